@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Scale benchmark for `clearpath validate` (issue 2, section 7).
+#
+#   bench/validate_scale.sh [BUILD_DIR] [SIZES...]
+#
+# BUILD_DIR defaults to build-release and must hold the `clearpath` and `bare_parse` binaries;
+# SIZES (number of steps) default to 1000 10000 100000 1000000, with people = steps / 5.
+# For each size it generates /tmp/clearpath-bench/steps-N.json (seed 42, deterministic) and
+# measures the whole process with /usr/bin/time -v, RUNS (default 3) times each, for
+#   cat FILE > /dev/null          (reading the file: the floor)
+#   BUILD_DIR/bare_parse FILE     (nlohmann::json::parse of the same bytes: the baseline)
+#   BUILD_DIR/clearpath validate FILE
+# and prints a Markdown table: median wall seconds, MB/s (file size / median wall), peak RSS
+# (largest of the runs) and the validate / bare parse ratio of median wall times.
+# MB = 10^6 bytes throughout (file sizes and RSS alike). Progress goes to stderr.
+set -euo pipefail
+
+usage() { echo "usage: $0 [BUILD_DIR] [SIZES...]   (default: build-release 1000 10000 100000 1000000)" >&2; }
+die() { echo "validate_scale.sh: $*" >&2; exit 1; }
+
+case "${1:-}" in -h|--help) usage; exit 0 ;; esac
+BUILD_DIR=${1:-build-release}
+if (($# > 0)); then shift; fi
+SIZES=("$@")
+((${#SIZES[@]} > 0)) || SIZES=(1000 10000 100000 1000000)
+RUNS=${RUNS:-3}
+OUT_DIR=${CLEARPATH_BENCH_DIR:-/tmp/clearpath-bench}
+CLEARPATH=$BUILD_DIR/clearpath
+BARE_PARSE=$BUILD_DIR/bare_parse
+
+[[ -x /usr/bin/time ]] || die "/usr/bin/time not found (GNU time: apt-get install time)"
+/usr/bin/time -v true >/dev/null 2>&1 || die "/usr/bin/time does not support -v (GNU time is needed)"
+[[ -d $BUILD_DIR ]] || die "build directory '$BUILD_DIR' not found (build first: cmake -S . -B $BUILD_DIR -DCMAKE_BUILD_TYPE=Release && cmake --build $BUILD_DIR)"
+[[ -x $CLEARPATH ]] || die "'$CLEARPATH' not found or not executable (build the clearpath target in $BUILD_DIR)"
+[[ -x $BARE_PARSE ]] || die "'$BARE_PARSE' not found or not executable (build the bare_parse target in $BUILD_DIR; it needs CLEARPATH_BUILD_BENCH=ON)"
+for n in "${SIZES[@]}"; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || die "size '$n' is not a positive integer"
+done
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS='$RUNS' is not a positive integer"
+mkdir -p "$OUT_DIR"
+
+TIME_LOG=$(mktemp)
+ERR_LOG=$(mktemp)
+trap 'rm -f "$TIME_LOG" "$ERR_LOG"' EXIT
+
+# measure CMD...: runs CMD with stdout discarded under /usr/bin/time -v and prints
+# "WALL_SECONDS MAX_RSS_KBYTES". Fails loudly when the command fails.
+measure() {
+  if ! /usr/bin/time -v -o "$TIME_LOG" "$@" >/dev/null 2>"$ERR_LOG"; then
+    echo "validate_scale.sh: command failed: $*" >&2
+    head -n 20 "$ERR_LOG" >&2
+    grep -i 'exit status\|signal' "$TIME_LOG" >&2 || true
+    exit 1
+  fi
+  awk -F': ' '
+    /Elapsed \(wall clock\) time/ {
+      n = split($NF, part, ":"); wall = 0
+      for (i = 1; i <= n; i++) wall = wall * 60 + part[i]
+    }
+    /Maximum resident set size/ { rss = $NF }
+    END {
+      if (wall == "" || rss == "") exit 1
+      printf "%.3f %d\n", wall, rss
+    }' "$TIME_LOG" || die "could not read /usr/bin/time output for: $*"
+}
+
+# bench CMD...: RUNS measurements; prints "MEDIAN_WALL_SECONDS PEAK_RSS_KBYTES".
+bench() {
+  local walls=() rss_max=0 out wall rss i
+  for ((i = 0; i < RUNS; i++)); do
+    out=$(measure "$@")
+    read -r wall rss <<<"$out"
+    walls+=("$wall")
+    if ((rss > rss_max)); then rss_max=$rss; fi
+  done
+  printf '%s\n' "${walls[@]}" | sort -g | awk -v rss="$rss_max" '
+    { w[NR] = $1 }
+    END { m = (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2; printf "%.3f %d\n", m, rss }'
+}
+
+echo "## clearpath validate at scale"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "- cpu: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)"
+echo "- nproc: $(nproc)"
+echo "- memory: $(awk '/^MemTotal/ { printf "%.1f GB", $2 * 1024 / 1e9 }' /proc/meminfo 2>/dev/null || echo unknown)"
+echo "- clearpath: $("$CLEARPATH" --version 2>/dev/null | head -n 1 || echo unknown)"
+echo "- runs per command: $RUNS (median wall time, peak RSS); MB = 10^6 bytes; people = steps / 5, seed 42"
+echo
+echo "| steps | file MB | cat s | bare parse s | validate s | validate MB/s | bare parse RSS MB | validate RSS MB | validate / bare parse |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+for n in "${SIZES[@]}"; do
+  file=$OUT_DIR/steps-$n.json
+  echo "generating $file ..." >&2
+  "$CLEARPATH" generate --steps "$n" --people "$((n / 5))" --seed 42 -o "$file" >&2 ||
+    die "'$CLEARPATH generate' failed for $n steps"
+  [[ -s $file ]] || die "'$CLEARPATH generate' did not write $file"
+  bytes=$(stat -c %s "$file")
+  cat "$file" >/dev/null  # warm the page cache so every command reads from memory
+
+  echo "measuring $n steps ($bytes bytes): cat ..." >&2
+  out=$(bench cat "$file")
+  read -r cat_wall _ <<<"$out"
+  echo "measuring $n steps: bare_parse ..." >&2
+  out=$(bench "$BARE_PARSE" "$file")
+  read -r bare_wall bare_rss <<<"$out"
+  echo "measuring $n steps: clearpath validate ..." >&2
+  out=$(bench "$CLEARPATH" validate "$file")
+  read -r val_wall val_rss <<<"$out"
+
+  awk -v n="$n" -v bytes="$bytes" -v cw="$cat_wall" -v bw="$bare_wall" -v vw="$val_wall" \
+      -v brss="$bare_rss" -v vrss="$val_rss" '
+    function rate(b, s) { return s > 0 ? sprintf("%.0f", b / 1e6 / s) : "n/a" }
+    function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "n/a" }
+    BEGIN {
+      printf "| %d | %.1f | %.2f | %.2f | %.2f | %s | %.0f | %.0f | %s |\n",
+        n, bytes / 1e6, cw, bw, vw, rate(bytes, vw), brss * 1024 / 1e6, vrss * 1024 / 1e6, ratio(vw, bw)
+    }'
+done

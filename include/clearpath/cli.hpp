@@ -1,0 +1,28 @@
+#pragma once
+// The whole command line, callable in-process: main() only forwards argv and the streams.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace clearpath {
+
+// Exit statuses of the command line.
+enum ExitStatus : int { kExitOk = 0, kExitFindings = 1, kExitInvalid = 2 };
+
+struct Terminal {
+  bool out_is_tty = false;
+  bool err_is_tty = false;
+  bool no_color = false;  // NO_COLOR is set (or TERM=dumb)
+};
+
+struct CliIo {
+  std::istream& in;   // read for the file name "-"
+  std::ostream& out;
+  std::ostream& err;
+  Terminal terminal;
+};
+
+// args[0] is the program name. Returns the exit status.
+int run_cli(const std::vector<std::string>& args, CliIo io);
+
+}  // namespace clearpath

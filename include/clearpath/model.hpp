@@ -1,0 +1,100 @@
+#pragma once
+// The in-memory model: typed entities plus the graph of their relations. Internally the
+// relations are a Boost.Graph (see src/model/model_graph.hpp); this header keeps Boost out.
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clearpath/entities.hpp"
+
+namespace clearpath {
+
+// Typed relation edges of the model graph. Edges point from the entity that names the
+// reference to the entity it names (a step -> the step it depends on).
+enum class Relation : std::uint8_t {
+  member_of,       // person -> department
+  reports_to,      // person -> person
+  dotted_line_to,  // person -> person
+  head_of,         // department -> person (the head)
+  prioritizes,     // department -> initiative
+  owned_by,        // system or step -> department / person
+  sponsored_by,    // initiative -> person
+  part_of,         // approval or step -> initiative
+  approved_by,     // approval -> person
+  depends_on,      // approval or step -> approval or step
+  runs_on,         // step -> system
+  demands,         // step -> person or department
+  requires_department,  // approval (a rule slot) -> department
+};
+inline constexpr int kRelationCount = 13;
+const char* relation_name(Relation r) noexcept;
+
+struct RelatedEntity {
+  Relation relation;
+  Ref entity;
+};
+
+class ModelGraph;    // private: the Boost.Graph behind the model
+class ModelBuilder;  // private: fills a model
+
+class Model {
+ public:
+  Model();
+  ~Model();
+  Model(Model&&) noexcept;
+  Model& operator=(Model&&) noexcept;
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  // File-level data.
+  std::string name;
+  std::string description;
+  Calendar calendar;
+  nlohmann::json attributes;
+
+  // Entities by kind, in file order.
+  std::span<const Person> people() const noexcept;
+  std::span<const Department> departments() const noexcept;
+  std::span<const System> systems() const noexcept;
+  std::span<const Initiative> initiatives() const noexcept;
+  std::span<const Approval> approvals() const noexcept;
+  std::span<const Step> steps() const noexcept;
+
+  // Every entity is one vertex of the graph; these map between the two.
+  std::size_t entity_count() const noexcept;
+  std::optional<Ref> find(std::string_view id) const;
+  EntityKind kind(Ref r) const;
+  std::size_t index(Ref r) const;          // position within its kind's list
+  const std::string& id(Ref r) const;
+  const std::string& display_name(Ref r) const;  // the name, or the id when it has none
+  const EntityBase& entity(Ref r) const;
+  const Person& person(Ref r) const;
+  const Department& department(Ref r) const;
+  const System& system(Ref r) const;
+  const Initiative& initiative(Ref r) const;
+  const Approval& approval(Ref r) const;
+  const Step& step(Ref r) const;
+  Ref ref_of(EntityKind k, std::size_t index) const;
+
+  // Relations of an entity, outgoing (what it names) or incoming (what names it), sorted by
+  // relation then by id. An entity name appearing twice in one list gives one edge per mention.
+  std::vector<RelatedEntity> related_from(Ref r) const;
+  std::vector<RelatedEntity> related_to(Ref r) const;
+  std::size_t relation_count(Relation rel) const noexcept;
+  std::size_t relation_count() const noexcept;
+
+  // For the library's own analyses (src/): the Boost.Graph view.
+  const ModelGraph& graph() const noexcept;
+
+ struct Impl;  // src/model/model_impl.hpp
+
+ private:
+  friend class ModelBuilder;  // src/model/model_builder.hpp: how the loader fills a model
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace clearpath

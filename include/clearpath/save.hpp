@@ -1,0 +1,16 @@
+#pragma once
+#include <string>
+
+#include "clearpath/model.hpp"
+
+namespace clearpath {
+
+// The model in the file format, pretty-printed with two-space indents, entities in model order
+// and keys in a fixed order; defaults are omitted. load_model(save_model(m)) gives back m.
+std::string save_model(const Model& model);
+
+// Writes `content` to `path` atomically: a temporary file in the same folder, then rename.
+// Throws InputError on failure, leaving no partial file behind.
+void write_file_atomically(const std::string& path, std::string_view content);
+
+}  // namespace clearpath

@@ -1,0 +1,7 @@
+#pragma once
+#include <string_view>
+
+namespace clearpath {
+// The JSON Schema (draft 2020-12) of the file format: schema/clearpath.schema.json.
+std::string_view format_schema() noexcept;
+}  // namespace clearpath

@@ -1,0 +1,215 @@
+// The command line: parses arguments with CLI11 and runs one subcommand. Everything reaches
+// the outside through CliIo, so tests run it in-process.
+#include <chrono>
+#include <iomanip>
+#include <istream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "clearpath/cli.hpp"
+#include "clearpath/load.hpp"
+#include "clearpath/save.hpp"
+#include "clearpath/schema.hpp"
+#include "clearpath/stats.hpp"
+#include "clearpath/synthetic.hpp"
+#include "clearpath/version.hpp"
+#include "report/diagnostic_report.hpp"
+#include "report/stats_report.hpp"
+
+namespace clearpath {
+namespace {
+
+constexpr std::size_t kProgressBytes = 32u << 20;  // files above this show progress on a TTY
+
+class Session {
+ public:
+  explicit Session(CliIo& io) : io_(io) {}
+
+  bool err_color() const { return io_.terminal.err_is_tty && !io_.terminal.no_color; }
+
+  std::string read(const std::string& path) {
+    if (path == "-") return {std::istreambuf_iterator<char>(io_.in), std::istreambuf_iterator<char>()};
+    return read_input(path);
+  }
+
+  // Loads one file, printing its diagnostics (text mode) on stderr.
+  LoadResult load(const std::string& path, bool print) {
+    const auto started = std::chrono::steady_clock::now();
+    std::string text = read(path);
+    const bool progress = io_.terminal.err_is_tty && text.size() > kProgressBytes;
+    if (progress) io_.err << "clearpath: checking " << path << " (" << (text.size() >> 20) << " MB)..." << std::flush;
+    LoadResult r = load_model(text);
+    if (progress) {
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+      io_.err << " " << std::fixed << std::setprecision(1) << took.count() << " s\n";
+    }
+    if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color());
+    return r;
+  }
+
+  static std::string display(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+  // Writes to -o FILE atomically, or to stdout.
+  void emit(const std::string& output, const std::string& content) {
+    if (output.empty() || output == "-") io_.out << content;
+    else write_file_atomically(output, content);
+  }
+
+  CliIo& io() { return io_; }
+
+ private:
+  CliIo& io_;
+};
+
+int run_validate(Session& s, const std::vector<std::string>& files, const std::string& format) {
+  const bool json = format == "json";
+  nlohmann::ordered_json report;
+  report["valid"] = true;
+  report["files"] = nlohmann::ordered_json::array();
+  bool all_valid = true;
+  for (const std::string& path : files) {
+    nlohmann::ordered_json entry;
+    entry["file"] = Session::display(path);
+    LoadResult r;
+    try {
+      r = s.load(path, !json);
+    } catch (const InputError& e) {
+      if (!json) s.io().err << "clearpath: error: " << e.what() << "\n";
+      r.diagnostics.error("unreadable", "", "", e.what());
+    }
+    const bool valid = r.model.has_value();
+    all_valid = all_valid && valid;
+    entry["valid"] = valid;
+    entry.update(diagnostics_json(Session::display(path), r.diagnostics));
+    if (valid) {
+      const ModelStats st = compute_stats(*r.model);
+      entry["name"] = r.model->name;
+      entry["counts"] = stats_json(st)["entities"];
+      if (!json)
+        s.io().out << Session::display(path) << ": valid: " << stats_summary(st)
+                   << (r.diagnostics.warning_count() ? ", " + std::to_string(r.diagnostics.warning_count()) +
+                                                            " warning(s)"
+                                                      : std::string())
+                   << "\n";
+    } else if (!json) {
+      s.io().out << Session::display(path) << ": invalid: " << r.diagnostics.error_count() << " error(s), "
+                 << r.diagnostics.warning_count() << " warning(s)\n";
+    }
+    report["files"].push_back(std::move(entry));
+  }
+  report["valid"] = all_valid;
+  if (json) s.io().out << report.dump(2) << "\n";
+  return all_valid ? kExitOk : kExitInvalid;
+}
+
+int run_stats(Session& s, const std::string& file, const std::string& format, const std::string& output) {
+  LoadResult r = s.load(file, true);
+  if (!r.model) return kExitInvalid;
+  const ModelStats st = compute_stats(*r.model);
+  std::ostringstream text;
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["file"] = Session::display(file);
+    j["name"] = r.model->name;
+    j.update(stats_json(st));
+    text << j.dump(2) << "\n";
+  } else {
+    print_stats(text, Session::display(file), r.model->name, st);
+  }
+  s.emit(output, text.str());
+  return kExitOk;
+}
+
+int run_generate(Session& s, const SyntheticOptions& options, const std::string& output) {
+  s.emit(output, synthetic_model(options));
+  return kExitOk;
+}
+
+const char* kExamples = R"(Examples:
+  clearpath validate graphs/churn-model.json      check a file, print its summary
+  clearpath validate graphs/*.json --format json  check several, machine-readable
+  cat plan.json | clearpath validate -            read standard input
+  clearpath stats graphs/churn-model.json         counts by entity kind and relation
+  clearpath schema -o clearpath.schema.json       the JSON Schema, for editors
+  clearpath generate --steps 100000 -o big.json   a synthetic model for scale tests
+
+Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.)";
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, CliIo io) {
+  CLI::App app{"clearpath: maps what stands between an initiative and production: approvals,\n"
+               "departments and legacy systems (see docs/format.md for the file format)."};
+  app.name("clearpath");
+  app.set_version_flag("--version", "clearpath " + std::string(version()) + " (file format " +
+                                        std::to_string(kFormatVersion) + ")");
+  app.require_subcommand(1);
+  app.footer(kExamples);
+
+  std::vector<std::string> files;
+  std::string file, format = "text", output;
+  const std::vector<std::string> text_json = {"text", "json"};
+
+  CLI::App* validate = app.add_subcommand("validate", "Check model files and print a summary of each");
+  validate->add_option("files", files, "model files (JSON); - reads standard input")->required();
+  validate->add_option("--format", format, "text or json")->check(CLI::IsMember(text_json));
+  validate->footer(
+      "Examples:\n  clearpath validate graphs/churn-model.json\n"
+      "  clearpath validate graphs/*.json --format json\n  clearpath validate - < plan.json\n\n"
+      "Problems go to stderr as file:line:column: error: /json/pointer: message.\n"
+      "Exit status: 0 all valid (warnings allowed), 2 any file invalid.");
+
+  CLI::App* stats = app.add_subcommand("stats", "Counts of a model by entity kind and by relation");
+  stats->add_option("file", file, "model file (JSON); - reads standard input")->required();
+  stats->add_option("--format", format, "text or json")->check(CLI::IsMember(text_json));
+  stats->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
+  stats->footer("Example:\n  clearpath stats graphs/churn-model.json --format json");
+
+  CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the file format");
+  schema->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
+  schema->footer(
+      "Example:\n  clearpath schema -o clearpath.schema.json\n"
+      "  then add \"$schema\": \"./clearpath.schema.json\" to a model file for editor completion.");
+
+  SyntheticOptions synthetic;
+  std::size_t people = 0;
+  CLI::App* generate = app.add_subcommand("generate", "Write a synthetic model (deterministic for a seed)");
+  generate->add_option("--steps", synthetic.steps, "number of steps")->check(CLI::Range(1, 50'000'000));
+  generate->add_option("--people", people, "number of people (default: steps / 5)")->check(CLI::Range(1, 10'000'000));
+  generate->add_option("--seed", synthetic.seed, "random seed");
+  generate->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
+  generate->footer("Example:\n  clearpath generate --steps 100000 --seed 42 -o big.json");
+
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, io.out, io.err);
+    return code == 0 ? kExitOk : kExitInvalid;
+  }
+
+  Session session(io);
+  try {
+    if (*validate) return run_validate(session, files, format);
+    if (*stats) return run_stats(session, file, format, output);
+    if (*schema) {
+      session.emit(output, std::string(format_schema()));
+      return kExitOk;
+    }
+    if (*generate) {
+      synthetic.people = people ? people : std::max<std::size_t>(1, synthetic.steps / 5);
+      return run_generate(session, synthetic, output);
+    }
+  } catch (const InputError& e) {
+    io.err << "clearpath: error: " << e.what() << "\n";
+    return kExitInvalid;
+  }
+  return kExitInvalid;
+}
+
+}  // namespace clearpath

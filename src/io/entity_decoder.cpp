@@ -1,0 +1,553 @@
+#include "io/entity_decoder.hpp"
+
+#include <cmath>
+#include <initializer_list>
+#include <optional>
+
+#include "io/text_util.hpp"
+
+namespace clearpath {
+
+using nlohmann::json;
+
+bool is_iso_date(std::string_view t) noexcept {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return false;
+  const int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+  const int m = (t[5] - '0') * 10 + (t[6] - '0');
+  const int d = (t[8] - '0') * 10 + (t[9] - '0');
+  if (m < 1 || m > 12 || d < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+bool is_side_name(std::string_view t) noexcept {
+  if (t.empty() || t[0] < 'a' || t[0] > 'z') return false;
+  for (char c : t)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  return true;
+}
+
+namespace {
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    default: return "a value of another type";
+  }
+}
+
+struct NumberRule {
+  double min = 0;
+  bool min_exclusive = false;
+  std::optional<double> max;
+  bool integer = false;
+};
+constexpr NumberRule kNonNegative{};
+constexpr NumberRule kPositive{0, true, std::nullopt, false};
+
+std::string format_number(double v) {
+  json j = v;
+  if (std::floor(v) == v && std::fabs(v) < 1e15) j = static_cast<long long>(v);
+  return j.dump();
+}
+
+// Reads the fields of one JSON object, reporting problems against `pointer` and `entity`.
+class Fields {
+ public:
+  // `what` names the object in messages: prefix + kind + 'entity' ("the rule of step 'x'"),
+  // built only when a message needs it.
+  Fields(json& obj, std::string pointer, std::string prefix, const char* kind, std::string_view entity,
+         ModelBuilder& builder, Diagnostics& diag)
+      : obj_(obj), pointer_(std::move(pointer)), prefix_(std::move(prefix)), kind_(kind),
+        entity_(entity), builder_(builder), diag_(diag) {}
+
+  const std::string& pointer() const { return pointer_; }
+  std::string what() const {
+    return kind_ ? prefix_ + kind_ + " " + quote_text(entity_) : prefix_;
+  }
+  std::string at(std::string_view key) const { return pointer_join(pointer_, key); }
+  std::string label(std::string_view key) const { return std::string(key) + " of " + what(); }
+  json* find(const char* key) {
+    auto it = obj_.find(key);
+    return it == obj_.end() ? nullptr : &*it;
+  }
+  void error(const std::string& code, const std::string& at, const std::string& message) {
+    diag_.error(code, at, std::string(entity_), message);
+  }
+  void wrong_type(const char* key, const json& v, const char* expected) {
+    error("wrong-type", pointer_join(pointer_, key),
+          label(key) + " must be " + expected + ", not " + type_name(v));
+  }
+
+  void text(const char* key, std::string& out) {
+    json* v = find(key);
+    if (!v) return;
+    if (v->is_string()) out = v->get_ref<const std::string&>();
+    else wrong_type(key, *v, "a string");
+  }
+
+  void flag(const char* key, bool& out) {
+    json* v = find(key);
+    if (!v) return;
+    if (v->is_boolean()) out = v->get<bool>();
+    else wrong_type(key, *v, "true or false");
+  }
+
+  // `at` and `label` are callables giving the pointer and the name for a message, so the
+  // common case (no problem) builds no strings.
+  template <class At, class Label>
+  bool number_value(const json& v, At&& at_fn, Label&& label_fn, NumberRule rule, double& out) {
+    auto error = [&](const char* code, const std::string& message) {
+      this->error(code, at_fn(), message);
+    };
+    if (!v.is_number()) {
+      error("wrong-type", label_fn() + " must be a number, not " + type_name(v));
+      return false;
+    }
+    const double x = v.get<double>();
+    if (!std::isfinite(x)) {
+      error("bad-number", label_fn() + " must be a finite number");
+      return false;
+    }
+    if (rule.integer && std::floor(x) != x) {
+      error("wrong-type", label_fn() + " must be a whole number, not " + format_number(x));
+      return false;
+    }
+    if (x < rule.min || (rule.min_exclusive && x == rule.min)) {
+      const std::string bound = rule.min_exclusive ? "greater than " : "at least ";
+      error(rule.min == 0 && !rule.min_exclusive ? "negative-number" : "out-of-range",
+            label_fn() + " must be " + (rule.min == 0 && !rule.min_exclusive ? std::string("non-negative")
+                                                                        : bound + format_number(rule.min)) +
+                ", not " + format_number(x));
+      return false;
+    }
+    if (rule.max && x > *rule.max) {
+      error("out-of-range",
+            label_fn() + " must be at most " + format_number(*rule.max) + ", not " + format_number(x));
+      return false;
+    }
+    out = x;
+    return true;
+  }
+
+  void number(const char* key, double& out, NumberRule rule) {
+    json* v = find(key);
+    if (v) number_value(*v, [&] { return at(key); }, [&] { return label(key); }, rule, out);
+  }
+
+  void number(const char* key, std::optional<double>& out, NumberRule rule) {
+    json* v = find(key);
+    double x = 0;
+    if (v && number_value(*v, [&] { return at(key); }, [&] { return label(key); }, rule, x))
+      out = x;
+  }
+
+  // A reference: an id string, interned (resolved and kind-checked once all ids are known).
+  template <class At, class Label>
+  bool ref_value(const json& v, At&& at_fn, Label&& label_fn, Ref& out) {
+    if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
+      error("wrong-type", at_fn(), label_fn() + " must be an id (a non-empty string), not " +
+                                  (v.is_string() ? std::string("an empty string") : type_name(v)));
+      return false;
+    }
+    out = builder_.intern(v.get_ref<const std::string&>());
+    return true;
+  }
+
+  void ref(const char* key, Ref& out) {
+    json* v = find(key);
+    if (v) ref_value(*v, [&] { return at(key); }, [&] { return label(key); }, out);
+  }
+
+  void refs(const char* key, std::vector<Ref>& out) {
+    json* v = find(key);
+    if (!v) return;
+    if (!v->is_array()) return wrong_type(key, *v, "an array of ids");
+    out.reserve(v->size());
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      Ref r = kNoRef;
+      if (ref_value((*v)[i], [&] { return pointer_join(at(key), i); }, [&] { return label(key); }, r))
+        out.push_back(r);
+    }
+  }
+
+  void texts(const char* key, std::vector<std::string>& out) {
+    json* v = find(key);
+    if (!v) return;
+    if (!v->is_array()) return wrong_type(key, *v, "an array of strings");
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      json& item = (*v)[i];
+      if (item.is_string()) out.push_back(std::move(item.get_ref<std::string&>()));
+      else error("wrong-type", pointer_join(at(key), i),
+                 label(key) + " must hold strings, not " + type_name(item));
+    }
+  }
+
+  // Warns about every key not in `known`, suggesting the closest known one.
+  void unknown_keys(std::initializer_list<std::string_view> known) {
+    const std::vector<std::string_view> candidates(known);
+    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      bool ok = false;
+      for (std::string_view k : known) ok = ok || k == it.key();
+      if (!ok)
+        diag_.warning("unknown-key", at(it.key()), std::string(entity_),
+                      "unknown key " + quote_text(it.key()) + " in " + what() + " (ignored)" +
+                          did_you_mean(it.key(), candidates));
+    }
+  }
+
+ private:
+  json& obj_;
+  std::string pointer_;
+  std::string prefix_;
+  const char* kind_;
+  std::string_view entity_;
+  ModelBuilder& builder_;
+  Diagnostics& diag_;
+};
+
+template <class E>
+void read_common(Fields& f, E& e) {
+  f.text("name", e.name);
+  if (json* attrs = f.find("attributes")) {
+    if (attrs->is_object()) e.attributes = std::move(*attrs);
+    else f.wrong_type("attributes", *attrs, "an object");
+  }
+}
+
+template <class Status>
+void read_status(Fields& f, Status& out, std::initializer_list<std::pair<std::string_view, Status>> names) {
+  json* v = f.find("status");
+  if (!v) return;
+  if (!v->is_string()) return f.wrong_type("status", *v, "a string");
+  const std::string& s = v->get_ref<const std::string&>();
+  std::vector<std::string_view> candidates;
+  for (const auto& [name, value] : names) {
+    if (name == s) {
+      out = value;
+      return;
+    }
+    candidates.push_back(name);
+  }
+  std::string allowed;
+  for (std::string_view c : candidates) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+  f.error("unknown-status", pointer_join(f.pointer(), "status"),
+          "unknown status " + quote_text(s) + " of " + f.what() + "; use one of " + allowed +
+              did_you_mean(s, candidates));
+}
+
+void read_side(Fields& f, const char* key, std::string& out) {
+  f.text(key, out);
+  if (!out.empty() && !is_side_name(out)) {
+    f.error("invalid-side", pointer_join(f.pointer(), key),
+            "invalid side " + quote_text(out) + " of " + f.what() +
+                ": a side is a lower-case name such as it, business, legal or data");
+    out.clear();
+  }
+}
+
+void decode_person(Fields& f, Person& p) {
+  f.unknown_keys({"id", "name", "attributes", "department", "reports_to", "dotted_line_to", "title",
+                  "roles", "capacity", "skills", "available"});
+  f.ref("department", p.department);
+  f.ref("reports_to", p.reports_to);
+  f.refs("dotted_line_to", p.dotted_line_to);
+  f.text("title", p.title);
+  f.texts("roles", p.roles);
+  f.number("capacity", p.capacity, {0, true, 1.0, false});
+  f.texts("skills", p.skills);
+  f.flag("available", p.available);
+}
+
+void decode_department(Fields& f, Department& d) {
+  f.unknown_keys({"id", "name", "attributes", "side", "head", "priorities", "capacity"});
+  read_side(f, "side", d.side);
+  f.ref("head", d.head);
+  f.refs("priorities", d.priorities);
+  f.number("capacity", d.capacity, kPositive);
+}
+
+void decode_system(Fields& f, System& s) {
+  f.unknown_keys({"id", "name", "attributes", "legacy", "owner"});
+  f.flag("legacy", s.legacy);
+  f.ref("owner", s.owner);
+}
+
+void decode_initiative(Fields& f, Initiative& i) {
+  f.unknown_keys({"id", "name", "attributes", "sponsors", "value_per_month", "build_cost",
+                  "run_cost_per_month", "momentum_days"});
+  f.refs("sponsors", i.sponsors);
+  f.number("value_per_month", i.value_per_month, kNonNegative);
+  f.number("build_cost", i.build_cost, kNonNegative);
+  f.number("run_cost_per_month", i.run_cost_per_month, kNonNegative);
+  f.number("momentum_days", i.momentum_days, kNonNegative);
+}
+
+void decode_rule(Fields& f, Rule& rule, ModelBuilder& builder, Diagnostics& diag,
+                 const std::string& entity) {
+  json* v = f.find("rule");
+  if (!v) return;
+  if (!v->is_object()) return f.wrong_type("rule", *v, "an object");
+  Fields r(*v, f.at("rule"), "the rule of ", "approval", entity, builder, diag);
+  r.unknown_keys({"min_approvers", "slots", "distinct_departments", "independent"});
+  double min = 1;
+  r.number("min_approvers", min, {1, false, 1000, true});
+  rule.min_approvers = static_cast<int>(min);
+  r.flag("distinct_departments", rule.distinct_departments);
+  r.flag("independent", rule.independent);
+  json* slots = r.find("slots");
+  if (!slots) return;
+  if (!slots->is_array()) return r.wrong_type("slots", *slots, "an array of slots");
+  for (std::size_t i = 0; i < slots->size(); ++i) {
+    json& item = (*slots)[i];
+    const std::string at = pointer_join(pointer_join(r.pointer(), "slots"), i);
+    if (!item.is_object()) {
+      r.error("wrong-type", at, "slot " + std::to_string(i + 1) + " of the rule of " + f.what() +
+                                    " must be an object, not " + type_name(item));
+      continue;
+    }
+    Fields s(item, at, "slot " + std::to_string(i + 1) + " of ", "approval", entity, builder, diag);
+    s.unknown_keys({"side", "role", "department"});
+    Slot slot;
+    read_side(s, "side", slot.side);
+    s.text("role", slot.role);
+    s.ref("department", slot.department);
+    if (!s.find("side") && !s.find("role") && !s.find("department"))
+      s.error("empty-slot", at, "slot " + std::to_string(i + 1) + " of " + f.what() +
+                                    " names none of side, role, department, so anyone fills it");
+    rule.slots.push_back(std::move(slot));
+  }
+}
+
+void decode_approval(Fields& f, Approval& a, ModelBuilder& builder, Diagnostics& diag) {
+  f.unknown_keys({"id", "name", "attributes", "initiative", "approvers", "lead_time", "status",
+                  "depends_on", "rule"});
+  f.ref("initiative", a.initiative);
+  f.refs("approvers", a.approvers);
+  f.number("lead_time", a.lead_time, kNonNegative);
+  read_status(f, a.status, {{"pending", ApprovalStatus::pending},
+                            {"granted", ApprovalStatus::granted},
+                            {"denied", ApprovalStatus::denied}});
+  f.refs("depends_on", a.depends_on);
+  decode_rule(f, a.rule, builder, diag, a.id);
+}
+
+void decode_duration(Fields& f, Duration& d, ModelBuilder& builder, Diagnostics& diag,
+                     const std::string& entity) {
+  json* v = f.find("duration");
+  if (!v) {
+    f.error("missing-field", f.pointer(), f.what() + " has no duration (required)");
+    return;
+  }
+  const std::string at = f.at("duration");
+  if (v->is_number()) {
+    double x = 0;
+    if (f.number_value(*v, [&] { return at; }, [&] { return f.label("duration"); }, kNonNegative, x))
+      d = Duration::fixed(x);
+    return;
+  }
+  if (!v->is_object())
+    return f.wrong_type("duration", *v,
+                        "a number of working days or {\"optimistic\", \"likely\", \"pessimistic\"}");
+  Fields t(*v, at, "the duration of ", "step", entity, builder, diag);
+  t.unknown_keys({"optimistic", "likely", "pessimistic"});
+  bool complete = true;
+  for (const char* key : {"optimistic", "likely", "pessimistic"})
+    if (!t.find(key)) {
+      complete = false;
+      t.error("missing-field", at, "the duration of " + f.what() + " has no " + key +
+                                       " (a three-point estimate needs all three)");
+    }
+  if (!complete) return;
+  double o = -1, m = -1, p = -1;
+  t.number("optimistic", o, kNonNegative);
+  t.number("likely", m, kNonNegative);
+  t.number("pessimistic", p, kNonNegative);
+  if (o < 0 || m < 0 || p < 0) return;
+  if (o > m) {
+    t.error("estimate-order", pointer_join(at, "optimistic"),
+            "optimistic (" + format_number(o) + ") is greater than likely (" + format_number(m) +
+                ") in the duration of " + f.what());
+  } else if (m > p) {
+    t.error("estimate-order", pointer_join(at, "likely"),
+            "likely (" + format_number(m) + ") is greater than pessimistic (" + format_number(p) +
+                ") in the duration of " + f.what());
+  } else {
+    d = {o, m, p, true};
+  }
+}
+
+void decode_demands(Fields& f, std::vector<Demand>& out, ModelBuilder& builder) {
+  json* v = f.find("demands");
+  if (!v) return;
+  if (!v->is_object()) return f.wrong_type("demands", *v, "an object of resource id -> amount");
+  const std::string at = pointer_join(f.pointer(), "demands");
+  for (auto it = v->begin(); it != v->end(); ++it) {
+    const std::string item_at = pointer_join(at, it.key());
+    if (it.key().empty()) {
+      f.error("wrong-type", item_at, "demands of " + f.what() + " name an empty resource id");
+      continue;
+    }
+    Demand d;
+    if (!f.number_value(it.value(), [&] { return item_at; },
+                        [&] { return "the demand on " + quote_text(it.key()) + " of " + f.what(); },
+                        kPositive, d.amount))
+      continue;
+    d.resource = builder.intern(it.key());
+    out.push_back(d);
+  }
+}
+
+void decode_step(Fields& f, Step& s, ModelBuilder& builder, Diagnostics& diag) {
+  f.unknown_keys({"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills",
+                  "demands", "status", "depends_on"});
+  f.ref("initiative", s.initiative);
+  f.ref("system", s.system);
+  f.ref("owner", s.owner);
+  decode_duration(f, s.duration, builder, diag, s.id);
+  f.texts("skills", s.skills);
+  decode_demands(f, s.demands, builder);
+  read_status(f, s.status, {{"not-started", StepStatus::not_started},
+                            {"in-progress", StepStatus::in_progress},
+                            {"done", StepStatus::done},
+                            {"blocked", StepStatus::blocked}});
+  f.refs("depends_on", s.depends_on);
+}
+
+// Checks the id of an entity; empty optional when it is missing or unusable.
+std::optional<std::string> read_id(json& obj, const std::string& pointer, EntityKind kind,
+                                   std::size_t index, Diagnostics& diag) {
+  const std::string what = std::string(kind_name(kind)) + " " + std::to_string(index + 1) + " of " +
+                           kind_array(kind);
+  auto it = obj.find("id");
+  if (it == obj.end()) {
+    diag.error("missing-field", pointer, "", what + " has no id (required)");
+    return std::nullopt;
+  }
+  const std::string at = pointer_join(pointer, "id");
+  if (!it->is_string()) {
+    diag.error("wrong-type", at, "", "id of " + what + " must be a string, not " + type_name(*it));
+    return std::nullopt;
+  }
+  std::string& id = it->get_ref<std::string&>();
+  if (id.empty()) {
+    diag.error("bad-id", at, "", "id of " + what + " is empty");
+    return std::nullopt;
+  }
+  if (id.size() > kMaxIdBytes) {
+    diag.error("bad-id", at, "", "id of " + what + " is " + std::to_string(id.size()) +
+                                     " bytes long; ids are at most " + std::to_string(kMaxIdBytes));
+    return std::nullopt;
+  }
+  for (unsigned char c : id)
+    if (c < 0x20 || c == 0x7f) {
+      diag.error("bad-id", at, "", "id " + quote_text(id) + " of " + what + " contains a control character");
+      return std::nullopt;
+    }
+  return std::move(id);
+}
+
+template <class E, class Decode>
+void decode_as(EntityKind kind, std::size_t index, json& obj, const std::string& pointer,
+               std::string id, ModelBuilder& builder, Diagnostics& diag, Decode&& decode) {
+  E e;
+  e.id = std::move(id);
+  e.source_index = static_cast<std::uint32_t>(index);
+  Fields f(obj, pointer, "", kind_name(kind), e.id, builder, diag);
+  read_common(f, e);
+  decode(f, e);
+  const std::string id_copy = e.id;
+  if (!builder.add(std::move(e))) {
+    const Ref first = *builder.find(id_copy);
+    const Model& m = builder.model();
+    diag.error("duplicate-id", pointer_join(pointer, "id"), id_copy,
+               "duplicate id " + quote_text(id_copy) + ": already used by the " +
+                   kind_name(m.kind(first)) + " at /" + kind_array(m.kind(first)) + "/" +
+                   std::to_string(m.entity(first).source_index));
+  }
+}
+
+}  // namespace
+
+void EntityDecoder::decode(EntityKind kind, std::size_t index, json&& value) {
+  const std::string pointer = std::string("/") + kind_array(kind) + "/" + std::to_string(index);
+  if (!value.is_object()) {
+    diagnostics_.error("wrong-type", pointer, "",
+                       std::string("each entry of ") + kind_array(kind) + " must be an object, not " +
+                           type_name(value));
+    return;
+  }
+  std::optional<std::string> id = read_id(value, pointer, kind, index, diagnostics_);
+  if (!id) return;
+  ModelBuilder& b = builder_;
+  Diagnostics& d = diagnostics_;
+  switch (kind) {
+    case EntityKind::person:
+      return decode_as<Person>(kind, index, value, pointer, std::move(*id), b, d, decode_person);
+    case EntityKind::department:
+      return decode_as<Department>(kind, index, value, pointer, std::move(*id), b, d, decode_department);
+    case EntityKind::system:
+      return decode_as<System>(kind, index, value, pointer, std::move(*id), b, d, decode_system);
+    case EntityKind::initiative:
+      return decode_as<Initiative>(kind, index, value, pointer, std::move(*id), b, d, decode_initiative);
+    case EntityKind::approval:
+      return decode_as<Approval>(kind, index, value, pointer, std::move(*id), b, d,
+                                 [&](Fields& f, Approval& a) { decode_approval(f, a, b, d); });
+    case EntityKind::step:
+      return decode_as<Step>(kind, index, value, pointer, std::move(*id), b, d,
+                             [&](Fields& f, Step& s) { decode_step(f, s, b, d); });
+  }
+}
+
+void EntityDecoder::decode_top_level(const std::string& key, json&& value) {
+  Model& m = builder_.model();
+  json top = json::object();
+  top[key] = std::move(value);
+  Fields f(top, "", "the file", nullptr, "", builder_, diagnostics_);
+  if (key == "clearpath") {
+    double version = 1;
+    f.number("clearpath", version, {1, false, std::nullopt, true});
+    if (version != 1)
+      f.error("unsupported-version", "/clearpath",
+              "format version " + format_number(version) + " is not supported; this clearpath reads version 1");
+  } else if (key == "name") {
+    f.text("name", m.name);
+  } else if (key == "description") {
+    f.text("description", m.description);
+  } else if (key == "$schema") {
+    std::string ignored;
+    f.text("$schema", ignored);
+  } else if (key == "attributes") {
+    json& attrs = top["attributes"];
+    if (attrs.is_object()) m.attributes = std::move(attrs);
+    else f.wrong_type("attributes", attrs, "an object");
+  } else if (key == "calendar") {
+    json& cal = top["calendar"];
+    if (!cal.is_object()) return f.wrong_type("calendar", cal, "an object");
+    Fields c(cal, "/calendar", "the calendar", nullptr, "", builder_, diagnostics_);
+    c.unknown_keys({"start", "holidays"});
+    c.text("start", m.calendar.start);
+    if (!m.calendar.start.empty() && !is_iso_date(m.calendar.start)) {
+      c.error("bad-date", "/calendar/start",
+              "calendar start " + quote_text(m.calendar.start) + " is not a date written YYYY-MM-DD");
+      m.calendar.start.clear();
+    }
+    c.texts("holidays", m.calendar.holidays);
+    for (std::size_t i = 0; i < m.calendar.holidays.size(); ++i)
+      if (!is_iso_date(m.calendar.holidays[i]))
+        c.error("bad-date", "/calendar/holidays/" + std::to_string(i),
+                "holiday " + quote_text(m.calendar.holidays[i]) + " is not a date written YYYY-MM-DD");
+  }
+}
+
+}  // namespace clearpath

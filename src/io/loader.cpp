@@ -1,0 +1,361 @@
+// Reads the file format with nlohmann's SAX interface: entities are decoded one at a time as
+// their objects close, so memory holds the model, never a DOM of the whole file.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clearpath/load.hpp"
+#include "io/entity_decoder.hpp"
+#include "io/json_locator.hpp"
+#include "io/text_util.hpp"
+#include "model/checks.hpp"
+#include "model/model_builder.hpp"
+
+namespace clearpath {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kMaxDepth = 64;
+
+std::optional<EntityKind> entity_array(const std::string& key) {
+  for (int k = 0; k < kEntityKindCount; ++k)
+    if (key == kind_array(static_cast<EntityKind>(k))) return static_cast<EntityKind>(k);
+  return std::nullopt;
+}
+
+bool is_known_top_level(const std::string& key) {
+  return key == "clearpath" || key == "$schema" || key == "name" || key == "description" ||
+         key == "attributes" || key == "calendar";
+}
+
+// Builds one value (an entity, or a top-level field) from SAX events, with its JSON pointer
+// path so that duplicate keys can be reported where they are.
+class ValueBuilder {
+ public:
+  void reset(std::string pointer) {
+    root_ = json();
+    stack_.clear();
+    path_.assign(1, std::move(pointer));
+    key_.clear();
+  }
+  bool building() const { return !stack_.empty(); }
+  const std::string& path() const { return path_.back(); }
+  json& root() { return root_; }
+
+  // Returns the pointer of a duplicate key, or "" when the key is new.
+  std::string key(std::string& k) {
+    json& top = *stack_.back();
+    key_ = std::move(k);
+    if (top.contains(key_)) return pointer_join(path_.back(), key_);
+    return {};
+  }
+  template <class V>
+  void scalar(V&& v) {
+    if (stack_.empty()) {
+      root_ = json(std::forward<V>(v));
+      return;
+    }
+    json& top = *stack_.back();
+    if (top.is_array()) top.emplace_back(std::forward<V>(v));
+    else top[key_] = json(std::forward<V>(v));
+  }
+  void open(json::value_t type) {
+    if (stack_.empty()) {
+      root_ = json(type);
+      stack_.push_back(&root_);
+      return;
+    }
+    json& top = *stack_.back();
+    json* child;
+    if (top.is_array()) {
+      path_.push_back(pointer_join(path_.back(), top.size()));
+      top.emplace_back(type);
+      child = &top.back();
+    } else {
+      path_.push_back(pointer_join(path_.back(), key_));
+      child = &(top[key_] = json(type));
+    }
+    stack_.push_back(child);
+  }
+  // Returns true when the value is complete.
+  bool close() {
+    stack_.pop_back();
+    if (stack_.empty()) return true;
+    path_.pop_back();
+    return false;
+  }
+
+ private:
+  json root_;
+  std::vector<json*> stack_;
+  std::vector<std::string> path_;
+  std::string key_;
+};
+
+class SaxLoader : public nlohmann::json_sax<json> {
+ public:
+  SaxLoader(std::string_view text, ModelBuilder& builder, Diagnostics& diag)
+      : text_(text), decoder_(builder, diag), diag_(diag) {}
+
+  bool failed() const { return failed_; }
+  bool saw_root() const { return saw_root_; }
+
+  bool null() override { return scalar(nullptr); }
+  bool boolean(bool v) override { return scalar(v); }
+  bool number_integer(number_integer_t v) override { return scalar(v); }
+  bool number_unsigned(number_unsigned_t v) override { return scalar(v); }
+  bool number_float(number_float_t v, const string_t&) override { return scalar(v); }
+  bool string(string_t& v) override { return scalar(std::move(v)); }
+  bool binary(binary_t&) override { return scalar(nullptr); }
+
+  bool start_object(std::size_t) override { return open(json::value_t::object); }
+  bool start_array(std::size_t) override { return open(json::value_t::array); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& k) override {
+    if (mode_ == Mode::build) {
+      std::string duplicate = value_.key(k);
+      if (!duplicate.empty())
+        diag_.error("duplicate-key", duplicate, "",
+                    "duplicate key " + quote_text(value_key_of(duplicate)) + " in the same object");
+      return true;
+    }
+    if (mode_ == Mode::skip) return true;
+    // The root object's keys.
+    key_ = std::move(k);
+    if (seen_top_keys_.count(key_)) {
+      diag_.error("duplicate-key", pointer_join("", key_), "",
+                  "duplicate top-level key " + quote_text(key_));
+    }
+    seen_top_keys_.insert(key_);
+    return true;
+  }
+
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    // nlohmann reports the byte where it stopped; its message carries the reason.
+    std::string what = ex.what();
+    const std::size_t colon = what.find(": ", what.find("parse error"));
+    std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
+    const std::size_t byte = parse_error_byte(ex);
+    diag_.add({DiagnosticSeverity::error, "syntax", "syntax error: " + reason, "", "", 0, 0});
+    syntax_offset_ = byte;
+    failed_ = true;
+    return false;
+  }
+
+  std::optional<std::size_t> syntax_offset() const { return syntax_offset_; }
+
+ private:
+  enum class Mode { route, build, skip };
+
+  static std::string value_key_of(const std::string& pointer) {
+    return pointer.substr(pointer.rfind('/') + 1);
+  }
+
+  static std::size_t parse_error_byte(const nlohmann::detail::exception& ex) {
+    if (const auto* pe = dynamic_cast<const nlohmann::detail::parse_error*>(&ex))
+      return pe->byte > 0 ? pe->byte - 1 : 0;
+    return 0;
+  }
+
+  bool too_deep() {
+    std::string where = mode_ == Mode::build ? value_.path() : std::string();
+    diag_.error("too-deep", where, "",
+                "nesting deeper than " + std::to_string(kMaxDepth) + " levels; the file is not read further");
+    failed_ = true;
+    return false;
+  }
+
+  // A value starts at the routing level: decide whether to build, skip or stream it.
+  bool begin_value(json::value_t type) {
+    if (depth_ == 0) {  // the root
+      if (type != json::value_t::object) return root_not_object(type);
+      saw_root_ = true;
+      return true;
+    }
+    if (depth_ == 1) {
+      if (auto kind = entity_array(key_)) {
+        if (type == json::value_t::array) {
+          array_kind_ = *kind;
+          element_ = 0;
+          streaming_ = true;
+          return true;
+        }
+        diag_.error("wrong-type", pointer_join("", key_), "",
+                    key_ + " must be an array of " + kind_array(*kind) + ", not " +
+                        (type == json::value_t::object ? "an object" : "a single value"));
+        return start_skip(type);
+      }
+      if (is_known_top_level(key_)) return start_build(type, pointer_join("", key_));
+      diag_.warning("unknown-key", pointer_join("", key_), "",
+                    "unknown top-level key " + quote_text(key_) + " (ignored)");
+      return start_skip(type);
+    }
+    // depth 2, inside an entity array: one entity
+    return start_build(type, std::string("/") + kind_array(array_kind_) + "/" + std::to_string(element_));
+  }
+
+  bool root_not_object(json::value_t) {
+    diag_.error("wrong-type", "", "", "a clearpath file must be a JSON object ({ ... }) at the top");
+    failed_ = true;
+    return false;
+  }
+
+  bool start_build(json::value_t type, std::string pointer) {
+    value_.reset(std::move(pointer));
+    if (type == json::value_t::object || type == json::value_t::array) {
+      mode_ = Mode::build;
+      value_.open(type);
+    }
+    return true;
+  }
+
+  bool start_skip(json::value_t type) {
+    if (type == json::value_t::object || type == json::value_t::array) {
+      mode_ = Mode::skip;
+      skip_depth_ = 1;
+    }
+    return true;
+  }
+
+  template <class V>
+  bool scalar(V&& v) {
+    if (mode_ == Mode::build) {
+      value_.scalar(std::forward<V>(v));
+      return true;
+    }
+    if (mode_ == Mode::skip) return true;
+    if (depth_ == 0) return root_not_object(json::value_t::null);
+    if (depth_ == 1 && entity_array(key_)) return begin_value(json::value_t::null);
+    if (depth_ == 1 && !is_known_top_level(key_)) return begin_value(json::value_t::null);
+    // A scalar top-level field or a scalar where an entity should be.
+    std::string pointer = depth_ == 1 ? pointer_join("", key_)
+                                      : std::string("/") + kind_array(array_kind_) + "/" + std::to_string(element_);
+    value_.reset(std::move(pointer));
+    value_.scalar(std::forward<V>(v));
+    finish_value();
+    return true;
+  }
+
+  bool open(json::value_t type) {
+    if (depth_ >= kMaxDepth) return too_deep();
+    ++depth_;
+    if (mode_ == Mode::build) {
+      value_.open(type);
+      return true;
+    }
+    if (mode_ == Mode::skip) {
+      ++skip_depth_;
+      return true;
+    }
+    const int routing_depth = depth_ - 1;
+    depth_ = routing_depth;  // begin_value looks at the depth the value starts at
+    const bool ok = begin_value(type);
+    depth_ = routing_depth + 1;
+    return ok;
+  }
+
+  bool close() {
+    --depth_;
+    if (mode_ == Mode::build) {
+      if (value_.close()) {
+        mode_ = Mode::route;
+        finish_value();
+      }
+      return true;
+    }
+    if (mode_ == Mode::skip) {
+      if (--skip_depth_ == 0) {
+        mode_ = Mode::route;
+      }
+      return true;
+    }
+    if (depth_ == 1 && streaming_) streaming_ = false;  // the end of an entity array
+    return true;
+  }
+
+  void finish_value() {
+    if (depth_ == 1 && !streaming_) {
+      decoder_.decode_top_level(key_, std::move(value_.root()));
+    } else {
+      decoder_.decode(array_kind_, element_, std::move(value_.root()));
+      ++element_;
+    }
+    value_.root() = json();
+  }
+
+  std::string_view text_;
+  EntityDecoder decoder_;
+  Diagnostics& diag_;
+  ValueBuilder value_;
+  Mode mode_ = Mode::route;
+  int depth_ = 0;
+  int skip_depth_ = 0;
+  bool streaming_ = false;
+  bool saw_root_ = false;
+  bool failed_ = false;
+  EntityKind array_kind_ = EntityKind::person;
+  std::size_t element_ = 0;
+  std::string key_;
+  std::set<std::string> seen_top_keys_;
+  std::optional<std::size_t> syntax_offset_;
+};
+
+// Fills in line and column: from the byte offset for syntax errors, from the JSON pointer for
+// the others (one pass over the text for all of them).
+void place(std::string_view text, Diagnostics& diag, std::optional<std::size_t> syntax_offset) {
+  std::vector<std::string> pointers;
+  std::vector<std::size_t> which;
+  for (std::size_t i = 0; i < diag.items().size(); ++i) {
+    const Diagnostic& d = diag.items()[i];
+    if (d.code == "syntax") continue;
+    pointers.push_back(d.pointer);
+    which.push_back(i);
+  }
+  if (pointers.empty() && !syntax_offset) return;
+  std::vector<std::optional<std::size_t>> offsets = locate_pointers(text, pointers);
+  for (std::size_t k = 0; k < which.size(); ++k) {
+    if (!offsets[k]) continue;
+    const TextPosition p = position_of(text, *offsets[k]);
+    diag.items()[which[k]].line = p.line;
+    diag.items()[which[k]].column = p.column;
+  }
+  if (syntax_offset) {
+    const TextPosition p = position_of(text, *syntax_offset);
+    for (Diagnostic& d : diag.items())
+      if (d.code == "syntax") {
+        d.line = p.line;
+        d.column = p.column;
+      }
+  }
+}
+
+}  // namespace
+
+LoadResult load_model(std::string_view text) {
+  LoadResult result;
+  ModelBuilder builder;
+  Diagnostics& diag = result.diagnostics;
+  SaxLoader sax(text, builder, diag);
+  std::string_view body = text;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a UTF-8 byte order mark
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    diag.error("syntax", "", "", "the file is empty; a clearpath file is a JSON object");
+    return result;
+  }
+  json::sax_parse(body.begin(), body.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
+  if (!sax.failed()) check_model(builder, diag);
+  std::optional<std::size_t> syntax_offset = sax.syntax_offset();
+  if (syntax_offset) *syntax_offset += static_cast<std::size_t>(body.data() - text.data());
+  place(text, diag, syntax_offset);
+  diag.sort();
+  if (!diag.has_errors()) result.model = std::move(builder).finish();
+  return result;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,178 @@
+#include "clearpath/save.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace clearpath {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<long long>(v);
+  return v;
+}
+
+class Writer {
+ public:
+  explicit Writer(const Model& m) : m_(m) {}
+
+  void common(ojson& o, const EntityBase& e) const {
+    o["id"] = e.id;
+    if (!e.name.empty()) o["name"] = e.name;
+  }
+  void attributes(ojson& o, const EntityBase& e) const {
+    if (!e.attributes.is_null()) o["attributes"] = ojson(e.attributes);
+  }
+  void ref(ojson& o, const char* key, Ref r) const {
+    if (r != kNoRef) o[key] = m_.id(r);
+  }
+  void refs(ojson& o, const char* key, const std::vector<Ref>& rs) const {
+    if (rs.empty()) return;
+    ojson a = ojson::array();
+    for (Ref r : rs) a.push_back(m_.id(r));
+    o[key] = std::move(a);
+  }
+  static void texts(ojson& o, const char* key, const std::vector<std::string>& ts) {
+    if (!ts.empty()) o[key] = ts;
+  }
+
+  ojson person(const Person& p) const {
+    ojson o;
+    common(o, p);
+    ref(o, "department", p.department);
+    ref(o, "reports_to", p.reports_to);
+    refs(o, "dotted_line_to", p.dotted_line_to);
+    if (!p.title.empty()) o["title"] = p.title;
+    texts(o, "roles", p.roles);
+    if (p.capacity != 1.0) o["capacity"] = number(p.capacity);
+    texts(o, "skills", p.skills);
+    if (!p.available) o["available"] = false;
+    attributes(o, p);
+    return o;
+  }
+
+  ojson department(const Department& d) const {
+    ojson o;
+    common(o, d);
+    if (!d.side.empty()) o["side"] = d.side;
+    ref(o, "head", d.head);
+    refs(o, "priorities", d.priorities);
+    if (d.capacity) o["capacity"] = number(*d.capacity);
+    attributes(o, d);
+    return o;
+  }
+
+  ojson system(const System& s) const {
+    ojson o;
+    common(o, s);
+    if (s.legacy) o["legacy"] = true;
+    ref(o, "owner", s.owner);
+    attributes(o, s);
+    return o;
+  }
+
+  ojson initiative(const Initiative& i) const {
+    ojson o;
+    common(o, i);
+    refs(o, "sponsors", i.sponsors);
+    if (i.value_per_month != 0) o["value_per_month"] = number(i.value_per_month);
+    if (i.build_cost != 0) o["build_cost"] = number(i.build_cost);
+    if (i.run_cost_per_month != 0) o["run_cost_per_month"] = number(i.run_cost_per_month);
+    if (i.momentum_days) o["momentum_days"] = number(*i.momentum_days);
+    attributes(o, i);
+    return o;
+  }
+
+  ojson approval(const Approval& a) const {
+    ojson o;
+    common(o, a);
+    ref(o, "initiative", a.initiative);
+    refs(o, "approvers", a.approvers);
+    if (a.lead_time != 0) o["lead_time"] = number(a.lead_time);
+    if (a.status != ApprovalStatus::pending) o["status"] = status_name(a.status);
+    refs(o, "depends_on", a.depends_on);
+    const Rule& r = a.rule;
+    ojson rule = ojson::object();
+    if (r.min_approvers != 1) rule["min_approvers"] = r.min_approvers;
+    if (!r.slots.empty()) {
+      ojson slots = ojson::array();
+      for (const Slot& s : r.slots) {
+        ojson slot = ojson::object();
+        if (!s.side.empty()) slot["side"] = s.side;
+        if (!s.role.empty()) slot["role"] = s.role;
+        ref(slot, "department", s.department);
+        slots.push_back(std::move(slot));
+      }
+      rule["slots"] = std::move(slots);
+    }
+    if (r.distinct_departments) rule["distinct_departments"] = true;
+    if (r.independent) rule["independent"] = true;
+    if (!rule.empty()) o["rule"] = std::move(rule);
+    attributes(o, a);
+    return o;
+  }
+
+  ojson step(const Step& s) const {
+    ojson o;
+    common(o, s);
+    ref(o, "initiative", s.initiative);
+    ref(o, "system", s.system);
+    ref(o, "owner", s.owner);
+    if (s.duration.three_point) {
+      o["duration"] = {{"optimistic", number(s.duration.optimistic)},
+                       {"likely", number(s.duration.likely)},
+                       {"pessimistic", number(s.duration.pessimistic)}};
+    } else {
+      o["duration"] = number(s.duration.likely);
+    }
+    texts(o, "skills", s.skills);
+    if (!s.demands.empty()) {
+      ojson d = ojson::object();
+      for (const Demand& dm : s.demands) d[m_.id(dm.resource)] = number(dm.amount);
+      o["demands"] = std::move(d);
+    }
+    if (s.status != StepStatus::not_started) o["status"] = status_name(s.status);
+    refs(o, "depends_on", s.depends_on);
+    attributes(o, s);
+    return o;
+  }
+
+ private:
+  const Model& m_;
+};
+
+template <class E, class F>
+void add_array(ojson& root, const char* key, std::span<const E> items, F&& f) {
+  if (items.empty()) return;
+  ojson a = ojson::array();
+  for (const E& e : items) a.push_back(f(e));
+  root[key] = std::move(a);
+}
+
+}  // namespace
+
+std::string save_model(const Model& m) {
+  Writer w(m);
+  ojson root;
+  root["clearpath"] = 1;
+  if (!m.name.empty()) root["name"] = m.name;
+  if (!m.description.empty()) root["description"] = m.description;
+  if (!m.calendar.start.empty() || !m.calendar.holidays.empty()) {
+    ojson cal = ojson::object();
+    if (!m.calendar.start.empty()) cal["start"] = m.calendar.start;
+    if (!m.calendar.holidays.empty()) cal["holidays"] = m.calendar.holidays;
+    root["calendar"] = std::move(cal);
+  }
+  if (!m.attributes.is_null()) root["attributes"] = ojson(m.attributes);
+  add_array(root, "people", m.people(), [&](const Person& p) { return w.person(p); });
+  add_array(root, "departments", m.departments(), [&](const Department& d) { return w.department(d); });
+  add_array(root, "systems", m.systems(), [&](const System& s) { return w.system(s); });
+  add_array(root, "initiatives", m.initiatives(), [&](const Initiative& i) { return w.initiative(i); });
+  add_array(root, "approvals", m.approvals(), [&](const Approval& a) { return w.approval(a); });
+  add_array(root, "steps", m.steps(), [&](const Step& s) { return w.step(s); });
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
+}
+
+}  // namespace clearpath

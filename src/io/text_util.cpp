@@ -1,0 +1,96 @@
+#include "io/text_util.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace clearpath {
+
+void pointer_append(std::string& pointer, std::string_view key) {
+  pointer += '/';
+  for (char c : key) {
+    if (c == '~') pointer += "~0";
+    else if (c == '/') pointer += "~1";
+    else pointer += c;
+  }
+}
+
+void pointer_append(std::string& pointer, std::size_t index) {
+  pointer += '/';
+  pointer += std::to_string(index);
+}
+
+std::string pointer_join(std::string pointer, std::string_view key) {
+  pointer_append(pointer, key);
+  return pointer;
+}
+
+std::string pointer_join(std::string pointer, std::size_t index) {
+  pointer_append(pointer, index);
+  return pointer;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > limit) return limit + 1;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return std::min(row[b.size()], limit + 1);
+}
+
+std::string closest_match(std::string_view word,
+                          const std::vector<std::string_view>& candidates) {
+  // Allow about one edit in three characters, at least one, at most three.
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  std::string_view best;
+  std::size_t best_distance = limit + 1;
+  for (std::string_view c : candidates) {
+    if (c == word) continue;
+    const std::size_t d = edit_distance(word, c, limit);
+    if (d < best_distance || (d == best_distance && d <= limit && c < best)) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best_distance <= limit ? std::string(best) : std::string();
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+  const std::string match = closest_match(word, candidates);
+  return match.empty() ? std::string() : " (did you mean " + quote_text(match) + "?)";
+}
+
+std::string quote_text(std::string_view text) {
+  constexpr std::size_t kMax = 80;
+  std::string out = "'";
+  std::size_t shown = 0;
+  for (unsigned char c : text) {
+    if (shown >= kMax && (c & 0xC0) != 0x80) {
+      out += "...";
+      break;
+    }
+    if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+    if ((c & 0xC0) != 0x80) ++shown;
+  }
+  out += "'";
+  return out;
+}
+
+}  // namespace clearpath

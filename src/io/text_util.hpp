@@ -1,0 +1,28 @@
+#pragma once
+// Small text helpers shared by the loader and its checks. Private to the library.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clearpath {
+
+// Appends one JSON pointer segment (RFC 6901: "~" -> "~0", "/" -> "~1").
+void pointer_append(std::string& pointer, std::string_view key);
+void pointer_append(std::string& pointer, std::size_t index);
+std::string pointer_join(std::string pointer, std::string_view key);
+std::string pointer_join(std::string pointer, std::size_t index);
+
+// Edit distance, giving up (returning limit + 1) once it must exceed `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+// The candidate closest to `word` within a distance that scales with its length, or "".
+// Ties go to the smallest candidate, so the suggestion is stable.
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
+// " (did you mean 'x'?)" or "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
+
+// 'x', with control characters escaped and very long text cut, for quoting user text.
+std::string quote_text(std::string_view text);
+
+}  // namespace clearpath

@@ -1,0 +1,255 @@
+#include "clearpath/model.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "model/model_builder.hpp"
+#include "model/model_impl.hpp"
+
+namespace clearpath {
+
+const char* kind_name(EntityKind k) noexcept {
+  switch (k) {
+    case EntityKind::person: return "person";
+    case EntityKind::department: return "department";
+    case EntityKind::system: return "system";
+    case EntityKind::initiative: return "initiative";
+    case EntityKind::approval: return "approval";
+    case EntityKind::step: return "step";
+  }
+  return "entity";
+}
+
+const char* kind_array(EntityKind k) noexcept {
+  switch (k) {
+    case EntityKind::person: return "people";
+    case EntityKind::department: return "departments";
+    case EntityKind::system: return "systems";
+    case EntityKind::initiative: return "initiatives";
+    case EntityKind::approval: return "approvals";
+    case EntityKind::step: return "steps";
+  }
+  return "entities";
+}
+
+const char* status_name(ApprovalStatus s) noexcept {
+  switch (s) {
+    case ApprovalStatus::pending: return "pending";
+    case ApprovalStatus::granted: return "granted";
+    case ApprovalStatus::denied: return "denied";
+  }
+  return "pending";
+}
+
+const char* status_name(StepStatus s) noexcept {
+  switch (s) {
+    case StepStatus::not_started: return "not-started";
+    case StepStatus::in_progress: return "in-progress";
+    case StepStatus::done: return "done";
+    case StepStatus::blocked: return "blocked";
+  }
+  return "not-started";
+}
+
+const char* relation_name(Relation r) noexcept {
+  switch (r) {
+    case Relation::member_of: return "member_of";
+    case Relation::reports_to: return "reports_to";
+    case Relation::dotted_line_to: return "dotted_line_to";
+    case Relation::head_of: return "head_of";
+    case Relation::prioritizes: return "prioritizes";
+    case Relation::owned_by: return "owned_by";
+    case Relation::sponsored_by: return "sponsored_by";
+    case Relation::part_of: return "part_of";
+    case Relation::approved_by: return "approved_by";
+    case Relation::depends_on: return "depends_on";
+    case Relation::runs_on: return "runs_on";
+    case Relation::demands: return "demands";
+    case Relation::requires_department: return "requires_department";
+  }
+  return "relation";
+}
+
+Model::Model() : impl_(std::make_unique<Impl>()) {}
+Model::~Model() = default;
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+
+std::span<const Person> Model::people() const noexcept { return impl_->people; }
+std::span<const Department> Model::departments() const noexcept { return impl_->departments; }
+std::span<const System> Model::systems() const noexcept { return impl_->systems; }
+std::span<const Initiative> Model::initiatives() const noexcept { return impl_->initiatives; }
+std::span<const Approval> Model::approvals() const noexcept { return impl_->approvals; }
+std::span<const Step> Model::steps() const noexcept { return impl_->steps; }
+
+std::size_t Model::entity_count() const noexcept { return impl_->vertices.size(); }
+
+std::optional<Ref> Model::find(std::string_view id) const {
+  std::optional<Ref> r = impl_->ids.find(id);
+  if (!r || !impl_->vertices[*r].defined) return std::nullopt;
+  return r;
+}
+
+namespace {
+const VertexSlot& slot_of(const Model::Impl& m, Ref r) {
+  if (r >= m.vertices.size()) throw std::out_of_range("clearpath: no entity with that Ref");
+  return m.vertices[r];
+}
+template <class E>
+const E& typed(const std::vector<E>& list, const VertexSlot& s, EntityKind want) {
+  if (!s.defined || s.kind != want)
+    throw std::logic_error(std::string("clearpath: entity is not a ") + kind_name(want));
+  return list[s.index];
+}
+}  // namespace
+
+EntityKind Model::kind(Ref r) const { return slot_of(*impl_, r).kind; }
+std::size_t Model::index(Ref r) const { return slot_of(*impl_, r).index; }
+const std::string& Model::id(Ref r) const {
+  slot_of(*impl_, r);
+  return impl_->id_of[r];
+}
+
+const EntityBase& Model::entity(Ref r) const {
+  const VertexSlot& s = slot_of(*impl_, r);
+  if (!s.defined) throw std::logic_error("clearpath: entity is referenced but not defined");
+  switch (s.kind) {
+    case EntityKind::person: return impl_->people[s.index];
+    case EntityKind::department: return impl_->departments[s.index];
+    case EntityKind::system: return impl_->systems[s.index];
+    case EntityKind::initiative: return impl_->initiatives[s.index];
+    case EntityKind::approval: return impl_->approvals[s.index];
+    case EntityKind::step: return impl_->steps[s.index];
+  }
+  throw std::logic_error("clearpath: bad entity kind");
+}
+
+const std::string& Model::display_name(Ref r) const {
+  const EntityBase& e = entity(r);
+  return e.name.empty() ? e.id : e.name;
+}
+
+const Person& Model::person(Ref r) const {
+  return typed(impl_->people, slot_of(*impl_, r), EntityKind::person);
+}
+const Department& Model::department(Ref r) const {
+  return typed(impl_->departments, slot_of(*impl_, r), EntityKind::department);
+}
+const System& Model::system(Ref r) const {
+  return typed(impl_->systems, slot_of(*impl_, r), EntityKind::system);
+}
+const Initiative& Model::initiative(Ref r) const {
+  return typed(impl_->initiatives, slot_of(*impl_, r), EntityKind::initiative);
+}
+const Approval& Model::approval(Ref r) const {
+  return typed(impl_->approvals, slot_of(*impl_, r), EntityKind::approval);
+}
+const Step& Model::step(Ref r) const {
+  return typed(impl_->steps, slot_of(*impl_, r), EntityKind::step);
+}
+
+Ref Model::ref_of(EntityKind k, std::size_t index) const {
+  return impl_->refs_by_kind[static_cast<int>(k)].at(index);
+}
+
+const ModelGraph& Model::graph() const noexcept { return impl_->graph; }
+
+std::size_t Model::relation_count(Relation rel) const noexcept {
+  return impl_->graph.relation_counts[static_cast<int>(rel)];
+}
+std::size_t Model::relation_count() const noexcept { return boost::num_edges(impl_->graph.graph); }
+
+namespace {
+void sort_related(const Model& m, std::vector<RelatedEntity>& out) {
+  std::stable_sort(out.begin(), out.end(), [&](const RelatedEntity& a, const RelatedEntity& b) {
+    if (a.relation != b.relation) return a.relation < b.relation;
+    return m.id(a.entity) < m.id(b.entity);
+  });
+}
+}  // namespace
+
+std::vector<RelatedEntity> Model::related_from(Ref r) const {
+  const Graph& g = impl_->graph.graph;
+  std::vector<RelatedEntity> out;
+  if (r >= boost::num_vertices(g)) return out;
+  for (auto [it, end] = boost::out_edges(r, g); it != end; ++it)
+    out.push_back({g[*it].relation, static_cast<Ref>(boost::target(*it, g))});
+  sort_related(*this, out);
+  return out;
+}
+
+std::vector<RelatedEntity> Model::related_to(Ref r) const {
+  const Graph& g = impl_->graph.graph;
+  std::vector<RelatedEntity> out;
+  if (r >= boost::num_vertices(g)) return out;
+  for (auto [it, end] = boost::in_edges(r, g); it != end; ++it)
+    out.push_back({g[*it].relation, static_cast<Ref>(boost::source(*it, g))});
+  sort_related(*this, out);
+  return out;
+}
+
+// ---- ModelBuilder -------------------------------------------------------------------------
+
+ModelBuilder::ModelBuilder() = default;
+
+Ref ModelBuilder::intern(std::string_view id) {
+  Model::Impl& m = *model_.impl_;
+  if (std::optional<Ref> known = m.ids.find(id)) return *known;
+  const Ref r = static_cast<Ref>(m.vertices.size());
+  m.id_of.emplace_back(id);
+  m.ids.insert(id, r);
+  m.vertices.push_back({});
+  return r;
+}
+
+template <class E>
+bool ModelBuilder::define(std::vector<E>& list, EntityKind kind, E e) {
+  Model::Impl& m = *model_.impl_;
+  const Ref r = intern(e.id);
+  VertexSlot& slot = m.vertices[r];
+  if (slot.defined) return false;
+  slot = {kind, true, static_cast<std::uint32_t>(list.size())};
+  m.refs_by_kind[static_cast<int>(kind)].push_back(r);
+  list.push_back(std::move(e));
+  return true;
+}
+
+bool ModelBuilder::add(Person p) {
+  return define(model_.impl_->people, EntityKind::person, std::move(p));
+}
+bool ModelBuilder::add(Department d) {
+  return define(model_.impl_->departments, EntityKind::department, std::move(d));
+}
+bool ModelBuilder::add(System s) {
+  return define(model_.impl_->systems, EntityKind::system, std::move(s));
+}
+bool ModelBuilder::add(Initiative i) {
+  return define(model_.impl_->initiatives, EntityKind::initiative, std::move(i));
+}
+bool ModelBuilder::add(Approval a) {
+  return define(model_.impl_->approvals, EntityKind::approval, std::move(a));
+}
+bool ModelBuilder::add(Step s) {
+  return define(model_.impl_->steps, EntityKind::step, std::move(s));
+}
+
+std::size_t ModelBuilder::interned_count() const noexcept {
+  return model_.impl_->vertices.size();
+}
+const std::string& ModelBuilder::id(Ref r) const { return model_.impl_->id_of.at(r); }
+bool ModelBuilder::defined(Ref r) const { return model_.impl_->vertices.at(r).defined; }
+std::optional<EntityKind> ModelBuilder::defined_kind(Ref r) const {
+  const VertexSlot& s = model_.impl_->vertices.at(r);
+  if (!s.defined) return std::nullopt;
+  return s.kind;
+}
+std::optional<Ref> ModelBuilder::find(std::string_view id) const { return model_.find(id); }
+
+Model ModelBuilder::finish() && {
+  for (const VertexSlot& s : model_.impl_->vertices)
+    if (!s.defined) throw std::logic_error("clearpath: finish() with an undefined reference");
+  build_model_graph(model_, model_.impl_->graph);
+  return std::move(model_);
+}
+
+}  // namespace clearpath

@@ -1,0 +1,41 @@
+#pragma once
+// The data behind Model. Private to the library.
+#include <deque>
+#include <memory>
+#include <string_view>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "clearpath/model.hpp"
+#include "model/id_index.hpp"
+#include "model/model_graph.hpp"
+
+namespace clearpath {
+
+struct VertexSlot {
+  EntityKind kind = EntityKind::person;
+  bool defined = false;
+  std::uint32_t index = 0;
+};
+
+struct Model::Impl {
+  std::vector<Person> people;
+  std::vector<Department> departments;
+  std::vector<System> systems;
+  std::vector<Initiative> initiatives;
+  std::vector<Approval> approvals;
+  std::vector<Step> steps;
+
+  // Ref -> kind and position; Ref -> its id; id -> Ref (keys view into id_of, whose deque
+  // never moves its strings).
+  std::vector<VertexSlot> vertices;
+  std::deque<std::string> id_of;
+  IdIndex ids{id_of};  // Impl lives on the heap and never moves, so this stays valid
+  // Kind and position -> Ref.
+  std::vector<Ref> refs_by_kind[kEntityKindCount];
+
+  ModelGraph graph;
+};
+
+}  // namespace clearpath
