@@ -30,23 +30,26 @@ std::string pointer_join(std::string pointer, std::size_t index) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours.
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (gap > limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  const std::size_t w = b.size() + 1;
+  std::vector<std::size_t> prev2(w), prev(w), row(w);
+  for (std::size_t j = 0; j < w; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
     row[0] = i;
     std::size_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+    for (std::size_t j = 1; j < w; ++j) {
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], prev2[j - 2] + 1);
       best = std::min(best, row[j]);
     }
     if (best > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, row);
   }
-  return std::min(row[b.size()], limit + 1);
+  return std::min(prev[b.size()], limit + 1);
 }
 
 std::string closest_match(std::string_view word,
@@ -63,7 +66,9 @@ std::string closest_match(std::string_view word,
       best_distance = d;
     }
   }
-  return best_distance <= limit ? std::string(best) : std::string();
+  // A suggestion must keep something of the word: 'b' for 'a' is no suggestion.
+  const bool useful = best_distance <= limit && best_distance < word.size();
+  return useful ? std::string(best) : std::string();
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {

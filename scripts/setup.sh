@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages clearpath needs, and only those that are missing, so a
+# second run does nothing. Run as root (or with sudo available).
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config          # toolchain
+  libboost-graph-dev                 # Boost.Graph 1.74
+  libgraphviz-dev graphviz           # cgraph and gvc
+  libcli11-dev                       # CLI11 2.1
+  nlohmann-json3-dev                 # nlohmann::json 3.11
+  catch2                             # Catch2 v2.13 (tests)
+  python3 python3-jsonschema         # checks the JSON Schema in the tests
+  time                               # /usr/bin/time -v for bench/validate_scale.sh
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: run as root to install: ${missing[*]}" >&2; exit 2; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up, build, and run the whole test suite twice: plain (Release) and under
+# AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/setup.sh"
+
+"$root/scripts/build.sh" build-release -DCMAKE_BUILD_TYPE=Release
+(cd "$root/build-release" && ctest --output-on-failure -j "$(nproc)")
+
+"$root/scripts/build.sh" build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLEARPATH_SANITIZE=ON
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd "$root/build-asan" && ctest --output-on-failure -j "$(nproc)")

@@ -1,0 +1,118 @@
+// load -> save -> load gives the same model, and save is a fixed point after one round.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "clearpath/save.hpp"
+#include "clearpath/synthetic.hpp"
+#include "support/test_support.hpp"
+
+using namespace clearpath;
+using clearpath::test::load_valid;
+
+TEST_CASE("round trip keeps every example graph, attributes included", "[save]") {
+  for (const char* f : {"graphs/minimal.json", "graphs/churn-model.json"}) {
+    INFO(f);
+    const std::string original = clearpath::test::read_source_file(f);
+    const Model first = load_valid(original);
+    const std::string saved = save_model(first);
+    const Model second = load_valid(saved);
+    CHECK(save_model(second) == saved);  // a fixed point
+    // Same content as the original file, compared as JSON (key order and defaults aside).
+    CHECK(nlohmann::json::parse(saved) == nlohmann::json::parse(save_model(load_valid(original))));
+    CHECK(second.attributes == first.attributes);
+    for (std::size_t i = 0; i < first.people().size(); ++i)
+      CHECK(second.people()[i].attributes == first.people()[i].attributes);
+  }
+}
+
+TEST_CASE("save writes what was read: values, not defaults", "[save]") {
+  const std::string in = R"({"clearpath": 1, "name": "x", "people": [{"id": "p", "capacity": 0.5,
+      "attributes": {"a": [1, {"b": null}], "z": "\u00e9"}}],
+      "steps": [{"id": "s", "owner": "p", "duration": {"optimistic": 1, "likely": 2.5, "pessimistic": 4},
+                 "demands": {"p": 0.25}, "status": "done"}]})";
+  const nlohmann::json out = nlohmann::json::parse(save_model(load_valid(in)));
+  const nlohmann::json expected = nlohmann::json::parse(R"({"clearpath": 1, "name": "x",
+      "people": [{"id": "p", "capacity": 0.5, "attributes": {"a": [1, {"b": null}], "z": "\u00e9"}}],
+      "steps": [{"id": "s", "owner": "p", "duration": {"optimistic": 1, "likely": 2.5, "pessimistic": 4},
+                 "demands": {"p": 0.25}, "status": "done"}]})");
+  CHECK(out == expected);
+}
+
+namespace {
+
+// Whether `saved` says what `original` says, where save may leave out a key whose value is
+// the documented default.
+bool is_default(const std::string& key, const nlohmann::json& v) {
+  static const nlohmann::json defaults = {
+      {"status", {"pending", "not-started"}}, {"min_approvers", {1}}, {"capacity", {1}},
+      {"available", {true}}, {"legacy", {false}}, {"lead_time", {0}},
+      {"distinct_departments", {false}}, {"independent", {false}}, {"value_per_month", {0}},
+      {"build_cost", {0}}, {"run_cost_per_month", {0}}};
+  if ((v.is_array() || v.is_object()) && v.empty()) return true;
+  if (v.is_object()) {  // e.g. a rule that only restates defaults
+    for (auto it = v.begin(); it != v.end(); ++it)
+      if (!is_default(it.key(), it.value())) return false;
+    return true;
+  }
+  if (!defaults.contains(key)) return false;
+  for (const auto& d : defaults[key])
+    if (d == v) return true;
+  return false;
+}
+
+bool same_with_defaults(const nlohmann::json& original, const nlohmann::json& saved) {
+  if (!original.is_object() || !saved.is_object()) {
+    if (original.is_array() && saved.is_array() && original.size() == saved.size()) {
+      for (std::size_t i = 0; i < original.size(); ++i)
+        if (!same_with_defaults(original[i], saved[i])) return false;
+      return true;
+    }
+    return original == saved;
+  }
+  for (auto it = original.begin(); it != original.end(); ++it) {
+    if (!saved.contains(it.key())) {
+      if (!is_default(it.key(), it.value())) return false;
+    } else if (it.key() == "attributes" ? it.value() != saved[it.key()]
+                                        : !same_with_defaults(it.value(), saved[it.key()])) {
+      return false;
+    }
+  }
+  for (auto it = saved.begin(); it != saved.end(); ++it)
+    if (!original.contains(it.key()) && !(it.key() == "clearpath" && it.value() == 1)) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("property: synthetic models survive the round trip unchanged", "[save][property]") {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    INFO("seed " << seed);
+    const std::string text = synthetic_model({300 * seed, 40 * seed, seed});
+    const Model m = load_valid(text);
+    const std::string saved = save_model(m);
+    CHECK(same_with_defaults(nlohmann::json::parse(text), nlohmann::json::parse(saved)));
+    CHECK(save_model(load_valid(saved)) == saved);
+  }
+}
+
+TEST_CASE("the round-trip comparison itself notices a changed value", "[save]") {
+  CHECK(same_with_defaults(nlohmann::json::parse(R"({"a": [{"status": "pending"}]})"),
+                           nlohmann::json::parse(R"({"a": [{}]})")));
+  CHECK_FALSE(same_with_defaults(nlohmann::json::parse(R"({"a": [{"status": "done"}]})"),
+                                 nlohmann::json::parse(R"({"a": [{}]})")));
+  CHECK_FALSE(same_with_defaults(nlohmann::json::parse(R"({"a": [1, 2]})"),
+                                 nlohmann::json::parse(R"({"a": [2, 1]})")));
+}
+
+TEST_CASE("write_file_atomically replaces the file whole and leaves no temporary", "[save]") {
+  const std::string dir = clearpath::test::temp_dir();
+  const std::string path = dir + "/out.json";
+  write_file_atomically(path, "first");
+  write_file_atomically(path, "second");
+  CHECK(read_input(path) == "second");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
+  CHECK(files == 1);
+  CHECK_THROWS_AS(write_file_atomically(dir + "/no/such/dir/x", "x"), InputError);
+}

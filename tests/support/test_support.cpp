@@ -1,0 +1,54 @@
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "clearpath/cli.hpp"
+
+namespace clearpath::test {
+
+std::string source_path(const std::string& relative) {
+  return std::string(CLEARPATH_SOURCE_DIR) + "/" + relative;
+}
+
+std::string read_source_file(const std::string& relative) { return read_input(source_path(relative)); }
+
+LoadResult load(const std::string& text) { return load_model(text); }
+
+Model load_valid(const std::string& text) {
+  LoadResult r = load_model(text);
+  for (const Diagnostic& d : r.diagnostics.items())
+    if (d.severity == DiagnosticSeverity::error) UNSCOPED_INFO(d.pointer << ": " << d.message);
+  REQUIRE(r.model.has_value());
+  return std::move(*r.model);
+}
+
+std::vector<Diagnostic> diagnostics_with_code(const LoadResult& r, const std::string& code) {
+  std::vector<Diagnostic> out;
+  for (const Diagnostic& d : r.diagnostics.items())
+    if (d.code == code) out.push_back(d);
+  return out;
+}
+
+CliRun run(const std::vector<std::string>& args, const std::string& input, bool tty, bool no_color) {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  std::vector<std::string> argv{"clearpath"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  CliRun r;
+  r.status = run_cli(argv, {in, out, err, Terminal{tty, tty, no_color}});
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::string temp_dir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "clearpath-test-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  return pattern;
+}
+
+}  // namespace clearpath::test

@@ -1,0 +1,35 @@
+#pragma once
+// Shared helpers for the tests: paths to fixtures, loading from strings, running the CLI
+// in-process.
+#include <string>
+#include <vector>
+
+#include "clearpath/load.hpp"
+
+namespace clearpath::test {
+
+// Absolute path of a file in the source tree, e.g. source_path("graphs/minimal.json").
+std::string source_path(const std::string& relative);
+std::string read_source_file(const std::string& relative);
+
+// Loads JSON text; REQUIREs nothing.
+LoadResult load(const std::string& text);
+// Loads JSON text and REQUIREs it to be valid; returns the model.
+Model load_valid(const std::string& text);
+
+// The diagnostics of `text` whose code is `code`.
+std::vector<Diagnostic> diagnostics_with_code(const LoadResult& r, const std::string& code);
+
+struct CliRun {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the command line in-process: run_cli({"clearpath", args...}) with `input` as stdin.
+CliRun run(const std::vector<std::string>& args, const std::string& input = "",
+           bool tty = false, bool no_color = false);
+
+// A fresh empty directory under the system temp dir, removed by the OS eventually.
+std::string temp_dir();
+
+}  // namespace clearpath::test
