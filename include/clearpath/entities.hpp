@@ -13,6 +13,9 @@
 
 namespace clearpath {
 
+// JSON values kept from the file (attributes): objects keep the file's key order.
+using Json = nlohmann::ordered_json;
+
 // A vertex of the model graph: every entity (of any kind) has exactly one.
 using Ref = std::uint32_t;
 inline constexpr Ref kNoRef = std::numeric_limits<Ref>::max();
@@ -28,7 +31,7 @@ const char* kind_array(EntityKind k) noexcept;
 struct EntityBase {
   std::string id;
   std::string name;                  // display name; empty = use the id
-  nlohmann::json attributes;         // free-form, preserved unchanged; null when absent
+  Json attributes;                   // free-form, preserved unchanged; null when absent
   std::uint32_t source_index = 0;    // position in its array in the file (for /people/12)
 };
 

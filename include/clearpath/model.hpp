@@ -54,7 +54,7 @@ class Model {
   std::string name;
   std::string description;
   Calendar calendar;
-  nlohmann::json attributes;
+  Json attributes;
 
   // Entities by kind, in file order.
   std::span<const Person> people() const noexcept;
@@ -84,11 +84,12 @@ class Model {
   // relation then by id. An entity name appearing twice in one list gives one edge per mention.
   std::vector<RelatedEntity> related_from(Ref r) const;
   std::vector<RelatedEntity> related_to(Ref r) const;
-  std::size_t relation_count(Relation rel) const noexcept;
-  std::size_t relation_count() const noexcept;
+  std::size_t relation_count(Relation rel) const;
+  std::size_t relation_count() const;
 
-  // For the library's own analyses (src/): the Boost.Graph view.
-  const ModelGraph& graph() const noexcept;
+  // For the library's own analyses (src/): the Boost.Graph view, built on first use
+  // (thread-safe), so loading for validation alone does not pay for it.
+  const ModelGraph& graph() const;
 
  struct Impl;  // src/model/model_impl.hpp
 

@@ -19,5 +19,7 @@ struct ModelStats {
 };
 
 ModelStats compute_stats(const Model& model);
+// Only the entity counts and the per-kind figures; relations stay zero (cheaper: no graph).
+ModelStats compute_entity_stats(const Model& model);
 
 }  // namespace clearpath

@@ -86,7 +86,7 @@ int run_validate(Session& s, const std::vector<std::string>& files, const std::s
     entry["valid"] = valid;
     entry.update(diagnostics_json(Session::display(path), r.diagnostics));
     if (valid) {
-      const ModelStats st = compute_stats(*r.model);
+      const ModelStats st = compute_entity_stats(*r.model);
       entry["name"] = r.model->name;
       entry["counts"] = stats_json(st)["entities"];
       if (!json)
@@ -137,7 +137,8 @@ const char* kExamples = R"(Examples:
   clearpath schema -o clearpath.schema.json       the JSON Schema, for editors
   clearpath generate --steps 100000 -o big.json   a synthetic model for scale tests
 
-Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.)";
+Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.
+)";
 
 }  // namespace
 

@@ -8,7 +8,7 @@
 
 namespace clearpath {
 
-using nlohmann::json;
+using json = Json;
 
 bool is_iso_date(std::string_view t) noexcept {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;

@@ -19,9 +19,9 @@ class EntityDecoder {
       : builder_(builder), diagnostics_(diagnostics) {}
 
   // `value` is element `index` of the array of `kind`; consumed (attributes are moved out).
-  void decode(EntityKind kind, std::size_t index, nlohmann::json&& value);
+  void decode(EntityKind kind, std::size_t index, Json&& value);
   // A value of the top-level object: name, description, calendar, attributes, clearpath, ...
-  void decode_top_level(const std::string& key, nlohmann::json&& value);
+  void decode_top_level(const std::string& key, Json&& value);
 
  private:
   ModelBuilder& builder_;

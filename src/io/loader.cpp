@@ -17,7 +17,7 @@
 namespace clearpath {
 namespace {
 
-using nlohmann::json;
+using json = Json;  // ordered: objects are small vectors, cheap to build per entity
 
 constexpr int kMaxDepth = 64;
 
@@ -32,25 +32,38 @@ bool is_known_top_level(const std::string& key) {
          key == "attributes" || key == "calendar";
 }
 
-// Builds one value (an entity, or a top-level field) from SAX events, with its JSON pointer
-// path so that duplicate keys can be reported where they are.
+// Builds one value (an entity, or a top-level field) from SAX events, keeping its path so
+// that duplicate keys and excessive nesting can be reported where they are. The JSON pointer
+// itself is only spelled out when a message needs it.
 class ValueBuilder {
  public:
-  void reset(std::string pointer) {
+  // The value is /name (index < 0) or /name/index.
+  void reset(const char* name, long index) {
     root_ = json();
     stack_.clear();
-    path_.assign(1, std::move(pointer));
+    segments_.clear();
+    base_name_ = name;
+    base_index_ = index;
     key_.clear();
   }
-  bool building() const { return !stack_.empty(); }
-  const std::string& path() const { return path_.back(); }
+  std::string path() const {
+    std::string p = pointer_join("", base_name_);
+    if (base_index_ >= 0) pointer_append(p, static_cast<std::size_t>(base_index_));
+    for (const std::string& s : segments_) pointer_append(p, s);
+    return p;
+  }
   json& root() { return root_; }
+
+  // Objects are searched linearly, so a hostile object with millions of keys would take
+  // quadratic time: more keys than this end the parse with an error.
+  static constexpr std::size_t kMaxKeys = 10000;
+  bool too_many_keys() const { return stack_.back()->size() >= kMaxKeys; }
 
   // Returns the pointer of a duplicate key, or "" when the key is new.
   std::string key(std::string& k) {
     json& top = *stack_.back();
     key_ = std::move(k);
-    if (top.contains(key_)) return pointer_join(path_.back(), key_);
+    if (top.contains(key_)) return pointer_join(path(), key_);
     return {};
   }
   template <class V>
@@ -66,17 +79,19 @@ class ValueBuilder {
   void open(json::value_t type) {
     if (stack_.empty()) {
       root_ = json(type);
+      // An entity has a dozen keys at most: one allocation instead of several.
+      if (type == json::value_t::object) root_.get_ptr<json::object_t*>()->reserve(16);
       stack_.push_back(&root_);
       return;
     }
     json& top = *stack_.back();
     json* child;
     if (top.is_array()) {
-      path_.push_back(pointer_join(path_.back(), top.size()));
+      segments_.push_back(std::to_string(top.size()));
       top.emplace_back(type);
       child = &top.back();
     } else {
-      path_.push_back(pointer_join(path_.back(), key_));
+      segments_.push_back(key_);
       child = &(top[key_] = json(type));
     }
     stack_.push_back(child);
@@ -85,14 +100,16 @@ class ValueBuilder {
   bool close() {
     stack_.pop_back();
     if (stack_.empty()) return true;
-    path_.pop_back();
+    segments_.pop_back();
     return false;
   }
 
  private:
   json root_;
   std::vector<json*> stack_;
-  std::vector<std::string> path_;
+  std::vector<std::string> segments_;
+  const char* base_name_ = "";
+  long base_index_ = -1;
   std::string key_;
 };
 
@@ -119,6 +136,13 @@ class SaxLoader : public nlohmann::json_sax<json> {
 
   bool key(string_t& k) override {
     if (mode_ == Mode::build) {
+      if (value_.too_many_keys()) {
+        diag_.error("too-many-keys", value_.path(), "",
+                    "an object with more than " + std::to_string(ValueBuilder::kMaxKeys) +
+                        " keys; the file is not read further");
+        failed_ = true;
+        return false;
+      }
       std::string duplicate = value_.key(k);
       if (!duplicate.empty())
         diag_.error("duplicate-key", duplicate, "",
@@ -191,13 +215,13 @@ class SaxLoader : public nlohmann::json_sax<json> {
                         (type == json::value_t::object ? "an object" : "a single value"));
         return start_skip(type);
       }
-      if (is_known_top_level(key_)) return start_build(type, pointer_join("", key_));
+      if (is_known_top_level(key_)) return start_build(type, key_.c_str(), -1);
       diag_.warning("unknown-key", pointer_join("", key_), "",
                     "unknown top-level key " + quote_text(key_) + " (ignored)");
       return start_skip(type);
     }
     // depth 2, inside an entity array: one entity
-    return start_build(type, std::string("/") + kind_array(array_kind_) + "/" + std::to_string(element_));
+    return start_build(type, kind_array(array_kind_), static_cast<long>(element_));
   }
 
   bool root_not_object(json::value_t) {
@@ -206,8 +230,8 @@ class SaxLoader : public nlohmann::json_sax<json> {
     return false;
   }
 
-  bool start_build(json::value_t type, std::string pointer) {
-    value_.reset(std::move(pointer));
+  bool start_build(json::value_t type, const char* name, long index) {
+    value_.reset(name, index);
     if (type == json::value_t::object || type == json::value_t::array) {
       mode_ = Mode::build;
       value_.open(type);
@@ -234,9 +258,8 @@ class SaxLoader : public nlohmann::json_sax<json> {
     if (depth_ == 1 && entity_array(key_)) return begin_value(json::value_t::null);
     if (depth_ == 1 && !is_known_top_level(key_)) return begin_value(json::value_t::null);
     // A scalar top-level field or a scalar where an entity should be.
-    std::string pointer = depth_ == 1 ? pointer_join("", key_)
-                                      : std::string("/") + kind_array(array_kind_) + "/" + std::to_string(element_);
-    value_.reset(std::move(pointer));
+    if (depth_ == 1) value_.reset(key_.c_str(), -1);
+    else value_.reset(kind_array(array_kind_), static_cast<long>(element_));
     value_.scalar(std::forward<V>(v));
     finish_value();
     return true;

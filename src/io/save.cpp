@@ -23,7 +23,7 @@ class Writer {
     if (!e.name.empty()) o["name"] = e.name;
   }
   void attributes(ojson& o, const EntityBase& e) const {
-    if (!e.attributes.is_null()) o["attributes"] = ojson(e.attributes);
+    if (!e.attributes.is_null()) o["attributes"] = e.attributes;
   }
   void ref(ojson& o, const char* key, Ref r) const {
     if (r != kNoRef) o[key] = m_.id(r);
@@ -165,7 +165,7 @@ std::string save_model(const Model& m) {
     if (!m.calendar.holidays.empty()) cal["holidays"] = m.calendar.holidays;
     root["calendar"] = std::move(cal);
   }
-  if (!m.attributes.is_null()) root["attributes"] = ojson(m.attributes);
+  if (!m.attributes.is_null()) root["attributes"] = m.attributes;
   add_array(root, "people", m.people(), [&](const Person& p) { return w.person(p); });
   add_array(root, "departments", m.departments(), [&](const Department& d) { return w.department(d); });
   add_array(root, "systems", m.systems(), [&](const System& s) { return w.system(s); });

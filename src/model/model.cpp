@@ -152,12 +152,12 @@ Ref Model::ref_of(EntityKind k, std::size_t index) const {
   return impl_->refs_by_kind[static_cast<int>(k)].at(index);
 }
 
-const ModelGraph& Model::graph() const noexcept { return impl_->graph; }
+const ModelGraph& Model::graph() const { return impl_->relation_graph(*this); }
 
-std::size_t Model::relation_count(Relation rel) const noexcept {
-  return impl_->graph.relation_counts[static_cast<int>(rel)];
+std::size_t Model::relation_count(Relation rel) const {
+  return graph().relation_counts[static_cast<int>(rel)];
 }
-std::size_t Model::relation_count() const noexcept { return boost::num_edges(impl_->graph.graph); }
+std::size_t Model::relation_count() const { return boost::num_edges(graph().graph); }
 
 namespace {
 void sort_related(const Model& m, std::vector<RelatedEntity>& out) {
@@ -169,7 +169,7 @@ void sort_related(const Model& m, std::vector<RelatedEntity>& out) {
 }  // namespace
 
 std::vector<RelatedEntity> Model::related_from(Ref r) const {
-  const Graph& g = impl_->graph.graph;
+  const Graph& g = graph().graph;
   std::vector<RelatedEntity> out;
   if (r >= boost::num_vertices(g)) return out;
   for (auto [it, end] = boost::out_edges(r, g); it != end; ++it)
@@ -179,7 +179,7 @@ std::vector<RelatedEntity> Model::related_from(Ref r) const {
 }
 
 std::vector<RelatedEntity> Model::related_to(Ref r) const {
-  const Graph& g = impl_->graph.graph;
+  const Graph& g = graph().graph;
   std::vector<RelatedEntity> out;
   if (r >= boost::num_vertices(g)) return out;
   for (auto [it, end] = boost::in_edges(r, g); it != end; ++it)
@@ -248,7 +248,6 @@ std::optional<Ref> ModelBuilder::find(std::string_view id) const { return model_
 Model ModelBuilder::finish() && {
   for (const VertexSlot& s : model_.impl_->vertices)
     if (!s.defined) throw std::logic_error("clearpath: finish() with an undefined reference");
-  build_model_graph(model_, model_.impl_->graph);
   return std::move(model_);
 }
 

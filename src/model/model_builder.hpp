@@ -31,7 +31,8 @@ class ModelBuilder {
   const Model& model() const noexcept { return model_; }
   Model& model() noexcept { return model_; }
 
-  // Builds the relation graph. Every interned id must be defined.
+  // The finished model (its relation graph is built on first use). Every interned id must be
+  // defined.
   Model finish() &&;
 
  private:

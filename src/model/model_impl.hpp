@@ -2,6 +2,7 @@
 // The data behind Model. Private to the library.
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <string>
 #include <unordered_map>
@@ -35,7 +36,13 @@ struct Model::Impl {
   // Kind and position -> Ref.
   std::vector<Ref> refs_by_kind[kEntityKindCount];
 
-  ModelGraph graph;
+  // The relation graph is built on first use: validation does not need it.
+  mutable std::once_flag graph_built;
+  mutable ModelGraph graph;
+  const ModelGraph& relation_graph(const Model& m) const {
+    std::call_once(graph_built, [&] { build_model_graph(m, graph); });
+    return graph;
+  }
 };
 
 }  // namespace clearpath

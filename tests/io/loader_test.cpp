@@ -62,9 +62,9 @@ TEST_CASE("every field of every kind is read", "[loader]") {
   CHECK(t.duration.expected() == 2.5);
   CHECK(t.status == StepStatus::in_progress);
   REQUIRE(t.demands.size() == 2);
-  CHECK(m.id(t.demands[0].resource) == "d1");  // demands keep key order (sorted)
-  CHECK(t.demands[0].amount == 2);
-  CHECK(m.id(t.demands[1].resource) == "q");
+  CHECK(m.id(t.demands[0].resource) == "q");  // demands keep the file's order
+  CHECK(t.demands[0].amount == 0.5);
+  CHECK(m.id(t.demands[1].resource) == "d1");
   const Step& u = m.step(*m.find("u"));
   CHECK(u.status == StepStatus::blocked);
   CHECK(u.duration.expected() == Approx((1 + 8 + 9) / 6.0));
