@@ -8,7 +8,9 @@ namespace clearpath {
 TextPosition position_of(std::string_view text, std::size_t offset) {
   if (offset > text.size()) offset = text.size();
   TextPosition pos{1, 1};
-  for (std::size_t i = 0; i < offset; ++i) {
+  // A UTF-8 byte order mark is not a character of the first line.
+  const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3 ? 3 : 0;
+  for (std::size_t i = start; i < offset; ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\n') {
       ++pos.line;

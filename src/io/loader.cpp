@@ -1,5 +1,6 @@
 // Reads the file format with nlohmann's SAX interface: entities are decoded one at a time as
 // their objects close, so memory holds the model, never a DOM of the whole file.
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <string>
@@ -53,6 +54,12 @@ class ValueBuilder {
     return p;
   }
   json& root() { return root_; }
+
+  // The pointer of the next value to be added to the innermost open container.
+  std::string child_path() const {
+    const json& top = *stack_.back();
+    return top.is_array() ? pointer_join(path(), top.size()) : pointer_join(path(), key_);
+  }
 
   // Objects are searched linearly, so a hostile object with millions of keys would take
   // quadratic time: more keys than this end the parse with an error.
@@ -137,7 +144,7 @@ class SaxLoader : public nlohmann::json_sax<json> {
   bool key(string_t& k) override {
     if (mode_ == Mode::build) {
       if (value_.too_many_keys()) {
-        diag_.error("too-many-keys", value_.path(), "",
+        diag_.error("too-many-keys", value_.path(), current_entity(),
                     "an object with more than " + std::to_string(ValueBuilder::kMaxKeys) +
                         " keys; the file is not read further");
         failed_ = true;
@@ -160,19 +167,35 @@ class SaxLoader : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    // nlohmann reports the byte where it stopped; its message carries the reason.
+  // `position` is the number of bytes read, up to and including the offending one. The error
+  // is placed at the start of the token that byte belongs to (the opening quote of an
+  // unterminated string, the first letter of a bad literal), or at the byte itself for bad
+  // UTF-8 inside a string.
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
     std::string what = ex.what();
     const std::size_t colon = what.find(": ", what.find("parse error"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-    const std::size_t byte = parse_error_byte(ex);
-    diag_.add({DiagnosticSeverity::error, "syntax", "syntax error: " + reason, "", "", 0, 0});
-    syntax_offset_ = byte;
-    failed_ = true;
+    const std::size_t last = position > 0 ? position - 1 : 0;
+    const std::size_t start = token_start(text_, last);
+    if (ex.id == 406) {  // out_of_range.406: a number literal too large for a double
+      const std::size_t end = std::min(position, text_.size());
+      fatal("bad-number", "",
+            "number " + quote_text(text_.substr(start, end - start)) + " is too large: not a finite number",
+            start, true);
+      return false;
+    }
+    const bool bad_byte = reason.find("UTF-8") != std::string::npos;
+    fatal("syntax", "", "syntax error: " + reason, bad_byte ? last : start, false);
     return false;
   }
 
-  std::optional<std::size_t> syntax_offset() const { return syntax_offset_; }
+  // The one error that stopped the parse, placed by byte offset rather than by pointer.
+  struct Fatal {
+    std::size_t item;    // index in the diagnostics
+    std::size_t offset;  // byte offset in the parsed text
+  };
+  std::optional<Fatal> fatal_error() const { return fatal_; }
 
  private:
   enum class Mode { route, build, skip };
@@ -181,17 +204,71 @@ class SaxLoader : public nlohmann::json_sax<json> {
     return pointer.substr(pointer.rfind('/') + 1);
   }
 
-  static std::size_t parse_error_byte(const nlohmann::detail::exception& ex) {
-    if (const auto* pe = dynamic_cast<const nlohmann::detail::parse_error*>(&ex))
-      return pe->byte > 0 ? pe->byte - 1 : 0;
-    return 0;
+  // The first byte of the JSON token that contains byte `at`: tokens are strings (to their
+  // closing quote, or the end of the text), runs of literal characters, or single bytes.
+  static std::size_t token_start(std::string_view text, std::size_t at) {
+    auto literal = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+             c == '+' || c == '.';
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const std::size_t start = i;
+      const char c = text[i];
+      if (c == '"') {
+        for (++i; i < text.size() && text[i] != '"'; ++i)
+          if (text[i] == '\\') ++i;
+        ++i;
+      } else if (literal(c)) {
+        while (i < text.size() && literal(text[i])) ++i;
+      } else {
+        ++i;
+      }
+      if (at < i) return start;
+    }
+    return at;
+  }
+
+  void fatal(const char* code, std::string pointer, std::string message, std::size_t offset,
+             bool name_entity) {
+    if (diag_.items().size() < Diagnostics::kept_limit) fatal_ = Fatal{diag_.items().size(), offset};
+    diag_.error(code, std::move(pointer), name_entity ? current_entity() : std::string(), std::move(message));
+    failed_ = true;
+  }
+
+  // The id of the entity being built, when it has one yet.
+  std::string current_entity() {
+    if (mode_ != Mode::build || !streaming_) return {};
+    return current_entity_of(value_.root());
+  }
+  static std::string current_entity_of(const json& root) {
+    if (!root.is_object()) return {};
+    auto it = root.find("id");
+    return it != root.end() && it->is_string() ? it->get<std::string>() : std::string();
+  }
+
+  // The first bracket that opens level kMaxDepth + 1. The text up to it parsed, so a plain
+  // scan that skips strings finds it.
+  std::size_t offset_of_excess_depth() const {
+    int depth = 0;
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '"') {
+        for (++i; i < text_.size() && text_[i] != '"'; ++i)
+          if (text_[i] == '\\') ++i;
+      } else if (c == '{' || c == '[') {
+        if (++depth > kMaxDepth) return i;
+      } else if (c == '}' || c == ']') {
+        --depth;
+      }
+    }
+    return text_.size();
   }
 
   bool too_deep() {
-    std::string where = mode_ == Mode::build ? value_.path() : std::string();
-    diag_.error("too-deep", where, "",
-                "nesting deeper than " + std::to_string(kMaxDepth) + " levels; the file is not read further");
-    failed_ = true;
+    fatal("too-deep", mode_ == Mode::build ? value_.child_path() : std::string(),
+          "nesting deeper than " + std::to_string(kMaxDepth) + " levels; the file is not read further",
+          offset_of_excess_depth(), true);
     return false;
   }
 
@@ -232,6 +309,7 @@ class SaxLoader : public nlohmann::json_sax<json> {
 
   bool start_build(json::value_t type, const char* name, long index) {
     value_.reset(name, index);
+    first_item_ = diag_.items().size();
     if (type == json::value_t::object || type == json::value_t::array) {
       mode_ = Mode::build;
       value_.open(type);
@@ -303,6 +381,10 @@ class SaxLoader : public nlohmann::json_sax<json> {
   }
 
   void finish_value() {
+    // Problems found while building (duplicate keys) name the entity, now that its id is known.
+    const std::string id = current_entity_of(value_.root());
+    for (std::size_t i = first_item_; i < diag_.items().size() && !id.empty(); ++i)
+      if (diag_.items()[i].entity.empty()) diag_.items()[i].entity = id;
     if (depth_ == 1 && !streaming_) {
       decoder_.decode_top_level(key_, std::move(value_.root()));
     } else {
@@ -326,35 +408,33 @@ class SaxLoader : public nlohmann::json_sax<json> {
   std::size_t element_ = 0;
   std::string key_;
   std::set<std::string> seen_top_keys_;
-  std::optional<std::size_t> syntax_offset_;
+  std::optional<Fatal> fatal_;
+  std::size_t first_item_ = 0;
 };
 
-// Fills in line and column: from the byte offset for syntax errors, from the JSON pointer for
-// the others (one pass over the text for all of them).
-void place(std::string_view text, Diagnostics& diag, std::optional<std::size_t> syntax_offset) {
+// Fills in line and column: from the byte offset for the error that stopped the parse, from
+// the JSON pointer for the others (one pass over the text for all of them).
+void place(std::string_view text, Diagnostics& diag, std::optional<SaxLoader::Fatal> fatal) {
   std::vector<std::string> pointers;
   std::vector<std::size_t> which;
   for (std::size_t i = 0; i < diag.items().size(); ++i) {
-    const Diagnostic& d = diag.items()[i];
-    if (d.code == "syntax") continue;
-    pointers.push_back(d.pointer);
+    if (fatal && fatal->item == i) continue;
+    pointers.push_back(diag.items()[i].pointer);
     which.push_back(i);
   }
-  if (pointers.empty() && !syntax_offset) return;
-  std::vector<std::optional<std::size_t>> offsets = locate_pointers(text, pointers);
-  for (std::size_t k = 0; k < which.size(); ++k) {
-    if (!offsets[k]) continue;
-    const TextPosition p = position_of(text, *offsets[k]);
-    diag.items()[which[k]].line = p.line;
-    diag.items()[which[k]].column = p.column;
+  if (!pointers.empty()) {
+    std::vector<std::optional<std::size_t>> offsets = locate_pointers(text, pointers);
+    for (std::size_t k = 0; k < which.size(); ++k) {
+      if (!offsets[k]) continue;
+      const TextPosition p = position_of(text, *offsets[k]);
+      diag.items()[which[k]].line = p.line;
+      diag.items()[which[k]].column = p.column;
+    }
   }
-  if (syntax_offset) {
-    const TextPosition p = position_of(text, *syntax_offset);
-    for (Diagnostic& d : diag.items())
-      if (d.code == "syntax") {
-        d.line = p.line;
-        d.column = p.column;
-      }
+  if (fatal) {
+    const TextPosition p = position_of(text, fatal->offset);
+    diag.items()[fatal->item].line = p.line;
+    diag.items()[fatal->item].column = p.column;
   }
 }
 
@@ -364,18 +444,18 @@ LoadResult load_model(std::string_view text) {
   LoadResult result;
   ModelBuilder builder;
   Diagnostics& diag = result.diagnostics;
-  SaxLoader sax(text, builder, diag);
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a UTF-8 byte order mark
+  SaxLoader sax(body, builder, diag);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     diag.error("syntax", "", "", "the file is empty; a clearpath file is a JSON object");
     return result;
   }
   json::sax_parse(body.begin(), body.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
   if (!sax.failed()) check_model(builder, diag);
-  std::optional<std::size_t> syntax_offset = sax.syntax_offset();
-  if (syntax_offset) *syntax_offset += static_cast<std::size_t>(body.data() - text.data());
-  place(text, diag, syntax_offset);
+  std::optional<SaxLoader::Fatal> fatal = sax.fatal_error();
+  if (fatal) fatal->offset += static_cast<std::size_t>(body.data() - text.data());
+  place(text, diag, fatal);
   diag.sort();
   if (!diag.has_errors()) result.model = std::move(builder).finish();
   return result;
