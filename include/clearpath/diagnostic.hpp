@@ -28,6 +28,11 @@ class Diagnostics {
   void error(std::string code, std::string pointer, std::string entity, std::string message);
   void warning(std::string code, std::string pointer, std::string entity, std::string message);
 
+  // True once no more diagnostics are kept: callers may then count() instead of building
+  // messages nobody will see.
+  bool full() const noexcept { return items_.size() >= kept_limit; }
+  void count(DiagnosticSeverity s) noexcept { (s == DiagnosticSeverity::error ? errors_ : warnings_) += 1; }
+
   const std::vector<Diagnostic>& items() const noexcept { return items_; }
   std::vector<Diagnostic>& items() noexcept { return items_; }
   std::size_t error_count() const noexcept { return errors_; }

@@ -480,6 +480,10 @@ void decode_as(EntityKind kind, std::size_t index, json& obj, const std::string&
 }  // namespace
 
 void EntityDecoder::decode(EntityKind kind, std::size_t index, json&& value) {
+  if (!value.is_object() && diagnostics_.full()) {  // e.g. millions of garbage elements
+    diagnostics_.count(DiagnosticSeverity::error);
+    return;
+  }
   const std::string pointer = std::string("/") + kind_array(kind) + "/" + std::to_string(index);
   if (!value.is_object()) {
     diagnostics_.error("wrong-type", pointer, "",

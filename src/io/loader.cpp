@@ -180,7 +180,7 @@ class SaxLoader : public nlohmann::json_sax<json> {
     const std::size_t start = token_start(text_, last);
     if (ex.id == 406) {  // out_of_range.406: a number literal too large for a double
       const std::size_t end = std::min(position, text_.size());
-      fatal("bad-number", "",
+      fatal("bad-number", mode_ == Mode::build ? value_.child_path() : std::string(),
             "number " + quote_text(text_.substr(start, end - start)) + " is too large: not a finite number",
             start, true);
       return false;

@@ -11,7 +11,7 @@
 using clearpath::test::run;
 using clearpath::test::source_path;
 
-TEST_CASE("--version and --help", "[cli]") {
+TEST_CASE("version and help flags", "[cli]") {
   auto v = run({"--version"});
   CHECK(v.status == 0);
   CHECK(v.out.rfind("clearpath 0.", 0) == 0);

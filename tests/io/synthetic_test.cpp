@@ -8,7 +8,7 @@
 
 using namespace clearpath;
 
-TEST_CASE("same seed, same bytes; another seed, other bytes", "[synthetic]") {
+TEST_CASE("same seed gives the same bytes, another seed other bytes", "[synthetic]") {
   const std::string a = synthetic_model({2000, 400, 7});
   CHECK(a == synthetic_model({2000, 400, 7}));
   std::ostringstream streamed;

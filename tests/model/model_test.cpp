@@ -61,7 +61,7 @@ TEST_CASE("minimal example: entities, typed fields and defaults", "[model]") {
   CHECK(train.duration.expected() == 5);
 }
 
-TEST_CASE("ids map to refs and back; unknown ids are not found", "[model]") {
+TEST_CASE("ids map to refs and back, unknown ids are not found", "[model]") {
   const Model m = load_valid(read_source_file("graphs/minimal.json"));
   for (Ref r = 0; r < m.entity_count(); ++r) {
     CHECK(m.find(m.id(r)) == r);
