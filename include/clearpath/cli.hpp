@@ -1,5 +1,6 @@
 #pragma once
 // The whole command line, callable in-process: main() only forwards argv and the streams.
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -13,6 +14,9 @@ struct Terminal {
   bool out_is_tty = false;
   bool err_is_tty = false;
   bool no_color = false;  // NO_COLOR is set (or TERM=dumb)
+  // Inputs larger than this show progress on stderr when it is a terminal (about a second
+  // of work at the loader's speed).
+  std::size_t progress_bytes = std::size_t{32} << 20;
 };
 
 struct CliIo {

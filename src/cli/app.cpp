@@ -23,8 +23,6 @@
 namespace clearpath {
 namespace {
 
-constexpr std::size_t kProgressBytes = 32u << 20;  // files above this show progress on a TTY
-
 class Session {
  public:
   explicit Session(CliIo& io) : io_(io) {}
@@ -40,8 +38,8 @@ class Session {
   LoadResult load(const std::string& path, bool print) {
     const auto started = std::chrono::steady_clock::now();
     std::string text = read(path);
-    const bool progress = io_.terminal.err_is_tty && text.size() > kProgressBytes;
-    if (progress) io_.err << "clearpath: checking " << path << " (" << (text.size() >> 20) << " MB)..." << std::flush;
+    const bool progress = io_.terminal.err_is_tty && text.size() > io_.terminal.progress_bytes;
+    if (progress) io_.err << "clearpath: checking " << display(path) << " (" << (text.size() >> 20) << " MB)..." << std::flush;
     LoadResult r = load_model(text);
     if (progress) {
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;

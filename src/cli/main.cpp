@@ -9,7 +9,10 @@
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   const char* term = std::getenv("TERM");
-  clearpath::Terminal terminal{isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1,
-                               std::getenv("NO_COLOR") != nullptr || (term && std::strcmp(term, "dumb") == 0)};
+  const char* no_color = std::getenv("NO_COLOR");  // set and not empty: see no-color.org
+  clearpath::Terminal terminal;
+  terminal.out_is_tty = isatty(STDOUT_FILENO) == 1;
+  terminal.err_is_tty = isatty(STDERR_FILENO) == 1;
+  terminal.no_color = (no_color && *no_color) || (term && std::strcmp(term, "dumb") == 0);
   return clearpath::run_cli({argv, argv + argc}, {std::cin, std::cout, std::cerr, terminal});
 }

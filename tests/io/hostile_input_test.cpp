@@ -420,3 +420,20 @@ TEST_CASE("trailing content after the object: syntax error", "[hostile][literals
     CHECK(d.column == 15);
   }
 }
+
+TEST_CASE("an object with more keys than the limit ends the parse quickly", "[hostile][keys]") {
+  // Objects inside entities are searched linearly; 10,001 keys must not become quadratic work.
+  std::string attrs;
+  for (int i = 0; i <= 10000; ++i) attrs += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+  const LoadResult r = clearpath::test::load("{\"people\": [{\"id\": \"p\", \"attributes\": {" + attrs + "}}]}");
+  const Diagnostic d = first_error(r);
+  INFO(describe(d));
+  CHECK(d.code == "too-many-keys");
+  CHECK(d.pointer == "/people/0/attributes");
+  CHECK(d.entity == "p");
+  CHECK(d.line == 1);
+  CHECK(d.column == 39);  // the brace after {"people": [{"id": "p", "attributes":
+  // 10,000 keys are fine.
+  attrs = attrs.substr(0, attrs.rfind(','));
+  CHECK(clearpath::test::load("{\"people\": [{\"id\": \"p\", \"attributes\": {" + attrs + "}}]}").model.has_value());
+}

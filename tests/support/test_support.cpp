@@ -33,13 +33,14 @@ std::vector<Diagnostic> diagnostics_with_code(const LoadResult& r, const std::st
   return out;
 }
 
-CliRun run(const std::vector<std::string>& args, const std::string& input, bool tty, bool no_color) {
+CliRun run(const std::vector<std::string>& args, const std::string& input, bool tty, bool no_color,
+           std::size_t progress_bytes) {
   std::istringstream in(input);
   std::ostringstream out, err;
   std::vector<std::string> argv{"clearpath"};
   argv.insert(argv.end(), args.begin(), args.end());
   CliRun r;
-  r.status = run_cli(argv, {in, out, err, Terminal{tty, tty, no_color}});
+  r.status = run_cli(argv, {in, out, err, Terminal{tty, tty, no_color, progress_bytes}});
   r.out = out.str();
   r.err = err.str();
   return r;
