@@ -41,6 +41,7 @@ struct RelatedEntity {
 class ModelGraph;    // private: the Boost.Graph behind the model
 class ModelBuilder;  // private: fills a model
 
+// A model is move-only; a moved-from Model may only be destroyed or assigned to.
 class Model {
  public:
   Model();
@@ -79,6 +80,13 @@ class Model {
   const Approval& approval(Ref r) const;
   const Step& step(Ref r) const;
   Ref ref_of(EntityKind k, std::size_t index) const;
+
+  // Defaults the file format defines, worked out once here so analyses do not repeat them.
+  // A step's demands: as given, or else its owner's (a person at their capacity, a
+  // department at 1 FTE); none when it has no owner.
+  std::vector<Demand> effective_demands(const Step& step) const;
+  // A department's capacity in FTE: as given, or else the sum of its available members'.
+  double department_capacity(Ref department) const;
 
   // Relations of an entity, outgoing (what it names) or incoming (what names it), sorted by
   // relation then by id. An entity name appearing twice in one list gives one edge per mention.

@@ -30,7 +30,7 @@ class Session {
   bool err_color() const { return io_.terminal.err_is_tty && !io_.terminal.no_color; }
 
   std::string read(const std::string& path) {
-    if (path == "-") return {std::istreambuf_iterator<char>(io_.in), std::istreambuf_iterator<char>()};
+    if (path == "-") return read_stream(io_.in, "standard input");
     return read_input(path);
   }
 
@@ -100,7 +100,7 @@ int run_validate(Session& s, const std::vector<std::string>& files, const std::s
     report["files"].push_back(std::move(entry));
   }
   report["valid"] = all_valid;
-  if (json) s.io().out << report.dump(2) << "\n";
+  if (json) s.io().out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   return all_valid ? kExitOk : kExitInvalid;
 }
 
@@ -114,7 +114,7 @@ int run_stats(Session& s, const std::string& file, const std::string& format, co
     j["file"] = Session::display(file);
     j["name"] = r.model->name;
     j.update(stats_json(st));
-    text << j.dump(2) << "\n";
+    text << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   } else {
     print_stats(text, Session::display(file), r.model->name, st);
   }
@@ -205,6 +205,12 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
       return run_generate(session, synthetic, output);
     }
   } catch (const InputError& e) {
+    io.err << "clearpath: error: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const std::bad_alloc&) {
+    io.err << "clearpath: error: out of memory\n";
+    return kExitInvalid;
+  } catch (const std::exception& e) {  // a bug, but still a message and a status, not an abort
     io.err << "clearpath: error: " << e.what() << "\n";
     return kExitInvalid;
   }

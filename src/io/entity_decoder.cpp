@@ -24,7 +24,7 @@ bool is_iso_date(std::string_view t) noexcept {
 }
 
 bool is_side_name(std::string_view t) noexcept {
-  if (t.empty() || t[0] < 'a' || t[0] > 'z') return false;
+  if (t.empty() || t.size() > 64 || t[0] < 'a' || t[0] > 'z') return false;
   for (char c : t)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
   return true;
@@ -251,7 +251,7 @@ void read_side(Fields& f, const char* key, std::string& out) {
   if (!out.empty() && !is_side_name(out)) {
     f.error("invalid-side", pointer_join(f.pointer(), key),
             "invalid side " + quote_text(out) + " of " + f.what() +
-                ": a side is a lower-case name such as it, business, legal or data");
+                ": a side is a lower-case name (at most 64 characters) such as it, business, legal or data");
     out.clear();
   }
 }
@@ -484,7 +484,7 @@ void EntityDecoder::decode(EntityKind kind, std::size_t index, json&& value) {
     diagnostics_.count(DiagnosticSeverity::error);
     return;
   }
-  const std::string pointer = std::string("/") + kind_array(kind) + "/" + std::to_string(index);
+  const std::string pointer = entity_pointer(kind, index);
   if (!value.is_object()) {
     diagnostics_.error("wrong-type", pointer, "",
                        std::string("each entry of ") + kind_array(kind) + " must be an object, not " +
@@ -546,11 +546,20 @@ void EntityDecoder::decode_top_level(const std::string& key, json&& value) {
               "calendar start " + quote_text(m.calendar.start) + " is not a date written YYYY-MM-DD");
       m.calendar.start.clear();
     }
-    c.texts("holidays", m.calendar.holidays);
-    for (std::size_t i = 0; i < m.calendar.holidays.size(); ++i)
-      if (!is_iso_date(m.calendar.holidays[i]))
-        c.error("bad-date", "/calendar/holidays/" + std::to_string(i),
-                "holiday " + quote_text(m.calendar.holidays[i]) + " is not a date written YYYY-MM-DD");
+    if (json* holidays = c.find("holidays")) {
+      if (!holidays->is_array()) return c.wrong_type("holidays", *holidays, "an array of dates");
+      for (std::size_t i = 0; i < holidays->size(); ++i) {
+        const json& h = (*holidays)[i];
+        const std::string at = "/calendar/holidays/" + std::to_string(i);
+        if (!h.is_string())
+          c.error("wrong-type", at, "holidays of the calendar must hold dates, not " + std::string(type_name(h)));
+        else if (!is_iso_date(h.get_ref<const std::string&>()))
+          c.error("bad-date", at, "holiday " + quote_text(h.get_ref<const std::string&>()) +
+                                      " is not a date written YYYY-MM-DD");
+        else
+          m.calendar.holidays.push_back(h.get<std::string>());
+      }
+    }
   }
 }
 

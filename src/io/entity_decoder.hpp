@@ -30,7 +30,8 @@ class EntityDecoder {
 
 // True for a valid calendar date written YYYY-MM-DD.
 bool is_iso_date(std::string_view text) noexcept;
-// True for a side name: a lower-case letter, then lower-case letters, digits, '-' or '_'.
+// True for a side name: a lower-case letter, then lower-case letters, digits, '-' or '_';
+// at most 64 characters.
 bool is_side_name(std::string_view text) noexcept;
 
 }  // namespace clearpath

@@ -1,25 +1,38 @@
 #include "io/json_locator.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
 namespace clearpath {
 
 TextPosition position_of(std::string_view text, std::size_t offset) {
-  if (offset > text.size()) offset = text.size();
+  return positions_of(text, {offset}).front();
+}
+
+std::vector<TextPosition> positions_of(std::string_view text, const std::vector<std::size_t>& offsets) {
+  std::vector<std::size_t> order(offsets.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<TextPosition> out(offsets.size());
+  // Walk forward once; between two offsets, only the new stretch is counted.
+  const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   TextPosition pos{1, 1};
-  // A UTF-8 byte order mark is not a character of the first line.
-  const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3 ? 3 : 0;
-  for (std::size_t i = start; i < offset; ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++pos.line;
-      pos.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++pos.column;
+  std::size_t at = start;
+  for (std::size_t k : order) {
+    const std::size_t target = std::min(offsets[k], text.size());
+    for (; at < target; ++at) {
+      const unsigned char c = static_cast<unsigned char>(text[at]);
+      if (c == '\n') {
+        ++pos.line;
+        pos.column = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++pos.column;
+      }
     }
+    out[k] = pos;
   }
-  return pos;
+  return out;
 }
 
 namespace {

@@ -16,6 +16,8 @@ struct TextPosition {
 
 // Line and column of byte `offset` (clamped to the text).
 TextPosition position_of(std::string_view text, std::size_t offset);
+// The same for many offsets, in one pass over the text (in any order; results match).
+std::vector<TextPosition> positions_of(std::string_view text, const std::vector<std::size_t>& offsets);
 
 // For each pointer, the byte offset where the value it names starts, or nothing when the text
 // has no such value. One pass over the text whatever the number of pointers; subtrees no

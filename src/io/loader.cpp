@@ -2,7 +2,9 @@
 // their objects close, so memory holds the model, never a DOM of the whole file.
 #include <algorithm>
 #include <optional>
+#include <memory>
 #include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -39,11 +41,11 @@ bool is_known_top_level(const std::string& key) {
 class ValueBuilder {
  public:
   // The value is /name (index < 0) or /name/index.
-  void reset(const char* name, long index) {
+  void reset(std::string_view name, long index) {
     root_ = json();
     stack_.clear();
     segments_.clear();
-    base_name_ = name;
+    base_name_.assign(name);
     base_index_ = index;
     key_.clear();
   }
@@ -57,21 +59,16 @@ class ValueBuilder {
 
   // The pointer of the next value to be added to the innermost open container.
   std::string child_path() const {
-    const json& top = *stack_.back();
+    const json& top = *stack_.back().value;
     return top.is_array() ? pointer_join(path(), top.size()) : pointer_join(path(), key_);
   }
 
-  // Objects are searched linearly, so a hostile object with millions of keys would take
-  // quadratic time: more keys than this end the parse with an error.
-  static constexpr std::size_t kMaxKeys = 10000;
-  bool too_many_keys() const { return stack_.back()->size() >= kMaxKeys; }
-
-  // Returns the pointer of a duplicate key, or "" when the key is new.
+  // Takes the next key of the innermost object. Returns the pointer of a duplicate key, or ""
+  // when the key is new.
   std::string key(std::string& k) {
-    json& top = *stack_.back();
     key_ = std::move(k);
-    if (top.contains(key_)) return pointer_join(path(), key_);
-    return {};
+    duplicate_ = stack_.back().has_key(key_);
+    return duplicate_ ? pointer_join(path(), key_) : std::string();
   }
   template <class V>
   void scalar(V&& v) {
@@ -79,29 +76,19 @@ class ValueBuilder {
       root_ = json(std::forward<V>(v));
       return;
     }
-    json& top = *stack_.back();
-    if (top.is_array()) top.emplace_back(std::forward<V>(v));
-    else top[key_] = json(std::forward<V>(v));
+    add(json(std::forward<V>(v)));
   }
   void open(json::value_t type) {
     if (stack_.empty()) {
       root_ = json(type);
       // An entity has a dozen keys at most: one allocation instead of several.
       if (type == json::value_t::object) root_.get_ptr<json::object_t*>()->reserve(16);
-      stack_.push_back(&root_);
+      stack_.push_back({&root_, {}});
       return;
     }
-    json& top = *stack_.back();
-    json* child;
-    if (top.is_array()) {
-      segments_.push_back(std::to_string(top.size()));
-      top.emplace_back(type);
-      child = &top.back();
-    } else {
-      segments_.push_back(key_);
-      child = &(top[key_] = json(type));
-    }
-    stack_.push_back(child);
+    const json& top = *stack_.back().value;
+    segments_.push_back(top.is_array() ? std::to_string(top.size()) : key_);
+    stack_.push_back({&add(json(type)), {}});
   }
   // Returns true when the value is complete.
   bool close() {
@@ -112,12 +99,52 @@ class ValueBuilder {
   }
 
  private:
+  // An open container. Objects are vectors of members (they keep the file's order); past a
+  // few keys, a set of them keeps duplicate detection linear however many keys there are.
+  struct Level {
+    json* value;
+    std::unique_ptr<std::unordered_set<std::string>> keys;
+
+    bool has_key(const std::string& k) {
+      json::object_t& members = *value->get_ptr<json::object_t*>();
+      if (!keys && members.size() < 16) {
+        for (const auto& m : members)
+          if (m.first == k) return true;
+        return false;
+      }
+      if (!keys) {
+        keys = std::make_unique<std::unordered_set<std::string>>();
+        for (const auto& m : members) keys->insert(m.first);
+      }
+      return !keys->insert(k).second;
+    }
+  };
+
+  // Adds a value to the innermost container (a duplicate key replaces the earlier value,
+  // after the error is reported).
+  json& add(json&& v) {
+    json& top = *stack_.back().value;
+    if (top.is_array()) {
+      top.get_ptr<json::array_t*>()->push_back(std::move(v));
+      return top.back();
+    }
+    json::object_t& members = *top.get_ptr<json::object_t*>();
+    if (duplicate_) {
+      json& slot = members[key_];
+      slot = std::move(v);
+      return slot;
+    }
+    members.emplace_back(key_, std::move(v));  // the vector's own append: no search
+    return members.back().second;
+  }
+
   json root_;
-  std::vector<json*> stack_;
+  std::vector<Level> stack_;
   std::vector<std::string> segments_;
-  const char* base_name_ = "";
+  std::string base_name_;
   long base_index_ = -1;
   std::string key_;
+  bool duplicate_ = false;
 };
 
 class SaxLoader : public nlohmann::json_sax<json> {
@@ -126,7 +153,6 @@ class SaxLoader : public nlohmann::json_sax<json> {
       : text_(text), decoder_(builder, diag), diag_(diag) {}
 
   bool failed() const { return failed_; }
-  bool saw_root() const { return saw_root_; }
 
   bool null() override { return scalar(nullptr); }
   bool boolean(bool v) override { return scalar(v); }
@@ -143,13 +169,6 @@ class SaxLoader : public nlohmann::json_sax<json> {
 
   bool key(string_t& k) override {
     if (mode_ == Mode::build) {
-      if (value_.too_many_keys()) {
-        diag_.error("too-many-keys", value_.path(), current_entity(),
-                    "an object with more than " + std::to_string(ValueBuilder::kMaxKeys) +
-                        " keys; the file is not read further");
-        failed_ = true;
-        return false;
-      }
       std::string duplicate = value_.key(k);
       if (!duplicate.empty())
         diag_.error("duplicate-key", duplicate, "",
@@ -276,7 +295,6 @@ class SaxLoader : public nlohmann::json_sax<json> {
   bool begin_value(json::value_t type) {
     if (depth_ == 0) {  // the root
       if (type != json::value_t::object) return root_not_object(type);
-      saw_root_ = true;
       return true;
     }
     if (depth_ == 1) {
@@ -402,7 +420,6 @@ class SaxLoader : public nlohmann::json_sax<json> {
   int depth_ = 0;
   int skip_depth_ = 0;
   bool streaming_ = false;
-  bool saw_root_ = false;
   bool failed_ = false;
   EntityKind array_kind_ = EntityKind::person;
   std::size_t element_ = 0;
@@ -422,19 +439,23 @@ void place(std::string_view text, Diagnostics& diag, std::optional<SaxLoader::Fa
     pointers.push_back(diag.items()[i].pointer);
     which.push_back(i);
   }
+  std::vector<std::size_t> items, offsets;
   if (!pointers.empty()) {
-    std::vector<std::optional<std::size_t>> offsets = locate_pointers(text, pointers);
-    for (std::size_t k = 0; k < which.size(); ++k) {
-      if (!offsets[k]) continue;
-      const TextPosition p = position_of(text, *offsets[k]);
-      diag.items()[which[k]].line = p.line;
-      diag.items()[which[k]].column = p.column;
-    }
+    const std::vector<std::optional<std::size_t>> found = locate_pointers(text, pointers);
+    for (std::size_t k = 0; k < which.size(); ++k)
+      if (found[k]) {
+        items.push_back(which[k]);
+        offsets.push_back(*found[k]);
+      }
   }
   if (fatal) {
-    const TextPosition p = position_of(text, fatal->offset);
-    diag.items()[fatal->item].line = p.line;
-    diag.items()[fatal->item].column = p.column;
+    items.push_back(fatal->item);
+    offsets.push_back(fatal->offset);
+  }
+  const std::vector<TextPosition> positions = positions_of(text, offsets);
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    diag.items()[items[k]].line = positions[k].line;
+    diag.items()[items[k]].column = positions[k].column;
   }
 }
 

@@ -29,31 +29,45 @@ std::string pointer_join(std::string pointer, std::size_t index) {
   return pointer;
 }
 
+std::string entity_pointer(EntityKind kind, std::size_t source_index) {
+  return pointer_join(pointer_join("", kind_array(kind)), source_index);
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours.
+  // Optimal string alignment (insertions, deletions, substitutions, swaps of neighbours),
+  // computed only in the band |i - j| <= limit: O(length x limit), never length squared.
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (gap > limit) return limit + 1;
+  const std::size_t big = limit + 1;
   const std::size_t w = b.size() + 1;
-  std::vector<std::size_t> prev2(w), prev(w), row(w);
-  for (std::size_t j = 0; j < w; ++j) prev[j] = j;
+  thread_local std::vector<std::size_t> prev2, prev, row;
+  prev2.assign(w, big);
+  prev.assign(w, big);
+  row.assign(w, big);
+  for (std::size_t j = 0; j < w && j <= limit; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    row[0] = i;
+    const std::size_t lo = i > limit ? i - limit : 1;
+    const std::size_t hi = std::min(b.size(), i + limit);
+    std::fill(row.begin(), row.end(), big);
+    if (i <= limit) row[0] = i;
     std::size_t best = row[0];
-    for (std::size_t j = 1; j < w; ++j) {
-      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        row[j] = std::min(row[j], prev2[j - 2] + 1);
+    for (std::size_t j = lo; j <= hi; ++j) {
+      std::size_t v = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+      row[j] = std::min(v, big);
       best = std::min(best, row[j]);
     }
-    if (best > limit) return limit + 1;
+    if (best > limit) return big;
     std::swap(prev2, prev);
     std::swap(prev, row);
   }
-  return std::min(prev[b.size()], limit + 1);
+  return std::min(prev[b.size()], big);
 }
 
 std::string closest_match(std::string_view word,
                           const std::vector<std::string_view>& candidates) {
+  // Long words (hostile input, or not a typo of an id) get no suggestion.
+  if (word.size() > kMaxSuggestedLength) return {};
   // Allow about one edit in three characters, at least one, at most three.
   const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::string_view best;

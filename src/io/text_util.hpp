@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clearpath/entities.hpp"
+
 namespace clearpath {
 
 // Appends one JSON pointer segment (RFC 6901: "~" -> "~0", "/" -> "~1").
@@ -12,9 +14,13 @@ void pointer_append(std::string& pointer, std::string_view key);
 void pointer_append(std::string& pointer, std::size_t index);
 std::string pointer_join(std::string pointer, std::string_view key);
 std::string pointer_join(std::string pointer, std::size_t index);
+// "/steps/12": where an entity of that kind sits in the file.
+std::string entity_pointer(EntityKind kind, std::size_t source_index);
 
 // Edit distance, giving up (returning limit + 1) once it must exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+inline constexpr std::size_t kMaxSuggestedLength = 64;
 
 // The candidate closest to `word` within a distance that scales with its length, or "".
 // Ties go to the smallest candidate, so the suggestion is stable.

@@ -112,8 +112,8 @@ void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag) {
     const std::vector<Ref>& deps = dependencies(m, start);
     const std::size_t at = static_cast<std::size_t>(std::find(deps.begin(), deps.end(), second) - deps.begin());
     const EntityKind k = m.kind(start);
-    const std::string pointer = std::string("/") + kind_array(k) + "/" +
-                                std::to_string(m.entity(start).source_index) + "/depends_on/" + std::to_string(at);
+    const std::string pointer =
+        entity_pointer(k, m.entity(start).source_index) + "/depends_on/" + std::to_string(at);
     diag.error("dependency-cycle", pointer, f.start_id,
                "dependency cycle (" + std::to_string(f.cycle.size()) + " items, each depends on the next): " +
                    cycle_text(b, f.cycle));
@@ -161,7 +161,7 @@ void check_reporting_cycles(const ModelBuilder& b, Diagnostics& diag) {
   std::sort(cycles.begin(), cycles.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
   for (const Found& f : cycles) {
     const Person& p = m.person(f.cycle.front());
-    diag.error("reporting-cycle", "/people/" + std::to_string(p.source_index) + "/reports_to", p.id,
+    diag.error("reporting-cycle", entity_pointer(EntityKind::person, p.source_index) + "/reports_to", p.id,
                "reports_to cycle (" + std::to_string(f.cycle.size()) + " people): " + cycle_text(b, f.cycle));
   }
 }

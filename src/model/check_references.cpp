@@ -10,8 +10,7 @@
 namespace clearpath {
 
 std::string ReferenceSite::pointer(const Model& m) const {
-  std::string p = std::string("/") + kind_array(from_kind) + "/" +
-                  std::to_string(from(m).source_index) + "/" + field;
+  std::string p = entity_pointer(from_kind, from(m).source_index) + "/" + field;
   if (element >= 0) pointer_append(p, static_cast<std::size_t>(element));
   else if (std::string_view(field) == "demands") pointer_append(p, m.id(target));
   if (subfield) pointer_append(p, subfield);
@@ -24,7 +23,10 @@ const EntityBase& ReferenceSite::from(const Model& m) const {
 
 namespace {
 
-constexpr std::size_t kSuggestionLimit = 20;  // distinct unknown ids that get a suggestion
+// Suggestions compare an unknown id with every id of the right kind: at most this many
+// distinct unknown ids get one, within a total budget of edit-distance cells (~0.2 s).
+constexpr std::size_t kSuggestionLimit = 20;
+constexpr std::size_t kSuggestionBudget = 200'000'000;
 
 class Suggester {
  public:
@@ -37,6 +39,9 @@ class Suggester {
     if (candidates.empty())
       for (Ref r = 0; r < b_.interned_count(); ++r)
         if (auto k = b_.defined_kind(r); k && (kind_bit(*k) & allowed)) candidates.push_back(b_.id(r));
+    const std::size_t cost = candidates.size() * (id.size() + 1) * 7;  // band of width 2*3+1
+    if (cost > budget_) return {};
+    budget_ -= cost;
     return cache_[{id, allowed}] = did_you_mean(id, candidates);
   }
 
@@ -44,6 +49,7 @@ class Suggester {
   const ModelBuilder& b_;
   std::map<unsigned, std::vector<std::string_view>> candidates_;
   std::map<std::pair<std::string, unsigned>, std::string> cache_;
+  std::size_t budget_ = kSuggestionBudget;
 };
 
 std::string what(const Model& m, const ReferenceSite& s) {
@@ -107,7 +113,7 @@ void check_slot_sides(const ModelBuilder& b, Diagnostics& diag) {
       const std::string& side = a.rule.slots[j].side;
       if (side.empty() || sides.count(side)) continue;
       diag.error("unknown-side",
-                 "/approvals/" + std::to_string(a.source_index) + "/rule/slots/" + std::to_string(j) + "/side",
+                 entity_pointer(EntityKind::approval, a.source_index) + "/rule/slots/" + std::to_string(j) + "/side",
                  a.id,
                  "unknown side " + quote_text(side) + " in slot " + std::to_string(j + 1) +
                      " of approval " + quote_text(a.id) + ": no department has that side" +

@@ -6,6 +6,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,9 +39,15 @@ class IdIndex {
 
 
  private:
+  // Seeded per process, so ids crafted to collide cannot make interning quadratic (the table
+  // is never iterated, so output does not depend on the seed).
+  static std::uint64_t seed() {
+    static const std::uint64_t s = (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
+    return s;
+  }
   static std::uint64_t hash(std::string_view id) {
-    // Mix std::hash so both halves are usable: low bits pick the slot, high bits filter.
-    std::uint64_t x = std::hash<std::string_view>{}(id);
+    // Mix so both halves are usable: low bits pick the slot, high bits filter.
+    std::uint64_t x = std::_Hash_bytes(id.data(), id.size(), static_cast<std::size_t>(seed()));
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdULL;
     x ^= x >> 33;

@@ -152,6 +152,24 @@ Ref Model::ref_of(EntityKind k, std::size_t index) const {
   return impl_->refs_by_kind[static_cast<int>(k)].at(index);
 }
 
+std::vector<Demand> Model::effective_demands(const Step& step) const {
+  if (!step.demands.empty()) return step.demands;
+  if (step.owner == kNoRef) return {};
+  const double amount = kind(step.owner) == EntityKind::person ? person(step.owner).capacity : 1.0;
+  return {Demand{step.owner, amount}};
+}
+
+double Model::department_capacity(Ref r) const {
+  const Department& d = department(r);
+  if (d.capacity) return *d.capacity;
+  std::call_once(impl_->member_capacity_built, [&] {
+    impl_->member_capacity.assign(impl_->departments.size(), 0.0);
+    for (const Person& p : impl_->people)
+      if (p.available && p.department != kNoRef) impl_->member_capacity[index(p.department)] += p.capacity;
+  });
+  return impl_->member_capacity[index(r)];
+}
+
 const ModelGraph& Model::graph() const { return impl_->relation_graph(*this); }
 
 std::size_t Model::relation_count(Relation rel) const {
@@ -237,7 +255,6 @@ std::size_t ModelBuilder::interned_count() const noexcept {
   return model_.impl_->vertices.size();
 }
 const std::string& ModelBuilder::id(Ref r) const { return model_.impl_->id_of.at(r); }
-bool ModelBuilder::defined(Ref r) const { return model_.impl_->vertices.at(r).defined; }
 std::optional<EntityKind> ModelBuilder::defined_kind(Ref r) const {
   const VertexSlot& s = model_.impl_->vertices.at(r);
   if (!s.defined) return std::nullopt;

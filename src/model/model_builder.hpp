@@ -23,7 +23,6 @@ class ModelBuilder {
 
   std::size_t interned_count() const noexcept;
   const std::string& id(Ref r) const;
-  bool defined(Ref r) const;
   std::optional<EntityKind> defined_kind(Ref r) const;
   std::optional<Ref> find(std::string_view id) const;
 

@@ -36,6 +36,10 @@ struct Model::Impl {
   // Kind and position -> Ref.
   std::vector<Ref> refs_by_kind[kEntityKindCount];
 
+  // Departments' default capacities (by department index), worked out on first use.
+  mutable std::once_flag member_capacity_built;
+  mutable std::vector<double> member_capacity;
+
   // The relation graph is built on first use: validation does not need it.
   mutable std::once_flag graph_built;
   mutable ModelGraph graph;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sstream>
 
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
@@ -140,4 +141,19 @@ TEST_CASE("progress on stderr for large inputs, only on a terminal", "[cli]") {
   CHECK(tty.err.find(" s\n") != std::string::npos);
   CHECK(run({"validate", "-"}, model, false, true, 100).err.empty());
   CHECK(run({"validate", "-"}, model, true, true).err.empty());  // small: no progress
+}
+
+TEST_CASE("a file name that is not UTF-8 is reported, not a crash, in JSON too", "[cli]") {
+  auto r = run({"validate", "--format", "json", "/no/such/\xff\xfe.json"});
+  CHECK(r.status == 2);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["valid"] == false);
+  CHECK(j["files"][0]["diagnostics"][0]["code"] == "unreadable");
+}
+
+TEST_CASE("standard input larger than the limit is refused", "[cli]") {
+  std::istringstream in(std::string(5000, ' '));
+  CHECK_THROWS_AS(clearpath::read_stream(in, "standard input", 4096), clearpath::InputError);
+  std::istringstream small("{}");
+  CHECK(clearpath::read_stream(small, "standard input", 4096) == "{}");
 }

@@ -136,3 +136,27 @@ TEST_CASE("churn model: the size the issue asks for", "[model]") {
                                           "over-allocation", "priority-conflict",
                                           "single-point-of-failure", "skills-gap"});
 }
+
+TEST_CASE("defaults worked out by the model: demands and department capacity", "[model]") {
+  const Model m = load_valid(R"({
+    "people": [{"id": "a", "department": "d", "capacity": 0.5},
+               {"id": "b", "department": "d"},
+               {"id": "c", "department": "d", "available": false}],
+    "departments": [{"id": "d"}, {"id": "e", "capacity": 4}],
+    "steps": [{"id": "s1", "owner": "a", "duration": 1},
+              {"id": "s2", "owner": "d", "duration": 1},
+              {"id": "s3", "owner": "a", "duration": 1, "demands": {"b": 0.25, "e": 2}},
+              {"id": "s4", "duration": 1}]})");
+  auto demands = [&](const char* id) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const Demand& d : m.effective_demands(m.step(*m.find(id)))) out.emplace_back(m.id(d.resource), d.amount);
+    return out;
+  };
+  using D = std::vector<std::pair<std::string, double>>;
+  CHECK(demands("s1") == D{{"a", 0.5}});   // a person at their capacity
+  CHECK(demands("s2") == D{{"d", 1.0}});   // a department at 1 FTE
+  CHECK(demands("s3") == D{{"b", 0.25}, {"e", 2.0}});  // as given
+  CHECK(demands("s4").empty());            // no owner, no demand
+  CHECK(m.department_capacity(*m.find("d")) == 1.5);  // a (0.5) + b (1); c is unavailable
+  CHECK(m.department_capacity(*m.find("e")) == 4);
+}
