@@ -10,6 +10,7 @@
 #   cat FILE > /dev/null          (reading the file: the floor)
 #   BUILD_DIR/bare_parse FILE     (nlohmann::json::parse of the same bytes: the baseline)
 #   BUILD_DIR/clearpath validate FILE
+#   BUILD_DIR/clearpath stats FILE   (also builds the Boost.Graph of relations: full memory)
 # and prints a Markdown table: median wall seconds, MB/s (file size / median wall), peak RSS
 # (largest of the runs) and the validate / bare parse ratio of median wall times.
 # MB = 10^6 bytes throughout (file sizes and RSS alike). Progress goes to stderr.
@@ -87,8 +88,8 @@ echo "- memory: $(awk '/^MemTotal/ { printf "%.1f GB", $2 * 1024 / 1e9 }' /proc/
 echo "- clearpath: $("$CLEARPATH" --version 2>/dev/null | head -n 1 || echo unknown)"
 echo "- runs per command: $RUNS (median wall time, peak RSS); MB = 10^6 bytes; people = steps / 5, seed 42"
 echo
-echo "| steps | file MB | cat s | bare parse s | validate s | validate MB/s | bare parse RSS MB | validate RSS MB | validate / bare parse |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| steps | file MB | cat s | bare parse s | validate s | validate MB/s | bare parse RSS MB | validate RSS MB | validate / bare parse | stats s | stats RSS MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 for n in "${SIZES[@]}"; do
   file=$OUT_DIR/steps-$n.json
@@ -108,13 +109,18 @@ for n in "${SIZES[@]}"; do
   echo "measuring $n steps: clearpath validate ..." >&2
   out=$(bench "$CLEARPATH" validate "$file")
   read -r val_wall val_rss <<<"$out"
+  # stats also builds the whole Boost.Graph of relations: the model's full memory.
+  echo "measuring $n steps: clearpath stats ..." >&2
+  out=$(bench "$CLEARPATH" stats "$file")
+  read -r stats_wall stats_rss <<<"$out"
 
   awk -v n="$n" -v bytes="$bytes" -v cw="$cat_wall" -v bw="$bare_wall" -v vw="$val_wall" \
-      -v brss="$bare_rss" -v vrss="$val_rss" '
+      -v brss="$bare_rss" -v vrss="$val_rss" -v sw="$stats_wall" -v srss="$stats_rss" '
     function rate(b, s) { return s > 0 ? sprintf("%.0f", b / 1e6 / s) : "n/a" }
     function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "n/a" }
     BEGIN {
-      printf "| %d | %.1f | %.2f | %.2f | %.2f | %s | %.0f | %.0f | %s |\n",
-        n, bytes / 1e6, cw, bw, vw, rate(bytes, vw), brss * 1024 / 1e6, vrss * 1024 / 1e6, ratio(vw, bw)
+      printf "| %d | %.1f | %.2f | %.2f | %.2f | %s | %.0f | %.0f | %s | %.2f | %.0f |\n",
+        n, bytes / 1e6, cw, bw, vw, rate(bytes, vw), brss * 1024 / 1e6, vrss * 1024 / 1e6, ratio(vw, bw),
+        sw, srss * 1024 / 1e6
     }'
 done

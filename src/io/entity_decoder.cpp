@@ -1,5 +1,6 @@
 #include "io/entity_decoder.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <optional>
@@ -195,14 +196,12 @@ class Fields {
 
   // Warns about every key not in `known`, suggesting the closest known one.
   void unknown_keys(std::initializer_list<std::string_view> known) {
-    const std::vector<std::string_view> candidates(known);
     for (auto it = obj_.begin(); it != obj_.end(); ++it) {
-      bool ok = false;
-      for (std::string_view k : known) ok = ok || k == it.key();
-      if (!ok)
-        diag_.warning("unknown-key", at(it.key()), std::string(entity_),
-                      "unknown key " + quote_text(it.key()) + " in " + what() + " (ignored)" +
-                          did_you_mean(it.key(), candidates));
+      const std::string& key = it.key();
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      diag_.warning("unknown-key", at(key), std::string(entity_),
+                    "unknown key " + quote_text(key) + " in " + what() + " (ignored)" +
+                        did_you_mean(key, std::vector<std::string_view>(known)));
     }
   }
 
