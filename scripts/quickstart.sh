@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
-"$root/scripts/build.sh" build-release -DCMAKE_BUILD_TYPE=Release
+BUILD_TARGET=clearpath_exe "$root/scripts/build.sh" build-release -DCMAKE_BUILD_TYPE=Release
 cd "$root"
 ./build-release/clearpath validate graphs/churn-model.json
 ./build-release/clearpath stats graphs/churn-model.json
