@@ -17,6 +17,7 @@ struct Terminal {
   // Inputs larger than this show progress on stderr when it is a terminal (about a second
   // of work at the loader's speed).
   std::size_t progress_bytes = std::size_t{32} << 20;
+  unsigned threads = 0;  // CLEARPATH_THREADS: worker threads for simulations (0 = all cores)
 };
 
 struct CliIo {

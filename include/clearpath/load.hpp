@@ -6,15 +6,24 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clearpath/diagnostic.hpp"
 #include "clearpath/model.hpp"
 
 namespace clearpath {
 
+// A dependency cycle among steps and approvals, in order (each depends on the next; the last
+// depends on the first).
+struct DependencyCycle {
+  std::vector<std::string> ids;
+  std::vector<std::string> names;  // display names ("" when the entity has none)
+};
+
 struct LoadResult {
-  std::optional<Model> model;  // present only when there are no errors
-  Diagnostics diagnostics;     // errors and warnings, sorted by location
+  std::optional<Model> model;           // present only when there are no errors
+  Diagnostics diagnostics;              // errors and warnings, sorted by location
+  std::vector<DependencyCycle> cycles;  // one per strongly connected component, by first id
 };
 
 // Parses and checks `text` (the whole file). Never throws for bad input: every problem

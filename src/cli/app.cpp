@@ -1,6 +1,7 @@
 // The command line: parses arguments with CLI11 and runs one subcommand. Everything reaches
 // the outside through CliIo, so tests run it in-process.
 #include <chrono>
+#include <algorithm>
 #include <iomanip>
 #include <istream>
 #include <iterator>
@@ -12,12 +13,14 @@
 
 #include "clearpath/cli.hpp"
 #include "clearpath/load.hpp"
+#include "clearpath/path_analysis.hpp"
 #include "clearpath/save.hpp"
 #include "clearpath/schema.hpp"
 #include "clearpath/stats.hpp"
 #include "clearpath/synthetic.hpp"
 #include "clearpath/version.hpp"
 #include "report/diagnostic_report.hpp"
+#include "report/path_report.hpp"
 #include "report/stats_report.hpp"
 
 namespace clearpath {
@@ -122,6 +125,84 @@ int run_stats(Session& s, const std::string& file, const std::string& format, co
   return kExitOk;
 }
 
+struct PathArgs {
+  std::string file, initiative, to, estimate = "expected", distribution = "pert-beta", explain;
+  std::string format = "text", output, fail_on = "error";
+  bool from_scratch = false;
+  double near = 5;
+  std::size_t simulate = 0;
+  std::uint64_t seed = 1;
+};
+
+int run_path(Session& s, const PathArgs& args) {
+  const bool json = args.format == "json";
+  LoadResult r = s.load(args.file, true);
+  if (!r.model) {
+    if (!r.cycles.empty()) {
+      if (json) {
+        nlohmann::ordered_json j;
+        j["file"] = Session::display(args.file);
+        j["cycles"] = cycles_json(r.cycles);
+        j.update(diagnostics_json(Session::display(args.file), r.diagnostics));
+        s.io().out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+      } else {
+        print_cycles(s.io().out, r.cycles);
+      }
+    }
+    return kExitInvalid;
+  }
+  PathOptions options;
+  options.network.initiative = args.initiative;
+  options.network.to = args.to;
+  options.network.estimate = *parse_estimate(args.estimate);
+  options.network.from_scratch = args.from_scratch;
+  options.near_days = args.near;
+  options.simulate = args.simulate;
+  options.seed = args.seed;
+  options.distribution = args.distribution == "triangular" ? Distribution::triangular : Distribution::pert_beta;
+  options.threads = s.io().terminal.threads;
+  // A progress bar on a terminal once the simulation has run for a second.
+  const auto started = std::chrono::steady_clock::now();
+  auto last = started;
+  bool shown = false;
+  if (s.io().terminal.err_is_tty)
+    options.progress = [&](std::size_t done, std::size_t total) {
+      const auto now = std::chrono::steady_clock::now();
+      if (done < total && (now - started < std::chrono::seconds(1) || now - last < std::chrono::milliseconds(200))) return;
+      if (done == total && !shown) return;
+      last = now;
+      shown = true;
+      const std::size_t width = 40, filled = total ? done * width / total : width;
+      s.io().err << "\rsimulating [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
+                 << total << (done == total ? "\n" : "") << std::flush;
+    };
+  PathAnalysis analysis;
+  try {
+    analysis = analyze_path(*r.model, options);
+  } catch (const ScheduleError& e) {
+    s.io().err << "clearpath: error: " << e.what() << "\n";
+    return kExitInvalid;
+  }
+  if (!args.explain.empty()) {
+    const std::optional<Ref> x = r.model->find(args.explain);
+    if (!x || std::find(analysis.network.activity.begin(), analysis.network.activity.end(), *x) ==
+                  analysis.network.activity.end()) {
+      s.io().err << "clearpath: error: --explain: '" << args.explain << "' is not a step or approval of this schedule\n";
+      return kExitInvalid;
+    }
+  }
+  PathReportOptions report{Session::display(args.file), args.explain, s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  std::ostringstream text;
+  if (json) text << path_json(*r.model, analysis, options, report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  else print_path_report(text, *r.model, analysis, options, report);
+  s.emit(args.output, text.str());
+  if (args.fail_on == "never") return kExitOk;
+  const Severity threshold = *parse_severity(args.fail_on);
+  for (const Finding& f : analysis.findings)
+    if (f.severity >= threshold) return kExitFindings;
+  return kExitOk;
+}
+
 int run_generate(Session& s, const SyntheticOptions& options, const std::string& output) {
   s.emit(output, synthetic_model(options));
   return kExitOk;
@@ -129,6 +210,7 @@ int run_generate(Session& s, const SyntheticOptions& options, const std::string&
 
 const char* kExamples = R"(Examples:
   clearpath validate graphs/churn-model.json      check a file, print its summary
+  clearpath path graphs/churn-model.json          critical path, legacy chain, blockers, risk
   clearpath validate graphs/*.json --format json  check several, machine-readable
   cat plan.json | clearpath validate -            read standard input
   clearpath stats graphs/churn-model.json         counts by entity kind and relation
@@ -174,6 +256,34 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
       "Example:\n  clearpath schema -o clearpath.schema.json\n"
       "  then add \"$schema\": \"./clearpath.schema.json\" to a model file for editor completion.");
 
+  PathArgs path_args;
+  CLI::App* path = app.add_subcommand("path", "Critical path, longest legacy chain, blockers, risk and business case");
+  path->add_option("file", path_args.file, "model file (JSON); - reads standard input")->required();
+  path->add_option("--initiative", path_args.initiative, "only this initiative's items and what they depend on");
+  path->add_option("--to", path_args.to, "the critical path to this step or approval only");
+  path->add_option("--estimate", path_args.estimate, "three-point durations: expected (PERT), likely, optimistic, pessimistic")
+      ->check(CLI::IsMember({"expected", "likely", "optimistic", "pessimistic"}));
+  path->add_flag("--from-scratch", path_args.from_scratch, "full durations, also for done steps and granted approvals");
+  path->add_option("--near", path_args.near, "near-critical: total float below this many days (default 5)")
+      ->check(CLI::Range(0.0, 1e6));
+  path->add_option("--simulate", path_args.simulate, "Monte Carlo runs (e.g. 10000)")->check(CLI::Range(0, 100'000'000));
+  path->add_option("--seed", path_args.seed, "seed of the simulation (same seed, same figures)");
+  path->add_option("--distribution", path_args.distribution, "pert-beta (default) or triangular")
+      ->check(CLI::IsMember({"pert-beta", "triangular"}));
+  path->add_option("--explain", path_args.explain, "why is this activity (not) critical?");
+  path->add_option("--format", path_args.format, "text or json")->check(CLI::IsMember(text_json));
+  path->add_option("-o,--output", path_args.output, "write to this file (atomically) instead of stdout");
+  path->add_option("--fail-on", path_args.fail_on, "exit 1 on findings of this severity or worse: error, warning, never")
+      ->check(CLI::IsMember({"error", "warning", "never"}));
+  path->footer(
+      "Examples:\n  clearpath path graphs/churn-model.json\n"
+      "  clearpath path graphs/churn-model.json --initiative churn-model --simulate 10000 --seed 7\n"
+      "  clearpath path graphs/churn-model.json --to security-review --explain billing-extract-test\n"
+      "  clearpath path graphs/churn-model.json --format json -o path.json\n\n"
+      "One working day of delay costs value_per_month x 12 / 260. Exit status: 0 ok, 1 findings at or\n"
+      "above --fail-on (default error: a blocker on the critical path), 2 invalid input or usage.\n"
+      "CLEARPATH_THREADS sets the simulation's threads (default: all cores); results do not depend on it.");
+
   SyntheticOptions synthetic;
   std::size_t people = 0;
   CLI::App* generate = app.add_subcommand("generate", "Write a synthetic model (deterministic for a seed)");
@@ -196,6 +306,7 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   try {
     if (*validate) return run_validate(session, files, format);
     if (*stats) return run_stats(session, file, format, output);
+    if (*path) return run_path(session, path_args);
     if (*schema) {
       session.emit(output, std::string(format_schema()));
       return kExitOk;

@@ -473,7 +473,7 @@ LoadResult load_model(std::string_view text) {
     return result;
   }
   json::sax_parse(body.begin(), body.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
-  if (!sax.failed()) check_model(builder, diag);
+  if (!sax.failed()) check_model(builder, diag, &result.cycles);
   std::optional<SaxLoader::Fatal> fatal = sax.fatal_error();
   if (fatal) fatal->offset += static_cast<std::size_t>(body.data() - text.data());
   place(text, diag, fatal);

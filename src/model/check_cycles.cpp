@@ -39,7 +39,7 @@ const std::vector<Ref>& dependencies(const Model& m, Ref r) {
 
 }  // namespace
 
-void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag) {
+void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vector<DependencyCycle>* out) {
   const Model& m = b.model();
   // Work items (steps and approvals) numbered 0..n-1.
   std::vector<Ref> work;
@@ -107,6 +107,14 @@ void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag) {
   std::sort(cycles.begin(), cycles.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
 
   for (const Found& f : cycles) {
+    if (out) {
+      DependencyCycle c;
+      for (Ref r : f.cycle) {
+        c.ids.push_back(b.id(r));
+        c.names.push_back(m.entity(r).name);
+      }
+      out->push_back(std::move(c));
+    }
     const Ref start = f.cycle.front();
     const Ref second = f.cycle.size() > 1 ? f.cycle[1] : start;
     const std::vector<Ref>& deps = dependencies(m, start);

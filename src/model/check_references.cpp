@@ -149,9 +149,9 @@ void check_references(const ModelBuilder& b, Diagnostics& diag) {
   check_slot_sides(b, diag);
 }
 
-void check_model(const ModelBuilder& builder, Diagnostics& diag) {
+void check_model(const ModelBuilder& builder, Diagnostics& diag, std::vector<DependencyCycle>* cycles) {
   check_references(builder, diag);
-  check_dependency_cycles(builder, diag);
+  check_dependency_cycles(builder, diag, cycles);
   check_reporting_cycles(builder, diag);
 }
 

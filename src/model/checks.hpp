@@ -3,15 +3,18 @@
 // dependency and reporting cycles, rule sides, priorities. Each problem becomes a diagnostic
 // with the JSON pointer of the offending value. Private to the library.
 #include "clearpath/diagnostic.hpp"
+#include "clearpath/load.hpp"
 #include "model/model_builder.hpp"
 
 namespace clearpath {
 
-void check_model(const ModelBuilder& builder, Diagnostics& diag);
+// `cycles`, when given, receives every dependency cycle in full.
+void check_model(const ModelBuilder& builder, Diagnostics& diag, std::vector<DependencyCycle>* cycles = nullptr);
 
 // The parts, for tests.
 void check_references(const ModelBuilder& builder, Diagnostics& diag);
-void check_dependency_cycles(const ModelBuilder& builder, Diagnostics& diag);
+void check_dependency_cycles(const ModelBuilder& builder, Diagnostics& diag,
+                             std::vector<DependencyCycle>* cycles = nullptr);
 void check_reporting_cycles(const ModelBuilder& builder, Diagnostics& diag);
 
 }  // namespace clearpath

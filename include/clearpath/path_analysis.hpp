@@ -1,0 +1,95 @@
+#pragma once
+// `clearpath path`: the critical path of a model with what holds it back — the longest
+// legacy-system chain, blockers on critical work, PERT and Monte Carlo risk, and the business
+// case (production date, payback, cost of delay).
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clearpath/finding.hpp"
+#include "clearpath/schedule.hpp"
+
+namespace clearpath {
+
+enum class Distribution : std::uint8_t { pert_beta, triangular };
+
+// A check that says why an approval cannot be granted as planned, or nothing. The default
+// counts approvers against the rule; the co-pilot analysis can take its place.
+using ApprovalCheck = std::function<std::optional<std::string>(const Model&, Ref approval)>;
+std::optional<std::string> count_approvers_check(const Model& model, Ref approval);
+
+struct PathOptions {
+  NetworkOptions network;
+  double near_days = 5;           // near-critical: total float below this
+  std::size_t simulate = 0;       // Monte Carlo runs; 0 = none
+  std::uint64_t seed = 1;
+  Distribution distribution = Distribution::pert_beta;
+  unsigned threads = 0;           // 0 = all cores
+  ApprovalCheck approval_check = count_approvers_check;
+  std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
+};
+
+// One working day of delay costs value_per_month x 12 / 260 (260 working days a year).
+inline constexpr double kWorkingDaysPerYear = 260;
+double cost_per_day(const Initiative& initiative) noexcept;
+
+struct LegacyChain {
+  std::vector<std::uint32_t> steps;  // the legacy steps on the chain, in order (activity indexes)
+  std::vector<std::uint32_t> path;   // every activity of the chain, first to last legacy step
+  std::size_t count = 0;             // legacy steps on it
+  double duration = 0;               // their total duration
+  double path_duration = 0;          // the whole chain's, approvals and other steps included
+};
+
+struct Blocker {
+  std::uint32_t activity = 0;
+  std::string code;        // "blocked", "denied", "no-owner", "owner-unavailable", "skills-gap",
+                           // "approvers", "cross-initiative"
+  std::string reason;      // for people
+  double delay_days = 0;   // the part of the schedule that waits on it: duration - latest start
+  double cost_of_delay = 0;
+  bool critical = false;   // critical (else near-critical)
+};
+
+struct Simulation {
+  std::size_t runs = 0;
+  double p50 = 0, p80 = 0, p95 = 0;              // project duration percentiles (nearest rank)
+  std::optional<double> p_within_momentum;       // the focus initiative's finish within its window
+  double focus_p80 = 0;                          // the focus initiative's P80 finish
+  std::vector<double> criticality;               // by activity: share of runs it was critical
+};
+
+// Per initiative with activities in the network.
+struct InitiativeOutlook {
+  Ref initiative = kNoRef;
+  std::uint32_t last_activity = 0;   // the activity that finishes it (largest earliest finish)
+  double finish = 0;                 // expected production day
+  double mean = 0, sd = 0;           // PERT along its driving chain
+  std::optional<double> p_within_momentum;  // normal approximation
+  double cost_per_day = 0;
+  std::optional<int> payback_month;  // months after production until cumulative net value covers build cost
+};
+
+struct PathAnalysis {
+  Network network;
+  Schedule schedule;
+  std::vector<double> sd;            // by activity: PERT standard deviation (p - o) / 6
+  double project_sd = 0;             // along "the" critical path
+  LegacyChain legacy_by_count, legacy_by_duration;
+  std::vector<Blocker> blockers;     // ranked by cost of delay, then days, then id
+  std::vector<InitiativeOutlook> initiatives;  // by id
+  std::optional<Ref> focus;          // the initiative the summary speaks of
+  std::optional<Simulation> simulation;
+  std::vector<Finding> findings;     // blockers and risks, sorted
+};
+
+PathAnalysis analyze_path(const Model& model, const PathOptions& options);
+
+// The chain of predecessors that sets an activity's earliest start, and the successors that
+// set its latest finish (for --explain).
+std::vector<std::uint32_t> driving_predecessors(const PathAnalysis& a, std::uint32_t activity);
+std::vector<std::uint32_t> limiting_successors(const PathAnalysis& a, std::uint32_t activity);
+
+}  // namespace clearpath

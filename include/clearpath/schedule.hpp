@@ -1,0 +1,76 @@
+#pragma once
+// The schedule network of a model and its critical-path analysis (CPM): steps and approval
+// gates are the activities, depends_on links are finish-to-start. Durations are working days.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "clearpath/model.hpp"
+
+namespace clearpath {
+
+// Which duration a three-point estimate contributes.
+enum class Estimate : std::uint8_t { expected, likely, optimistic, pessimistic };
+const char* estimate_name(Estimate e) noexcept;
+std::optional<Estimate> parse_estimate(std::string_view s) noexcept;
+
+struct NetworkOptions {
+  std::string initiative;   // "": every activity; else its items and all they depend on
+  std::string to;           // "": the whole network; else this milestone and its predecessors
+  Estimate estimate = Estimate::expected;
+  bool from_scratch = false;  // full durations even for done steps and granted approvals
+};
+
+// The activities and links a schedule is computed over, frozen as arrays (CSR).
+struct Network {
+  std::vector<Ref> activity;             // activity index -> model entity (step or approval)
+  std::vector<double> duration;          // remaining (or full) working days
+  std::vector<std::uint32_t> pred_begin, preds;  // predecessors of a: preds[pred_begin[a] ..]
+  std::vector<std::uint32_t> succ_begin, succs;  // successors, likewise
+  std::vector<std::uint32_t> order;      // a topological order (predecessors first)
+
+  std::size_t size() const noexcept { return activity.size(); }
+  std::size_t link_count() const noexcept { return preds.size(); }
+};
+
+// Thrown for options that name no such entity (an input error, exit status 2).
+struct ScheduleError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The duration of one activity under the options (0 for done/granted unless from_scratch).
+double activity_duration(const Model& model, Ref activity, Estimate estimate, bool from_scratch);
+
+// Builds the network. Activities are ordered by id, so results do not depend on file order.
+// A valid model has no dependency cycles (the loader rejects them).
+Network build_network(const Model& model, const NetworkOptions& options);
+
+struct ActivityTimes {
+  double es = 0, ef = 0, ls = 0, lf = 0;
+  double total_float = 0, free_float = 0;
+  bool critical = false;
+};
+
+struct Schedule {
+  double duration = 0;                      // project duration: the largest earliest finish
+  std::vector<ActivityTimes> times;         // by activity index
+  std::vector<std::uint32_t> critical_path; // "the" critical path, in order
+  std::vector<std::vector<std::uint32_t>> tied_paths;  // every critical chain, capped
+  double tied_path_count = 0;               // how many there are in all (may exceed the cap)
+};
+
+inline constexpr std::size_t kTiedPathCap = 20;
+// Floats within this of zero count as zero (durations are sums of fractional estimates).
+inline constexpr double kFloatEpsilon = 1e-6;
+
+// Forward and backward pass over a network (durations as given in network.duration).
+Schedule compute_schedule(const Model& model, const Network& network);
+
+// Earliest finish of every activity for other durations (Monte Carlo); `ef` is resized.
+// Returns the project duration.
+double forward_pass(const Network& network, const std::vector<double>& duration, std::vector<double>& ef);
+
+}  // namespace clearpath

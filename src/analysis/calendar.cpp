@@ -1,0 +1,71 @@
+#include "clearpath/calendar.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace clearpath {
+namespace {
+
+// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms).
+long days_from_civil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+  return buf;
+}
+
+long parse(const std::string& iso) {
+  return days_from_civil(std::stol(iso.substr(0, 4)), static_cast<unsigned>(std::stoul(iso.substr(5, 2))),
+                         static_cast<unsigned>(std::stoul(iso.substr(8, 2))));
+}
+
+bool weekend(long z) {
+  const long weekday = ((z % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: 0 = Monday
+  return weekday >= 5;
+}
+
+// The n-th working day (n >= 1) counting the start day itself as a candidate.
+std::optional<std::string> nth_working_day(const Calendar& c, long n) {
+  if (c.start.empty() || n > 2'000'000) return std::nullopt;  // beyond ~8000 years: no date
+  std::set<long> holidays;
+  for (const std::string& h : c.holidays) holidays.insert(parse(h));
+  long z = parse(c.start) - 1;
+  for (long found = 0; found < n;) {
+    ++z;
+    if (!weekend(z) && !holidays.count(z)) ++found;
+  }
+  return civil_from_days(z);
+}
+
+}  // namespace
+
+std::optional<std::string> start_date(const Calendar& c, double day) {
+  return nth_working_day(c, static_cast<long>(std::floor(std::max(0.0, day) + 1e-9)) + 1);
+}
+
+std::optional<std::string> finish_date(const Calendar& c, double day) {
+  if (day <= 1e-9) return start_date(c, 0);
+  return nth_working_day(c, static_cast<long>(std::ceil(day - 1e-9)));
+}
+
+}  // namespace clearpath

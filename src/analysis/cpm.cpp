@@ -1,0 +1,114 @@
+// The critical path method: one forward pass for earliest times, one backward pass for latest
+// times, floats from both, and the critical chains with ties broken by id.
+#include <algorithm>
+#include <cmath>
+
+#include "clearpath/schedule.hpp"
+
+namespace clearpath {
+
+double forward_pass(const Network& net, const std::vector<double>& duration, std::vector<double>& ef) {
+  ef.assign(net.size(), 0.0);
+  double end = 0;
+  for (std::uint32_t a : net.order) {
+    double es = 0;
+    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) es = std::max(es, ef[net.preds[k]]);
+    ef[a] = es + duration[a];
+    end = std::max(end, ef[a]);
+  }
+  return end;
+}
+
+namespace {
+
+void find_critical_chains(const Network& net, Schedule& s) {
+  const std::size_t n = net.size();
+  // The tight links: u -> v, both critical, v starting the moment u finishes.
+  std::vector<std::vector<std::uint32_t>> next(n);
+  std::vector<bool> has_tight_pred(n, false);
+  for (std::uint32_t u = 0; u < n; ++u) {
+    if (!s.times[u].critical) continue;
+    for (std::uint32_t k = net.succ_begin[u]; k < net.succ_begin[u + 1]; ++k) {
+      const std::uint32_t v = net.succs[k];  // successor lists are sorted by index = by id
+      if (s.times[v].critical && std::fabs(s.times[u].ef - s.times[v].es) <= kFloatEpsilon) {
+        next[u].push_back(v);
+        has_tight_pred[v] = true;
+      }
+    }
+  }
+  std::vector<std::uint32_t> starts;
+  for (std::uint32_t a = 0; a < n; ++a)
+    if (s.times[a].critical && !has_tight_pred[a]) starts.push_back(a);
+  if (starts.empty()) return;
+
+  // How many chains run from each activity to an end (reverse topological order).
+  std::vector<double> chains(n, 0.0);
+  for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
+    const std::uint32_t a = *it;
+    if (!s.times[a].critical) continue;
+    double c = 0;
+    for (std::uint32_t b : next[a]) c += chains[b];
+    chains[a] = next[a].empty() ? 1.0 : c;
+  }
+  for (std::uint32_t a : starts) s.tied_path_count += chains[a];
+
+  // "The" critical path: from the smallest-id start, always the smallest-id tight successor.
+  for (std::uint32_t a = starts.front();; a = next[a].front()) {
+    s.critical_path.push_back(a);
+    if (next[a].empty()) break;
+  }
+
+  // The first kTiedPathCap chains in id order: depth-first with an explicit stack.
+  std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // (activity, next child to try)
+  for (std::uint32_t start : starts) {
+    stack.assign(1, {start, 0});
+    while (!stack.empty() && s.tied_paths.size() < kTiedPathCap) {
+      auto& [a, child] = stack.back();
+      if (next[a].empty()) {
+        std::vector<std::uint32_t> path;
+        for (const auto& frame : stack) path.push_back(frame.first);
+        s.tied_paths.push_back(std::move(path));
+        stack.pop_back();
+      } else if (child < next[a].size()) {
+        const std::uint32_t b = next[a][child++];
+        stack.emplace_back(b, 0);
+      } else {
+        stack.pop_back();
+      }
+    }
+    if (s.tied_paths.size() >= kTiedPathCap) break;
+  }
+}
+
+}  // namespace
+
+Schedule compute_schedule(const Model&, const Network& net) {
+  const std::size_t n = net.size();
+  Schedule s;
+  s.times.resize(n);
+  for (std::uint32_t a : net.order) {
+    double es = 0;
+    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) es = std::max(es, s.times[net.preds[k]].ef);
+    s.times[a].es = es;
+    s.times[a].ef = es + net.duration[a];
+    s.duration = std::max(s.duration, s.times[a].ef);
+  }
+  for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
+    const std::uint32_t a = *it;
+    double lf = s.duration, next_es = s.duration;
+    for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) {
+      lf = std::min(lf, s.times[net.succs[k]].ls);
+      next_es = std::min(next_es, s.times[net.succs[k]].es);
+    }
+    ActivityTimes& t = s.times[a];
+    t.lf = lf;
+    t.ls = lf - net.duration[a];
+    t.total_float = t.ls - t.es <= kFloatEpsilon ? 0.0 : t.ls - t.es;
+    t.free_float = next_es - t.ef <= kFloatEpsilon ? 0.0 : next_es - t.ef;
+    t.critical = t.total_float == 0;
+  }
+  find_critical_chains(net, s);
+  return s;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,73 @@
+// The longest legacy-system chain: a longest-path dynamic programme over the network with
+// legacy steps weighted (by one, or by their duration) and everything else weighing nothing.
+#include <algorithm>
+#include <tuple>
+
+#include "analysis/path_parts.hpp"
+
+namespace clearpath {
+
+bool is_legacy_step(const Model& m, Ref a) {
+  if (m.kind(a) != EntityKind::step) return false;
+  const Ref sys = m.step(a).system;
+  return sys != kNoRef && m.system(sys).legacy;
+}
+
+LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_duration, bool from_scratch) {
+  const std::size_t n = net.size();
+  // A legacy step still to do (done ones no longer stand in the way).
+  std::vector<bool> legacy(n, false);
+  for (std::uint32_t a = 0; a < n; ++a)
+    legacy[a] = is_legacy_step(m, net.activity[a]) &&
+                (from_scratch || m.step(net.activity[a]).status != StepStatus::done);
+
+  // Score of the best chain ending at a: (legacy count, legacy duration) or the reverse, then
+  // the whole chain's duration, so that of equal chains the one that takes longer is shown
+  // (it includes the approvals that really hold the legacy work up).
+  struct Score {
+    double primary = 0, secondary = 0, elapsed = 0;
+    bool operator<(const Score& o) const {
+      return std::tie(primary, secondary, elapsed) < std::tie(o.primary, o.secondary, o.elapsed);
+    }
+  };
+  auto weight = [&](std::uint32_t a) {
+    if (!legacy[a]) return Score{0, 0, net.duration[a]};
+    return by_duration ? Score{net.duration[a], 1, net.duration[a]} : Score{1, net.duration[a], net.duration[a]};
+  };
+  std::vector<Score> best(n);
+  std::vector<std::uint32_t> parent(n, UINT32_MAX);
+  for (std::uint32_t a : net.order) {
+    Score from;
+    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) {
+      const std::uint32_t p = net.preds[k];  // sorted by id: on ties the smallest id wins
+      if (parent[a] == UINT32_MAX || from < best[p]) {
+        from = best[p];
+        parent[a] = p;
+      }
+    }
+    const Score w = weight(a);
+    best[a] = {from.primary + w.primary, from.secondary + w.secondary, from.elapsed + w.elapsed};
+  }
+  // The chain ends at the best-scoring legacy step (smallest id on ties).
+  std::uint32_t end = UINT32_MAX;
+  for (std::uint32_t a = 0; a < n; ++a)
+    if (legacy[a] && (end == UINT32_MAX || best[end] < best[a])) end = a;
+  LegacyChain chain;
+  if (end == UINT32_MAX) return chain;
+  std::vector<std::uint32_t> path;
+  for (std::uint32_t a = end; a != UINT32_MAX; a = parent[a]) path.push_back(a);
+  std::reverse(path.begin(), path.end());
+  // Start at the first legacy step: what comes before it is not part of the chain.
+  path.erase(path.begin(), std::find_if(path.begin(), path.end(), [&](std::uint32_t a) { return legacy[a]; }));
+  chain.path = path;
+  for (std::uint32_t a : path) {
+    chain.path_duration += net.duration[a];
+    if (!legacy[a]) continue;
+    chain.steps.push_back(a);
+    chain.duration += net.duration[a];
+  }
+  chain.count = chain.steps.size();
+  return chain;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,160 @@
+// The schedule network: which activities, their durations, and the links between them, as
+// arrays ordered by id so that every later result is independent of the file's order.
+#include <algorithm>
+#include <deque>
+
+#include "clearpath/schedule.hpp"
+
+namespace clearpath {
+
+const char* estimate_name(Estimate e) noexcept {
+  switch (e) {
+    case Estimate::expected: return "expected";
+    case Estimate::likely: return "likely";
+    case Estimate::optimistic: return "optimistic";
+    case Estimate::pessimistic: return "pessimistic";
+  }
+  return "expected";
+}
+
+std::optional<Estimate> parse_estimate(std::string_view s) noexcept {
+  for (Estimate e : {Estimate::expected, Estimate::likely, Estimate::optimistic, Estimate::pessimistic})
+    if (s == estimate_name(e)) return e;
+  return std::nullopt;
+}
+
+double activity_duration(const Model& m, Ref a, Estimate estimate, bool from_scratch) {
+  if (m.kind(a) == EntityKind::approval) {
+    const Approval& g = m.approval(a);
+    return g.status == ApprovalStatus::granted && !from_scratch ? 0.0 : g.lead_time;
+  }
+  const Step& s = m.step(a);
+  if (s.status == StepStatus::done && !from_scratch) return 0.0;
+  if (!s.duration.three_point) return s.duration.likely;
+  switch (estimate) {
+    case Estimate::expected: return s.duration.expected();
+    case Estimate::likely: return s.duration.likely;
+    case Estimate::optimistic: return s.duration.optimistic;
+    case Estimate::pessimistic: return s.duration.pessimistic;
+  }
+  return s.duration.expected();
+}
+
+namespace {
+
+const std::vector<Ref>& dependencies(const Model& m, Ref r) {
+  return m.kind(r) == EntityKind::step ? m.step(r).depends_on : m.approval(r).depends_on;
+}
+
+bool is_activity(const Model& m, Ref r) {
+  const EntityKind k = m.kind(r);
+  return k == EntityKind::step || k == EntityKind::approval;
+}
+
+// Marks `seeds` and everything they depend on, transitively (iteratively).
+std::vector<bool> closure(const Model& m, const std::vector<Ref>& seeds) {
+  std::vector<bool> in(m.entity_count(), false);
+  std::vector<Ref> stack;
+  for (Ref s : seeds)
+    if (!in[s]) {
+      in[s] = true;
+      stack.push_back(s);
+    }
+  while (!stack.empty()) {
+    const Ref r = stack.back();
+    stack.pop_back();
+    for (Ref d : dependencies(m, r))
+      if (!in[d]) {
+        in[d] = true;
+        stack.push_back(d);
+      }
+  }
+  return in;
+}
+
+void fill_csr(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links, bool by_target,
+              std::vector<std::uint32_t>& begin, std::vector<std::uint32_t>& items) {
+  begin.assign(n + 1, 0);
+  for (const auto& [from, to] : links) ++begin[(by_target ? to : from) + 1];
+  for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
+  items.assign(links.size(), 0);
+  std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+  for (const auto& [from, to] : links) items[next[by_target ? to : from]++] = by_target ? from : to;
+  // Links were generated in (activity, dependency) order; keep each list sorted by index.
+  for (std::size_t i = 0; i < n; ++i) std::sort(items.begin() + begin[i], items.begin() + begin[i + 1]);
+}
+
+}  // namespace
+
+Network build_network(const Model& m, const NetworkOptions& options) {
+  std::vector<Ref> selected;
+  std::vector<bool> chosen;
+  if (!options.to.empty()) {
+    const std::optional<Ref> to = m.find(options.to);
+    if (!to || !is_activity(m, *to))
+      throw ScheduleError("--to: there is no step or approval '" + options.to + "'");
+    chosen = closure(m, {*to});
+  } else if (!options.initiative.empty()) {
+    const std::optional<Ref> init = m.find(options.initiative);
+    if (!init || m.kind(*init) != EntityKind::initiative)
+      throw ScheduleError("--initiative: there is no initiative '" + options.initiative + "'");
+    std::vector<Ref> seeds;
+    for (std::size_t i = 0; i < m.steps().size(); ++i)
+      if (m.steps()[i].initiative == *init) seeds.push_back(m.ref_of(EntityKind::step, i));
+    for (std::size_t i = 0; i < m.approvals().size(); ++i)
+      if (m.approvals()[i].initiative == *init) seeds.push_back(m.ref_of(EntityKind::approval, i));
+    chosen = closure(m, seeds);
+  }
+  for (std::size_t i = 0; i < m.steps().size(); ++i) {
+    const Ref r = m.ref_of(EntityKind::step, i);
+    if (chosen.empty() || chosen[r]) selected.push_back(r);
+  }
+  for (std::size_t i = 0; i < m.approvals().size(); ++i) {
+    const Ref r = m.ref_of(EntityKind::approval, i);
+    if (chosen.empty() || chosen[r]) selected.push_back(r);
+  }
+  std::sort(selected.begin(), selected.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
+
+  Network net;
+  const std::size_t n = selected.size();
+  net.activity = selected;
+  net.duration.resize(n);
+  std::vector<std::uint32_t> index(m.entity_count(), UINT32_MAX);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    index[selected[i]] = i;
+    net.duration[i] = activity_duration(m, selected[i], options.estimate, options.from_scratch);
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links;  // (predecessor, successor)
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (Ref d : dependencies(m, selected[i])) {
+      const std::uint32_t p = index[d];
+      if (p != UINT32_MAX) links.emplace_back(p, i);
+    }
+  }
+  std::sort(links.begin(), links.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second < b.second : a.first < b.first;
+  });
+  links.erase(std::unique(links.begin(), links.end()), links.end());  // a dependency listed twice
+  fill_csr(n, links, true, net.pred_begin, net.preds);
+  fill_csr(n, links, false, net.succ_begin, net.succs);
+
+  // Kahn's algorithm; the queue takes activities in index (id) order.
+  std::vector<std::uint32_t> waiting(n);
+  std::deque<std::uint32_t> ready;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    waiting[i] = net.pred_begin[i + 1] - net.pred_begin[i];
+    if (waiting[i] == 0) ready.push_back(i);
+  }
+  net.order.reserve(n);
+  while (!ready.empty()) {
+    const std::uint32_t a = ready.front();
+    ready.pop_front();
+    net.order.push_back(a);
+    for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k)
+      if (--waiting[net.succs[k]] == 0) ready.push_back(net.succs[k]);
+  }
+  if (net.order.size() != n) throw ScheduleError("the dependencies contain a cycle");
+  return net;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,171 @@
+// analyze_path: the schedule, then what holds it back and what that costs.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "analysis/path_parts.hpp"
+
+namespace clearpath {
+namespace {
+
+Ref initiative_of(const Model& m, Ref activity) {
+  return m.kind(activity) == EntityKind::step ? m.step(activity).initiative : m.approval(activity).initiative;
+}
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+std::string fixed(double v, int decimals = 1) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::optional<int> payback_month(const Initiative& i) {
+  const double net = i.value_per_month - i.run_cost_per_month;
+  if (net <= 0) return std::nullopt;
+  return std::max(1, static_cast<int>(std::ceil(i.build_cost / net - 1e-9)));
+}
+
+void add_findings(const Model& m, PathAnalysis& a) {
+  for (const Blocker& b : a.blockers) {
+    const Ref r = a.network.activity[b.activity];
+    std::vector<std::string> subjects{m.id(r)};
+    if (Ref i = initiative_of(m, r); i != kNoRef) subjects.push_back(m.id(i));
+    a.findings.push_back({b.critical ? "critical-path-blocker" : "near-critical-blocker",
+                          b.critical ? Severity::error : Severity::warning, subjects,
+                          m.id(r) + ": " + b.reason, b.delay_days, b.cost_of_delay});
+  }
+  for (const InitiativeOutlook& o : a.initiatives) {
+    const Initiative& i = m.initiative(o.initiative);
+    if (!o.p_within_momentum || *o.p_within_momentum >= 0.5) continue;
+    const double late = std::max(0.0, o.finish - *i.momentum_days);
+    a.findings.push_back({"momentum-risk", Severity::warning, {m.id(o.initiative)},
+                          "production of " + m.id(o.initiative) + " is expected on working day " + fixed(o.finish) +
+                              " (PERT sd " + fixed(o.sd) + "): a " + fixed(100 * *o.p_within_momentum, 0) +
+                              "% chance within its momentum window of " + fixed(*i.momentum_days, 0) + " days",
+                          late, late * o.cost_per_day});
+  }
+  if (a.focus && a.legacy_by_duration.count > 0) {
+    const Initiative& i = m.initiative(*a.focus);
+    const double chain = a.legacy_by_duration.path_duration;
+    if (i.momentum_days && chain > *i.momentum_days) {
+      std::vector<std::string> subjects{m.id(*a.focus)};
+      for (std::uint32_t s : a.legacy_by_duration.steps) subjects.push_back(m.id(a.network.activity[s]));
+      const double over = chain - *i.momentum_days;
+      a.findings.push_back({"legacy-chain-exceeds-momentum", Severity::warning, subjects,
+                            "the longest legacy-system chain takes " + fixed(chain) + " working days (" +
+                                std::to_string(a.legacy_by_duration.count) + " legacy steps, " +
+                                fixed(a.legacy_by_duration.duration) + " days on legacy systems), longer than the " +
+                                fixed(*i.momentum_days, 0) + "-day momentum window of " + m.id(*a.focus),
+                            over, over * cost_per_day(i)});
+    }
+  }
+  sort_findings(a.findings);
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> driving_predecessors(const PathAnalysis& a, std::uint32_t v) {
+  const Network& net = a.network;
+  const auto& t = a.schedule.times;
+  std::vector<std::uint32_t> chain{v};
+  for (std::uint32_t cur = v;;) {
+    std::uint32_t next = UINT32_MAX;
+    for (std::uint32_t k = net.pred_begin[cur]; k < net.pred_begin[cur + 1] && next == UINT32_MAX; ++k)
+      if (std::fabs(t[net.preds[k]].ef - t[cur].es) <= kFloatEpsilon) next = net.preds[k];
+    if (next == UINT32_MAX) break;
+    chain.push_back(next);
+    cur = next;
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+std::vector<std::uint32_t> limiting_successors(const PathAnalysis& a, std::uint32_t v) {
+  const Network& net = a.network;
+  const auto& t = a.schedule.times;
+  std::vector<std::uint32_t> chain;
+  for (std::uint32_t cur = v;;) {
+    std::uint32_t next = UINT32_MAX;
+    for (std::uint32_t k = net.succ_begin[cur]; k < net.succ_begin[cur + 1] && next == UINT32_MAX; ++k)
+      if (std::fabs(t[net.succs[k]].ls - t[cur].lf) <= kFloatEpsilon) next = net.succs[k];
+    if (next == UINT32_MAX) break;
+    chain.push_back(next);
+    cur = next;
+  }
+  return chain;
+}
+
+PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
+  PathAnalysis a;
+  a.network = build_network(m, options.network);
+  a.schedule = compute_schedule(m, a.network);
+  const Network& net = a.network;
+  const std::size_t n = net.size();
+
+  a.sd.assign(n, 0.0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Ref r = net.activity[i];
+    if (m.kind(r) == EntityKind::step && net.duration[i] > 0 && m.step(r).duration.three_point)
+      a.sd[i] = (m.step(r).duration.pessimistic - m.step(r).duration.optimistic) / 6;
+  }
+  double variance = 0;
+  for (std::uint32_t i : a.schedule.critical_path) variance += a.sd[i] * a.sd[i];
+  a.project_sd = std::sqrt(variance);
+
+  const bool full = options.network.from_scratch;
+  a.legacy_by_count = longest_legacy_chain(m, net, false, full);
+  a.legacy_by_duration = longest_legacy_chain(m, net, true, full);
+
+  // Each initiative with work in the network: when it reaches production, and with what spread.
+  std::vector<std::vector<std::uint32_t>> by_initiative(m.initiatives().size());
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (Ref init = initiative_of(m, net.activity[i]); init != kNoRef) by_initiative[m.index(init)].push_back(i);
+  for (std::size_t k = 0; k < by_initiative.size(); ++k) {
+    if (by_initiative[k].empty()) continue;
+    InitiativeOutlook o;
+    o.initiative = m.ref_of(EntityKind::initiative, k);
+    const Initiative& init = m.initiative(o.initiative);
+    o.last_activity = by_initiative[k].front();
+    for (std::uint32_t i : by_initiative[k])
+      if (a.schedule.times[i].ef > a.schedule.times[o.last_activity].ef + kFloatEpsilon) o.last_activity = i;
+    o.finish = o.mean = a.schedule.times[o.last_activity].ef;
+    double var = 0;
+    for (std::uint32_t i : driving_predecessors(a, o.last_activity)) var += a.sd[i] * a.sd[i];
+    o.sd = std::sqrt(var);
+    if (init.momentum_days)
+      o.p_within_momentum = o.sd > 0 ? normal_cdf((*init.momentum_days - o.mean) / o.sd)
+                                     : (o.mean <= *init.momentum_days + kFloatEpsilon ? 1.0 : 0.0);
+    o.cost_per_day = cost_per_day(init);
+    o.payback_month = payback_month(init);
+    a.initiatives.push_back(o);
+  }
+  std::sort(a.initiatives.begin(), a.initiatives.end(),
+            [&](const InitiativeOutlook& x, const InitiativeOutlook& y) { return m.id(x.initiative) < m.id(y.initiative); });
+
+  // The summary speaks of the initiative asked for, else of the one the critical path finishes.
+  if (!options.network.initiative.empty()) {
+    a.focus = m.find(options.network.initiative);
+  } else if (!a.schedule.critical_path.empty()) {
+    if (Ref i = initiative_of(m, net.activity[a.schedule.critical_path.back()]); i != kNoRef) a.focus = i;
+  }
+  if (!a.focus && !a.initiatives.empty()) a.focus = a.initiatives.front().initiative;
+
+  a.blockers = find_blockers(m, net, a.schedule, options, a.focus);
+
+  if (options.simulate > 0) {
+    std::vector<std::uint32_t> focus_activities;
+    std::optional<double> momentum;
+    if (a.focus) {
+      focus_activities = by_initiative[m.index(*a.focus)];
+      momentum = m.initiative(*a.focus).momentum_days;
+    }
+    if (focus_activities.empty())
+      for (std::uint32_t i = 0; i < n; ++i) focus_activities.push_back(i);
+    a.simulation = simulate(m, net, options, focus_activities, momentum);
+  }
+  add_findings(m, a);
+  return a;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,150 @@
+// Monte Carlo over three-point durations. Run r draws from its own generator seeded by
+// (seed, r), so the figures depend on the seed only, never on how runs are spread over threads.
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include "analysis/path_parts.hpp"
+
+namespace clearpath {
+namespace {
+
+class Rng {  // xoshiro256**, seeded through splitmix64
+ public:
+  explicit Rng(std::uint64_t seed) {
+    for (auto& w : s_) {
+      seed += 0x9E3779B97F4A7C15ULL;
+      std::uint64_t z = seed;
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+      w = z ^ (z >> 31);
+    }
+  }
+  std::uint64_t next() {
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
+  double open_uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }  // (0, 1)
+  double normal() {  // Box-Muller
+    return std::sqrt(-2.0 * std::log(open_uniform())) * std::cos(2 * M_PI * uniform());
+  }
+  double gamma(double k) {  // Marsaglia-Tsang, k >= 1
+    const double d = k - 1.0 / 3.0, c = 1.0 / std::sqrt(9.0 * d);
+    for (;;) {
+      const double x = normal();
+      double v = 1.0 + c * x;
+      if (v <= 0) continue;
+      v = v * v * v;
+      const double u = open_uniform();
+      if (u < 1.0 - 0.0331 * x * x * x * x) return d * v;
+      if (std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v))) return d * v;
+    }
+  }
+
+ private:
+  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  std::uint64_t s_[4];
+};
+
+struct ThreePoint {
+  std::uint32_t activity;
+  double o, m, p;
+  double alpha, beta;  // of the PERT-beta
+};
+
+double sample(const ThreePoint& t, Distribution dist, Rng& rng) {
+  if (t.p <= t.o) return t.m;
+  if (dist == Distribution::triangular) {
+    const double u = rng.uniform(), range = t.p - t.o, cut = (t.m - t.o) / range;
+    return u < cut ? t.o + std::sqrt(u * range * (t.m - t.o)) : t.p - std::sqrt((1 - u) * range * (t.p - t.m));
+  }
+  const double x = rng.gamma(t.alpha), y = rng.gamma(t.beta);
+  return t.o + (t.p - t.o) * x / (x + y);
+}
+
+double nearest_rank(std::vector<double> values, double q) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+  return values[std::min(values.size(), std::max<std::size_t>(rank, 1)) - 1];
+}
+
+}  // namespace
+
+Simulation simulate(const Model& m, const Network& net, const PathOptions& options,
+                    const std::vector<std::uint32_t>& focus_activities, std::optional<double> momentum_days) {
+  const std::size_t n = net.size(), runs = options.simulate;
+  std::vector<ThreePoint> uncertain;
+  for (std::uint32_t a = 0; a < n; ++a) {
+    const Ref r = net.activity[a];
+    if (m.kind(r) != EntityKind::step || net.duration[a] == 0) continue;  // done work stays done
+    const Duration& d = m.step(r).duration;
+    if (!d.three_point || d.pessimistic <= d.optimistic) continue;
+    const double range = d.pessimistic - d.optimistic;
+    uncertain.push_back({a, d.optimistic, d.likely, d.pessimistic, 1 + 4 * (d.likely - d.optimistic) / range,
+                         1 + 4 * (d.pessimistic - d.likely) / range});
+  }
+
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(runs, 1)));
+  std::vector<double> project(runs), focus(runs);
+  std::vector<std::vector<std::uint32_t>> critical_counts(threads, std::vector<std::uint32_t>(n, 0));
+  std::atomic<std::size_t> done{0};
+
+  auto worker = [&](unsigned t) {
+    std::vector<double> duration = net.duration, ef, ls(n);
+    std::vector<std::uint32_t>& counts = critical_counts[t];
+    for (std::size_t r = t; r < runs; r += threads) {
+      Rng rng(options.seed * 0x100000001B3ULL ^ (r + 1) * 0xD6E8FEB86659FD93ULL);
+      for (const ThreePoint& u : uncertain) duration[u.activity] = sample(u, options.distribution, rng);
+      const double end = forward_pass(net, duration, ef);
+      for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
+        const std::uint32_t a = *it;
+        double lf = end;
+        for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) lf = std::min(lf, ls[net.succs[k]]);
+        ls[a] = lf - duration[a];
+        if (ls[a] - (ef[a] - duration[a]) <= kFloatEpsilon) ++counts[a];
+      }
+      double finish = 0;
+      for (std::uint32_t a : focus_activities) finish = std::max(finish, ef[a]);
+      project[r] = end;
+      focus[r] = finish;
+      const std::size_t now = ++done;
+      if (t == 0 && options.progress) options.progress(now, runs);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+  worker(0);
+  for (std::thread& th : pool) th.join();
+  if (options.progress) options.progress(runs, runs);
+
+  Simulation s;
+  s.runs = runs;
+  s.p50 = nearest_rank(project, 0.50);
+  s.p80 = nearest_rank(project, 0.80);
+  s.p95 = nearest_rank(project, 0.95);
+  s.focus_p80 = nearest_rank(focus, 0.80);
+  if (momentum_days && runs > 0)
+    s.p_within_momentum = static_cast<double>(std::count_if(focus.begin(), focus.end(), [&](double f) {
+                            return f <= *momentum_days + kFloatEpsilon;
+                          })) / static_cast<double>(runs);
+  s.criticality.assign(n, 0.0);
+  for (std::uint32_t a = 0; a < n; ++a) {
+    std::uint64_t c = 0;
+    for (const auto& counts : critical_counts) c += counts[a];
+    s.criticality[a] = runs ? static_cast<double>(c) / static_cast<double>(runs) : 0.0;
+  }
+  return s;
+}
+
+}  // namespace clearpath

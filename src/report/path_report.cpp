@@ -1,0 +1,385 @@
+#include "report/path_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+#include "clearpath/calendar.hpp"
+
+namespace clearpath {
+namespace {
+
+using J = nlohmann::ordered_json;
+
+// JSON numbers rounded to 6 decimals, so 186.99999999997 prints as 187.
+J num(double v) {
+  const double r = std::round(v * 1e6) / 1e6;
+  if (std::fabs(r) < 9e15 && r == std::floor(r)) return static_cast<long long>(r);
+  return r;
+}
+
+std::string fixed(double v, int decimals = 1) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// 123456.7 -> "123,457"
+std::string money(double v) {
+  std::string digits = fixed(std::fabs(v), 0), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+std::string percent(double p) { return fixed(100 * p, p < 0.1 && p > 0 ? 1 : 0) + "%"; }
+
+// A column of w characters (UTF-8 code points) and at least one space after it: text that
+// does not fit is cut and ends in "~".
+std::string pad(const std::string& s, std::size_t w) {
+  std::size_t chars = 0, cut = s.size();
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (chars == w - 2) cut = i;
+      ++chars;
+    }
+  if (chars >= w) return s.substr(0, cut) + "~ ";
+  return s + std::string(w - chars, ' ');
+}
+
+std::string rpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
+
+const char* kind_label(const Model& m, Ref r) { return m.kind(r) == EntityKind::approval ? "gate" : "step"; }
+
+std::string label(const Model& m, Ref r) {
+  const std::string& name = m.entity(r).name;
+  return name.empty() ? m.id(r) : m.id(r) + " (" + name + ")";
+}
+
+class Text {
+ public:
+  Text(std::ostream& out, bool color) : out_(out), color_(color) {}
+  void heading(const std::string& h) {
+    out_ << "\n" << (color_ ? "\033[1m" : "") << h << (color_ ? "\033[0m" : "") << "\n";
+  }
+  std::ostream& line() { return out_ << "  "; }
+
+ private:
+  std::ostream& out_;
+  bool color_;
+};
+
+std::string day_and_date(const Model& m, double day, bool finish) {
+  std::string s = "working day " + fixed(day);
+  if (auto d = finish ? finish_date(m.calendar, day) : start_date(m.calendar, day)) s += " (" + *d + ")";
+  return s;
+}
+
+void print_chain(Text& t, const Model& m, const PathAnalysis& a, const LegacyChain& c, const char* title) {
+  t.line() << title << ": " << c.count << " legacy step" << (c.count == 1 ? "" : "s") << ", " << fixed(c.duration)
+           << " days on legacy systems, " << fixed(c.path_duration) << " days end to end\n";
+  t.line() << "  " << pad("legacy step", 28) << pad("system", 24) << pad("owner", 22) << rpad("days", 7) << "\n";
+  for (std::uint32_t i : c.steps) {
+    const Ref r = a.network.activity[i];
+    const Step& s = m.step(r);
+    t.line() << "  " << pad(m.id(r), 28) << pad(m.display_name(s.system), 24)
+             << pad(s.owner == kNoRef ? "(none)" : m.id(s.owner), 22) << rpad(fixed(a.network.duration[i]), 7) << "\n";
+  }
+  std::string path;
+  for (std::uint32_t i : c.path) path += (path.empty() ? "" : " -> ") + m.id(a.network.activity[i]);
+  t.line() << "  whole chain: " << path << "\n";
+}
+
+}  // namespace
+
+void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a, const PathOptions& options,
+                       const PathReportOptions& report) {
+  const Network& net = a.network;
+  const Schedule& s = a.schedule;
+  Text t(out, report.color);
+  out << "clearpath path: " << report.file << (m.name.empty() ? "" : " - " + m.name) << "\n";
+  out << "  " << net.size() << " activities, " << net.link_count() << " links; durations: "
+      << estimate_name(options.network.estimate) << (options.network.from_scratch ? ", from scratch" : ", remaining work")
+      << (options.network.to.empty() ? "" : "; up to " + options.network.to) << "\n";
+
+  t.heading("SUMMARY");
+  if (a.focus) {
+    const Initiative& i = m.initiative(*a.focus);
+    const auto o = std::find_if(a.initiatives.begin(), a.initiatives.end(),
+                                [&](const InitiativeOutlook& x) { return x.initiative == *a.focus; });
+    t.line() << "initiative: " << label(m, *a.focus) << "\n";
+    if (o != a.initiatives.end()) {
+      t.line() << "production expected: " << day_and_date(m, o->finish, true);
+      if (i.momentum_days)
+        out << "; momentum window " << fixed(*i.momentum_days, 0) << " days, " << percent(*o->p_within_momentum)
+            << " chance within it";
+      out << "\n";
+    }
+  }
+  t.line() << "project duration: " << fixed(s.duration) << " working days, critical path of "
+           << s.critical_path.size() << " activities";
+  if (s.tied_path_count > 1) out << " (" << fixed(s.tied_path_count, 0) << " tied critical chains)";
+  out << "\n";
+  if (a.legacy_by_count.count > 0)
+    t.line() << "longest legacy chain: " << a.legacy_by_count.count << " legacy steps, " << fixed(a.legacy_by_count.duration)
+             << " days on legacy systems\n";
+  double blocked_cost = 0;
+  for (const Blocker& b : a.blockers) blocked_cost = std::max(blocked_cost, b.cost_of_delay);
+  t.line() << "blockers on critical or near-critical work: " << a.blockers.size();
+  if (!a.blockers.empty()) out << " (the costliest: " << money(blocked_cost) << ")";
+  out << "\n";
+  if (a.simulation) t.line() << "P80 project duration: " << fixed(a.simulation->p80) << " working days\n";
+  std::size_t errors = 0, warnings = 0;
+  for (const Finding& f : a.findings) (f.severity == Severity::error ? errors : warnings) += f.severity >= Severity::warning;
+  t.line() << "findings: " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+           << (warnings == 1 ? "" : "s") << "\n";
+  for (const Finding& f : a.findings)
+    t.line() << "  " << severity_name(f.severity) << ": " << f.message
+             << (f.cost_of_delay > 0 ? " (cost of delay " + money(f.cost_of_delay) + ")" : "") << "\n";
+
+  t.heading("CRITICAL PATH (" + fixed(s.duration) + " working days)");
+  t.line() << rpad("#", 3) << "  " << pad("id", 28) << pad("kind", 6) << rpad("days", 7) << rpad("start", 8)
+           << rpad("finish", 8) << "  " << pad("start date", 12) << "finish date\n";
+  std::size_t k = 0;
+  for (std::uint32_t i : s.critical_path) {
+    const Ref r = net.activity[i];
+    t.line() << rpad(std::to_string(++k), 3) << "  " << pad(m.id(r), 28) << pad(kind_label(m, r), 6)
+             << rpad(fixed(net.duration[i]), 7) << rpad(fixed(s.times[i].es), 8) << rpad(fixed(s.times[i].ef), 8) << "  "
+             << pad(start_date(m.calendar, s.times[i].es).value_or("-"), 12)
+             << finish_date(m.calendar, s.times[i].ef).value_or("-") << "\n";
+  }
+  if (s.tied_path_count > 1) {
+    t.line() << fixed(s.tied_path_count, 0) << " critical chains tie; "
+             << (s.tied_path_count > static_cast<double>(s.tied_paths.size()) ? "the first " + std::to_string(s.tied_paths.size()) + ":" : "all of them:")
+             << "\n";
+    for (const auto& p : s.tied_paths) {
+      std::string chain;
+      for (std::uint32_t i : p) chain += (chain.empty() ? "" : " -> ") + m.id(net.activity[i]);
+      t.line() << "  " << chain << "\n";
+    }
+  }
+
+  t.heading("LONGEST LEGACY-SYSTEM CHAIN");
+  if (a.legacy_by_count.count == 0) {
+    t.line() << "no legacy-system work remains\n";
+  } else {
+    print_chain(t, m, a, a.legacy_by_count, "most legacy steps");
+    if (a.legacy_by_duration.path != a.legacy_by_count.path)
+      print_chain(t, m, a, a.legacy_by_duration, "longest time on legacy systems");
+    else
+      t.line() << "the same chain also has the longest time on legacy systems\n";
+  }
+
+  t.heading("BLOCKERS");
+  if (a.blockers.empty()) t.line() << "none on critical or near-critical work (float below " << fixed(options.near_days) << " days)\n";
+  for (const Blocker& b : a.blockers) {
+    const Ref r = net.activity[b.activity];
+    t.line() << (b.critical ? "critical " : "near-critical ") << m.id(r) << ": " << b.reason << "\n";
+    t.line() << "  holds back " << fixed(b.delay_days) << " working days, cost of delay " << money(b.cost_of_delay) << "\n";
+  }
+
+  t.heading("RISK");
+  t.line() << "PERT: project mean " << fixed(s.duration) << " days, standard deviation " << fixed(a.project_sd)
+           << " along the critical path\n";
+  for (const InitiativeOutlook& o : a.initiatives) {
+    const Initiative& i = m.initiative(o.initiative);
+    t.line() << pad(m.id(o.initiative), 24) << " finish day " << rpad(fixed(o.finish), 7) << "  sd " << rpad(fixed(o.sd), 5);
+    if (i.momentum_days) out << "  P(within " << fixed(*i.momentum_days, 0) << " days) " << percent(*o.p_within_momentum);
+    out << "\n";
+  }
+  if (a.simulation) {
+    const Simulation& sim = *a.simulation;
+    t.line() << "Monte Carlo (" << sim.runs << " runs, " << (options.distribution == Distribution::triangular ? "triangular" : "PERT-beta")
+             << ", seed " << options.seed << "): P50 " << fixed(sim.p50) << ", P80 " << fixed(sim.p80) << ", P95 "
+             << fixed(sim.p95) << " working days\n";
+    if (sim.p_within_momentum) t.line() << "chance the focus initiative finishes within its momentum window: " << percent(*sim.p_within_momentum) << "\n";
+    std::vector<std::uint32_t> order(net.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return sim.criticality[x] > sim.criticality[y]; });
+    t.line() << "most often critical:\n";
+    for (std::size_t j = 0; j < std::min<std::size_t>(10, order.size()) && sim.criticality[order[j]] > 0; ++j)
+      t.line() << "  " << pad(m.id(net.activity[order[j]]), 32) << rpad(percent(sim.criticality[order[j]]), 6) << "\n";
+  }
+
+  t.heading("BUSINESS CASE");
+  for (const InitiativeOutlook& o : a.initiatives) {
+    const Initiative& i = m.initiative(o.initiative);
+    t.line() << label(m, o.initiative) << "\n";
+    t.line() << "  production: " << day_and_date(m, o.finish, true);
+    if (a.simulation && a.focus == o.initiative) {
+      out << "; P80 " << day_and_date(m, a.simulation->focus_p80, true);
+    }
+    out << "\n";
+    t.line() << "  one day of delay costs " << money(o.cost_per_day) << " (value " << money(i.value_per_month)
+             << " a month x 12 / 260 working days)\n";
+    if (o.payback_month) t.line() << "  payback: month " << *o.payback_month << " after production\n";
+    else if (i.value_per_month > 0 || i.build_cost > 0) t.line() << "  payback: never (run cost covers the value)\n";
+  }
+
+  if (!report.explain.empty()) {
+    const std::optional<Ref> r = m.find(report.explain);
+    auto it = r ? std::find(net.activity.begin(), net.activity.end(), *r) : net.activity.end();
+    t.heading("EXPLAIN " + report.explain);
+    if (it == net.activity.end()) {
+      t.line() << "not an activity of this network\n";
+    } else {
+      const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
+      const ActivityTimes& x = s.times[i];
+      t.line() << label(m, *r) << ": " << (x.critical ? "critical" : "not critical") << ", total float "
+               << fixed(x.total_float) << ", free float " << fixed(x.free_float) << "\n";
+      std::string pre, post;
+      for (std::uint32_t p : driving_predecessors(a, i)) pre += (pre.empty() ? "" : " -> ") + m.id(net.activity[p]);
+      for (std::uint32_t q : limiting_successors(a, i)) post += (post.empty() ? "" : " -> ") + m.id(net.activity[q]);
+      t.line() << "earliest start " << fixed(x.es) << ", set by: " << pre << "\n";
+      t.line() << "latest finish " << fixed(x.lf) << ", set by: " << (post.empty() ? "(the project end)" : post) << "\n";
+      if (x.critical) t.line() << "any delay to it delays the project\n";
+      else t.line() << "it becomes critical if it grows by " << fixed(x.total_float) << " working days\n";
+    }
+  }
+}
+
+J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, const PathReportOptions& report) {
+  const Network& net = a.network;
+  const Schedule& s = a.schedule;
+  auto id = [&](std::uint32_t i) { return m.id(net.activity[i]); };
+  auto ids = [&](const std::vector<std::uint32_t>& v) {
+    J arr = J::array();
+    for (std::uint32_t i : v) arr.push_back(id(i));
+    return arr;
+  };
+  J j;
+  j["file"] = report.file;
+  j["name"] = m.name;
+  j["options"] = {{"initiative", options.network.initiative}, {"to", options.network.to},
+                  {"estimate", estimate_name(options.network.estimate)}, {"from_scratch", options.network.from_scratch},
+                  {"near", num(options.near_days)}};
+  j["focus"] = a.focus ? J(m.id(*a.focus)) : J();
+  j["duration"] = num(s.duration);
+  if (auto d = finish_date(m.calendar, s.duration)) j["finish_date"] = *d;
+  j["critical_path"] = ids(s.critical_path);
+  J tied = J::array();
+  for (const auto& p : s.tied_paths) tied.push_back(ids(p));
+  j["critical_paths"] = {{"count", num(s.tied_path_count)}, {"paths", tied}};
+
+  std::vector<std::uint32_t> order(net.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return s.times[x].es < s.times[y].es; });
+  J items = J::array();
+  for (std::uint32_t i : order) {
+    const ActivityTimes& x = s.times[i];
+    const Ref r = net.activity[i];
+    J item;
+    item["id"] = m.id(r);
+    item["kind"] = kind_name(m.kind(r));
+    item["duration"] = num(net.duration[i]);
+    item["es"] = num(x.es);
+    item["ef"] = num(x.ef);
+    item["ls"] = num(x.ls);
+    item["lf"] = num(x.lf);
+    item["total_float"] = num(x.total_float);
+    item["free_float"] = num(x.free_float);
+    item["critical"] = x.critical;
+    item["sd"] = num(a.sd[i]);
+    if (auto d = start_date(m.calendar, x.es)) item["start_date"] = *d;
+    if (auto d = finish_date(m.calendar, x.ef)) item["finish_date"] = *d;
+    items.push_back(std::move(item));
+  }
+  j["items"] = std::move(items);
+
+  auto chain = [&](const LegacyChain& c) {
+    J details = J::array();
+    for (std::uint32_t i : c.steps) {
+      const Step& st = m.step(net.activity[i]);
+      details.push_back({{"id", id(i)}, {"system", m.id(st.system)},
+                         {"owner", st.owner == kNoRef ? J() : J(m.id(st.owner))}, {"duration", num(net.duration[i])}});
+    }
+    return J{{"steps", ids(c.steps)}, {"path", ids(c.path)}, {"count", c.count}, {"duration", num(c.duration)},
+             {"path_duration", num(c.path_duration)}, {"legacy_steps", details}};
+  };
+  j["legacy_chain"] = {{"by_count", chain(a.legacy_by_count)}, {"by_duration", chain(a.legacy_by_duration)}};
+
+  J blockers = J::array();
+  for (const Blocker& b : a.blockers)
+    blockers.push_back({{"id", id(b.activity)}, {"reason", b.reason}, {"code", b.code}, {"critical", b.critical},
+                        {"delay_days", num(b.delay_days)}, {"cost_of_delay", num(b.cost_of_delay)}});
+  j["blockers"] = std::move(blockers);
+  j["cycles"] = J::array();
+
+  j["pert"] = {{"mean", num(s.duration)}, {"sd", num(a.project_sd)}};
+  J outlook = J::array();
+  for (const InitiativeOutlook& o : a.initiatives) {
+    const Initiative& i = m.initiative(o.initiative);
+    J x{{"id", m.id(o.initiative)}, {"finish", num(o.finish)}, {"last_activity", id(o.last_activity)},
+        {"mean", num(o.mean)}, {"sd", num(o.sd)}};
+    if (auto d = finish_date(m.calendar, o.finish)) x["finish_date"] = *d;
+    x["momentum_days"] = i.momentum_days ? num(*i.momentum_days) : J();
+    x["p_within_momentum"] = o.p_within_momentum ? num(*o.p_within_momentum) : J();
+    x["cost_per_day"] = num(o.cost_per_day);
+    x["payback_month"] = o.payback_month ? J(*o.payback_month) : J();
+    outlook.push_back(std::move(x));
+  }
+  j["initiatives"] = std::move(outlook);
+
+  if (a.simulation) {
+    const Simulation& sim = *a.simulation;
+    J crit = J::object();
+    std::vector<std::uint32_t> by_id(net.size());
+    for (std::uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;  // activities are in id order already
+    for (std::uint32_t i : by_id) crit[id(i)] = num(sim.criticality[i]);
+    j["simulation"] = {{"runs", sim.runs}, {"seed", options.seed},
+                       {"distribution", options.distribution == Distribution::triangular ? "triangular" : "pert-beta"},
+                       {"p50", num(sim.p50)}, {"p80", num(sim.p80)}, {"p95", num(sim.p95)},
+                       {"p_within_momentum", sim.p_within_momentum ? num(*sim.p_within_momentum) : J()},
+                       {"focus_p80", num(sim.focus_p80)}, {"criticality", std::move(crit)}};
+  }
+  if (!report.explain.empty()) {
+    const std::optional<Ref> r = m.find(report.explain);
+    auto it = r ? std::find(net.activity.begin(), net.activity.end(), *r) : net.activity.end();
+    if (it != net.activity.end()) {
+      const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
+      const ActivityTimes& x = s.times[i];
+      j["explain"] = {{"id", report.explain}, {"critical", x.critical}, {"total_float", num(x.total_float)},
+                      {"free_float", num(x.free_float)}, {"driving_predecessors", ids(driving_predecessors(a, i))},
+                      {"limiting_successors", ids(limiting_successors(a, i))},
+                      {"grow_to_become_critical", num(x.total_float)}};
+    }
+  }
+  J findings = J::array();
+  for (const Finding& f : a.findings)
+    findings.push_back({{"kind", f.kind}, {"severity", severity_name(f.severity)}, {"subjects", f.subjects},
+                        {"message", f.message}, {"days_held_back", num(f.days_held_back)},
+                        {"cost_of_delay", num(f.cost_of_delay)}});
+  j["findings"] = std::move(findings);
+  return j;
+}
+
+void print_cycles(std::ostream& out, const std::vector<DependencyCycle>& cycles) {
+  constexpr std::size_t kShown = 50;
+  out << "the schedule is meaningless: " << cycles.size() << " dependency cycle" << (cycles.size() == 1 ? "" : "s") << "\n";
+  for (const DependencyCycle& c : cycles) {
+    std::string line;
+    for (std::size_t i = 0; i < c.ids.size(); ++i) {
+      if (c.ids.size() > kShown && i == kShown - 1) {
+        line += " -> ... (" + std::to_string(c.ids.size() - kShown) + " more)";
+        i = c.ids.size() - 1;
+      }
+      line += (line.empty() ? "" : " -> ") + c.ids[i] + (c.names[i].empty() ? "" : " (" + c.names[i] + ")");
+    }
+    out << "  cycle of " << c.ids.size() << ": " << line << " -> " << c.ids.front() << "\n";
+  }
+}
+
+J cycles_json(const std::vector<DependencyCycle>& cycles) {
+  J arr = J::array();
+  for (const DependencyCycle& c : cycles) {
+    J ids = c.ids;
+    ids.push_back(c.ids.front());
+    arr.push_back(std::move(ids));
+  }
+  return arr;
+}
+
+}  // namespace clearpath

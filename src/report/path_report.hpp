@@ -1,0 +1,29 @@
+#pragma once
+// `clearpath path` output: a readable text report, or the documented JSON (docs/path.md).
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "clearpath/load.hpp"
+#include "clearpath/path_analysis.hpp"
+
+namespace clearpath {
+
+struct PathReportOptions {
+  std::string file;          // as named on the command line
+  std::string explain;       // an activity id for --explain, or ""
+  bool color = false;
+};
+
+void print_path_report(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,
+                       const PathReportOptions& report);
+nlohmann::ordered_json path_json(const Model& model, const PathAnalysis& a, const PathOptions& options,
+                                 const PathReportOptions& report);
+
+// Dependency cycles (the model did not load): text lines, or {"cycles": [[ids...]], ...}.
+void print_cycles(std::ostream& out, const std::vector<DependencyCycle>& cycles);
+nlohmann::ordered_json cycles_json(const std::vector<DependencyCycle>& cycles);
+
+}  // namespace clearpath
