@@ -3,6 +3,7 @@
 // the calendar's holidays.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "clearpath/entities.hpp"
 
@@ -11,7 +12,23 @@ namespace clearpath {
 // Day numbers count working days from the start: work that starts at day 0 starts on the first
 // working day on or after calendar.start; work that ends at day d (> 0) ends on the d-th
 // working day (a fractional d rounds up: the work occupies part of that day).
-// Both return nothing when the calendar has no start.
+// Both return nothing when the calendar has no start (or the day is absurdly far away).
+// Working days are worked out once and kept, so asking for many dates is cheap.
+class WorkCalendar {
+ public:
+  explicit WorkCalendar(const Calendar& calendar);
+  std::optional<std::string> start_date(double day) const;
+  std::optional<std::string> finish_date(double day) const;
+
+ private:
+  std::optional<std::string> nth_working_day(long n) const;  // n >= 1
+  long first_ = 0;              // days since 1970-01-01 of the start
+  bool has_start_ = false;
+  std::vector<long> holidays_;  // sorted
+  mutable std::vector<long> working_;  // the working days found so far
+};
+
+// One-off conversions.
 std::optional<std::string> start_date(const Calendar& calendar, double day);
 std::optional<std::string> finish_date(const Calendar& calendar, double day);
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 namespace clearpath {
 namespace {
@@ -44,28 +43,35 @@ bool weekend(long z) {
   return weekday >= 5;
 }
 
-// The n-th working day (n >= 1) counting the start day itself as a candidate.
-std::optional<std::string> nth_working_day(const Calendar& c, long n) {
-  if (c.start.empty() || n > 2'000'000) return std::nullopt;  // beyond ~8000 years: no date
-  std::set<long> holidays;
-  for (const std::string& h : c.holidays) holidays.insert(parse(h));
-  long z = parse(c.start) - 1;
-  for (long found = 0; found < n;) {
-    ++z;
-    if (!weekend(z) && !holidays.count(z)) ++found;
-  }
-  return civil_from_days(z);
-}
-
 }  // namespace
 
-std::optional<std::string> start_date(const Calendar& c, double day) {
-  return nth_working_day(c, static_cast<long>(std::floor(std::max(0.0, day) + 1e-9)) + 1);
+WorkCalendar::WorkCalendar(const Calendar& c) : has_start_(!c.start.empty()) {
+  if (has_start_) first_ = parse(c.start);
+  for (const std::string& h : c.holidays) holidays_.push_back(parse(h));
+  std::sort(holidays_.begin(), holidays_.end());
 }
 
-std::optional<std::string> finish_date(const Calendar& c, double day) {
-  if (day <= 1e-9) return start_date(c, 0);
-  return nth_working_day(c, static_cast<long>(std::ceil(day - 1e-9)));
+std::optional<std::string> WorkCalendar::nth_working_day(long n) const {
+  if (!has_start_ || n < 1 || n > 2'000'000) return std::nullopt;  // beyond ~8000 years: no date
+  long z = working_.empty() ? first_ - 1 : working_.back();
+  while (static_cast<long>(working_.size()) < n) {
+    ++z;
+    if (!weekend(z) && !std::binary_search(holidays_.begin(), holidays_.end(), z)) working_.push_back(z);
+  }
+  return civil_from_days(working_[static_cast<std::size_t>(n - 1)]);
 }
+
+std::optional<std::string> WorkCalendar::start_date(double day) const {
+  return nth_working_day(static_cast<long>(std::floor(std::max(0.0, day) + 1e-9)) + 1);
+}
+
+std::optional<std::string> WorkCalendar::finish_date(double day) const {
+  if (day <= 1e-9) return start_date(0);
+  if (day > 2e6) return std::nullopt;
+  return nth_working_day(static_cast<long>(std::ceil(day - 1e-9)));
+}
+
+std::optional<std::string> start_date(const Calendar& c, double day) { return WorkCalendar(c).start_date(day); }
+std::optional<std::string> finish_date(const Calendar& c, double day) { return WorkCalendar(c).finish_date(day); }
 
 }  // namespace clearpath

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "analysis/path_parts.hpp"
+#include "analysis/pert_beta.hpp"
 
 namespace clearpath {
 namespace {
@@ -33,23 +34,6 @@ class Rng {  // xoshiro256**, seeded through splitmix64
     return result;
   }
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
-  double open_uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }  // (0, 1)
-  double normal() {  // Box-Muller
-    return std::sqrt(-2.0 * std::log(open_uniform())) * std::cos(2 * M_PI * uniform());
-  }
-  double gamma(double k) {  // Marsaglia-Tsang, k >= 1
-    const double d = k - 1.0 / 3.0, c = 1.0 / std::sqrt(9.0 * d);
-    for (;;) {
-      const double x = normal();
-      double v = 1.0 + c * x;
-      if (v <= 0) continue;
-      v = v * v * v;
-      const double u = open_uniform();
-      if (u < 1.0 - 0.0331 * x * x * x * x) return d * v;
-      if (std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v))) return d * v;
-    }
-  }
-
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4];
@@ -58,17 +42,16 @@ class Rng {  // xoshiro256**, seeded through splitmix64
 struct ThreePoint {
   std::uint32_t activity;
   double o, m, p;
-  double alpha, beta;  // of the PERT-beta
+  double mode;  // (m - o) / (p - o), in [0, 1]
 };
 
 double sample(const ThreePoint& t, Distribution dist, Rng& rng) {
-  if (t.p <= t.o) return t.m;
+  const double u = rng.uniform();
   if (dist == Distribution::triangular) {
-    const double u = rng.uniform(), range = t.p - t.o, cut = (t.m - t.o) / range;
-    return u < cut ? t.o + std::sqrt(u * range * (t.m - t.o)) : t.p - std::sqrt((1 - u) * range * (t.p - t.m));
+    const double range = t.p - t.o;
+    return u < t.mode ? t.o + std::sqrt(u * range * (t.m - t.o)) : t.p - std::sqrt((1 - u) * range * (t.p - t.m));
   }
-  const double x = rng.gamma(t.alpha), y = rng.gamma(t.beta);
-  return t.o + (t.p - t.o) * x / (x + y);
+  return t.o + (t.p - t.o) * pert_beta_quantile(t.mode, u);
 }
 
 double nearest_rank(std::vector<double> values, double q) {
@@ -78,11 +61,35 @@ double nearest_rank(std::vector<double> values, double q) {
   return values[std::min(values.size(), std::max<std::size_t>(rank, 1)) - 1];
 }
 
+// The network relabelled in topological order: each run then walks its arrays front to back
+// (and back to front), which is several times faster than following ids around memory.
+struct TopoNetwork {
+  std::vector<std::uint32_t> label;  // activity -> position in topological order
+  std::vector<double> duration;
+  std::vector<std::uint32_t> pred_begin, preds, succ_begin, succs;
+
+  explicit TopoNetwork(const Network& net) : label(net.size()), duration(net.size()) {
+    const std::size_t n = net.size();
+    for (std::uint32_t k = 0; k < n; ++k) label[net.order[k]] = k;
+    pred_begin.assign(n + 1, 0);
+    succ_begin.assign(n + 1, 0);
+    for (std::uint32_t k = 0; k < n; ++k) {
+      const std::uint32_t a = net.order[k];
+      duration[k] = net.duration[a];
+      pred_begin[k + 1] = pred_begin[k] + (net.pred_begin[a + 1] - net.pred_begin[a]);
+      succ_begin[k + 1] = succ_begin[k] + (net.succ_begin[a + 1] - net.succ_begin[a]);
+      for (std::uint32_t j = net.pred_begin[a]; j < net.pred_begin[a + 1]; ++j) preds.push_back(label[net.preds[j]]);
+      for (std::uint32_t j = net.succ_begin[a]; j < net.succ_begin[a + 1]; ++j) succs.push_back(label[net.succs[j]]);
+    }
+  }
+};
+
 }  // namespace
 
 Simulation simulate(const Model& m, const Network& net, const PathOptions& options,
                     const std::vector<std::uint32_t>& focus_activities, std::optional<double> momentum_days) {
   const std::size_t n = net.size(), runs = options.simulate;
+  const TopoNetwork topo(net);
   std::vector<ThreePoint> uncertain;
   for (std::uint32_t a = 0; a < n; ++a) {
     const Ref r = net.activity[a];
@@ -90,8 +97,7 @@ Simulation simulate(const Model& m, const Network& net, const PathOptions& optio
     const Duration& d = m.step(r).duration;
     if (!d.three_point || d.pessimistic <= d.optimistic) continue;
     const double range = d.pessimistic - d.optimistic;
-    uncertain.push_back({a, d.optimistic, d.likely, d.pessimistic, 1 + 4 * (d.likely - d.optimistic) / range,
-                         1 + 4 * (d.pessimistic - d.likely) / range});
+    uncertain.push_back({topo.label[a], d.optimistic, d.likely, d.pessimistic, (d.likely - d.optimistic) / range});
   }
 
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -100,22 +106,30 @@ Simulation simulate(const Model& m, const Network& net, const PathOptions& optio
   std::vector<std::vector<std::uint32_t>> critical_counts(threads, std::vector<std::uint32_t>(n, 0));
   std::atomic<std::size_t> done{0};
 
+  std::vector<std::uint32_t> focus_labels;
+  for (std::uint32_t a : focus_activities) focus_labels.push_back(topo.label[a]);
+
   auto worker = [&](unsigned t) {
-    std::vector<double> duration = net.duration, ef, ls(n);
+    std::vector<double> duration = topo.duration, ef(n), ls(n);
     std::vector<std::uint32_t>& counts = critical_counts[t];
     for (std::size_t r = t; r < runs; r += threads) {
       Rng rng(options.seed * 0x100000001B3ULL ^ (r + 1) * 0xD6E8FEB86659FD93ULL);
       for (const ThreePoint& u : uncertain) duration[u.activity] = sample(u, options.distribution, rng);
-      const double end = forward_pass(net, duration, ef);
-      for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
-        const std::uint32_t a = *it;
+      double end = 0;
+      for (std::uint32_t k = 0; k < n; ++k) {
+        double es = 0;
+        for (std::uint32_t j = topo.pred_begin[k]; j < topo.pred_begin[k + 1]; ++j) es = std::max(es, ef[topo.preds[j]]);
+        ef[k] = es + duration[k];
+        end = std::max(end, ef[k]);
+      }
+      for (std::uint32_t k = static_cast<std::uint32_t>(n); k-- > 0;) {
         double lf = end;
-        for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) lf = std::min(lf, ls[net.succs[k]]);
-        ls[a] = lf - duration[a];
-        if (ls[a] - (ef[a] - duration[a]) <= kFloatEpsilon) ++counts[a];
+        for (std::uint32_t j = topo.succ_begin[k]; j < topo.succ_begin[k + 1]; ++j) lf = std::min(lf, ls[topo.succs[j]]);
+        ls[k] = lf - duration[k];
+        if (ls[k] - (ef[k] - duration[k]) <= kFloatEpsilon) ++counts[k];
       }
       double finish = 0;
-      for (std::uint32_t a : focus_activities) finish = std::max(finish, ef[a]);
+      for (std::uint32_t k : focus_labels) finish = std::max(finish, ef[k]);
       project[r] = end;
       focus[r] = finish;
       const std::size_t now = ++done;
@@ -141,7 +155,7 @@ Simulation simulate(const Model& m, const Network& net, const PathOptions& optio
   s.criticality.assign(n, 0.0);
   for (std::uint32_t a = 0; a < n; ++a) {
     std::uint64_t c = 0;
-    for (const auto& counts : critical_counts) c += counts[a];
+    for (const auto& counts : critical_counts) c += counts[topo.label[a]];
     s.criticality[a] = runs ? static_cast<double>(c) / static_cast<double>(runs) : 0.0;
   }
   return s;

@@ -72,9 +72,9 @@ class Text {
   bool color_;
 };
 
-std::string day_and_date(const Model& m, double day, bool finish) {
+std::string day_and_date(const WorkCalendar& cal, double day, bool finish) {
   std::string s = "working day " + fixed(day);
-  if (auto d = finish ? finish_date(m.calendar, day) : start_date(m.calendar, day)) s += " (" + *d + ")";
+  if (auto d = finish ? cal.finish_date(day) : cal.start_date(day)) s += " (" + *d + ")";
   return s;
 }
 
@@ -99,6 +99,7 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
                        const PathReportOptions& report) {
   const Network& net = a.network;
   const Schedule& s = a.schedule;
+  const WorkCalendar cal(m.calendar);
   Text t(out, report.color);
   out << "clearpath path: " << report.file << (m.name.empty() ? "" : " - " + m.name) << "\n";
   out << "  " << net.size() << " activities, " << net.link_count() << " links; durations: "
@@ -112,7 +113,7 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
                                 [&](const InitiativeOutlook& x) { return x.initiative == *a.focus; });
     t.line() << "initiative: " << label(m, *a.focus) << "\n";
     if (o != a.initiatives.end()) {
-      t.line() << "production expected: " << day_and_date(m, o->finish, true);
+      t.line() << "production expected: " << day_and_date(cal, o->finish, true);
       if (i.momentum_days)
         out << "; momentum window " << fixed(*i.momentum_days, 0) << " days, " << percent(*o->p_within_momentum)
             << " chance within it";
@@ -148,8 +149,8 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
     const Ref r = net.activity[i];
     t.line() << rpad(std::to_string(++k), 3) << "  " << pad(m.id(r), 28) << pad(kind_label(m, r), 6)
              << rpad(fixed(net.duration[i]), 7) << rpad(fixed(s.times[i].es), 8) << rpad(fixed(s.times[i].ef), 8) << "  "
-             << pad(start_date(m.calendar, s.times[i].es).value_or("-"), 12)
-             << finish_date(m.calendar, s.times[i].ef).value_or("-") << "\n";
+             << pad(cal.start_date(s.times[i].es).value_or("-"), 12)
+             << cal.finish_date(s.times[i].ef).value_or("-") << "\n";
   }
   if (s.tied_path_count > 1) {
     t.line() << fixed(s.tied_path_count, 0) << " critical chains tie; "
@@ -208,9 +209,9 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
   for (const InitiativeOutlook& o : a.initiatives) {
     const Initiative& i = m.initiative(o.initiative);
     t.line() << label(m, o.initiative) << "\n";
-    t.line() << "  production: " << day_and_date(m, o.finish, true);
+    t.line() << "  production: " << day_and_date(cal, o.finish, true);
     if (a.simulation && a.focus == o.initiative) {
-      out << "; P80 " << day_and_date(m, a.simulation->focus_p80, true);
+      out << "; P80 " << day_and_date(cal, a.simulation->focus_p80, true);
     }
     out << "\n";
     t.line() << "  one day of delay costs " << money(o.cost_per_day) << " (value " << money(i.value_per_month)
@@ -244,6 +245,7 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
 J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, const PathReportOptions& report) {
   const Network& net = a.network;
   const Schedule& s = a.schedule;
+  const WorkCalendar cal(m.calendar);
   auto id = [&](std::uint32_t i) { return m.id(net.activity[i]); };
   auto ids = [&](const std::vector<std::uint32_t>& v) {
     J arr = J::array();
@@ -258,7 +260,7 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
                   {"near", num(options.near_days)}};
   j["focus"] = a.focus ? J(m.id(*a.focus)) : J();
   j["duration"] = num(s.duration);
-  if (auto d = finish_date(m.calendar, s.duration)) j["finish_date"] = *d;
+  if (auto d = cal.finish_date(s.duration)) j["finish_date"] = *d;
   j["critical_path"] = ids(s.critical_path);
   J tied = J::array();
   for (const auto& p : s.tied_paths) tied.push_back(ids(p));
@@ -283,8 +285,8 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
     item["free_float"] = num(x.free_float);
     item["critical"] = x.critical;
     item["sd"] = num(a.sd[i]);
-    if (auto d = start_date(m.calendar, x.es)) item["start_date"] = *d;
-    if (auto d = finish_date(m.calendar, x.ef)) item["finish_date"] = *d;
+    if (auto d = cal.start_date(x.es)) item["start_date"] = *d;
+    if (auto d = cal.finish_date(x.ef)) item["finish_date"] = *d;
     items.push_back(std::move(item));
   }
   j["items"] = std::move(items);
@@ -314,7 +316,7 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
     const Initiative& i = m.initiative(o.initiative);
     J x{{"id", m.id(o.initiative)}, {"finish", num(o.finish)}, {"last_activity", id(o.last_activity)},
         {"mean", num(o.mean)}, {"sd", num(o.sd)}};
-    if (auto d = finish_date(m.calendar, o.finish)) x["finish_date"] = *d;
+    if (auto d = cal.finish_date(o.finish)) x["finish_date"] = *d;
     x["momentum_days"] = i.momentum_days ? num(*i.momentum_days) : J();
     x["p_within_momentum"] = o.p_within_momentum ? num(*o.p_within_momentum) : J();
     x["cost_per_day"] = num(o.cost_per_day);
@@ -326,9 +328,8 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
   if (a.simulation) {
     const Simulation& sim = *a.simulation;
     J crit = J::object();
-    std::vector<std::uint32_t> by_id(net.size());
-    for (std::uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;  // activities are in id order already
-    for (std::uint32_t i : by_id) crit[id(i)] = num(sim.criticality[i]);
+    // Activities are in id order already; append without the object's linear key search.
+    for (std::uint32_t i = 0; i < net.size(); ++i) crit.get_ptr<J::object_t*>()->emplace_back(id(i), num(sim.criticality[i]));
     j["simulation"] = {{"runs", sim.runs}, {"seed", options.seed},
                        {"distribution", options.distribution == Distribution::triangular ? "triangular" : "pert-beta"},
                        {"p50", num(sim.p50)}, {"p80", num(sim.p80)}, {"p95", num(sim.p95)},

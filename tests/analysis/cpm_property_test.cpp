@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,7 @@ std::vector<Act> random_dag(Rng& rng, std::uint32_t n) {
   std::vector<Act> acts(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     Act& a = acts[i];
-    a.id = "n" + std::to_string(label[i]);
+    a.id = std::to_string(label[i]).insert(0, 1, 'n');  // (GCC 12 -Wrestrict misfires on "n" + ...)
     a.approval = rng.chance(20);
     if (a.approval) {
       a.m = rng.chance(30) ? 0 : rng.below(10) + (rng.chance(20) ? 0.5 : 0.0);
@@ -318,4 +319,21 @@ TEST_CASE("cpm properties: forward_pass agrees with compute_schedule", "[cpm][pr
     REQUIRE(ef.size() == r.net.size());
     for (std::uint32_t i = 0; i < r.net.size(); ++i) CHECK(ef[i] == r.s.times[i].ef);
   }
+}
+
+// A known defect, reported to the lead and kept visible here ([!mayfail]: it does not fail the
+// run). Remove the tag once fixed.
+TEST_CASE("cpm: the count of tied chains stays finite", "[cpm][!mayfail]") {
+  // 1100 diamonds in series (two 1-day branches each, joined by 0-day steps): 2^1100 tied chains,
+  // beyond a double; tied_path_count becomes +inf (and the report prints "inf").
+  std::ostringstream steps;
+  steps << R"({"id": "j0", "duration": 0})";
+  for (int k = 1; k <= 1100; ++k)
+    steps << ",{\"id\": \"d" << k << "a\", \"duration\": 1, \"depends_on\": [\"j" << k - 1 << "\"]}"
+          << ",{\"id\": \"d" << k << "b\", \"duration\": 1, \"depends_on\": [\"j" << k - 1 << "\"]}"
+          << ",{\"id\": \"j" << k << "\", \"duration\": 0, \"depends_on\": [\"d" << k << "a\", \"d" << k << "b\"]}";
+  const Run r = run(R"({"clearpath": 1, "name": "diamonds", "steps": [)" + steps.str() + "]}");
+  CHECK(r.s.duration == 1100);
+  CHECK(r.s.tied_paths.size() == kTiedPathCap);
+  CHECK(std::isfinite(r.s.tied_path_count));
 }

@@ -108,7 +108,7 @@ TEST_CASE("cpm: a diamond with two tied critical paths", "[cpm]") {
   CHECK(r.ids(r.s.critical_path) == Ids{"start", "a-left", "finish"});
 }
 
-TEST_CASE("cpm: two disjoint chains tie; the path starts at the smaller id", "[cpm]") {
+TEST_CASE("cpm: two disjoint chains tie and the path starts at the smaller id", "[cpm]") {
   // m1(3) -> m2(2) and k1(1) -> k2(4): both 5 days, both critical. Starts in id order: k1, m1.
   const Result r = schedule(doc(R"(
     {"id": "m1", "duration": 3}, {"id": "m2", "duration": 2, "depends_on": ["m1"]},
@@ -329,7 +329,7 @@ TEST_CASE("cpm: unknown --to and --initiative ids are schedule errors", "[cpm]")
   CHECK_NOTHROW(build_network(m, NetworkOptions{"i", "s", Estimate::expected, false}));
 }
 
-TEST_CASE("cpm: textbook example, Hillier & Lieberman's Reliable Construction Co.", "[cpm]") {
+TEST_CASE("cpm: textbook example (Hillier and Lieberman: Reliable Construction Co.)", "[cpm]") {
   // Source: F. S. Hillier and G. J. Lieberman, "Introduction to Operations Research" (McGraw-Hill,
   // 7th ed. 2001 onwards), chapter "Project Management with PERT/CPM": the Reliable Construction
   // Co. project, an activity-on-node network of 14 activities in weeks.
@@ -346,22 +346,14 @@ TEST_CASE("cpm: textbook example, Hillier & Lieberman's Reliable Construction Co
   // I 25 - 23 = 2, K 38 - 37 = 1, M 44 - 40 = 4, and 0 for D (G starts at 22 = EF of D),
   // G (H at 29) and H (M at 38).
   const Result r = schedule(doc(R"(
-    {"id": "N", "name": "Install the interior fixtures", "duration": 6, "depends_on": ["K", "L"]},
-    {"id": "M", "name": "Install the exterior fixtures", "duration": 2, "depends_on": ["H"]},
-    {"id": "L", "name": "Do the interior painting", "duration": 5, "depends_on": ["J"]},
-    {"id": "K", "name": "Install the flooring", "duration": 4, "depends_on": ["J"]},
-    {"id": "J", "name": "Put up the wallboard", "duration": 8, "depends_on": ["F", "I"]},
-    {"id": "I", "name": "Do the electrical work", "duration": 7, "depends_on": ["C"]},
-    {"id": "H", "name": "Do the exterior painting", "duration": 9, "depends_on": ["E", "G"]},
-    {"id": "G", "name": "Put up the exterior siding", "duration": 7, "depends_on": ["D"]},
-    {"id": "F", "name": "Install the interior plumbing", "duration": 5, "depends_on": ["E"]},
-    {"id": "E", "name": "Install the exterior plumbing", "duration": 4, "depends_on": ["C"]},
-    {"id": "D", "name": "Put up the roof", "duration": 6, "depends_on": ["C"]},
-    {"id": "C", "name": "Put up the rough wall", "duration": 10, "depends_on": ["B"]},
-    {"id": "B", "name": "Lay the foundation", "duration": 4, "depends_on": ["A"]},
-    {"id": "A", "name": "Excavate", "duration": 2})"));
+    {"id": "N", "duration": 6, "depends_on": ["K", "L"]}, {"id": "M", "duration": 2, "depends_on": ["H"]},
+    {"id": "L", "duration": 5, "depends_on": ["J"]}, {"id": "K", "duration": 4, "depends_on": ["J"]},
+    {"id": "J", "duration": 8, "depends_on": ["F", "I"]}, {"id": "I", "duration": 7, "depends_on": ["C"]},
+    {"id": "H", "duration": 9, "depends_on": ["E", "G"]}, {"id": "G", "duration": 7, "depends_on": ["D"]},
+    {"id": "F", "duration": 5, "depends_on": ["E"]}, {"id": "E", "duration": 4, "depends_on": ["C"]},
+    {"id": "D", "duration": 6, "depends_on": ["C"]}, {"id": "C", "duration": 10, "depends_on": ["B"]},
+    {"id": "B", "duration": 4, "depends_on": ["A"]}, {"id": "A", "duration": 2})"));
   CHECK(r.s.duration == 44);
-  //           id   ES  EF  LS  LF  TF FF critical
   check(r, "A", 0, 2, 0, 2, 0, 0, true);
   check(r, "B", 2, 6, 2, 6, 0, 0, true);
   check(r, "C", 6, 16, 6, 16, 0, 0, true);
@@ -426,4 +418,15 @@ TEST_CASE("cpm: tied chains are capped but all counted", "[cpm]") {
   CHECK(r.ids(r.s.critical_path) == Ids{"s", "p0", "m", "q0", "t"});
   CHECK(r.tied().front() == Ids{"s", "p0", "m", "q0", "t"});
   CHECK(r.tied().back() == Ids{"s", "p3", "m", "q4", "t"});  // the 20th in id order
+}
+
+// A known defect, reported to the lead and kept visible here ([!mayfail]: it does not fail the
+// run; see also cpm_property_test.cpp). Remove the tag once fixed.
+TEST_CASE("cpm: an unknown --initiative is an error even with --to", "[cpm][!mayfail]") {
+  // build_network checks --initiative only when --to is empty, and otherwise ignores it.
+  const Model m = load_valid(doc(R"({"id": "s", "duration": 1})"));
+  NetworkOptions o;
+  o.to = "s";
+  o.initiative = "no-such-initiative";
+  CHECK_THROWS_AS(build_network(m, o), ScheduleError);
 }
