@@ -59,10 +59,12 @@ struct Schedule {
   std::vector<ActivityTimes> times;         // by activity index
   std::vector<std::uint32_t> critical_path; // "the" critical path, in order
   std::vector<std::vector<std::uint32_t>> tied_paths;  // every critical chain, capped
-  double tied_path_count = 0;               // how many there are in all (may exceed the cap)
+  double tied_path_count = 0;               // how many in all (may exceed the cap; at most kTiedPathCountLimit)
 };
 
 inline constexpr std::size_t kTiedPathCap = 20;
+// Counting tied chains saturates here (their number can grow exponentially).
+inline constexpr double kTiedPathCountLimit = 1e18;
 // Floats within this of zero count as zero (durations are sums of fractional estimates).
 inline constexpr double kFloatEpsilon = 1e-6;
 

@@ -48,9 +48,9 @@ void find_critical_chains(const Network& net, Schedule& s) {
     if (!s.times[a].critical) continue;
     double c = 0;
     for (std::uint32_t b : next[a]) c += chains[b];
-    chains[a] = next[a].empty() ? 1.0 : c;
+    chains[a] = next[a].empty() ? 1.0 : std::min(c, kTiedPathCountLimit);
   }
-  for (std::uint32_t a : starts) s.tied_path_count += chains[a];
+  for (std::uint32_t a : starts) s.tied_path_count = std::min(s.tied_path_count + chains[a], kTiedPathCountLimit);
 
   // "The" critical path: from the smallest-id start, always the smallest-id tight successor.
   for (std::uint32_t a = starts.front();; a = next[a].front()) {

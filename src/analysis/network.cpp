@@ -89,21 +89,25 @@ void fill_csr(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uin
 Network build_network(const Model& m, const NetworkOptions& options) {
   std::vector<Ref> selected;
   std::vector<bool> chosen;
+  std::vector<Ref> seeds;  // the initiative's own items
+  if (!options.initiative.empty()) {
+    const std::optional<Ref> init = m.find(options.initiative);
+    if (!init || m.kind(*init) != EntityKind::initiative)
+      throw ScheduleError("--initiative: there is no initiative '" + options.initiative + "'");
+    for (std::size_t i = 0; i < m.steps().size(); ++i)
+      if (m.steps()[i].initiative == *init) seeds.push_back(m.ref_of(EntityKind::step, i));
+    for (std::size_t i = 0; i < m.approvals().size(); ++i)
+      if (m.approvals()[i].initiative == *init) seeds.push_back(m.ref_of(EntityKind::approval, i));
+  }
   if (!options.to.empty()) {
+    // The milestone and what it depends on (the initiative, if also given, only names the focus).
     const std::optional<Ref> to = m.find(options.to);
     if (!to || !is_activity(m, *to))
       throw ScheduleError("--to: there is no step or approval '" + options.to + "'");
     chosen = closure(m, {*to});
   } else if (!options.initiative.empty()) {
-    const std::optional<Ref> init = m.find(options.initiative);
-    if (!init || m.kind(*init) != EntityKind::initiative)
-      throw ScheduleError("--initiative: there is no initiative '" + options.initiative + "'");
-    std::vector<Ref> seeds;
-    for (std::size_t i = 0; i < m.steps().size(); ++i)
-      if (m.steps()[i].initiative == *init) seeds.push_back(m.ref_of(EntityKind::step, i));
-    for (std::size_t i = 0; i < m.approvals().size(); ++i)
-      if (m.approvals()[i].initiative == *init) seeds.push_back(m.ref_of(EntityKind::approval, i));
     chosen = closure(m, seeds);
+    if (seeds.empty()) chosen.assign(m.entity_count(), false);  // an initiative with no work: nothing
   }
   for (std::size_t i = 0; i < m.steps().size(); ++i) {
     const Ref r = m.ref_of(EntityKind::step, i);

@@ -122,7 +122,9 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
   }
   t.line() << "project duration: " << fixed(s.duration) << " working days, critical path of "
            << s.critical_path.size() << " activities";
-  if (s.tied_path_count > 1) out << " (" << fixed(s.tied_path_count, 0) << " tied critical chains)";
+  if (s.tied_path_count > 1)
+    out << " (" << (s.tied_path_count >= kTiedPathCountLimit ? "over 10^18" : fixed(s.tied_path_count, 0))
+        << " tied critical chains)";
   out << "\n";
   if (a.legacy_by_count.count > 0)
     t.line() << "longest legacy chain: " << a.legacy_by_count.count << " legacy steps, " << fixed(a.legacy_by_count.duration)
@@ -153,7 +155,8 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
              << cal.finish_date(s.times[i].ef).value_or("-") << "\n";
   }
   if (s.tied_path_count > 1) {
-    t.line() << fixed(s.tied_path_count, 0) << " critical chains tie; "
+    t.line() << (s.tied_path_count >= kTiedPathCountLimit ? "over 10^18" : fixed(s.tied_path_count, 0))
+             << " critical chains tie; "
              << (s.tied_path_count > static_cast<double>(s.tied_paths.size()) ? "the first " + std::to_string(s.tied_paths.size()) + ":" : "all of them:")
              << "\n";
     for (const auto& p : s.tied_paths) {

@@ -19,7 +19,7 @@ TEST_CASE("working days skip weekends and holidays", "[calendar]") {
   CHECK(w.start_date(2.5) == "2027-03-04");
 }
 
-TEST_CASE("a start on a weekend moves to the Monday; leap years count", "[calendar]") {
+TEST_CASE("a start on a weekend moves to the Monday and leap years count", "[calendar]") {
   const WorkCalendar w(Calendar{"2028-02-26", {}});  // a Saturday
   CHECK(w.start_date(0) == "2028-02-28");
   CHECK(w.finish_date(2) == "2028-02-29");  // 2028 is a leap year

@@ -420,10 +420,8 @@ TEST_CASE("cpm: tied chains are capped but all counted", "[cpm]") {
   CHECK(r.tied().back() == Ids{"s", "p3", "m", "q4", "t"});  // the 20th in id order
 }
 
-// A known defect, reported to the lead and kept visible here ([!mayfail]: it does not fail the
-// run; see also cpm_property_test.cpp). Remove the tag once fixed.
-TEST_CASE("cpm: an unknown --initiative is an error even with --to", "[cpm][!mayfail]") {
-  // build_network checks --initiative only when --to is empty, and otherwise ignores it.
+TEST_CASE("cpm: an unknown --initiative is an error even with --to", "[cpm]") {
+  // With --to the network is the milestone and its predecessors; --initiative is still checked.
   const Model m = load_valid(doc(R"({"id": "s", "duration": 1})"));
   NetworkOptions o;
   o.to = "s";
