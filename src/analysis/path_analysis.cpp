@@ -41,8 +41,9 @@ void add_findings(const Model& m, PathAnalysis& a) {
     const double late = std::max(0.0, o.finish - *i.momentum_days);
     a.findings.push_back({"momentum-risk", Severity::warning, {m.id(o.initiative)},
                           "production of " + m.id(o.initiative) + " is expected on working day " + fixed(o.finish) +
-                              " (PERT sd " + fixed(o.sd) + "): a " + fixed(100 * *o.p_within_momentum, 0) +
-                              "% chance within its momentum window of " + fixed(*i.momentum_days, 0) + " days",
+                              " (PERT sd " + fixed(o.sd) + "): " +
+                              (*o.p_within_momentum < 0.005 ? std::string("almost no") : "a " + fixed(100 * *o.p_within_momentum, 0) + "%") +
+                              " chance within its momentum window of " + fixed(*i.momentum_days, 0) + " days",
                           late, late * o.cost_per_day});
   }
   if (a.focus && a.legacy_by_duration.count > 0) {

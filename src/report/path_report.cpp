@@ -35,7 +35,11 @@ std::string money(double v) {
   return (v < 0 ? "-" : "") + out;
 }
 
-std::string percent(double p) { return fixed(100 * p, p < 0.1 && p > 0 ? 1 : 0) + "%"; }
+std::string percent(double p) {
+  if (p > 0 && p < 0.001) return "under 0.1%";
+  if (p < 1 && p > 0.999) return "over 99.9%";
+  return fixed(100 * p, p < 0.1 && p > 0 ? 1 : 0) + "%";
+}
 
 // A column of w characters (UTF-8 code points) and at least one space after it: text that
 // does not fit is cut and ends in "~".
@@ -127,7 +131,8 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
         << " tied critical chains)";
   out << "\n";
   if (a.legacy_by_count.count > 0)
-    t.line() << "longest legacy chain: " << a.legacy_by_count.count << " legacy steps, " << fixed(a.legacy_by_count.duration)
+    t.line() << "longest legacy chain: " << a.legacy_by_count.count << " legacy step"
+             << (a.legacy_by_count.count == 1 ? "" : "s") << ", " << fixed(a.legacy_by_count.duration)
              << " days on legacy systems\n";
   double blocked_cost = 0;
   for (const Blocker& b : a.blockers) blocked_cost = std::max(blocked_cost, b.cost_of_delay);
