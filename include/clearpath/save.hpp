@@ -1,4 +1,6 @@
 #pragma once
+#include <functional>
+#include <iosfwd>
 #include <string>
 
 #include "clearpath/model.hpp"
@@ -12,5 +14,7 @@ std::string save_model(const Model& model);
 // Writes `content` to `path` atomically: a temporary file in the same folder, then rename.
 // Throws InputError on failure, leaving no partial file behind.
 void write_file_atomically(const std::string& path, std::string_view content);
+// The same for output written piece by piece (large reports): `write` fills the stream.
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace clearpath

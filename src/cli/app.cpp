@@ -59,6 +59,10 @@ class Session {
     if (output.empty() || output == "-") io_.out << content;
     else write_file_atomically(output, content);
   }
+  void emit(const std::string& output, const std::function<void(std::ostream&)>& write) {
+    if (output.empty() || output == "-") write(io_.out);
+    else write_file_atomically(output, write);
+  }
 
   CliIo& io() { return io_; }
 
@@ -192,10 +196,10 @@ int run_path(Session& s, const PathArgs& args) {
     }
   }
   PathReportOptions report{Session::display(args.file), args.explain, s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
-  std::ostringstream text;
-  if (json) text << path_json(*r.model, analysis, options, report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-  else print_path_report(text, *r.model, analysis, options, report);
-  s.emit(args.output, text.str());
+  s.emit(args.output, [&](std::ostream& out) {
+    if (json) write_path_json(out, *r.model, analysis, options, report);
+    else print_path_report(out, *r.model, analysis, options, report);
+  });
   if (args.fail_on == "never") return kExitOk;
   const Severity threshold = *parse_severity(args.fail_on);
   for (const Finding& f : analysis.findings)

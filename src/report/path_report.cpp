@@ -1,6 +1,7 @@
 #include "report/path_report.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <ostream>
@@ -144,9 +145,13 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
   for (const Finding& f : a.findings) (f.severity == Severity::error ? errors : warnings) += f.severity >= Severity::warning;
   t.line() << "findings: " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
            << (warnings == 1 ? "" : "s") << "\n";
-  for (const Finding& f : a.findings)
+  constexpr std::size_t kShown = 10;
+  for (std::size_t k = 0; k < a.findings.size() && k < kShown; ++k) {
+    const Finding& f = a.findings[k];
     t.line() << "  " << severity_name(f.severity) << ": " << f.message
              << (f.cost_of_delay > 0 ? " (cost of delay " + money(f.cost_of_delay) + ")" : "") << "\n";
+  }
+  if (a.findings.size() > kShown) t.line() << "  ... and " << a.findings.size() - kShown << " more (see BLOCKERS and RISK)\n";
 
   t.heading("CRITICAL PATH (" + fixed(s.duration) + " working days)");
   t.line() << rpad("#", 3) << "  " << pad("id", 28) << pad("kind", 6) << rpad("days", 7) << rpad("start", 8)
@@ -274,30 +279,7 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
   for (const auto& p : s.tied_paths) tied.push_back(ids(p));
   j["critical_paths"] = {{"count", num(s.tied_path_count)}, {"paths", tied}};
 
-  std::vector<std::uint32_t> order(net.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return s.times[x].es < s.times[y].es; });
-  J items = J::array();
-  for (std::uint32_t i : order) {
-    const ActivityTimes& x = s.times[i];
-    const Ref r = net.activity[i];
-    J item;
-    item["id"] = m.id(r);
-    item["kind"] = kind_name(m.kind(r));
-    item["duration"] = num(net.duration[i]);
-    item["es"] = num(x.es);
-    item["ef"] = num(x.ef);
-    item["ls"] = num(x.ls);
-    item["lf"] = num(x.lf);
-    item["total_float"] = num(x.total_float);
-    item["free_float"] = num(x.free_float);
-    item["critical"] = x.critical;
-    item["sd"] = num(a.sd[i]);
-    if (auto d = cal.start_date(x.es)) item["start_date"] = *d;
-    if (auto d = cal.finish_date(x.ef)) item["finish_date"] = *d;
-    items.push_back(std::move(item));
-  }
-  j["items"] = std::move(items);
+  j["items"] = nullptr;  // streamed by write_path_json: a million items are too many for a DOM
 
   auto chain = [&](const LegacyChain& c) {
     J details = J::array();
@@ -363,6 +345,98 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
                         {"cost_of_delay", num(f.cost_of_delay)}});
   j["findings"] = std::move(findings);
   return j;
+}
+
+namespace {
+
+// A number as num() would write it: rounded to 6 decimals, integers without a fraction.
+void append_number(std::string& out, double v) {
+  const double r = std::round(v * 1e6) / 1e6;
+  char buf[64];
+  const auto res = (std::fabs(r) < 9e15 && r == std::floor(r))
+                       ? std::to_chars(buf, buf + sizeof buf, static_cast<long long>(r))
+                       : std::to_chars(buf, buf + sizeof buf, r);
+  out.append(buf, res.ptr);
+}
+
+// One item of "items", written by hand: a million of them as DOM objects would be slow.
+void append_item(std::string& out, const Model& m, const PathAnalysis& a, const WorkCalendar& cal, std::uint32_t i) {
+  const ActivityTimes& x = a.schedule.times[i];
+  const Ref r = a.network.activity[i];
+  auto field = [&](const char* key, double v) {
+    out += ",\n      \"";
+    out += key;
+    out += "\": ";
+    append_number(out, v);
+  };
+  out += "{\n      \"id\": ";
+  out += J(m.id(r)).dump(-1, ' ', false, J::error_handler_t::replace);
+  out += ",\n      \"kind\": \"";
+  out += kind_name(m.kind(r));
+  out += "\"";
+  field("duration", a.network.duration[i]);
+  field("es", x.es);
+  field("ef", x.ef);
+  field("ls", x.ls);
+  field("lf", x.lf);
+  field("total_float", x.total_float);
+  field("free_float", x.free_float);
+  out += x.critical ? ",\n      \"critical\": true" : ",\n      \"critical\": false";
+  field("sd", a.sd[i]);
+  if (auto d = cal.start_date(x.es)) out += ",\n      \"start_date\": \"" + *d + "\"";
+  if (auto d = cal.finish_date(x.ef)) out += ",\n      \"finish_date\": \"" + *d + "\"";
+  out += "\n    }";
+}
+
+// value.dump(2) as it reads nested `depth` levels deep.
+std::string nested_dump(const J& value, int depth) {
+  const std::string text = value.dump(2, ' ', false, J::error_handler_t::replace);
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_path_json(std::ostream& out, const Model& m, const PathAnalysis& a, const PathOptions& options,
+                     const PathReportOptions& report) {
+  const J j = path_json(m, a, options, report);
+  const WorkCalendar cal(m.calendar);
+  out << "{";
+  bool first = true;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    out << (first ? "\n  " : ",\n  ") << J(it.key()).dump() << ": ";
+    first = false;
+    if (it.key() != "items") {
+      out << nested_dump(it.value(), 1);
+      continue;
+    }
+    // Items by earliest start, then id (activities are numbered in id order).
+    std::vector<std::uint32_t> order(a.network.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto x, auto y) { return a.schedule.times[x].es < a.schedule.times[y].es; });
+    if (order.empty()) {
+      out << "[]";
+      continue;
+    }
+    std::string buffer = "[";
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      buffer += k ? ",\n    " : "\n    ";
+      append_item(buffer, m, a, cal, order[k]);
+      if (buffer.size() > (1u << 20)) {
+        out << buffer;
+        buffer.clear();
+      }
+    }
+    out << buffer << "\n  ]";
+  }
+  out << "\n}\n";
 }
 
 void print_cycles(std::ostream& out, const std::vector<DependencyCycle>& cycles) {
