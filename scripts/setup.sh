@@ -11,7 +11,8 @@ packages=(
   nlohmann-json3-dev                 # nlohmann::json 3.11
   catch2                             # Catch2 v2.13 (tests)
   python3 python3-jsonschema         # checks the JSON Schema in the tests
-  time                               # /usr/bin/time -v for bench/validate_scale.sh
+  time                               # /usr/bin/time -v for the benchmarks in bench/
+  python3-networkx                   # bench/path_scale.sh compares the CPM with NetworkX
 )
 
 missing=()
