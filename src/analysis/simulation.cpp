@@ -7,37 +7,12 @@
 
 #include "analysis/path_parts.hpp"
 #include "analysis/pert_beta.hpp"
+#include "model/random.hpp"
 
 namespace clearpath {
 namespace {
 
-class Rng {  // xoshiro256**, seeded through splitmix64
- public:
-  explicit Rng(std::uint64_t seed) {
-    for (auto& w : s_) {
-      seed += 0x9E3779B97F4A7C15ULL;
-      std::uint64_t z = seed;
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-      w = z ^ (z >> 31);
-    }
-  }
-  std::uint64_t next() {
-    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
- private:
-  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t s_[4];
-};
+using Rng = Xoshiro256;
 
 struct ThreePoint {
   std::uint32_t activity;

@@ -7,6 +7,7 @@
 // one entity per line, through a buffer, so a 1,000,000-step model streams out in seconds with
 // only a few small per-person and per-chain tables in memory.
 #include "clearpath/synthetic.hpp"
+#include "model/random.hpp"
 
 #include <algorithm>
 #include <array>
@@ -25,39 +26,16 @@ namespace {
 using u32 = std::uint32_t;
 using u64 = std::uint64_t;
 
-// xoshiro256** seeded with splitmix64.
-class Rng {
+// The seeded generator, with the integer draws the generator needs.
+class Rng : public Xoshiro256 {
  public:
-  explicit Rng(u64 seed) {
-    for (auto& word : s_) {
-      seed += 0x9E3779B97F4A7C15ULL;
-      u64 z = seed;
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-      word = z ^ (z >> 31);
-    }
-  }
-  u64 next() {
-    const u64 result = rotl(s_[1] * 5, 7) * 9;
-    const u64 t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-  }
+  using Xoshiro256::Xoshiro256;
   // Uniform-enough integer in [0, n); n == 0 gives 0. The modulo bias is < n / 2^64.
   u64 below(u64 n) { return n == 0 ? 0 : next() % n; }
   // Integer in [lo, hi] (inclusive).
   u64 range(u64 lo, u64 hi) { return lo + below(hi - lo + 1); }
   // True with probability per_mille / 1000.
   bool chance(u64 per_mille) { return below(1000) < per_mille; }
-
- private:
-  static u64 rotl(u64 x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::array<u64, 4> s_{};
 };
 
 constexpr std::array<std::string_view, 12> kSkills = {
