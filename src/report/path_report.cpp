@@ -359,19 +359,20 @@ void append_number(std::string& out, double v) {
   out.append(buf, res.ptr);
 }
 
-// One item of "items", written by hand: a million of them as DOM objects would be slow.
+// One item of "items" on one line (so reports diff line by line), written by hand: a million
+// of them as DOM objects would be slow.
 void append_item(std::string& out, const Model& m, const PathAnalysis& a, const WorkCalendar& cal, std::uint32_t i) {
   const ActivityTimes& x = a.schedule.times[i];
   const Ref r = a.network.activity[i];
   auto field = [&](const char* key, double v) {
-    out += ",\n      \"";
+    out += ", \"";
     out += key;
     out += "\": ";
     append_number(out, v);
   };
-  out += "{\n      \"id\": ";
+  out += "{\"id\": ";
   out += J(m.id(r)).dump(-1, ' ', false, J::error_handler_t::replace);
-  out += ",\n      \"kind\": \"";
+  out += ", \"kind\": \"";
   out += kind_name(m.kind(r));
   out += "\"";
   field("duration", a.network.duration[i]);
@@ -381,11 +382,11 @@ void append_item(std::string& out, const Model& m, const PathAnalysis& a, const 
   field("lf", x.lf);
   field("total_float", x.total_float);
   field("free_float", x.free_float);
-  out += x.critical ? ",\n      \"critical\": true" : ",\n      \"critical\": false";
+  out += x.critical ? ", \"critical\": true" : ", \"critical\": false";
   field("sd", a.sd[i]);
-  if (auto d = cal.start_date(x.es)) out += ",\n      \"start_date\": \"" + *d + "\"";
-  if (auto d = cal.finish_date(x.ef)) out += ",\n      \"finish_date\": \"" + *d + "\"";
-  out += "\n    }";
+  if (auto d = cal.start_date(x.es)) out += ", \"start_date\": \"" + *d + "\"";
+  if (auto d = cal.finish_date(x.ef)) out += ", \"finish_date\": \"" + *d + "\"";
+  out += "}";
 }
 
 // value.dump(2) as it reads nested `depth` levels deep.
