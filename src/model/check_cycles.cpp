@@ -106,8 +106,15 @@ void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vect
   }
   std::sort(cycles.begin(), cycles.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
 
-  for (const Found& f : cycles) {
-    if (out) {
+  if (out) {
+    // Every cycle in full, self-dependencies (reported by the reference check) included.
+    std::vector<Found> all = cycles;
+    for (Ref r : work) {
+      const std::vector<Ref>& deps = dependencies(m, r);
+      if (std::find(deps.begin(), deps.end(), r) != deps.end()) all.push_back({b.id(r), {r}});
+    }
+    std::sort(all.begin(), all.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
+    for (const Found& f : all) {
       DependencyCycle c;
       for (Ref r : f.cycle) {
         c.ids.push_back(b.id(r));
@@ -115,6 +122,9 @@ void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vect
       }
       out->push_back(std::move(c));
     }
+  }
+
+  for (const Found& f : cycles) {
     const Ref start = f.cycle.front();
     const Ref second = f.cycle.size() > 1 ? f.cycle[1] : start;
     const std::vector<Ref>& deps = dependencies(m, start);

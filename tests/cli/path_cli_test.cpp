@@ -91,6 +91,14 @@ TEST_CASE("a dependency cycle: every cycle with ids and names, exit 2", "[cli][p
   CHECK(j["cycles"] == nlohmann::json::parse(R"([["a", "c", "b", "a"], ["x", "y", "x"]])"));
 }
 
+TEST_CASE("a self-dependency is a cycle of length 1", "[cli][path]") {
+  auto r = run({"path", "-", "--format", "json"}, R"({"steps": [{"id": "a", "duration": 1, "depends_on": ["a"]}]})");
+  CHECK(r.status == 2);
+  CHECK(nlohmann::json::parse(r.out)["cycles"] == nlohmann::json::parse(R"([["a", "a"]])"));
+  CHECK(run({"path", "-"}, R"({"steps": [{"id": "a", "duration": 1, "depends_on": ["a"]}]})").out.find("cycle of 1: a -> a") !=
+        std::string::npos);
+}
+
 TEST_CASE("a cycle of 10,000 steps is reported without recursion", "[cli][path]") {
   std::string steps;
   const int n = 10000;
