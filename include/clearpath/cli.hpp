@@ -17,6 +17,8 @@ struct Terminal {
   // Inputs larger than this show progress on stderr when it is a terminal (about a second
   // of work at the loader's speed).
   std::size_t progress_bytes = std::size_t{32} << 20;
+  // Long computations (simulations) show a progress bar once they have run this long.
+  unsigned progress_after_ms = 1000;
   unsigned threads = 0;  // CLEARPATH_THREADS: worker threads for simulations (0 = all cores)
 };
 

@@ -172,7 +172,8 @@ int run_path(Session& s, const PathArgs& args) {
   if (s.io().terminal.err_is_tty)
     options.progress = [&](std::size_t done, std::size_t total) {
       const auto now = std::chrono::steady_clock::now();
-      if (done < total && (now - started < std::chrono::seconds(1) || now - last < std::chrono::milliseconds(200))) return;
+      const auto after = std::chrono::milliseconds(s.io().terminal.progress_after_ms);
+      if (done < total && (now - started < after || (shown && now - last < std::chrono::milliseconds(200)))) return;
       if (done == total && !shown) return;
       last = now;
       shown = true;

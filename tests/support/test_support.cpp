@@ -34,13 +34,14 @@ std::vector<Diagnostic> diagnostics_with_code(const LoadResult& r, const std::st
 }
 
 CliRun run(const std::vector<std::string>& args, const std::string& input, bool tty, bool no_color,
-           std::size_t progress_bytes) {
+           std::size_t progress_bytes, unsigned progress_after_ms) {
   std::istringstream in(input);
   std::ostringstream out, err;
   std::vector<std::string> argv{"clearpath"};
   argv.insert(argv.end(), args.begin(), args.end());
   CliRun r;
-  r.status = run_cli(argv, {in, out, err, Terminal{tty, tty, no_color, progress_bytes}});
+  Terminal terminal{tty, tty, no_color, progress_bytes, progress_after_ms};
+  r.status = run_cli(argv, {in, out, err, terminal});
   r.out = out.str();
   r.err = err.str();
   return r;

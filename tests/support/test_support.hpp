@@ -27,7 +27,8 @@ struct CliRun {
 };
 // Runs the command line in-process: run_cli({"clearpath", args...}) with `input` as stdin.
 CliRun run(const std::vector<std::string>& args, const std::string& input = "",
-           bool tty = false, bool no_color = false, std::size_t progress_bytes = std::size_t{32} << 20);
+           bool tty = false, bool no_color = false, std::size_t progress_bytes = std::size_t{32} << 20,
+           unsigned progress_after_ms = 1000);
 
 // A fresh empty directory under the system temp dir, removed by the OS eventually.
 std::string temp_dir();
