@@ -307,7 +307,7 @@ TEST_CASE("random mutations of minimal.json: never a crash, model iff no errors"
           break;
         }
       }
-      if (text.empty()) text = "x";
+      if (text.empty()) text.assign(1, 'x');
     }
     INFO("round " << round);
     const LoadResult r = clearpath::test::load(text);
