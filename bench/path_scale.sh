@@ -76,51 +76,9 @@ if "$CLEARPATH" --help 2>/dev/null | grep -Eq '^[[:space:]]+path([[:space:]]|$)'
   if "$CLEARPATH" path --help 2>&1 | grep -q -- '--simulate'; then HAVE_SIMULATE=1; fi
 fi
 
-# measure CMD...: runs CMD REPS times in a row under one /usr/bin/time -v, its stdout going to
-# $OUT (default /dev/null), and prints "WALL_SECONDS_PER_RUN MAX_RSS_KBYTES". An exit status up
-# to MAX_OK (0; 1 for `clearpath path`, whose findings may set it) counts as success; anything
-# else fails loudly.
-REPS=1
-OUT=/dev/null
-MAX_OK=0
-measure() {
-  # shellcheck disable=SC2016  # the inner script's $0, $1 and $@ are its own
-  if ! /usr/bin/time -v -o "$TIME_LOG" bash -c \
-      'for ((r = 0; r < $0; r++)); do "${@:2}"; s=$?; if ((s > $1)); then exit "$s"; fi; done' \
-      "$REPS" "$MAX_OK" "$@" >"$OUT" 2>"$ERR_LOG"; then
-    echo "path_scale.sh: command failed: $*" >&2
-    head -n 20 "$ERR_LOG" >&2
-    grep -i 'exit status\|signal' "$TIME_LOG" >&2 || true
-    exit 1
-  fi
-  awk -F': ' '
-    /Elapsed \(wall clock\) time/ {
-      n = split($NF, part, ":"); wall = 0
-      for (i = 1; i <= n; i++) wall = wall * 60 + part[i]
-    }
-    /Maximum resident set size/ { rss = $NF }
-    END {
-      if (wall == "" || rss == "") exit 1
-      printf "%.4f %d\n", wall / reps, rss
-    }' reps="$REPS" "$TIME_LOG" || die "could not read /usr/bin/time output for: $*"
-}
-
-# median: the median of the numbers on standard input, one a line.
-median() {
-  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; printf "%.6f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# bench CMD...: RUNS measurements; prints "MEDIAN_WALL_SECONDS PEAK_RSS_KBYTES".
-bench() {
-  local walls=() rss_max=0 out wall rss i
-  for ((i = 0; i < RUNS; i++)); do
-    out=$(measure "$@")
-    read -r wall rss <<<"$out"
-    walls+=("$wall")
-    if ((rss > rss_max)); then rss_max=$rss; fi
-  done
-  printf '%s %d\n' "$(printf '%s\n' "${walls[@]}" | median)" "$rss_max"
-}
+# measure, median and bench come from bench/lib.sh.
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # jget FILE KEY...: the values of top-level KEYs of the JSON object in FILE, space-separated
 # (numbers with full precision; "null" when absent).

@@ -44,43 +44,9 @@ TIME_LOG=$(mktemp)
 ERR_LOG=$(mktemp)
 trap 'rm -f "$TIME_LOG" "$ERR_LOG"' EXIT
 
-# measure CMD...: runs CMD REPS times in a row (stdout discarded) under one /usr/bin/time -v
-# and prints "WALL_SECONDS_PER_RUN MAX_RSS_KBYTES". Small files are repeated so that the
-# total is well above time's 10 ms resolution. Fails loudly when the command fails.
-REPS=1
-measure() {
-  if ! /usr/bin/time -v -o "$TIME_LOG" bash -c 'for ((r = 0; r < $0; r++)); do "$@" || exit; done' \
-      "$REPS" "$@" >/dev/null 2>"$ERR_LOG"; then
-    echo "validate_scale.sh: command failed: $*" >&2
-    head -n 20 "$ERR_LOG" >&2
-    grep -i 'exit status\|signal' "$TIME_LOG" >&2 || true
-    exit 1
-  fi
-  awk -F': ' '
-    /Elapsed \(wall clock\) time/ {
-      n = split($NF, part, ":"); wall = 0
-      for (i = 1; i <= n; i++) wall = wall * 60 + part[i]
-    }
-    /Maximum resident set size/ { rss = $NF }
-    END {
-      if (wall == "" || rss == "") exit 1
-      printf "%.4f %d\n", wall / reps, rss
-    }' reps="$REPS" "$TIME_LOG" || die "could not read /usr/bin/time output for: $*"
-}
-
-# bench CMD...: RUNS measurements; prints "MEDIAN_WALL_SECONDS PEAK_RSS_KBYTES".
-bench() {
-  local walls=() rss_max=0 out wall rss i
-  for ((i = 0; i < RUNS; i++)); do
-    out=$(measure "$@")
-    read -r wall rss <<<"$out"
-    walls+=("$wall")
-    if ((rss > rss_max)); then rss_max=$rss; fi
-  done
-  printf '%s\n' "${walls[@]}" | sort -g | awk -v rss="$rss_max" '
-    { w[NR] = $1 }
-    END { m = (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2; printf "%.4f %d\n", m, rss }'
-}
+# measure and bench come from bench/lib.sh.
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 echo "## clearpath validate at scale"
 echo
