@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: set up, build (Release), check the churn model and
-# print its summary.
+# print what stands between it and production (its critical path, legacy chain, blockers, risk).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
 BUILD_TARGET=clearpath_exe "$root/scripts/build.sh" build-release -DCMAKE_BUILD_TYPE=Release
 cd "$root"
 ./build-release/clearpath validate graphs/churn-model.json
-./build-release/clearpath stats graphs/churn-model.json
+./build-release/clearpath path graphs/churn-model.json --fail-on never
