@@ -28,7 +28,7 @@ TEST_CASE("a start on a weekend moves to the Monday and leap years count", "[cal
   CHECK(w.finish_date(260) == "2029-02-23");
 }
 
-TEST_CASE("no start, no dates; absurd days give no date", "[calendar]") {
+TEST_CASE("no start gives no dates and absurd days give no date", "[calendar]") {
   CHECK_FALSE(WorkCalendar(Calendar{}).finish_date(3).has_value());
   CHECK_FALSE(WorkCalendar(Calendar{"2027-03-01", {}}).finish_date(1e12).has_value());
   CHECK(finish_date(Calendar{"2027-03-01", {}}, 1) == "2027-03-01");

@@ -54,7 +54,7 @@ TEST_CASE("path text has its sections", "[cli][path]") {
   CHECK(r.out.find("earliest start 19.0, set by: funding -> extract -> train") != std::string::npos);
 }
 
-TEST_CASE("path --to and --initiative restrict the network; unknown ids exit 2", "[cli][path]") {
+TEST_CASE("path --to and --initiative restrict the network and unknown ids exit 2", "[cli][path]") {
   auto to = nlohmann::json::parse(run({"path", source_path("graphs/minimal.json"), "--to", "extract", "--format", "json",
                                        "--fail-on", "never"}).out);
   CHECK(to["critical_path"] == nlohmann::json::array({"funding", "extract"}));
