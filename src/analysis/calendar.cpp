@@ -61,14 +61,23 @@ std::optional<std::string> WorkCalendar::nth_working_day(long n) const {
   return civil_from_days(working_[static_cast<std::size_t>(n - 1)]);
 }
 
+namespace {
+// Day numbers are sums of fractional durations: snap to the 6 decimals reports print, so a
+// finish of 5.0000001 is day 5 like the JSON says.
+double snap(double day) { return std::round(day * 1e6) / 1e6; }
+}  // namespace
+
 std::optional<std::string> WorkCalendar::start_date(double day) const {
-  return nth_working_day(static_cast<long>(std::floor(std::max(0.0, day) + 1e-9)) + 1);
+  day = snap(day);
+  if (!(day <= 2e6)) return std::nullopt;
+  return nth_working_day(static_cast<long>(std::floor(std::max(0.0, day))) + 1);
 }
 
 std::optional<std::string> WorkCalendar::finish_date(double day) const {
-  if (day <= 1e-9) return start_date(0);
-  if (day > 2e6) return std::nullopt;
-  return nth_working_day(static_cast<long>(std::ceil(day - 1e-9)));
+  day = snap(day);
+  if (day <= 0) return start_date(0);
+  if (!(day <= 2e6)) return std::nullopt;
+  return nth_working_day(static_cast<long>(std::ceil(day)));
 }
 
 std::optional<std::string> start_date(const Calendar& c, double day) { return WorkCalendar(c).start_date(day); }

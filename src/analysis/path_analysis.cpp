@@ -23,7 +23,9 @@ std::string fixed(double v, int decimals = 1) {
 std::optional<int> payback_month(const Initiative& i) {
   const double net = i.value_per_month - i.run_cost_per_month;
   if (net <= 0) return std::nullopt;
-  return std::max(1, static_cast<int>(std::ceil(i.build_cost / net - 1e-9)));
+  const double months = std::ceil(i.build_cost / net - 1e-9);
+  if (months > 1e6) return std::nullopt;  // not within any horizon worth a number
+  return std::max(1, static_cast<int>(months));
 }
 
 void add_findings(const Model& m, PathAnalysis& a) {
@@ -107,7 +109,8 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
   a.sd.assign(n, 0.0);
   for (std::uint32_t i = 0; i < n; ++i) {
     const Ref r = net.activity[i];
-    if (m.kind(r) == EntityKind::step && net.duration[i] > 0 && m.step(r).duration.three_point)
+    if (m.kind(r) == EntityKind::step && m.step(r).duration.three_point &&
+        (m.step(r).status != StepStatus::done || options.network.from_scratch))
       a.sd[i] = (m.step(r).duration.pessimistic - m.step(r).duration.optimistic) / 6;
   }
   double variance = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <thread>
 
 #include "analysis/path_parts.hpp"
@@ -29,9 +30,9 @@ double sample(const ThreePoint& t, Distribution dist, Rng& rng) {
   return t.o + (t.p - t.o) * pert_beta_quantile(t.mode, u);
 }
 
-double nearest_rank(std::vector<double> values, double q) {
+// `values` sorted ascending.
+double nearest_rank(const std::vector<double>& values, double q) {
   if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
   const std::size_t rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
   return values[std::min(values.size(), std::max<std::size_t>(rank, 1)) - 1];
 }
@@ -68,15 +69,19 @@ Simulation simulate(const Model& m, const Network& net, const PathOptions& optio
   std::vector<ThreePoint> uncertain;
   for (std::uint32_t a = 0; a < n; ++a) {
     const Ref r = net.activity[a];
-    if (m.kind(r) != EntityKind::step || net.duration[a] == 0) continue;  // done work stays done
+    if (m.kind(r) != EntityKind::step) continue;
+    if (m.step(r).status == StepStatus::done && !options.network.from_scratch) continue;  // done stays done
     const Duration& d = m.step(r).duration;
     if (!d.three_point || d.pessimistic <= d.optimistic) continue;
     const double range = d.pessimistic - d.optimistic;
     uncertain.push_back({topo.label[a], d.optimistic, d.likely, d.pessimistic, (d.likely - d.optimistic) / range});
   }
 
+  // Threads change only the speed: at most 64, and never more than there are runs.
+  constexpr unsigned kMaxThreads = 64;
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(runs, 1)));
+  threads = static_cast<unsigned>(std::min<std::size_t>({threads, kMaxThreads, std::max<std::size_t>(runs, 1)}));
+  pert_beta_quantile(0.5, 0.5);  // build the quantile table here, not inside a worker
   std::vector<double> project(runs), focus(runs);
   std::vector<std::vector<std::uint32_t>> critical_counts(threads, std::vector<std::uint32_t>(n, 0));
   std::atomic<std::size_t> done{0};
@@ -108,15 +113,34 @@ Simulation simulate(const Model& m, const Network& net, const PathOptions& optio
       project[r] = end;
       focus[r] = finish;
       const std::size_t now = ++done;
-      if (t == 0 && options.progress) options.progress(now, runs);
+      if (t == 0 && options.progress && now < runs) options.progress(now, runs);
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
-  worker(0);
-  for (std::thread& th : pool) th.join();
+  // An exception in any worker (out of memory) is carried out and rethrown here, after every
+  // thread has been joined, rather than terminating the process.
+  std::vector<std::exception_ptr> failure(threads);
+  auto guarded = [&](unsigned t) {
+    try {
+      worker(t);
+    } catch (...) {
+      failure[t] = std::current_exception();
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    try {
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+    } catch (...) {
+      failure[0] = std::current_exception();  // could not start a thread: the others still finish
+    }
+    if (!failure[0]) guarded(0);
+  }  // jthreads join here
+  for (const std::exception_ptr& f : failure)
+    if (f) std::rethrow_exception(f);
   if (options.progress) options.progress(runs, runs);
 
+  std::sort(project.begin(), project.end());
+  std::sort(focus.begin(), focus.end());
   Simulation s;
   s.runs = runs;
   s.p50 = nearest_rank(project, 0.50);

@@ -181,6 +181,13 @@ int run_path(Session& s, const PathArgs& args) {
       s.io().err << "\rsimulating [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
                  << total << (done == total ? "\n" : "") << std::flush;
     };
+  if (!args.explain.empty()) {
+    const std::optional<Ref> x = r.model->find(args.explain);
+    if (!x || (r.model->kind(*x) != EntityKind::step && r.model->kind(*x) != EntityKind::approval)) {
+      s.io().err << "clearpath: error: --explain: there is no step or approval '" << args.explain << "'\n";
+      return kExitInvalid;
+    }
+  }
   PathAnalysis analysis;
   try {
     analysis = analyze_path(*r.model, options);
