@@ -22,8 +22,8 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
                 (from_scratch || m.step(net.activity[a]).status != StepStatus::done);
 
   // Score of the best chain ending at a: (legacy count, legacy duration) or the reverse, then
-  // the whole chain's duration, so that of equal chains the one that takes longer is shown
-  // (it includes the approvals that really hold the legacy work up).
+  // the chain's duration from its first legacy step, so that of equal chains the one that takes
+  // longer is shown (it includes the approvals that really hold the legacy work up).
   struct Score {
     double primary = 0, secondary = 0, elapsed = 0;
     bool operator<(const Score& o) const {
@@ -31,9 +31,11 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
     }
   };
   auto weight = [&](std::uint32_t a) {
-    if (!legacy[a]) return Score{0, 0, net.duration[a]};
-    return by_duration ? Score{net.duration[a], 1, net.duration[a]} : Score{1, net.duration[a], net.duration[a]};
+    if (!legacy[a]) return Score{};
+    return by_duration ? Score{net.duration[a], 1, 0} : Score{1, net.duration[a], 0};
   };
+  // Whether a chain holds a legacy step yet (the count is the secondary measure by duration).
+  auto started = [&](const Score& s) { return (by_duration ? s.secondary : s.primary) > 0; };
   std::vector<Score> best(n);
   std::vector<std::uint32_t> parent(n, UINT32_MAX);
   for (std::uint32_t a : net.order) {
@@ -46,7 +48,9 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
       }
     }
     const Score w = weight(a);
-    best[a] = {from.primary + w.primary, from.secondary + w.secondary, from.elapsed + w.elapsed};
+    // Time counts from the first legacy step on: what comes before is cut off below.
+    const double elapsed = started(from) ? from.elapsed + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
+    best[a] = {from.primary + w.primary, from.secondary + w.secondary, elapsed};
   }
   // The chain ends at the best-scoring legacy step (smallest id on ties).
   std::uint32_t end = UINT32_MAX;

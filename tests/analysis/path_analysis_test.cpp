@@ -153,3 +153,20 @@ TEST_CASE("explain: the chains that set an activity's start and finish", "[path]
   CHECK(a.schedule.times[big].total_float == 8);
   CHECK(limiting_successors(a, big).empty());  // its latest finish is the project end
 }
+
+TEST_CASE("of equally long legacy chains, the one that takes longer from its first legacy step wins", "[path]") {
+  // p (100 days, not legacy) -> l1 -> l2: 2 legacy steps, 2 days from l1 to l2.
+  // l3 -> gate (50) -> l4: 2 legacy steps, 52 days from l3 to l4. Work before l1 does not count.
+  const Model m = clearpath::test::load_valid(R"({
+    "systems": [{"id": "mf", "legacy": true}],
+    "approvals": [{"id": "gate", "lead_time": 50, "depends_on": ["l3"]}],
+    "steps": [{"id": "p", "duration": 100},
+              {"id": "l1", "system": "mf", "duration": 1, "depends_on": ["p"]},
+              {"id": "l2", "system": "mf", "duration": 1, "depends_on": ["l1"]},
+              {"id": "l3", "system": "mf", "duration": 1},
+              {"id": "l4", "system": "mf", "duration": 1, "depends_on": ["gate"]}]})");
+  const PathAnalysis a = analyze_path(m, {});
+  CHECK(ids(m, a, a.legacy_by_count.path) == std::vector<std::string>{"l3", "gate", "l4"});
+  CHECK(a.legacy_by_count.path_duration == 52);
+  CHECK(ids(m, a, a.legacy_by_duration.path) == std::vector<std::string>{"l3", "gate", "l4"});
+}
