@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates samples/ from graphs/ with a Release build: the outputs a new user can look at
+# without building anything. Deterministic: the same sources give the same bytes.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+BUILD_TARGET=clearpath_exe scripts/build.sh build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cp=./build-release/clearpath
+mkdir -p samples
+for g in graphs/*.json; do
+  name=$(basename "$g" .json)
+  "$cp" stats "$g" -o "samples/$name.stats.txt"
+  "$cp" path "$g" --simulate 10000 --seed 1 --fail-on never -o "samples/$name.path.txt"
+  "$cp" path "$g" --simulate 10000 --seed 1 --fail-on never --format json -o "samples/$name.path.json"
+done
+echo "samples/ regenerated:" >&2
+ls samples >&2

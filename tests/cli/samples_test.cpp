@@ -1,0 +1,34 @@
+// samples/ holds outputs generated from graphs/ (scripts/samples.sh): they must be exactly what
+// the current build prints, so the samples never drift and the output stays deterministic.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/test_support.hpp"
+
+namespace {
+
+// Runs from the source tree, so the file names in the output match the samples'.
+clearpath::test::CliRun run_in_source_tree(const std::vector<std::string>& args) {
+  const std::filesystem::path before = std::filesystem::current_path();
+  std::filesystem::current_path(CLEARPATH_SOURCE_DIR);
+  clearpath::test::CliRun r = clearpath::test::run(args);
+  std::filesystem::current_path(before);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("samples are what the current build prints", "[cli][samples]") {
+  for (const char* name : {"minimal", "churn-model"}) {
+    INFO(name);
+    const std::string graph = std::string("graphs/") + name + ".json";
+    CHECK(run_in_source_tree({"stats", graph}).out ==
+          clearpath::test::read_source_file(std::string("samples/") + name + ".stats.txt"));
+    CHECK(run_in_source_tree({"path", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never"}).out ==
+          clearpath::test::read_source_file(std::string("samples/") + name + ".path.txt"));
+    CHECK(run_in_source_tree({"path", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never", "--format",
+                              "json"}).out ==
+          clearpath::test::read_source_file(std::string("samples/") + name + ".path.json"));
+  }
+}
