@@ -1,0 +1,39 @@
+#pragma once
+// Can an approval gate's rule be met by its available approvers? An exact search: each slot
+// filled by a different approver who matches it, at least min_approvers people, all from
+// different departments if the rule says so, and none in another's reporting chain if the rule
+// asks for independence. The first part of the co-pilot analysis (issue 4).
+#include <string>
+#include <vector>
+
+#include "clearpath/model.hpp"
+
+namespace clearpath {
+
+struct SlotFill {
+  std::size_t slot = 0;
+  Ref person = kNoRef;
+};
+
+struct UnfilledSlot {
+  long slot = -1;                     // the slot's index; -1 for the rule as a whole
+  std::string reason;                 // for people, e.g. "no business-side executive among ..."
+  bool never_in_organisation = false; // nobody in the whole organisation could fill it
+};
+
+struct GateCheck {
+  Ref gate = kNoRef;
+  bool satisfiable = false;
+  bool search_exhausted = false;      // the search budget ran out (pathological gates only)
+  std::vector<SlotFill> assignment;   // slot -> person, by slot
+  std::vector<Ref> approvers;         // everyone chosen (slots first, then extra approvers)
+  std::vector<UnfilledSlot> unfilled; // why not, when unsatisfiable
+};
+
+// "it-side executive", "business-side executive in finance", "any approver".
+std::string slot_label(const Model& model, const Slot& slot);
+
+// `absent` (by Ref, may be empty) marks people to treat as unavailable (--without).
+GateCheck check_gate(const Model& model, Ref gate, const std::vector<bool>& absent = {});
+
+}  // namespace clearpath

@@ -1,0 +1,99 @@
+// Gate satisfiability: each rule feature alone and together, with the reasons given.
+#include <catch2/catch.hpp>
+
+#include "clearpath/approval_rules.hpp"
+#include "support/test_support.hpp"
+
+using namespace clearpath;
+
+namespace {
+
+GateCheck check(const Model& m, const char* gate, const std::vector<bool>& absent = {}) {
+  return check_gate(m, *m.find(gate), absent);
+}
+
+std::string rules_model(const std::string& rule, const std::string& approvers) {
+  return R"({"people": [
+      {"id": "ceo", "department": "board", "roles": ["executive"]},
+      {"id": "cio", "department": "it", "roles": ["executive"], "reports_to": "ceo"},
+      {"id": "cto", "department": "it", "roles": ["executive"], "reports_to": "cio"},
+      {"id": "cfo", "department": "finance", "roles": ["executive"], "reports_to": "ceo"},
+      {"id": "ann", "department": "finance", "roles": ["manager"], "reports_to": "cfo"},
+      {"id": "off", "department": "finance", "roles": ["executive"], "available": false}],
+    "departments": [{"id": "board", "side": "business"}, {"id": "it", "side": "it"},
+                    {"id": "finance", "side": "business"}],
+    "approvals": [{"id": "g", "approvers": )" + approvers + R"(, "rule": )" + rule + "}]}";
+}
+
+}  // namespace
+
+TEST_CASE("gates: an IT and a business executive, found and assigned by slot", "[approvals]") {
+  const Model m = clearpath::test::load_valid(clearpath::test::read_source_file("graphs/minimal.json"));
+  const GateCheck c = check(m, "funding");
+  REQUIRE(c.satisfiable);
+  REQUIRE(c.assignment.size() == 2);
+  CHECK(m.id(c.assignment[0].person) == "ben");  // slot 1: it-side executive
+  CHECK(m.id(c.assignment[1].person) == "ana");  // slot 2: business-side executive
+}
+
+TEST_CASE("gates: the churn example's production funding lacks its business co-pilot", "[approvals]") {
+  const Model m = clearpath::test::load_valid(clearpath::test::read_source_file("graphs/churn-model.json"));
+  const GateCheck c = check(m, "production-funding");
+  CHECK_FALSE(c.satisfiable);
+  REQUIRE(c.unfilled.size() == 1);
+  CHECK(c.unfilled[0].slot == 1);
+  CHECK(c.unfilled[0].reason.rfind("no business-side executive among the available approvers: cio (", 0) == 0);
+  CHECK_FALSE(c.unfilled[0].never_in_organisation);
+  CHECK(check(m, "security-review").satisfiable);
+}
+
+TEST_CASE("gates: min_approvers, unavailable approvers and --without", "[approvals]") {
+  const Model m = clearpath::test::load_valid(rules_model(R"({"min_approvers": 2})", R"(["cfo", "off"])"));
+  const GateCheck c = check(m, "g");
+  CHECK_FALSE(c.satisfiable);
+  REQUIRE(c.unfilled.size() == 1);
+  CHECK(c.unfilled[0].reason == "only 1 available approver (cfo (finance, business)), the rule needs 2");
+  const Model two = clearpath::test::load_valid(rules_model(R"({"min_approvers": 2})", R"(["cfo", "ann"])"));
+  CHECK(check(two, "g").satisfiable);
+  std::vector<bool> absent(two.entity_count(), false);
+  absent[*two.find("ann")] = true;
+  CHECK_FALSE(check(two, "g", absent).satisfiable);
+  // No approvers at all.
+  CHECK_FALSE(check(clearpath::test::load_valid(rules_model("{}", "[]")), "g").satisfiable);
+}
+
+TEST_CASE("gates: distinct departments and independence", "[approvals]") {
+  const std::string slots = R"("slots": [{"role": "executive"}, {"role": "executive"}])";
+  const Model dept = clearpath::test::load_valid(rules_model("{" + slots + R"(, "distinct_departments": true})", R"(["cio", "cto"])"));
+  const GateCheck d = check(dept, "g");
+  CHECK_FALSE(d.satisfiable);
+  REQUIRE(d.unfilled.size() == 1);
+  CHECK(d.unfilled[0].reason == "cio and cto are both in it");
+  const Model indep = clearpath::test::load_valid(rules_model("{" + slots + R"(, "independent": true})", R"(["ceo", "cfo"])"));
+  CHECK(check(indep, "g").unfilled.at(0).reason == "ceo and cfo are in one reporting chain, so they are not independent");
+  const Model fine = clearpath::test::load_valid(rules_model("{" + slots + R"(, "independent": true, "distinct_departments": true})", R"(["cio", "cfo", "cto"])"));
+  const GateCheck f = check(fine, "g");
+  REQUIRE(f.satisfiable);  // cio and cfo: different departments, neither reports to the other
+  CHECK(fine.id(f.assignment[0].person) == "cfo");  // candidates in id order
+  CHECK(fine.id(f.assignment[1].person) == "cio");
+}
+
+TEST_CASE("gates: a slot nobody in the organisation can fill", "[approvals]") {
+  const Model legal = clearpath::test::load_valid(rules_model(R"({"slots": [{"role": "general-counsel"}]})", R"(["cfo"])"));
+  const GateCheck c = check(legal, "g");
+  CHECK_FALSE(c.satisfiable);
+  REQUIRE(c.unfilled.size() == 1);
+  CHECK(c.unfilled[0].never_in_organisation);
+  CHECK(c.unfilled[0].reason == "nobody in the organisation is a general-counsel, so the rule can never be met");
+}
+
+TEST_CASE("gates: independence through a reporting chain 1,000 deep", "[approvals]") {
+  std::string people = R"({"id": "p0", "roles": ["x"]})";
+  for (int i = 1; i <= 1000; ++i)
+    people += ",{\"id\": \"p" + std::to_string(i) + "\", \"roles\": [\"x\"], \"reports_to\": \"p" + std::to_string(i - 1) + "\"}";
+  const Model m = clearpath::test::load_valid("{\"people\": [" + people + R"(], "approvals": [{"id": "g", "approvers": ["p0", "p1000"],
+      "rule": {"min_approvers": 2, "independent": true}}]})");
+  const GateCheck c = check(m, "g");
+  CHECK_FALSE(c.satisfiable);
+  CHECK(c.unfilled.at(0).reason == "p0 and p1000 are in one reporting chain, so they are not independent");
+}
