@@ -3,6 +3,7 @@
 // filled by a different approver who matches it, at least min_approvers people, all from
 // different departments if the rule says so, and none in another's reporting chain if the rule
 // asks for independence. The first part of the co-pilot analysis (issue 4).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,23 @@ std::string slot_label(const Model& model, const Slot& slot);
 
 // `absent` (by Ref, may be empty) marks people to treat as unavailable (--without).
 GateCheck check_gate(const Model& model, Ref gate, const std::vector<bool>& absent = {});
+
+// Who a satisfiable gate cannot do without: the approvers whose absence alone breaks it, and its
+// bus factor, the fewest absences that break it (exact: subsets are tried smallest first, within
+// a budget; `exact` is false if the budget ran out, and bus_factor is then a lower bound).
+struct GateResilience {
+  std::vector<Ref> single_points_of_failure;  // by id
+  std::size_t bus_factor = 0;                 // 0 when the gate is not satisfiable at all
+  bool exact = true;
+};
+GateResilience gate_resilience(const Model& model, Ref gate);
+
+// An initiative's co-pilot: sponsors on one side only (all IT or all business) lack the other.
+struct InitiativeCopilot {
+  Ref initiative = kNoRef;
+  std::optional<std::string> missing_side;  // "business" or "it"
+  bool single_sponsor = false;              // one sponsor (or none) is flagged too
+};
+InitiativeCopilot check_initiative_copilot(const Model& model, Ref initiative);
 
 }  // namespace clearpath

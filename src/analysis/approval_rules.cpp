@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <set>
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/max_cardinality_matching.hpp>
+
 namespace clearpath {
 namespace {
 
@@ -89,6 +92,20 @@ struct Search {
   }
 };
 
+// How many slots different approvers can fill at once: a maximum bipartite matching between
+// slots and candidates (Boost.Graph). Fewer than the slots means no assignment exists, whatever
+// the other constraints.
+std::size_t matchable_slots(const std::vector<std::vector<std::size_t>>& fits, std::size_t candidates) {
+  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  const std::size_t slots = fits.size();
+  G g(slots + candidates);
+  for (std::size_t k = 0; k < slots; ++k)
+    for (std::size_t c : fits[k]) boost::add_edge(k, slots + c, g);
+  std::vector<boost::graph_traits<G>::vertex_descriptor> mate(slots + candidates);
+  boost::edmonds_maximum_cardinality_matching(g, &mate[0]);
+  return boost::matching_size(g, &mate[0]);
+}
+
 std::string who(const Model& m, Ref p) {
   const Person& person = m.person(p);
   std::string out = m.id(p);
@@ -135,7 +152,8 @@ GateCheck check_gate(const Model& m, Ref gate, const std::vector<bool>& absent) 
       s.order.push_back(k);
     }
     std::stable_sort(s.order.begin(), s.order.end(), [&](auto a, auto b) { return s.fits[a].size() < s.fits[b].size(); });
-    const bool ok = candidates.size() >= need && s.fill(0);
+    const bool ok = candidates.size() >= need && matchable_slots(s.fits, candidates.size()) == rule.slots.size() &&
+                    s.fill(0);
     return std::make_pair(ok, s);
   };
 
@@ -166,6 +184,12 @@ GateCheck check_gate(const Model& m, Ref gate, const std::vector<bool>& absent) 
                                    : "nobody in the organisation is a " + label + ", so the rule can never be met",
                             !anyone});
   }
+  const std::size_t matched = matchable_slots(search.fits, candidates.size());
+  if (out.unfilled.empty() && matched < rule.slots.size()) {
+    out.unfilled.push_back({-1, "the " + std::to_string(rule.slots.size()) + " slots need different people, but only " +
+                                    std::to_string(matched) + " can be filled at once by " + list(m, candidates),
+                            false});
+  }
   if (out.unfilled.empty()) {
     // Each slot has someone: the constraints between approvers are what fail.
     auto [loose_ok, loose] = run(false, false);
@@ -185,6 +209,73 @@ GateCheck check_gate(const Model& m, Ref gate, const std::vector<bool>& absent) 
     if (why.empty()) why = "no choice of different approvers fills every slot";
     out.unfilled.push_back({-1, why, false});
   }
+  return out;
+}
+
+GateResilience gate_resilience(const Model& m, Ref gate) {
+  constexpr std::size_t kBudget = 200'000;  // gate checks per gate
+  GateResilience out;
+  if (!check_gate(m, gate).satisfiable) return out;
+  std::set<Ref> unique(m.approval(gate).approvers.begin(), m.approval(gate).approvers.end());
+  std::vector<Ref> people;
+  for (Ref p : unique)
+    if (m.person(p).available) people.push_back(p);
+  std::sort(people.begin(), people.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
+  std::vector<bool> absent(m.entity_count(), false);
+  for (Ref p : people) {
+    absent[p] = true;
+    if (!check_gate(m, gate, absent).satisfiable) out.single_points_of_failure.push_back(p);
+    absent[p] = false;
+  }
+  if (!out.single_points_of_failure.empty()) {
+    out.bus_factor = 1;
+    return out;
+  }
+  // Subsets of size k = 2, 3, ... in lexicographic order; the first that breaks the gate.
+  std::size_t checks = people.size();
+  for (std::size_t k = 2; k <= people.size(); ++k) {
+    std::vector<std::size_t> pick(k);
+    for (std::size_t i = 0; i < k; ++i) pick[i] = i;
+    for (;;) {
+      if (++checks > kBudget) {
+        out.exact = false;
+        out.bus_factor = k;  // nothing smaller breaks it
+        return out;
+      }
+      for (std::size_t i : pick) absent[people[i]] = true;
+      const bool breaks = !check_gate(m, gate, absent).satisfiable;
+      for (std::size_t i : pick) absent[people[i]] = false;
+      if (breaks) {
+        out.bus_factor = k;
+        return out;
+      }
+      // Next combination.
+      std::size_t i = k;
+      while (i > 0 && pick[i - 1] == people.size() - k + i - 1) --i;
+      if (i == 0) break;
+      ++pick[i - 1];
+      for (std::size_t j = i; j < k; ++j) pick[j] = pick[j - 1] + 1;
+    }
+  }
+  out.bus_factor = people.size();  // only losing everyone breaks it (e.g. no rule at all)
+  return out;
+}
+
+InitiativeCopilot check_initiative_copilot(const Model& m, Ref initiative) {
+  InitiativeCopilot out;
+  out.initiative = initiative;
+  const Initiative& i = m.initiative(initiative);
+  std::set<Ref> sponsors(i.sponsors.begin(), i.sponsors.end());
+  out.single_sponsor = sponsors.size() <= 1;
+  bool it = false, business = false;
+  for (Ref p : sponsors) {
+    const Ref d = m.person(p).department;
+    if (d == kNoRef) continue;
+    it = it || m.department(d).side == "it";
+    business = business || m.department(d).side == "business";
+  }
+  if (it && !business) out.missing_side = "business";
+  if (business && !it) out.missing_side = "it";
   return out;
 }
 

@@ -97,3 +97,58 @@ TEST_CASE("gates: independence through a reporting chain 1,000 deep", "[approval
   CHECK_FALSE(c.satisfiable);
   CHECK(c.unfilled.at(0).reason == "p0 and p1000 are in one reporting chain, so they are not independent");
 }
+
+TEST_CASE("gates: two slots that only one person can fill", "[approvals]") {
+  const Model m = clearpath::test::load_valid(
+      rules_model(R"({"slots": [{"department": "finance", "role": "executive"}, {"role": "executive", "side": "business"}]})",
+                  R"(["cfo", "ann"])"));
+  const GateCheck c = check(m, "g");
+  CHECK_FALSE(c.satisfiable);
+  REQUIRE(c.unfilled.size() == 1);
+  CHECK(c.unfilled[0].reason ==
+        "the 2 slots need different people, but only 1 can be filled at once by ann (finance, business), cfo (finance, business)");
+}
+
+TEST_CASE("gates: single points of failure and bus factor", "[approvals]") {
+  const Model m = clearpath::test::load_valid(clearpath::test::read_source_file("graphs/churn-model.json"));
+  // The planted single point of failure: only the CISO can fill the security review's executive slot.
+  const GateResilience s = gate_resilience(m, *m.find("security-review"));
+  REQUIRE(s.single_points_of_failure.size() == 1);
+  CHECK(m.id(s.single_points_of_failure[0]) == "ciso");
+  CHECK(s.bus_factor == 1);
+  CHECK(s.exact);
+  // Two business executives, one needed: neither alone is critical; losing both breaks it.
+  const Model two = clearpath::test::load_valid(
+      rules_model(R"({"slots": [{"side": "business", "role": "executive"}]})", R"(["ceo", "cfo", "cio"])"));
+  const GateResilience t = gate_resilience(two, *two.find("g"));
+  CHECK(t.single_points_of_failure.empty());
+  CHECK(t.bus_factor == 2);
+  // An unsatisfiable gate has no bus factor.
+  CHECK(gate_resilience(m, *m.find("production-funding")).bus_factor == 0);
+}
+
+TEST_CASE("initiatives: sponsors on one side lack a co-pilot", "[approvals]") {
+  const Model m = clearpath::test::load_valid(R"({
+    "people": [{"id": "a", "department": "it"}, {"id": "b", "department": "it"}, {"id": "c", "department": "biz"}],
+    "departments": [{"id": "it", "side": "it"}, {"id": "biz", "side": "business"}],
+    "initiatives": [{"id": "i1", "sponsors": ["a", "b"]}, {"id": "i2", "sponsors": ["a", "c"]}, {"id": "i3", "sponsors": ["c"]}]})");
+  const InitiativeCopilot i1 = check_initiative_copilot(m, *m.find("i1"));
+  CHECK(i1.missing_side == "business");
+  CHECK_FALSE(i1.single_sponsor);
+  const InitiativeCopilot i2 = check_initiative_copilot(m, *m.find("i2"));
+  CHECK_FALSE(i2.missing_side.has_value());
+  const InitiativeCopilot i3 = check_initiative_copilot(m, *m.find("i3"));
+  CHECK(i3.missing_side == "it");
+  CHECK(i3.single_sponsor);
+}
+
+TEST_CASE("gates: the churn example plants exactly one co-pilot gap and one single point of failure", "[approvals]") {
+  const Model m = clearpath::test::load_valid(clearpath::test::read_source_file("graphs/churn-model.json"));
+  for (std::size_t i = 0; i < m.approvals().size(); ++i) {
+    const Ref g = m.ref_of(EntityKind::approval, i);
+    INFO(m.id(g));
+    const bool funding = m.id(g) == "production-funding";
+    CHECK(check_gate(m, g).satisfiable == !funding);
+    if (!funding && m.id(g) != "security-review") CHECK(gate_resilience(m, g).single_points_of_failure.empty());
+  }
+}
