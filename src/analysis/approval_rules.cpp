@@ -98,12 +98,13 @@ struct Search {
 std::size_t matchable_slots(const std::vector<std::vector<std::size_t>>& fits, std::size_t candidates) {
   using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   const std::size_t slots = fits.size();
+  if (slots == 0) return 0;
   G g(slots + candidates);
   for (std::size_t k = 0; k < slots; ++k)
     for (std::size_t c : fits[k]) boost::add_edge(k, slots + c, g);
   std::vector<boost::graph_traits<G>::vertex_descriptor> mate(slots + candidates);
-  boost::edmonds_maximum_cardinality_matching(g, &mate[0]);
-  return boost::matching_size(g, &mate[0]);
+  boost::edmonds_maximum_cardinality_matching(g, mate.data());
+  return boost::matching_size(g, mate.data());
 }
 
 std::string who(const Model& m, Ref p) {
