@@ -81,6 +81,10 @@ class Model {
   const Step& step(Ref r) const;
   Ref ref_of(EntityKind k, std::size_t index) const;
 
+  // Activities (steps and approvals) alike: what they depend on, and their initiative.
+  const std::vector<Ref>& depends_on(Ref activity) const;
+  Ref initiative_of(Ref activity) const;
+
   // Defaults the file format defines, worked out once here so analyses do not repeat them.
   // A step's demands: as given, or else its owner's (a person at their capacity, a
   // department at 1 FTE); none when it has no owner.

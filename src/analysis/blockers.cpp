@@ -100,10 +100,10 @@ std::vector<Blocker> find_blockers(const Model& m, const Network& net, const Sch
       else if (options.approval_check)
         if (auto why = options.approval_check(m, r)) reasons.push_back({"approvers", *why});
     }
-    const std::vector<Ref>& deps = m.kind(r) == EntityKind::step ? m.step(r).depends_on : m.approval(r).depends_on;
+    const std::vector<Ref>& deps = m.depends_on(r);
     std::set<std::string> other;  // each other initiative once, in id order
     for (Ref d : deps) {
-      const Ref di = m.kind(d) == EntityKind::step ? m.step(d).initiative : m.approval(d).initiative;
+      const Ref di = m.initiative_of(d);
       if (initiative != kNoRef && di != kNoRef && di != initiative)
         other.insert("'" + m.id(d) + "' of initiative " + m.id(di));
     }

@@ -42,10 +42,6 @@ double activity_duration(const Model& m, Ref a, Estimate estimate, bool from_scr
 
 namespace {
 
-const std::vector<Ref>& dependencies(const Model& m, Ref r) {
-  return m.kind(r) == EntityKind::step ? m.step(r).depends_on : m.approval(r).depends_on;
-}
-
 bool is_activity(const Model& m, Ref r) {
   const EntityKind k = m.kind(r);
   return k == EntityKind::step || k == EntityKind::approval;
@@ -63,7 +59,7 @@ std::vector<bool> closure(const Model& m, const std::vector<Ref>& seeds) {
   while (!stack.empty()) {
     const Ref r = stack.back();
     stack.pop_back();
-    for (Ref d : dependencies(m, r))
+    for (Ref d : m.depends_on(r))
       if (!in[d]) {
         in[d] = true;
         stack.push_back(d);
@@ -155,7 +151,7 @@ Network build_network(const Model& m, const NetworkOptions& options) {
   std::vector<std::uint32_t> preds;
   for (std::uint32_t i = 0; i < n; ++i) {
     preds.clear();
-    for (Ref d : dependencies(m, selected[i]))
+    for (Ref d : m.depends_on(selected[i]))
       if (index[d] != UINT32_MAX) preds.push_back(index[d]);
     std::sort(preds.begin(), preds.end());
     preds.erase(std::unique(preds.begin(), preds.end()), preds.end());

@@ -8,10 +8,6 @@
 namespace clearpath {
 namespace {
 
-Ref initiative_of(const Model& m, Ref activity) {
-  return m.kind(activity) == EntityKind::step ? m.step(activity).initiative : m.approval(activity).initiative;
-}
-
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
 std::string fixed(double v, int decimals = 1) {
@@ -32,7 +28,7 @@ void add_findings(const Model& m, PathAnalysis& a) {
   for (const Blocker& b : a.blockers) {
     const Ref r = a.network.activity[b.activity];
     std::vector<std::string> subjects{m.id(r)};
-    if (Ref i = initiative_of(m, r); i != kNoRef) subjects.push_back(m.id(i));
+    if (Ref i = m.initiative_of(r); i != kNoRef) subjects.push_back(m.id(i));
     a.findings.push_back({b.critical ? "critical-path-blocker" : "near-critical-blocker",
                           b.critical ? Severity::error : Severity::warning, subjects,
                           m.id(r) + ": " + b.reason, b.delay_days, b.cost_of_delay});
@@ -124,7 +120,7 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
   // Each initiative with work in the network: when it reaches production, and with what spread.
   std::vector<std::vector<std::uint32_t>> by_initiative(m.initiatives().size());
   for (std::uint32_t i = 0; i < n; ++i)
-    if (Ref init = initiative_of(m, net.activity[i]); init != kNoRef) by_initiative[m.index(init)].push_back(i);
+    if (Ref init = m.initiative_of(net.activity[i]); init != kNoRef) by_initiative[m.index(init)].push_back(i);
   for (std::size_t k = 0; k < by_initiative.size(); ++k) {
     if (by_initiative[k].empty()) continue;
     InitiativeOutlook o;
@@ -151,7 +147,7 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
   if (!options.network.initiative.empty()) {
     a.focus = m.find(options.network.initiative);
   } else if (!a.schedule.critical_path.empty()) {
-    if (Ref i = initiative_of(m, net.activity[a.schedule.critical_path.back()]); i != kNoRef) a.focus = i;
+    if (Ref i = m.initiative_of(net.activity[a.schedule.critical_path.back()]); i != kNoRef) a.focus = i;
   }
   if (!a.focus && !a.initiatives.empty()) a.focus = a.initiatives.front().initiative;
 

@@ -33,10 +33,6 @@ bool is_work(const ModelBuilder& b, Ref r) {
   return k && (*k == EntityKind::step || *k == EntityKind::approval);
 }
 
-const std::vector<Ref>& dependencies(const Model& m, Ref r) {
-  return m.kind(r) == EntityKind::step ? m.step(r).depends_on : m.approval(r).depends_on;
-}
-
 }  // namespace
 
 void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vector<DependencyCycle>* out) {
@@ -52,7 +48,7 @@ void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vect
   using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
   G g(work.size());
   for (std::uint32_t i = 0; i < work.size(); ++i)
-    for (Ref d : dependencies(m, work[i]))
+    for (Ref d : m.depends_on(work[i]))
       if (d != work[i] && is_work(b, d)) boost::add_edge(i, number[d], g);
 
   std::vector<std::uint32_t> component(work.size());
@@ -110,7 +106,7 @@ void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vect
     // Every cycle in full, self-dependencies (reported by the reference check) included.
     std::vector<Found> all = cycles;
     for (Ref r : work) {
-      const std::vector<Ref>& deps = dependencies(m, r);
+      const std::vector<Ref>& deps = m.depends_on(r);
       if (std::find(deps.begin(), deps.end(), r) != deps.end()) all.push_back({b.id(r), {r}});
     }
     std::sort(all.begin(), all.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
@@ -127,7 +123,7 @@ void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vect
   for (const Found& f : cycles) {
     const Ref start = f.cycle.front();
     const Ref second = f.cycle.size() > 1 ? f.cycle[1] : start;
-    const std::vector<Ref>& deps = dependencies(m, start);
+    const std::vector<Ref>& deps = m.depends_on(start);
     const std::size_t at = static_cast<std::size_t>(std::find(deps.begin(), deps.end(), second) - deps.begin());
     const EntityKind k = m.kind(start);
     const std::string pointer =

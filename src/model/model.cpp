@@ -152,6 +152,14 @@ Ref Model::ref_of(EntityKind k, std::size_t index) const {
   return impl_->refs_by_kind[static_cast<int>(k)].at(index);
 }
 
+const std::vector<Ref>& Model::depends_on(Ref a) const {
+  return kind(a) == EntityKind::step ? step(a).depends_on : approval(a).depends_on;
+}
+
+Ref Model::initiative_of(Ref a) const {
+  return kind(a) == EntityKind::step ? step(a).initiative : approval(a).initiative;
+}
+
 std::vector<Demand> Model::effective_demands(const Step& step) const {
   if (!step.demands.empty()) return step.demands;
   if (step.owner == kNoRef) return {};
