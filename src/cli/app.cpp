@@ -56,8 +56,7 @@ class Session {
 
   // Writes to -o FILE atomically, or to stdout.
   void emit(const std::string& output, const std::string& content) {
-    if (output.empty() || output == "-") io_.out << content;
-    else write_file_atomically(output, content);
+    emit(output, [&](std::ostream& out) { out << content; });
   }
   void emit(const std::string& output, const std::function<void(std::ostream&)>& write) {
     if (output.empty() || output == "-") write(io_.out);

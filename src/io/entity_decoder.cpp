@@ -56,11 +56,7 @@ struct NumberRule {
 constexpr NumberRule kNonNegative{};
 constexpr NumberRule kPositive{0, true, std::nullopt, false};
 
-std::string format_number(double v) {
-  json j = v;
-  if (std::floor(v) == v && std::fabs(v) < 1e15) j = static_cast<long long>(v);
-  return j.dump();
-}
+std::string format_number(double v) { return json_number(v).dump(); }
 
 // Reads the fields of one JSON object, reporting problems against `pointer` and `entity`.
 class Fields {

@@ -4,15 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/text_util.hpp"
+
 namespace clearpath {
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
-ojson number(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<long long>(v);
-  return v;
-}
+ojson number(double v) { return json_number(v); }
 
 class Writer {
  public:

@@ -1,6 +1,7 @@
 #include "io/text_util.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace clearpath {
@@ -27,6 +28,11 @@ std::string pointer_join(std::string pointer, std::string_view key) {
 std::string pointer_join(std::string pointer, std::size_t index) {
   pointer_append(pointer, index);
   return pointer;
+}
+
+Json json_number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<long long>(v);
+  return v;
 }
 
 std::string entity_pointer(EntityKind kind, std::size_t source_index) {

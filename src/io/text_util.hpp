@@ -17,6 +17,9 @@ std::string pointer_join(std::string pointer, std::size_t index);
 // "/steps/12": where an entity of that kind sits in the file.
 std::string entity_pointer(EntityKind kind, std::size_t source_index);
 
+// A number as JSON writes it here: whole values as integers (5, not 5.0), others as doubles.
+Json json_number(double v);
+
 // Edit distance, giving up (returning limit + 1) once it must exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "clearpath/calendar.hpp"
+#include "io/text_util.hpp"
 
 namespace clearpath {
 namespace {
@@ -14,11 +15,7 @@ namespace {
 using J = nlohmann::ordered_json;
 
 // JSON numbers rounded to 6 decimals, so 186.99999999997 prints as 187.
-J num(double v) {
-  const double r = std::round(v * 1e6) / 1e6;
-  if (std::fabs(r) < 9e15 && r == std::floor(r)) return static_cast<long long>(r);
-  return r;
-}
+J num(double v) { return json_number(std::round(v * 1e6) / 1e6); }
 
 std::string fixed(double v, int decimals = 1) {
   char buf[64];
