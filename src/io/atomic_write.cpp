@@ -13,39 +13,7 @@
 namespace clearpath {
 
 void write_file_atomically(const std::string& path, std::string_view content) {
-  // The temporary file sits next to the target so rename() stays on one file system.
-  std::string tmp = path + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) throw InputError("cannot write " + path + ": " + std::strerror(errno));
-  auto fail = [&](const char* what) {
-    const int saved = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw InputError(std::string("cannot ") + what + " " + path + ": " + std::strerror(saved));
-  };
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  const mode_t mask = ::umask(0);  // mkstemp makes 0600; give the usual 0666 & ~umask
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0) fail("sync");
-  if (::close(fd) != 0) {
-    const int saved = errno;
-    ::unlink(tmp.c_str());
-    throw InputError("cannot write " + path + ": " + std::strerror(saved));
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(tmp.c_str());
-    throw InputError("cannot write " + path + ": " + std::strerror(saved));
-  }
+  write_file_atomically(path, [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
 }
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
