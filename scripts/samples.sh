@@ -12,6 +12,8 @@ for g in graphs/*.json; do
   "$cp" stats "$g" -o "samples/$name.stats.txt"
   "$cp" path "$g" --simulate 10000 --seed 1 --fail-on never -o "samples/$name.path.txt"
   "$cp" path "$g" --simulate 10000 --seed 1 --fail-on never --format json -o "samples/$name.path.json"
+  "$cp" copilots "$g" --all --fail-on never -o "samples/$name.copilots.txt"
+  "$cp" copilots "$g" --all --fail-on never --format json -o "samples/$name.copilots.json"
 done
 echo "samples/ regenerated:" >&2
 ls samples >&2

@@ -15,10 +15,11 @@ namespace clearpath {
 
 enum class Distribution : std::uint8_t { pert_beta, triangular };
 
-// A check that says why an approval cannot be granted as planned, or nothing. The default
-// counts approvers against the rule; the co-pilot analysis can take its place.
+// A check that says why an approval cannot be granted as planned, or nothing.
 using ApprovalCheck = std::function<std::optional<std::string>(const Model&, Ref approval)>;
-std::optional<std::string> count_approvers_check(const Model& model, Ref approval);
+// The default: the gate's rule checked exactly against its available approvers (check_gate,
+// the co-pilot analysis), the reasons joined by "; ". Indexes the organisation on first use.
+ApprovalCheck gate_rule_check();
 
 struct PathOptions {
   NetworkOptions network;
@@ -27,7 +28,7 @@ struct PathOptions {
   std::uint64_t seed = 1;
   Distribution distribution = Distribution::pert_beta;
   unsigned threads = 0;           // 0 = all cores
-  ApprovalCheck approval_check = count_approvers_check;
+  ApprovalCheck approval_check = gate_rule_check();
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
 };
 

@@ -1,129 +1,140 @@
-// Gate satisfiability: backtracking over slots (most constrained first) with the department and
-// independence constraints checked as each person is chosen; candidates in id order, so the
-// assignment found is deterministic.
+// Gate checks for people: the exact search (gate_solver) plus the reasons, in words a sponsor
+// understands, why a gate cannot be met and which of its slots stay open.
 #include "clearpath/approval_rules.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/max_cardinality_matching.hpp>
+#include "analysis/gate_solver.hpp"
 
 namespace clearpath {
 namespace {
 
-constexpr std::size_t kSearchBudget = 2'000'000;  // search nodes per gate
-
-bool matches(const Model& m, Ref p, const Slot& s) {
-  const Person& person = m.person(p);
-  if (s.department != kNoRef && person.department != s.department) return false;
-  if (!s.side.empty() && (person.department == kNoRef || m.department(person.department).side != s.side)) return false;
-  if (!s.role.empty() && std::find(person.roles.begin(), person.roles.end(), s.role) == person.roles.end()) return false;
-  return true;
+std::string list(const Model& m, const std::vector<Ref>& people) {
+  std::string out;
+  for (Ref p : people) out += (out.empty() ? "" : ", ") + person_label(m, p);
+  return out.empty() ? "nobody" : out;
 }
 
-// Whether a is in b's reporting chain or b in a's (iteratively, however deep).
-bool in_chain(const Model& m, Ref a, Ref b) {
-  for (Ref cur = m.person(a).reports_to, steps = 0; cur != kNoRef && steps <= m.people().size(); cur = m.person(cur).reports_to, ++steps)
-    if (cur == b) return true;
-  for (Ref cur = m.person(b).reports_to, steps = 0; cur != kNoRef && steps <= m.people().size(); cur = m.person(cur).reports_to, ++steps)
-    if (cur == a) return true;
-  return false;
+// Why two people may not approve together: "cto reports to cio", "cio and cto are both in it".
+std::string conflict_reason(const OrgIndex& org, Ref a, Ref b, GateSolver::Constraints c) {
+  const Model& m = org.model();
+  if (m.id(b) < m.id(a)) std::swap(a, b);
+  const Person &x = m.person(a), &y = m.person(b);
+  if (c.departments && x.department != kNoRef && x.department == y.department)
+    return m.id(a) + " and " + m.id(b) + " are both in " + m.id(x.department);
+  if (org.depth(a) > org.depth(b)) std::swap(a, b);  // a is the higher one
+  const std::uint32_t levels = org.depth(b) - org.depth(a);
+  if (levels == 1) return m.id(b) + " reports to " + m.id(a) + ", so they are not independent";
+  return m.id(b) + " is in " + m.id(a) + "'s reporting chain (" + std::to_string(levels) +
+         " levels down), so they are not independent";
 }
 
-struct Search {
-  const Model& m;
-  const Rule& rule;
-  const std::vector<Ref>& candidates;                 // available approvers, by id
-  std::vector<std::vector<std::size_t>> fits;         // slot -> candidate indexes that match
-  std::vector<std::size_t> order;                     // slots, most constrained first
-  std::size_t need = 0;
-  bool check_departments, check_independence;
-  std::size_t nodes = 0;
-  std::vector<std::size_t> chosen;                    // candidate indexes
-  std::vector<std::size_t> slot_of;                   // slot -> candidate index
-  bool exhausted = false;
+void add_unique(std::vector<std::string>& out, std::string s) {
+  if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+}
 
-  bool compatible(std::size_t c) const {
-    for (std::size_t other : chosen) {
-      if (other == c) return false;
-      const Ref a = candidates[c], b = candidates[other];
-      if (check_departments && m.person(a).department != kNoRef && m.person(a).department == m.person(b).department)
-        return false;
-      if (check_independence && in_chain(m, a, b)) return false;
-    }
-    return true;
+std::string join(const std::vector<std::string>& parts, std::size_t shown = 3, const std::string& separator = "; ") {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size() && i < shown; ++i) out += (i ? separator : "") + parts[i];
+  if (parts.size() > shown) out += separator + "and " + std::to_string(parts.size() - shown) + " more";
+  return out;
+}
+
+// "an executive", "a business-side executive"
+std::string article(const std::string& noun) {
+  return !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos ? "an" : "a";
+}
+
+GateCheck explain(const OrgIndex& org, const GateSolver& solver, Ref gate, const std::vector<bool>& absent) {
+  const Model& m = org.model();
+  const Rule& rule = m.approval(gate).rule;
+  const std::vector<Ref>& candidates = solver.candidates();
+  GateCheck out;
+  out.gate = gate;
+  if (candidates.size() < solver.need()) {
+    out.unfilled.push_back({-1, "only " + std::to_string(candidates.size()) + " available approver" +
+                                    (candidates.size() == 1 ? "" : "s") + " (" + list(m, candidates) +
+                                    "), the rule needs " + std::to_string(solver.need()),
+                            false});
   }
-
-  bool fill(std::size_t k) {
-    if (++nodes > kSearchBudget) {
-      exhausted = true;
-      return false;
+  const std::vector<std::size_t> partial = solver.best_partial();
+  for (std::size_t k = 0; k < rule.slots.size(); ++k) {
+    if (partial[k] != GateSolver::kNone) {
+      out.assignment.push_back({k, candidates[partial[k]]});
+      continue;
     }
-    if (k < order.size()) {
-      const std::size_t slot = order[k];
-      for (std::size_t c : fits[slot]) {
-        if (!compatible(c)) continue;
-        chosen.push_back(c);
-        slot_of[slot] = c;
-        if (fill(k + 1)) return true;
-        chosen.pop_back();
-        if (exhausted) return false;
+    const std::string label = slot_label(m, rule.slots[k]);
+    if (solver.fits()[k].empty()) {
+      // Nobody named fits: does anyone in the organisation, and are they all away?
+      std::vector<Ref> fillers, away;
+      for (Ref p : org.slot_pool(rule.slots[k]))
+        if (org.matches(p, rule.slots[k])) {
+          fillers.push_back(p);
+          if (!m.person(p).available || (!absent.empty() && absent[p])) away.push_back(p);
+        }
+      if (fillers.empty()) {
+        out.unfilled.push_back({static_cast<long>(k), "nobody in the organisation is " + article(label) + " " + label +
+                                                          ", so the rule can never be met", true});
+        continue;
       }
-      return false;
-    }
-    return extra(0);
-  }
-
-  // Approvers beyond the slots, up to min_approvers: any compatible candidates, in id order.
-  bool extra(std::size_t from) {
-    if (chosen.size() >= need) return true;
-    for (std::size_t c = from; c < candidates.size(); ++c) {
-      if (!compatible(c)) continue;
-      chosen.push_back(c);
-      if (extra(c + 1)) return true;
-      chosen.pop_back();
-      if (++nodes > kSearchBudget) {
-        exhausted = true;
-        return false;
+      std::string why = "no " + label + " among the available approvers: " + list(m, candidates);
+      if (away.size() == fillers.size()) {
+        std::sort(away.begin(), away.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
+        std::vector<std::string> names;
+        for (Ref p : away) names.push_back(m.id(p));
+        why += away.size() == 1 ? "; the organisation's only " + label + ", " + names[0] + ", is unavailable"
+                                : "; every " + label + " in the organisation is unavailable: " + join(names, 5, ", ");
       }
+      out.unfilled.push_back({static_cast<long>(k), why, false});
+      continue;
     }
-    return false;
+    // Someone fits, but each who does is taken by another slot or cannot approve with those chosen.
+    std::vector<std::string> reasons;
+    for (std::size_t c : solver.fits()[k])
+      for (std::size_t other = 0; other < rule.slots.size(); ++other) {
+        const std::size_t chosen = partial[other];
+        if (chosen == GateSolver::kNone || chosen == c) continue;
+        if (solver.conflict(c, chosen, solver.rule_constraints()))
+          add_unique(reasons, conflict_reason(org, candidates[c], candidates[chosen], solver.rule_constraints()));
+      }
+    if (reasons.empty()) {
+      const std::size_t matched = solver.matchable();
+      reasons.push_back("the " + std::to_string(rule.slots.size()) + " slots need different people, but only " +
+                        std::to_string(matched) + " can be filled at once by " + list(m, candidates));
+    }
+    out.unfilled.push_back({static_cast<long>(k), join(reasons), false});
   }
-};
-
-// How many slots different approvers can fill at once: a maximum bipartite matching between
-// slots and candidates (Boost.Graph). Fewer than the slots means no assignment exists, whatever
-// the other constraints.
-std::size_t matchable_slots(const std::vector<std::vector<std::size_t>>& fits, std::size_t candidates) {
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  const std::size_t slots = fits.size();
-  if (slots == 0) return 0;
-  G g(slots + candidates);
-  for (std::size_t k = 0; k < slots; ++k)
-    for (std::size_t c : fits[k]) boost::add_edge(k, slots + c, g);
-  std::vector<boost::graph_traits<G>::vertex_descriptor> mate(slots + candidates);
-  boost::edmonds_maximum_cardinality_matching(g, mate.data());
-  return boost::matching_size(g, mate.data());
-}
-
-std::string who(const Model& m, Ref p) {
-  const Person& person = m.person(p);
-  std::string out = m.id(p);
-  if (person.department != kNoRef) {
-    const Department& d = m.department(person.department);
-    out += " (" + m.display_name(person.department) + (d.side.empty() ? "" : ", " + d.side) + ")";
+  if (out.unfilled.empty()) {
+    // Every slot is filled, but not enough further approvers go with those chosen.
+    std::vector<std::size_t> chosen;
+    for (std::size_t k = 0; k < partial.size(); ++k) chosen.push_back(partial[k]);
+    std::vector<std::string> reasons;
+    for (std::size_t c = 0; c < candidates.size(); ++c)
+      for (std::size_t other : chosen)
+        if (c != other && solver.conflict(c, other, solver.rule_constraints()))
+          add_unique(reasons, conflict_reason(org, candidates[c], candidates[other], solver.rule_constraints()));
+    if (chosen.empty())  // no slots: min_approvers among the approvers, pairwise
+      for (std::size_t a = 0; a < candidates.size(); ++a)
+        for (std::size_t b = a + 1; b < candidates.size(); ++b)
+          if (solver.conflict(a, b, solver.rule_constraints()))
+            add_unique(reasons, conflict_reason(org, candidates[a], candidates[b], solver.rule_constraints()));
+    const std::string need = "the rule needs " + std::to_string(solver.need()) + " approvers who go together";
+    out.unfilled.push_back({-1, reasons.empty() ? need : need + ": " + join(reasons), false});
   }
   return out;
 }
 
-std::string list(const Model& m, const std::vector<Ref>& people) {
-  std::string out;
-  for (Ref p : people) out += (out.empty() ? "" : ", ") + who(m, p);
-  return out.empty() ? "nobody" : out;
-}
-
 }  // namespace
+
+std::shared_ptr<const OrgIndex> index_organisation(const Model& model) { return std::make_shared<OrgIndex>(model); }
+
+std::string person_label(const Model& m, Ref p) {
+  const Person& person = m.person(p);
+  if (person.department == kNoRef) return m.id(p);
+  const std::string& side = m.department(person.department).side;
+  return m.id(p) + " (" + m.display_name(person.department) + (side.empty() ? "" : ", " + side + " side") + ")";
+}
 
 std::string slot_label(const Model& m, const Slot& s) {
   std::string out = s.side.empty() ? "" : s.side + "-side ";
@@ -132,141 +143,43 @@ std::string slot_label(const Model& m, const Slot& s) {
   return out;
 }
 
-GateCheck check_gate(const Model& m, Ref gate, const std::vector<bool>& absent) {
-  const Approval& g = m.approval(gate);
+GateCheck check_gate(const Model& m, Ref gate, const std::vector<bool>& absent, const OrgIndex* index) {
+  std::shared_ptr<const OrgIndex> own;
+  if (!index) index = (own = index_organisation(m)).get();
+  const GateSolver solver(*index, gate, absent);
+  const auto solution = solver.solve();
+  if (!solution) {
+    GateCheck out = explain(*index, solver, gate, absent);
+    out.search_exhausted = solver.exhausted();
+    return out;
+  }
   GateCheck out;
   out.gate = gate;
-  std::set<Ref> unique(g.approvers.begin(), g.approvers.end());
-  std::vector<Ref> named(unique.begin(), unique.end()), candidates;
-  std::sort(named.begin(), named.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
-  for (Ref p : named)
-    if (m.person(p).available && (absent.empty() || !absent[p])) candidates.push_back(p);
-
-  const Rule& rule = g.rule;
-  const std::size_t need = std::max<std::size_t>(static_cast<std::size_t>(rule.min_approvers), rule.slots.size());
-  auto run = [&](bool departments, bool independence) {
-    Search s{m, rule, candidates, {}, {}, need, departments, independence, 0, {}, std::vector<std::size_t>(rule.slots.size()), false};
-    s.fits.resize(rule.slots.size());
-    for (std::size_t k = 0; k < rule.slots.size(); ++k) {
-      for (std::size_t c = 0; c < candidates.size(); ++c)
-        if (matches(m, candidates[c], rule.slots[k])) s.fits[k].push_back(c);
-      s.order.push_back(k);
-    }
-    std::stable_sort(s.order.begin(), s.order.end(), [&](auto a, auto b) { return s.fits[a].size() < s.fits[b].size(); });
-    const bool ok = candidates.size() >= need && matchable_slots(s.fits, candidates.size()) == rule.slots.size() &&
-                    s.fill(0);
-    return std::make_pair(ok, s);
-  };
-
-  auto [ok, search] = run(rule.distinct_departments, rule.independent);
-  out.search_exhausted = search.exhausted;
-  if (ok) {
-    out.satisfiable = true;
-    for (std::size_t k = 0; k < rule.slots.size(); ++k) out.assignment.push_back({k, candidates[search.slot_of[k]]});
-    for (std::size_t c : search.chosen) out.approvers.push_back(candidates[c]);
-    return out;
-  }
-
-  // Why not, in words a sponsor understands.
-  if (candidates.size() < need) {
-    out.unfilled.push_back({-1, "only " + std::to_string(candidates.size()) + " available approver" +
-                                    (candidates.size() == 1 ? "" : "s") + " (" + list(m, candidates) +
-                                    "), the rule needs " + std::to_string(need),
-                            false});
-  }
-  for (std::size_t k = 0; k < rule.slots.size(); ++k) {
-    if (!search.fits[k].empty()) continue;
-    bool anyone = false;
-    for (std::size_t i = 0; i < m.people().size() && !anyone; ++i)
-      anyone = m.people()[i].available && matches(m, m.ref_of(EntityKind::person, i), rule.slots[k]);
-    const std::string label = slot_label(m, rule.slots[k]);
-    out.unfilled.push_back({static_cast<long>(k),
-                            anyone ? "no " + label + " among the available approvers: " + list(m, candidates)
-                                   : "nobody in the organisation is a " + label + ", so the rule can never be met",
-                            !anyone});
-  }
-  const std::size_t matched = matchable_slots(search.fits, candidates.size());
-  if (out.unfilled.empty() && matched < rule.slots.size()) {
-    out.unfilled.push_back({-1, "the " + std::to_string(rule.slots.size()) + " slots need different people, but only " +
-                                    std::to_string(matched) + " can be filled at once by " + list(m, candidates),
-                            false});
-  }
-  if (out.unfilled.empty()) {
-    // Each slot has someone: the constraints between approvers are what fail.
-    auto [loose_ok, loose] = run(false, false);
-    std::string why;
-    if (loose_ok) {
-      std::vector<Ref> people;
-      for (std::size_t c : loose.chosen) people.push_back(candidates[c]);
-      for (std::size_t i = 0; i < people.size(); ++i)
-        for (std::size_t j = i + 1; j < people.size(); ++j) {
-          const Ref a = people[i], b = people[j];
-          if (rule.distinct_departments && m.person(a).department != kNoRef && m.person(a).department == m.person(b).department)
-            why += (why.empty() ? "" : "; ") + m.id(a) + " and " + m.id(b) + " are both in " + m.id(m.person(a).department);
-          if (rule.independent && in_chain(m, a, b))
-            why += (why.empty() ? "" : "; ") + m.id(a) + " and " + m.id(b) + " are in one reporting chain, so they are not independent";
-        }
-    }
-    if (why.empty()) why = "no choice of different approvers fills every slot";
-    out.unfilled.push_back({-1, why, false});
-  }
+  out.satisfiable = true;
+  for (std::size_t k = 0; k < solution->slot_of.size(); ++k) out.assignment.push_back({k, solver.candidates()[solution->slot_of[k]]});
+  for (std::size_t c : solution->chosen) out.approvers.push_back(solver.candidates()[c]);
   return out;
 }
 
-GateResilience gate_resilience(const Model& m, Ref gate) {
-  constexpr std::size_t kBudget = 200'000;  // gate checks per gate
+GateResilience gate_resilience(const Model& m, Ref gate, const std::vector<bool>& absent, const OrgIndex* index) {
+  std::shared_ptr<const OrgIndex> own;
+  if (!index) index = (own = index_organisation(m)).get();
+  const GateSolver solver(*index, gate, absent);
+  const GateSolver::Resilience r = solver.resilience();
   GateResilience out;
-  if (!check_gate(m, gate).satisfiable) return out;
-  std::set<Ref> unique(m.approval(gate).approvers.begin(), m.approval(gate).approvers.end());
-  std::vector<Ref> people;
-  for (Ref p : unique)
-    if (m.person(p).available) people.push_back(p);
-  std::sort(people.begin(), people.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
-  std::vector<bool> absent(m.entity_count(), false);
-  for (Ref p : people) {
-    absent[p] = true;
-    if (!check_gate(m, gate, absent).satisfiable) out.single_points_of_failure.push_back(p);
-    absent[p] = false;
-  }
-  if (!out.single_points_of_failure.empty()) {
-    out.bus_factor = 1;
-    return out;
-  }
-  // Subsets of size k = 2, 3, ... in lexicographic order; the first that breaks the gate.
-  std::size_t checks = people.size();
-  for (std::size_t k = 2; k <= people.size(); ++k) {
-    std::vector<std::size_t> pick(k);
-    for (std::size_t i = 0; i < k; ++i) pick[i] = i;
-    for (;;) {
-      if (++checks > kBudget) {
-        out.exact = false;
-        out.bus_factor = k;  // nothing smaller breaks it
-        return out;
-      }
-      for (std::size_t i : pick) absent[people[i]] = true;
-      const bool breaks = !check_gate(m, gate, absent).satisfiable;
-      for (std::size_t i : pick) absent[people[i]] = false;
-      if (breaks) {
-        out.bus_factor = k;
-        return out;
-      }
-      // Next combination.
-      std::size_t i = k;
-      while (i > 0 && pick[i - 1] == people.size() - k + i - 1) --i;
-      if (i == 0) break;
-      ++pick[i - 1];
-      for (std::size_t j = i; j < k; ++j) pick[j] = pick[j - 1] + 1;
-    }
-  }
-  out.bus_factor = people.size();  // only losing everyone breaks it (e.g. no rule at all)
+  for (std::size_t c : r.single_points_of_failure) out.single_points_of_failure.push_back(solver.candidates()[c]);
+  out.bus_factor = r.bus_factor;
+  out.exact = r.exact;
   return out;
 }
 
-InitiativeCopilot check_initiative_copilot(const Model& m, Ref initiative) {
+InitiativeCopilot check_initiative_copilot(const Model& m, Ref initiative, const std::vector<bool>& absent) {
   InitiativeCopilot out;
   out.initiative = initiative;
   const Initiative& i = m.initiative(initiative);
-  std::set<Ref> sponsors(i.sponsors.begin(), i.sponsors.end());
+  std::set<Ref> sponsors;
+  for (Ref p : i.sponsors)
+    if (absent.empty() || !absent[p]) sponsors.insert(p);
   out.single_sponsor = sponsors.size() <= 1;
   bool it = false, business = false;
   for (Ref p : sponsors) {
@@ -275,8 +188,9 @@ InitiativeCopilot check_initiative_copilot(const Model& m, Ref initiative) {
     it = it || m.department(d).side == "it";
     business = business || m.department(d).side == "business";
   }
-  if (it && !business) out.missing_side = "business";
-  if (business && !it) out.missing_side = "it";
+  if (!business) out.missing_sides.push_back("business");
+  if (!it) out.missing_sides.push_back("it");
+  if (!out.missing_sides.empty()) out.missing_side = out.missing_sides.front();
   return out;
 }
 

@@ -5,19 +5,27 @@
 #include <tuple>
 
 #include "analysis/path_parts.hpp"
+#include "clearpath/approval_rules.hpp"
 
 namespace clearpath {
 
 double cost_per_day(const Initiative& i) noexcept { return i.value_per_month * 12 / kWorkingDaysPerYear; }
 
-std::optional<std::string> count_approvers_check(const Model& m, Ref a) {
-  const Approval& g = m.approval(a);
-  std::size_t available = 0;
-  for (Ref p : g.approvers) available += m.person(p).available ? 1 : 0;
-  const std::size_t needed = std::max<std::size_t>(static_cast<std::size_t>(g.rule.min_approvers), g.rule.slots.size());
-  if (available >= needed) return std::nullopt;
-  return "only " + std::to_string(available) + " available approver" + (available == 1 ? "" : "s") +
-         ", the rule needs " + std::to_string(needed);
+ApprovalCheck gate_rule_check() {
+  struct Cache {
+    const Model* model = nullptr;
+    const Person* people = nullptr;  // with the address, tells one model from another
+    std::shared_ptr<const OrgIndex> index;
+  };
+  auto cache = std::make_shared<Cache>();
+  return [cache](const Model& m, Ref a) -> std::optional<std::string> {
+    if (cache->model != &m || cache->people != m.people().data()) *cache = {&m, m.people().data(), index_organisation(m)};
+    const GateCheck c = check_gate(m, a, {}, cache->index.get());
+    if (c.satisfiable) return std::nullopt;
+    std::string why;
+    for (const UnfilledSlot& u : c.unfilled) why += (why.empty() ? "" : "; ") + u.reason;
+    return why;
+  };
 }
 
 namespace {

@@ -11,6 +11,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli/commands.hpp"
+#include "cli/session.hpp"
 #include "clearpath/cli.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/path_analysis.hpp"
@@ -26,48 +28,6 @@
 namespace clearpath {
 namespace {
 
-class Session {
- public:
-  explicit Session(CliIo& io) : io_(io) {}
-
-  bool err_color() const { return io_.terminal.err_is_tty && !io_.terminal.no_color; }
-
-  std::string read(const std::string& path) {
-    if (path == "-") return read_stream(io_.in, "standard input");
-    return read_input(path);
-  }
-
-  // Loads one file, printing its diagnostics (text mode) on stderr.
-  LoadResult load(const std::string& path, bool print) {
-    const auto started = std::chrono::steady_clock::now();
-    std::string text = read(path);
-    const bool progress = io_.terminal.err_is_tty && text.size() > io_.terminal.progress_bytes;
-    if (progress) io_.err << "clearpath: checking " << display(path) << " (" << (text.size() >> 20) << " MB)..." << std::flush;
-    LoadResult r = load_model(text);
-    if (progress) {
-      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-      io_.err << " " << std::fixed << std::setprecision(1) << took.count() << " s\n";
-    }
-    if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color());
-    return r;
-  }
-
-  static std::string display(const std::string& path) { return path == "-" ? "<stdin>" : path; }
-
-  // Writes to -o FILE atomically, or to stdout.
-  void emit(const std::string& output, const std::string& content) {
-    emit(output, [&](std::ostream& out) { out << content; });
-  }
-  void emit(const std::string& output, const std::function<void(std::ostream&)>& write) {
-    if (output.empty() || output == "-") write(io_.out);
-    else write_file_atomically(output, write);
-  }
-
-  CliIo& io() { return io_; }
-
- private:
-  CliIo& io_;
-};
 
 int run_validate(Session& s, const std::vector<std::string>& files, const std::string& format) {
   const bool json = format == "json";
@@ -207,11 +167,7 @@ int run_path(Session& s, const PathArgs& args) {
     if (json) write_path_json(out, *r.model, analysis, options, report);
     else print_path_report(out, *r.model, analysis, options, report);
   });
-  if (args.fail_on == "never") return kExitOk;
-  const Severity threshold = *parse_severity(args.fail_on);
-  for (const Finding& f : analysis.findings)
-    if (f.severity >= threshold) return kExitFindings;
-  return kExitOk;
+  return exit_for_findings(analysis.findings, args.fail_on);
 }
 
 int run_generate(Session& s, const SyntheticOptions& options, const std::string& output) {
@@ -222,6 +178,7 @@ int run_generate(Session& s, const SyntheticOptions& options, const std::string&
 const char* kExamples = R"(Examples:
   clearpath validate graphs/churn-model.json      check a file, print its summary
   clearpath path graphs/churn-model.json          critical path, legacy chain, blockers, risk
+  clearpath copilots graphs/churn-model.json      approval gates, missing co-pilots, who they depend on
   clearpath validate graphs/*.json --format json  check several, machine-readable
   cat plan.json | clearpath validate -            read standard input
   clearpath stats graphs/churn-model.json         counts by entity kind and relation
@@ -295,6 +252,9 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
       "above --fail-on (default error: a blocker on the critical path), 2 invalid input or usage.\n"
       "CLEARPATH_THREADS sets the simulation's threads (default: all cores); results do not depend on it.");
 
+  CopilotsArgs copilots_args;
+  CLI::App* copilots = add_copilots_command(app, copilots_args);
+
   SyntheticOptions synthetic;
   std::size_t people = 0;
   CLI::App* generate = app.add_subcommand("generate", "Write a synthetic model (deterministic for a seed)");
@@ -318,6 +278,7 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
     if (*validate) return run_validate(session, files, format);
     if (*stats) return run_stats(session, file, format, output);
     if (*path) return run_path(session, path_args);
+    if (*copilots) return run_copilots(session, copilots_args);
     if (*schema) {
       session.emit(output, std::string(format_schema()));
       return kExitOk;

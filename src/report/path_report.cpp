@@ -8,51 +8,12 @@
 
 #include "clearpath/calendar.hpp"
 #include "io/text_util.hpp"
+#include "report/report_text.hpp"
 
 namespace clearpath {
 namespace {
 
 using J = nlohmann::ordered_json;
-
-// JSON numbers rounded to 6 decimals, so 186.99999999997 prints as 187.
-J num(double v) { return json_number(std::round(v * 1e6) / 1e6); }
-
-std::string fixed(double v, int decimals = 1) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-// 123456.7 -> "123,457"
-std::string money(double v) {
-  std::string digits = fixed(std::fabs(v), 0), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (v < 0 ? "-" : "") + out;
-}
-
-std::string percent(double p) {
-  if (p > 0 && p < 0.001) return "under 0.1%";
-  if (p < 1 && p > 0.999) return "over 99.9%";
-  return fixed(100 * p, p < 0.1 && p > 0 ? 1 : 0) + "%";
-}
-
-// A column of w characters (UTF-8 code points) and at least one space after it: text that
-// does not fit is cut and ends in "~".
-std::string pad(const std::string& s, std::size_t w) {
-  std::size_t chars = 0, cut = s.size();
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (chars == w - 2) cut = i;
-      ++chars;
-    }
-  if (chars >= w) return s.substr(0, cut) + "~ ";
-  return s + std::string(w - chars, ' ');
-}
-
-std::string rpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
 
 const char* kind_label(const Model& m, Ref r) { return m.kind(r) == EntityKind::approval ? "gate" : "step"; }
 
@@ -61,18 +22,6 @@ std::string label(const Model& m, Ref r) {
   return name.empty() ? m.id(r) : m.id(r) + " (" + name + ")";
 }
 
-class Text {
- public:
-  Text(std::ostream& out, bool color) : out_(out), color_(color) {}
-  void heading(const std::string& h) {
-    out_ << "\n" << (color_ ? "\033[1m" : "") << h << (color_ ? "\033[0m" : "") << "\n";
-  }
-  std::ostream& line() { return out_ << "  "; }
-
- private:
-  std::ostream& out_;
-  bool color_;
-};
 
 std::string day_and_date(const WorkCalendar& cal, double day, bool finish) {
   std::string s = "working day " + fixed(day);
@@ -335,12 +284,7 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
                       {"grow_to_become_critical", num(x.total_float)}};
     }
   }
-  J findings = J::array();
-  for (const Finding& f : a.findings)
-    findings.push_back({{"kind", f.kind}, {"severity", severity_name(f.severity)}, {"subjects", f.subjects},
-                        {"message", f.message}, {"days_held_back", num(f.days_held_back)},
-                        {"cost_of_delay", num(f.cost_of_delay)}});
-  j["findings"] = std::move(findings);
+  j["findings"] = findings_json(a.findings);
   return j;
 }
 

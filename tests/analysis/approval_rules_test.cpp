@@ -52,7 +52,7 @@ TEST_CASE("gates: min_approvers, unavailable approvers and --without", "[approva
   const GateCheck c = check(m, "g");
   CHECK_FALSE(c.satisfiable);
   REQUIRE(c.unfilled.size() == 1);
-  CHECK(c.unfilled[0].reason == "only 1 available approver (cfo (finance, business)), the rule needs 2");
+  CHECK(c.unfilled[0].reason == "only 1 available approver (cfo (finance, business side)), the rule needs 2");
   const Model two = clearpath::test::load_valid(rules_model(R"({"min_approvers": 2})", R"(["cfo", "ann"])"));
   CHECK(check(two, "g").satisfiable);
   std::vector<bool> absent(two.entity_count(), false);
@@ -70,7 +70,7 @@ TEST_CASE("gates: distinct departments and independence", "[approvals]") {
   REQUIRE(d.unfilled.size() == 1);
   CHECK(d.unfilled[0].reason == "cio and cto are both in it");
   const Model indep = clearpath::test::load_valid(rules_model("{" + slots + R"(, "independent": true})", R"(["ceo", "cfo"])"));
-  CHECK(check(indep, "g").unfilled.at(0).reason == "ceo and cfo are in one reporting chain, so they are not independent");
+  CHECK(check(indep, "g").unfilled.at(0).reason == "cfo reports to ceo, so they are not independent");
   const Model fine = clearpath::test::load_valid(rules_model("{" + slots + R"(, "independent": true, "distinct_departments": true})", R"(["cio", "cfo", "cto"])"));
   const GateCheck f = check(fine, "g");
   REQUIRE(f.satisfiable);  // cio and cfo: different departments, neither reports to the other
@@ -95,7 +95,7 @@ TEST_CASE("gates: independence through a reporting chain 1,000 deep", "[approval
       "rule": {"min_approvers": 2, "independent": true}}]})");
   const GateCheck c = check(m, "g");
   CHECK_FALSE(c.satisfiable);
-  CHECK(c.unfilled.at(0).reason == "p0 and p1000 are in one reporting chain, so they are not independent");
+  CHECK(c.unfilled.at(0).reason == "the rule needs 2 approvers who go together: p1000 is in p0's reporting chain (1000 levels down), so they are not independent");
 }
 
 TEST_CASE("gates: two slots that only one person can fill", "[approvals]") {
@@ -106,7 +106,7 @@ TEST_CASE("gates: two slots that only one person can fill", "[approvals]") {
   CHECK_FALSE(c.satisfiable);
   REQUIRE(c.unfilled.size() == 1);
   CHECK(c.unfilled[0].reason ==
-        "the 2 slots need different people, but only 1 can be filled at once by ann (finance, business), cfo (finance, business)");
+        "the 2 slots need different people, but only 1 can be filled at once by ann (finance, business side), cfo (finance, business side)");
 }
 
 TEST_CASE("gates: single points of failure and bus factor", "[approvals]") {

@@ -76,7 +76,7 @@ TEST_CASE("blockers on critical work, with reasons, days and cost", "[path]") {
   REQUIRE(gate != a.blockers.end());
   CHECK(gate->delay_days == 16);
   CHECK(gate->cost_of_delay == Approx(16 * 1200));
-  CHECK(gate->reason == "only 1 available approver, the rule needs 2");
+  CHECK(gate->reason == "only 1 available approver (ana (it, it side)), the rule needs 2");
   CHECK(a.blockers.front().cost_of_delay >= a.blockers.back().cost_of_delay);  // ranked by cost
   // big is blocked but has 8 days of float: not near-critical at 5, near-critical at 10.
   o.near_days = 10;

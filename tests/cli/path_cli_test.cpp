@@ -39,8 +39,13 @@ TEST_CASE("the churn example: its planted critical path and blockers", "[cli][pa
   auto full = nlohmann::json::parse(run({"path", source_path("graphs/churn-model.json"), "--format", "json",
                                          "--from-scratch"}).out);
   CHECK(full["duration"] == expected["duration_days_full"]);
-  CHECK(j["blockers"][0]["id"] == "deploy-model-serving");
-  CHECK(j["blockers"][0]["code"] == "skills-gap");
+  // The costliest blocker: the funding gate that cannot be granted (the co-pilot analysis says why),
+  // then the MLOps skills gap.
+  CHECK(j["blockers"][0]["id"] == "production-funding");
+  CHECK(j["blockers"][0]["code"] == "approvers");
+  CHECK(j["blockers"][0]["reason"].get<std::string>().rfind("no business-side executive among the available approvers", 0) == 0);
+  CHECK(j["blockers"][1]["id"] == "deploy-model-serving");
+  CHECK(j["blockers"][1]["code"] == "skills-gap");
   bool legacy_finding = false;
   for (const auto& f : j["findings"]) legacy_finding = legacy_finding || f["kind"] == "legacy-chain-exceeds-momentum";
   CHECK(legacy_finding);

@@ -30,5 +30,9 @@ TEST_CASE("samples are what the current build prints", "[cli][samples]") {
     CHECK(run_in_source_tree({"path", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never", "--format",
                               "json"}).out ==
           clearpath::test::read_source_file(std::string("samples/") + name + ".path.json"));
+    CHECK(run_in_source_tree({"copilots", graph, "--all", "--fail-on", "never"}).out ==
+          clearpath::test::read_source_file(std::string("samples/") + name + ".copilots.txt"));
+    CHECK(run_in_source_tree({"copilots", graph, "--all", "--fail-on", "never", "--format", "json"}).out ==
+          clearpath::test::read_source_file(std::string("samples/") + name + ".copilots.json"));
   }
 }

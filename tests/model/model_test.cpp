@@ -132,7 +132,7 @@ TEST_CASE("churn model: the size the issue asks for", "[model]") {
   std::vector<std::string> kinds;
   for (const auto& f : m.attributes["expected_findings"]) kinds.push_back(f["kind"]);
   std::sort(kinds.begin(), kinds.end());
-  CHECK(kinds == std::vector<std::string>{"legacy-chain-exceeds-momentum", "missing-copilot",
+  CHECK(kinds == std::vector<std::string>{"legacy-chain-exceeds-momentum", "missing-copilot", "missing-copilot",
                                           "over-allocation", "priority-conflict",
                                           "single-point-of-failure", "skills-gap"});
 }

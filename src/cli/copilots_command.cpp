@@ -1,0 +1,59 @@
+// `clearpath copilots`: approval gates, missing co-pilots, single points of failure, sign-off load.
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "clearpath/copilots.hpp"
+#include "report/copilots_report.hpp"
+
+namespace clearpath {
+
+CLI::App* add_copilots_command(CLI::App& app, CopilotsArgs& args) {
+  CLI::App* c = app.add_subcommand("copilots", "Approval gates: missing co-pilots, single points of failure, sign-off load");
+  c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
+  c->add_option("--initiative", args.initiative, "only this initiative's gates (and the gates its work depends on)");
+  c->add_option("--without", args.without, "as if these people (ids, comma-separated) were unavailable")->delimiter(',');
+  c->add_flag("--all", args.all, "check granted and denied gates too, not only pending ones");
+  c->add_option("--signoff-threshold", args.threshold, "more pending gates than this makes a person a bottleneck (default 5)")
+      ->check(CLI::Range(0, 1'000'000));
+  c->add_option("--suggestions", args.suggestions, "suggested co-pilots per unfilled slot (default 3)")->check(CLI::Range(0, 1000));
+  c->add_option("--format", args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  c->add_option("--fail-on", args.fail_on, "exit 1 on findings of this severity or worse: error, warning, never")
+      ->check(CLI::IsMember({"error", "warning", "never"}));
+  c->footer(
+      "Examples:\n  clearpath copilots graphs/churn-model.json\n"
+      "  clearpath copilots graphs/churn-model.json --initiative churn-model --without ciso\n"
+      "  clearpath copilots graphs/churn-model.json --all --format json -o copilots.json\n\n"
+      "A gate can be granted when its available approvers fill every slot of its rule with different people\n"
+      "(distinct departments, independent of each other's reporting chain, if the rule says so).\n"
+      "Exit status: 0 ok, 1 findings at or above --fail-on (default error: a gate that cannot be granted or\n"
+      "an initiative without a co-pilot), 2 invalid input or usage.");
+  return c;
+}
+
+int run_copilots(Session& s, const CopilotsArgs& args) {
+  LoadResult r = s.load(args.file, true);
+  if (!r.model) return kExitInvalid;
+  CopilotOptions options;
+  options.initiative = args.initiative;
+  options.without = args.without;
+  options.all = args.all;
+  options.signoff_threshold = args.threshold;
+  options.suggestions = args.suggestions;
+  CopilotAnalysis analysis;
+  try {
+    analysis = analyze_copilots(*r.model, options);
+  } catch (const CopilotError& e) {
+    s.io().err << "clearpath: error: " << e.what() << "\n";
+    return kExitInvalid;
+  }
+  const CopilotReportOptions report{Session::display(args.file),
+                                    s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  s.emit(args.output, [&](std::ostream& out) {
+    if (args.format == "json") out << copilots_json(*r.model, analysis, options, report).dump(2) << "\n";
+    else print_copilots_report(out, *r.model, analysis, options, report);
+  });
+  return exit_for_findings(analysis.findings, args.fail_on);
+}
+
+}  // namespace clearpath

@@ -1,0 +1,55 @@
+#include "report/report_text.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "io/text_util.hpp"
+
+namespace clearpath {
+
+nlohmann::ordered_json num(double v) { return json_number(std::round(v * 1e6) / 1e6); }
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string money(double v) {
+  std::string digits = fixed(std::fabs(v), 0), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+std::string percent(double p) {
+  if (p > 0 && p < 0.001) return "under 0.1%";
+  if (p < 1 && p > 0.999) return "over 99.9%";
+  return fixed(100 * p, p < 0.1 && p > 0 ? 1 : 0) + "%";
+}
+
+std::string pad(const std::string& s, std::size_t w) {
+  std::size_t chars = 0, cut = s.size();
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (chars == w - 2) cut = i;
+      ++chars;
+    }
+  if (chars >= w) return s.substr(0, cut) + "~ ";
+  return s + std::string(w - chars, ' ');
+}
+
+std::string rpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
+
+nlohmann::ordered_json findings_json(const std::vector<Finding>& findings) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Finding& f : findings)
+    out.push_back({{"kind", f.kind}, {"severity", severity_name(f.severity)}, {"subjects", f.subjects},
+                   {"message", f.message}, {"days_held_back", num(f.days_held_back)},
+                   {"cost_of_delay", num(f.cost_of_delay)}});
+  return out;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,45 @@
+#pragma once
+// Formatting shared by the reports: numbers, money, fixed-width columns, headed sections, and
+// the JSON of findings. Private to the library.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clearpath/finding.hpp"
+
+namespace clearpath {
+
+// JSON numbers rounded to 6 decimals, so 186.99999999997 prints as 187.
+nlohmann::ordered_json num(double v);
+// 2.5 -> "2.5" (decimals fixed)
+std::string fixed(double v, int decimals = 1);
+// 123456.7 -> "123,457"
+std::string money(double v);
+// 0.8 -> "80%", with "under 0.1%" and "over 99.9%" at the ends.
+std::string percent(double p);
+// A column of w characters (UTF-8 code points) and at least one space after it: text that
+// does not fit is cut and ends in "~".
+std::string pad(const std::string& s, std::size_t w);
+// Right-aligned in w characters.
+std::string rpad(const std::string& s, std::size_t w);
+
+// Sections with bold headings on a colour terminal, and indented lines.
+class Text {
+ public:
+  Text(std::ostream& out, bool color) : out_(out), color_(color) {}
+  void heading(const std::string& h) {
+    out_ << "\n" << (color_ ? "\033[1m" : "") << h << (color_ ? "\033[0m" : "") << "\n";
+  }
+  std::ostream& line() { return out_ << "  "; }
+
+ private:
+  std::ostream& out_;
+  bool color_;
+};
+
+// [{kind, severity, subjects, message, days_held_back, cost_of_delay}]
+nlohmann::ordered_json findings_json(const std::vector<Finding>& findings);
+
+}  // namespace clearpath
