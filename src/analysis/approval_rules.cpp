@@ -66,20 +66,26 @@ GateCheck explain(const OrgIndex& org, const GateSolver& solver, Ref gate, const
     }
     const std::string label = slot_label(m, rule.slots[k]);
     if (solver.fits()[k].empty()) {
-      // Nobody named fits: does anyone in the organisation, and are they all away?
-      std::vector<Ref> fillers, away;
+      // Nobody named fits: does anyone in the organisation, and are they all away? (The scan
+      // stops at the first who fits and is here.)
+      std::vector<Ref> away;
+      bool here = false;
+      const OrgIndex::SlotKey key = org.key(rule.slots[k]);
       for (Ref p : org.slot_pool(rule.slots[k]))
-        if (org.matches(p, rule.slots[k])) {
-          fillers.push_back(p);
-          if (!m.person(p).available || (!absent.empty() && absent[p])) away.push_back(p);
+        if (org.matches(p, key)) {
+          if (m.person(p).available && (absent.empty() || !absent[p])) {
+            here = true;
+            break;
+          }
+          away.push_back(p);
         }
-      if (fillers.empty()) {
+      if (!here && away.empty()) {
         out.unfilled.push_back({static_cast<long>(k), "nobody in the organisation is " + article(label) + " " + label +
                                                           ", so the rule can never be met", true});
         continue;
       }
       std::string why = "no " + label + " among the available approvers: " + list(m, candidates);
-      if (away.size() == fillers.size()) {
+      if (!here) {
         std::sort(away.begin(), away.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
         std::vector<std::string> names;
         for (Ref p : away) names.push_back(m.id(p));

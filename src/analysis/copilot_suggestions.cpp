@@ -10,6 +10,9 @@
 namespace clearpath {
 namespace {
 
+constexpr std::size_t kPoolScan = 50'000;     // slot pools up to this size are scanned first
+constexpr std::size_t kFewCandidates = 32;    // up to this many: a distance for each
+
 std::string reason_for(const Model& m, const Candidate& c) {
   const Person& p = m.person(c.person);
   std::string out = p.title;
@@ -56,8 +59,9 @@ std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateChec
   const Slot anyone;
   for (long slot : open) {
     const Slot& spec = slot < 0 ? anyone : rule.slots[static_cast<std::size_t>(slot)];
+    const OrgIndex::SlotKey wanted = org.key(spec);
     auto acceptable = [&](Ref p) {
-      if (!m.person(p).available || (!absent.empty() && absent[p]) || named.count(p) || !org.matches(p, spec)) return false;
+      if (!org.matches(p, wanted) || !m.person(p).available || (!absent.empty() && absent[p]) || named.count(p)) return false;
       for (Ref c : chosen) {
         if (rule.distinct_departments && m.person(p).department != kNoRef && m.person(p).department == m.person(c).department)
           return false;
@@ -67,7 +71,20 @@ std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateChec
     };
     std::vector<Candidate> found;
     std::set<Ref> seen;
-    if (count > 0 && !sources.empty())
+    // Few people who would do (a rare role, a named department): measure each one's distance
+    // with a bidirectional search rather than spreading out from the sponsors until the last
+    // of them is reached, which in a large organisation means visiting most of it.
+    const std::vector<Ref>& pool = org.slot_pool(spec);
+    std::vector<Ref> few;
+    bool counted = count > 0 && pool.size() <= kPoolScan;
+    for (std::size_t i = 0; counted && i < pool.size(); ++i)
+      if (acceptable(pool[i]) && (few.push_back(pool[i]), few.size() > kFewCandidates)) counted = false;
+    if (counted) {
+      for (Ref p : few) {
+        const auto d = org.distance(sources, p);
+        found.push_back({p, d ? std::optional<std::uint32_t>(d->steps) : std::nullopt, d ? sources[d->source] : kNoRef, {}});
+      }
+    } else if (count > 0 && !sources.empty()) {
       org.closest_first(
           sources,
           [&](Ref p, std::uint32_t distance, Ref source) {
@@ -77,9 +94,10 @@ std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateChec
             }
           },
           [&] { return found.size() >= count; });
-    if (found.size() < count)  // people the org graph does not connect to the sponsors
-      for (Ref p : org.slot_pool(spec))
-        if (!seen.count(p) && acceptable(p)) found.push_back({p, std::nullopt, kNoRef, {}});
+      if (found.size() < count)  // people the org graph does not connect to the sponsors
+        for (Ref p : pool)
+          if (!seen.count(p) && acceptable(p)) found.push_back({p, std::nullopt, kNoRef, {}});
+    }
     const auto key = [&](const Candidate& c) {
       return std::make_tuple(c.distance.value_or(std::numeric_limits<std::uint32_t>::max()), org.depth(c.person),
                              std::cref(m.id(c.person)));

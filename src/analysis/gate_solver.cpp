@@ -16,7 +16,7 @@ namespace clearpath {
 namespace {
 
 constexpr std::size_t kSearchBudget = 2'000'000;   // search nodes per solve
-constexpr std::size_t kResilienceBudget = 20'000;  // solves per bus factor
+constexpr std::size_t kResilienceWork = 2'000'000;  // solves x candidates per bus factor
 constexpr std::size_t kHallSlots = 16;             // slot subsets are enumerated up to this many slots
 
 bool is_removed(const std::vector<char>& removed, std::size_t c) { return !removed.empty() && removed[c]; }
@@ -35,8 +35,9 @@ GateSolver::GateSolver(const OrgIndex& org, Ref gate, const std::vector<bool>& a
   need_ = std::max<std::size_t>(static_cast<std::size_t>(std::max(rule_spec_.min_approvers, 0)), rule_spec_.slots.size());
   fits_.resize(rule_spec_.slots.size());
   for (std::size_t k = 0; k < rule_spec_.slots.size(); ++k) {
+    const OrgIndex::SlotKey key = org.key(rule_spec_.slots[k]);
     for (std::size_t c = 0; c < candidates_.size(); ++c)
-      if (org.matches(candidates_[c], rule_spec_.slots[k])) fits_[k].push_back(c);
+      if (org.matches(candidates_[c], key)) fits_[k].push_back(c);
     order_.push_back(k);
   }
   std::stable_sort(order_.begin(), order_.end(), [&](auto a, auto b) { return fits_[a].size() < fits_[b].size(); });
@@ -64,6 +65,10 @@ bool GateSolver::fill(std::size_t k, const std::vector<char>& removed, Constrain
   if (k == order_.size()) return extra(0, removed, c, s, nodes);
   const std::size_t slot = order_[k];
   for (std::size_t cand : fits_[slot]) {
+    if (++nodes > kSearchBudget) {  // every candidate examined counts
+      exhausted_ = true;
+      return false;
+    }
     if (is_removed(removed, cand) || !compatible(cand, s.chosen, c)) continue;
     s.chosen.push_back(cand);
     s.slot_of[slot] = cand;
@@ -78,14 +83,16 @@ bool GateSolver::fill(std::size_t k, const std::vector<char>& removed, Constrain
 bool GateSolver::extra(std::size_t from, const std::vector<char>& removed, Constraints c, Solution& s, std::size_t& nodes) const {
   if (s.chosen.size() >= need_) return true;
   for (std::size_t cand = from; cand < candidates_.size(); ++cand) {
+    if (++nodes > kSearchBudget) {  // every candidate examined counts
+      exhausted_ = true;
+      return false;
+    }
+    if (candidates_.size() - cand < need_ - s.chosen.size()) return false;  // too few left
     if (is_removed(removed, cand) || !compatible(cand, s.chosen, c)) continue;
     s.chosen.push_back(cand);
     if (extra(cand + 1, removed, c, s, nodes)) return true;
     s.chosen.pop_back();
-    if (++nodes > kSearchBudget) {
-      exhausted_ = true;
-      return false;
-    }
+    if (nodes > kSearchBudget) return false;
   }
   return false;
 }
@@ -192,16 +199,25 @@ GateSolver::Resilience GateSolver::resilience() const {
     out.exact = !exhausted_;
     return out;
   }
-  // Any set of absences that breaks the gate must take someone from every valid choice: branch
-  // on the members of one choice, depth k = 2, 3, ..., remembering the sets already tried.
+  // Without constraints between approvers, the counting bound is exact: the gate holds while
+  // enough people are left and different people can fill the slots (Hall's condition).
   const std::size_t bound = upper_bound();
+  if (!rule_.departments && !rule_.independence) {
+    out.bus_factor = bound;
+    out.exact = !exhausted_;
+    return out;
+  }
+  // Otherwise any set of absences that breaks the gate must take someone from every valid
+  // choice: branch on the members of one choice, depth k = 2, 3, ..., remembering the sets
+  // already tried. The budget shrinks as gates grow, so a huge gate stays fast (and inexact).
+  const std::size_t budget = std::max<std::size_t>(50, kResilienceWork / (candidates_.size() + 1));
   std::size_t solves = base->chosen.size();
   for (std::size_t k = 2; k < bound; ++k) {
     std::unordered_set<std::string> tried;
     bool breaks = false, over = false;
     auto dfs = [&](auto&& self, std::size_t depth) -> void {
       if (breaks || over) return;
-      if (++solves > kResilienceBudget) {
+      if (++solves > budget) {
         over = true;
         return;
       }

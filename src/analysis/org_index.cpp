@@ -43,10 +43,20 @@ OrgIndex::OrgIndex(const Model& m) : model_(m) {
     }
   }
 
+  side_of_.assign(n, -1);
+  role_bits_.assign(n, 0);
+  more_roles_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Person& p = m.people()[i];
     const Ref r = m.ref_of(EntityKind::person, i);
     everyone_.push_back(r);
+    if (p.department != kNoRef && !m.department(p.department).side.empty())
+      side_of_[i] = side_id_.try_emplace(m.department(p.department).side, static_cast<std::int32_t>(side_id_.size())).first->second;
+    for (const std::string& role : p.roles) {
+      const std::int32_t id = role_id_.try_emplace(role, static_cast<std::int32_t>(role_id_.size())).first->second;
+      if (id < 64) role_bits_[i] |= std::uint64_t{1} << id;
+      else more_roles_[i].push_back(id);
+    }
     for (const std::string& role : p.roles) {
       std::vector<Ref>& list = by_role_[role];
       if (list.empty() || list.back() != r) list.push_back(r);  // a role listed twice counts once
@@ -85,6 +95,28 @@ OrgIndex::OrgIndex(const Model& m) : model_(m) {
   }
   seen_.assign(v, 0);
   origin_.assign(v, kNoRef);
+  back_seen_.assign(v, 0);
+  forward_steps_.assign(v, 0);
+  back_steps_.assign(v, 0);
+  source_of_.assign(v, 0);
+  // Connected components, so that distance() answers "not connected" at once.
+  component_.assign(v, UINT32_MAX);
+  std::vector<std::uint32_t> pending;
+  for (std::uint32_t start = 0, next_id = 0; start < v; ++start) {
+    if (component_[start] != UINT32_MAX) continue;
+    component_[start] = next_id;
+    pending.push_back(start);
+    while (!pending.empty()) {
+      const std::uint32_t x = pending.back();
+      pending.pop_back();
+      for (std::uint32_t k = begin_[x]; k < begin_[x + 1]; ++k)
+        if (component_[adjacent_[k]] == UINT32_MAX) {
+          component_[adjacent_[k]] = next_id;
+          pending.push_back(adjacent_[k]);
+        }
+    }
+    ++next_id;
+  }
 }
 
 bool OrgIndex::in_one_chain(Ref a, Ref b) const noexcept {
@@ -94,15 +126,33 @@ bool OrgIndex::in_one_chain(Ref a, Ref b) const noexcept {
   return above(x, y) || above(y, x);
 }
 
-bool OrgIndex::matches(Ref person, const Slot& s) const {
-  const Person& p = model_.person(person);
-  if (s.department != kNoRef && p.department != s.department) return false;
-  if (!s.side.empty() && (p.department == kNoRef || model_.department(p.department).side != s.side)) return false;
-  if (!s.role.empty() && std::find(p.roles.begin(), p.roles.end(), s.role) == p.roles.end()) return false;
-  return true;
+OrgIndex::SlotKey OrgIndex::key(const Slot& s) const {
+  SlotKey k;
+  k.slot = &s;
+  k.department = s.department;
+  if (!s.side.empty()) {
+    auto it = side_id_.find(s.side);
+    k.side = it == side_id_.end() ? kNoSide : it->second;
+  }
+  if (!s.role.empty()) {
+    auto it = role_id_.find(s.role);
+    k.role = it == role_id_.end() ? kNoSide : it->second;
+  }
+  return k;
 }
 
-std::vector<Ref> OrgIndex::slot_pool(const Slot& s) const {
+bool OrgIndex::matches(Ref person, const SlotKey& s) const {
+  const std::size_t i = model_.index(person);
+  if (s.department != kNoRef && model_.person(person).department != s.department) return false;
+  if (s.side != -1 && side_of_[i] != s.side) return false;
+  if (s.role == -1) return true;
+  if (s.role < 0) return false;
+  if (s.role < 64) return (role_bits_[i] >> s.role) & 1u;
+  const auto& more = more_roles_[i];
+  return std::find(more.begin(), more.end(), s.role) != more.end();
+}
+
+const std::vector<Ref>& OrgIndex::slot_pool(const Slot& s) const {
   static const std::vector<Ref> none;
   const std::vector<Ref>* best = &everyone_;
   auto consider = [&](const std::vector<Ref>& list) {
@@ -120,33 +170,65 @@ std::vector<Ref> OrgIndex::slot_pool(const Slot& s) const {
   return *best;
 }
 
-void OrgIndex::closest_first(const std::vector<Ref>& sources, const std::function<void(Ref, std::uint32_t, Ref)>& visit,
-                             const std::function<bool()>& done) const {
-  if (++stamp_ == 0) {  // the stamps wrapped around: start afresh
+std::optional<OrgIndex::Distance> OrgIndex::distance(const std::vector<Ref>& sources, Ref target) const {
+  if (++stamp_ == 0) {
     std::fill(seen_.begin(), seen_.end(), 0);
+    std::fill(back_seen_.begin(), back_seen_.end(), 0);
     stamp_ = 1;
   }
-  std::vector<Ref> level, next;
-  for (Ref s : sources)
-    if (seen_[s] != stamp_) {
-      seen_[s] = stamp_;
-      origin_[s] = s;
-      level.push_back(s);
-    }
-  for (std::uint32_t distance = 0; !level.empty(); ++distance) {
-    for (Ref r : level)
-      if (model_.kind(r) == EntityKind::person) visit(r, distance, origin_[r]);
-    if (done()) return;
-    next.clear();
-    for (Ref r : level)
-      for (std::uint32_t k = begin_[r]; k < begin_[r + 1]; ++k)
-        if (seen_[adjacent_[k]] != stamp_) {
-          seen_[adjacent_[k]] = stamp_;
-          origin_[adjacent_[k]] = origin_[r];
-          next.push_back(adjacent_[k]);
-        }
-    level.swap(next);
+  std::vector<Ref> forward, back, next;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const Ref s = sources[i];
+    if (s == target) return Distance{0, i};
+    if (component_[s] != component_[target] || seen_[s] == stamp_) continue;
+    seen_[s] = stamp_;
+    forward_steps_[s] = 0;
+    source_of_[s] = i;
+    forward.push_back(s);
   }
+  if (forward.empty()) return std::nullopt;
+  back_seen_[target] = stamp_;
+  back_steps_[target] = 0;
+  back.push_back(target);
+  // Expand whole levels of the smaller side; the first level in which the sides meet holds a
+  // shortest path (the smallest total, then the smallest source position, of those found).
+  while (!forward.empty() && !back.empty()) {
+    std::optional<Distance> best;
+    auto meet = [&](std::uint32_t steps, std::size_t source) {
+      if (!best || steps < best->steps || (steps == best->steps && source < best->source)) best = Distance{steps, source};
+    };
+    next.clear();
+    if (forward.size() <= back.size()) {
+      for (Ref u : forward)
+        for (std::uint32_t k = begin_[u]; k < begin_[u + 1]; ++k) {
+          const Ref x = adjacent_[k];
+          if (back_seen_[x] == stamp_) meet(forward_steps_[u] + 1 + back_steps_[x], source_of_[u]);
+          if (seen_[x] != stamp_) {
+            seen_[x] = stamp_;
+            forward_steps_[x] = forward_steps_[u] + 1;
+            source_of_[x] = source_of_[u];
+            next.push_back(x);
+          } else if (forward_steps_[x] == forward_steps_[u] + 1) {
+            source_of_[x] = std::min(source_of_[x], source_of_[u]);
+          }
+        }
+      forward.swap(next);
+    } else {
+      for (Ref u : back)
+        for (std::uint32_t k = begin_[u]; k < begin_[u + 1]; ++k) {
+          const Ref x = adjacent_[k];
+          if (seen_[x] == stamp_) meet(forward_steps_[x] + 1 + back_steps_[u], source_of_[x]);
+          if (back_seen_[x] != stamp_) {
+            back_seen_[x] = stamp_;
+            back_steps_[x] = back_steps_[u] + 1;
+            next.push_back(x);
+          }
+        }
+      back.swap(next);
+    }
+    if (best) return best;
+  }
+  return std::nullopt;
 }
 
 }  // namespace clearpath

@@ -171,7 +171,7 @@ int run_path(Session& s, const PathArgs& args) {
 }
 
 int run_generate(Session& s, const SyntheticOptions& options, const std::string& output) {
-  s.emit(output, synthetic_model(options));
+  s.emit(output, [&](std::ostream& out) { write_synthetic_model(options, out); });  // streamed
   return kExitOk;
 }
 
@@ -261,8 +261,14 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   generate->add_option("--steps", synthetic.steps, "number of steps")->check(CLI::Range(1, 50'000'000));
   generate->add_option("--people", people, "number of people (default: steps / 5)")->check(CLI::Range(1, 10'000'000));
   generate->add_option("--seed", synthetic.seed, "random seed");
+  generate->add_option("--gates", synthetic.gates, "number of approval gates, organisation-aware (default: 3-5 per initiative)")
+      ->check(CLI::Range(0, 10'000'000));
+  generate->add_option("--max-approvers", synthetic.max_approvers, "most approvers per gate, organisation-aware gates (default 6)")
+      ->check(CLI::Range(1, 1000));
   generate->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
-  generate->footer("Example:\n  clearpath generate --steps 100000 --seed 42 -o big.json");
+  generate->footer(
+      "Examples:\n  clearpath generate --steps 100000 --seed 42 -o big.json\n"
+      "  clearpath generate --people 200000 --steps 20000 --gates 10000 --max-approvers 20 --seed 1 -o org.json");
 
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());

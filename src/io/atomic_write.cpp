@@ -17,6 +17,17 @@ void write_file_atomically(const std::string& path, std::string_view content) {
 }
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written to directly: renaming
+  // a temporary file onto it would replace it with a plain file.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw InputError("cannot write " + path + ": " + std::strerror(errno));
+    write(out);
+    out.flush();
+    if (!out) throw InputError("cannot write " + path + ": write failed");
+    return;
+  }
   std::string tmp = path + ".tmp-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) throw InputError("cannot write " + path + ": " + std::strerror(errno));

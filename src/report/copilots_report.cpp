@@ -17,10 +17,12 @@ std::string label(const Model& m, Ref r) {
   return name.empty() ? m.id(r) : m.id(r) + " (" + name + ")";
 }
 
-std::string ids(const Model& m, const std::vector<Ref>& refs, const char* none = "none") {
+// "a, b, c", at most `shown` of them, then "and N more".
+std::string ids(const Model& m, const std::vector<Ref>& refs, std::size_t shown = SIZE_MAX) {
   std::string out;
-  for (Ref r : refs) out += (out.empty() ? "" : ", ") + m.id(r);
-  return out.empty() ? none : out;
+  for (std::size_t i = 0; i < refs.size() && i < shown; ++i) out += (out.empty() ? "" : ", ") + m.id(refs[i]);
+  if (refs.size() > shown) out += ", and " + std::to_string(refs.size() - shown) + " more";
+  return out.empty() ? "none" : out;
 }
 
 J id_array(const Model& m, const std::vector<Ref>& refs) {
@@ -43,37 +45,40 @@ std::string rule_text(const Rule& r, const std::vector<std::string>& labels) {
 
 std::string side_name(const std::string& side) { return side == "it" ? "IT" : side; }
 
-void print_gate(Text& t, const Model& m, const GateResult& g) {
+void print_gate(std::ostream& out, Text& t, const Model& m, const GateResult& g) {
   const Approval& a = m.approval(g.gate);
   std::string state = g.check.satisfiable ? "can be granted, bus factor " + std::to_string(g.resilience.bus_factor) +
                                                 (g.resilience.exact ? "" : " or more")
                                           : "CANNOT BE GRANTED";
-  t.line() << label(m, g.gate) << " - " << (a.initiative == kNoRef ? "no initiative" : m.id(a.initiative)) << " - "
-           << status_name(a.status) << " - " << state << "\n";
-  t.line() << "  rule: " << rule_text(a.rule, g.slot_labels) << "; approvers: " << ids(m, a.approvers) << "\n";
+  t.line() << label(m, g.gate) << ": " << state << "\n";
+  out << wrap(std::string(status_name(a.status)) + " gate of " + (a.initiative == kNoRef ? "no initiative" : m.id(a.initiative)) +
+                  "; rule: " + rule_text(a.rule, g.slot_labels) + "; approvers: " + ids(m, a.approvers),
+              "    ");
   for (std::size_t k = 0; k < g.slot_labels.size(); ++k) {
     const auto fill = std::find_if(g.check.assignment.begin(), g.check.assignment.end(), [&](const SlotFill& f) { return f.slot == k; });
-    std::string value = fill != g.check.assignment.end() ? m.id(fill->person) : "OPEN";
+    t.line() << "  " << pad(g.slot_labels[k], 34) << (fill != g.check.assignment.end() ? m.id(fill->person) : "OPEN") << "\n";
     for (const UnfilledSlot& u : g.check.unfilled)
-      if (u.slot == static_cast<long>(k)) value += ": " + u.reason;
-    t.line() << "  " << pad(g.slot_labels[k], 34) << value << "\n";
+      if (u.slot == static_cast<long>(k)) out << wrap(u.reason, "      ");
   }
   for (const UnfilledSlot& u : g.check.unfilled)
-    if (u.slot < 0) t.line() << "  " << pad("rule", 34) << u.reason << "\n";
+    if (u.slot < 0) {
+      t.line() << "  " << pad("the rule as a whole", 34) << "NOT MET\n";
+      out << wrap(u.reason, "      ");
+    }
   if (g.check.satisfiable && g.slot_labels.size() < g.check.approvers.size()) {
     std::vector<Ref> extra(g.check.approvers.begin() + static_cast<long>(g.slot_labels.size()), g.check.approvers.end());
     t.line() << "  " << pad("further approvers", 34) << ids(m, extra) << "\n";
   }
   for (const SlotSuggestion& s : g.suggestions) {
-    t.line() << "  suggested " << s.label << (s.candidates.empty() ? ": nobody in the organisation fits" : ":") << "\n";
-    for (const Candidate& c : s.candidates) t.line() << "    " << pad(m.id(c.person), 24) << c.reason << "\n";
+    t.line() << "  suggested " << s.label << (s.candidates.empty() ? ": nobody available in the organisation fits" : ":") << "\n";
+    for (const Candidate& c : s.candidates) out << hang("      " + pad(m.id(c.person), 18), c.reason);
   }
   if (!g.resilience.single_points_of_failure.empty())
     t.line() << "  single point" << (g.resilience.single_points_of_failure.size() == 1 ? "" : "s") << " of failure: "
              << ids(m, g.resilience.single_points_of_failure) << "\n";
 }
 
-void print_initiative(Text& t, const Model& m, const InitiativeResult& r) {
+void print_initiative(std::ostream& out, Text& t, const Model& m, const InitiativeResult& r) {
   const Initiative& i = m.initiative(r.initiative);
   t.line() << label(m, r.initiative) << "\n";
   std::string sponsors;
@@ -82,7 +87,7 @@ void print_initiative(Text& t, const Model& m, const InitiativeResult& r) {
   for (const std::string& side : r.copilot.missing_sides) copilot += (copilot.empty() ? "no " : " or ") + side_name(side) + "-side";
   if (!copilot.empty()) copilot = " - " + copilot + " co-pilot";
   if (r.copilot.single_sponsor) copilot += copilot.empty() ? " - single sponsor" : ", single sponsor";
-  t.line() << "  sponsors: " << (sponsors.empty() ? "none" : sponsors) << copilot << "\n";
+  out << wrap("sponsors: " + (sponsors.empty() ? std::string("none") : sponsors) + copilot, "    ");
   t.line() << "  single points of failure: " << ids(m, r.single_points_of_failure) << "\n";
   t.line() << "  sole owners of critical steps:" << (r.sole_owners.empty() ? " none" : "") << "\n";
   for (const SoleOwner& o : r.sole_owners) t.line() << "    " << pad(m.id(o.person), 24) << ids(m, o.steps) << "\n";
@@ -150,10 +155,10 @@ void print_copilots_report(std::ostream& out, const Model& m, const CopilotAnaly
 
   t.heading("GATES");
   if (a.gates.empty()) t.line() << "no gates to check\n";
-  for (const GateResult& g : a.gates) print_gate(t, m, g);
+  for (const GateResult& g : a.gates) print_gate(out, t, m, g);
 
   t.heading("INITIATIVES");
-  for (const InitiativeResult& r : a.initiatives) print_initiative(t, m, r);
+  for (const InitiativeResult& r : a.initiatives) print_initiative(out, t, m, r);
 
   t.heading("SIGN-OFF LOAD (pending gates per person; a bottleneck above " + std::to_string(options.signoff_threshold) + ")");
   if (a.signoff_load.empty()) t.line() << "nobody has a pending gate to sign\n";
@@ -161,13 +166,16 @@ void print_copilots_report(std::ostream& out, const Model& m, const CopilotAnaly
   for (std::size_t k = 0; k < a.signoff_load.size() && k < kLoadShown; ++k) {
     const SignoffLoad& l = a.signoff_load[k];
     t.line() << pad(m.id(l.person), 24) << rpad(std::to_string(l.gates.size()), 6) << rpad(std::to_string(l.essential.size()), 11)
-             << "  " << ids(m, l.gates) << (l.bottleneck ? "  BOTTLENECK" : "") << "\n";
+             << "  " << (l.bottleneck ? "BOTTLENECK: " : "") << ids(m, l.gates, 3) << "\n";
   }
   if (a.signoff_load.size() > kLoadShown) t.line() << "... and " << a.signoff_load.size() - kLoadShown << " more (see --format json)\n";
 
   t.heading("FINDINGS");
   if (a.findings.empty()) t.line() << "none\n";
-  for (const Finding& f : a.findings) t.line() << pad(severity_name(f.severity), 9) << pad(f.kind, 25) << f.message << "\n";
+  for (const Finding& f : a.findings) {
+    t.line() << severity_name(f.severity) << " " << f.kind << "\n";
+    out << wrap(f.message, "    ");
+  }
 }
 
 J copilots_json(const Model& m, const CopilotAnalysis& a, const CopilotOptions& options, const CopilotReportOptions& report) {

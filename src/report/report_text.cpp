@@ -43,6 +43,39 @@ std::string pad(const std::string& s, std::size_t w) {
 
 std::string rpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
 
+std::string wrap(const std::string& s, const std::string& indent, std::size_t width) {
+  const std::size_t room = width > indent.size() + 20 ? width - indent.size() : 20;
+  auto columns = [](const std::string& w) {
+    std::size_t n = 0;
+    for (unsigned char c : w) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::string out, line;
+  std::size_t used = 0, start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    const std::string word = s.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    const std::size_t n = columns(word);
+    if (!line.empty() && used + 1 + n > room) {
+      out += indent + line + "\n";
+      line.clear();
+      used = 0;
+    }
+    line += (line.empty() ? "" : " ") + word;
+    used += (used ? 1 : 0) + n;
+  }
+  if (!line.empty() || out.empty()) out += indent + line + "\n";
+  return out;
+}
+
+std::string hang(const std::string& first, const std::string& s, std::size_t width) {
+  std::string out = wrap(s, std::string(first.size(), ' '), width);
+  return out.replace(0, first.size(), first);
+}
+
 nlohmann::ordered_json findings_json(const std::vector<Finding>& findings) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Finding& f : findings)

@@ -24,6 +24,12 @@ std::string percent(double p);
 std::string pad(const std::string& s, std::size_t w);
 // Right-aligned in w characters.
 std::string rpad(const std::string& s, std::size_t w);
+// Words of `s` in lines that, after `indent`, fit `width` columns (a longer word gets a line of
+// its own); every line starts with `indent` and ends with a newline.
+std::string wrap(const std::string& s, const std::string& indent, std::size_t width = 100);
+// The same with a hanging first line: `first` (e.g. "    ciso        ") starts it, and the
+// following lines are indented by as many spaces.
+std::string hang(const std::string& first, const std::string& s, std::size_t width = 100);
 
 // Sections with bold headings on a colour terminal, and indented lines.
 class Text {

@@ -46,7 +46,7 @@ TEST_CASE("copilots text has its sections and --fail-on decides the exit status"
   CHECK(r.status == 1);
   for (const char* section : {"SUMMARY", "GATES", "INITIATIVES", "SIGN-OFF LOAD", "FINDINGS"})
     CHECK(r.out.find(section) != std::string::npos);
-  CHECK(r.out.find("cmo                     Chief Marketing Officer, Marketing, business side, the sponsor") != std::string::npos);
+  CHECK(r.out.find("      cmo               Chief Marketing Officer, Marketing, business side, the sponsor\n") != std::string::npos);
   CHECK(r.out.find("WITHOUT") == std::string::npos);
   CHECK(run({"copilots", source_path("graphs/churn-model.json"), "--fail-on", "never"}).status == 0);
   // No errors among the erp-upgrade initiative's (empty) gates and its two-sided sponsors.

@@ -112,3 +112,11 @@ TEST_CASE("write_file_atomically replaces the file whole and leaves no temporary
   CHECK(files == 1);
   CHECK_THROWS_AS(write_file_atomically(dir + "/no/such/dir/x", "x"), InputError);
 }
+
+TEST_CASE("write_file_atomically writes to a device in place and never replaces it", "[save]") {
+  // -o /dev/null must discard the output, not turn /dev/null into a plain file (as root,
+  // renaming a temporary file onto it would).
+  write_file_atomically("/dev/null", "discarded");
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+  CHECK(read_input("/dev/null").empty());
+}
