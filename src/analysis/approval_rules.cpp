@@ -30,11 +30,28 @@ std::string conflict_reason(const OrgIndex& org, Ref a, Ref b, GateSolver::Const
          " levels down), so they are not independent";
 }
 
-void add_unique(std::vector<std::string>& out, std::string s) {
-  if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
-}
+std::string join(const std::vector<std::string>& parts, std::size_t shown = 3, const std::string& separator = "; ");
 
-std::string join(const std::vector<std::string>& parts, std::size_t shown = 3, const std::string& separator = "; ") {
+// Distinct reasons, three of them shown. Only the first kKept are kept, and the loops that
+// look for clashes stop there, so a gate with thousands of clashing approvers costs little.
+class Reasons {
+ public:
+  static constexpr std::size_t kKept = 50;
+  bool full() const { return kept_.size() >= kKept; }
+  bool empty() const { return kept_.empty(); }
+  void add(std::string s) {
+    if (!full() && std::find(kept_.begin(), kept_.end(), s) == kept_.end()) kept_.push_back(std::move(s));
+  }
+  std::string text() const {
+    if (!full()) return join(kept_);
+    return join({kept_.begin(), kept_.begin() + 3}) + "; and many more";
+  }
+
+ private:
+  std::vector<std::string> kept_;
+};
+
+std::string join(const std::vector<std::string>& parts, std::size_t shown, const std::string& separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size() && i < shown; ++i) out += (i ? separator : "") + parts[i];
   if (parts.size() > shown) out += separator + "and " + std::to_string(parts.size() - shown) + " more";
@@ -96,37 +113,37 @@ GateCheck explain(const OrgIndex& org, const GateSolver& solver, Ref gate, const
       continue;
     }
     // Someone fits, but each who does is taken by another slot or cannot approve with those chosen.
-    std::vector<std::string> reasons;
+    Reasons reasons;
     for (std::size_t c : solver.fits()[k])
-      for (std::size_t other = 0; other < rule.slots.size(); ++other) {
+      for (std::size_t other = 0; other < rule.slots.size() && !reasons.full(); ++other) {
         const std::size_t chosen = partial[other];
         if (chosen == GateSolver::kNone || chosen == c) continue;
         if (solver.conflict(c, chosen, solver.rule_constraints()))
-          add_unique(reasons, conflict_reason(org, candidates[c], candidates[chosen], solver.rule_constraints()));
+          reasons.add(conflict_reason(org, candidates[c], candidates[chosen], solver.rule_constraints()));
       }
     if (reasons.empty()) {
       const std::size_t matched = solver.matchable();
-      reasons.push_back("the " + std::to_string(rule.slots.size()) + " slots need different people, but only " +
-                        std::to_string(matched) + " can be filled at once by " + list(m, candidates));
+      reasons.add("the " + std::to_string(rule.slots.size()) + " slots need different people, but only " +
+                  std::to_string(matched) + " can be filled at once by " + list(m, candidates));
     }
-    out.unfilled.push_back({static_cast<long>(k), join(reasons), false});
+    out.unfilled.push_back({static_cast<long>(k), reasons.text(), false});
   }
   if (out.unfilled.empty()) {
     // Every slot is filled, but not enough further approvers go with those chosen.
     std::vector<std::size_t> chosen;
     for (std::size_t k = 0; k < partial.size(); ++k) chosen.push_back(partial[k]);
-    std::vector<std::string> reasons;
-    for (std::size_t c = 0; c < candidates.size(); ++c)
+    Reasons reasons;
+    for (std::size_t c = 0; c < candidates.size() && !reasons.full(); ++c)
       for (std::size_t other : chosen)
         if (c != other && solver.conflict(c, other, solver.rule_constraints()))
-          add_unique(reasons, conflict_reason(org, candidates[c], candidates[other], solver.rule_constraints()));
+          reasons.add(conflict_reason(org, candidates[c], candidates[other], solver.rule_constraints()));
     if (chosen.empty())  // no slots: min_approvers among the approvers, pairwise
-      for (std::size_t a = 0; a < candidates.size(); ++a)
-        for (std::size_t b = a + 1; b < candidates.size(); ++b)
+      for (std::size_t a = 0; a < candidates.size() && !reasons.full(); ++a)
+        for (std::size_t b = a + 1; b < candidates.size() && !reasons.full(); ++b)
           if (solver.conflict(a, b, solver.rule_constraints()))
-            add_unique(reasons, conflict_reason(org, candidates[a], candidates[b], solver.rule_constraints()));
+            reasons.add(conflict_reason(org, candidates[a], candidates[b], solver.rule_constraints()));
     const std::string need = "the rule needs " + std::to_string(solver.need()) + " approvers who go together";
-    out.unfilled.push_back({-1, reasons.empty() ? need : need + ": " + join(reasons), false});
+    out.unfilled.push_back({-1, reasons.empty() ? need : need + ": " + reasons.text(), false});
   }
   return out;
 }

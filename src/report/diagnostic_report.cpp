@@ -24,7 +24,7 @@ void print_diagnostics(std::ostream& out, const std::string& file, const Diagnos
   for (std::size_t i = 0; i < shown; ++i) {
     const Diagnostic& d = items[i];
     std::string where = file;
-    if (d.line > 0) where += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    if (d.line > 0) where.append(":").append(std::to_string(d.line)).append(":").append(std::to_string(d.column));
     const bool error = d.severity == DiagnosticSeverity::error;
     if (color) out << kBold;
     out << where << ":";

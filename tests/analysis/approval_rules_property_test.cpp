@@ -13,6 +13,13 @@ using namespace clearpath;
 
 namespace {
 
+// "p12" (appended: GCC 12 warns, falsely, about "p" + std::to_string() under -Wrestrict).
+std::string person_id(std::uint64_t n) {
+  std::string out = "p";
+  out.append(std::to_string(n));
+  return out;
+}
+
 
 // 10 people in 3 departments (2 sides), a random reports_to forest, random roles and
 // availability; one gate with up to 8 approvers and a random rule.
@@ -24,9 +31,9 @@ std::string random_org(Xoshiro256& rng) {
   doc["departments"] = {{{"id", "it"}, {"side", "it"}}, {{"id", "biz"}, {"side", "business"}}, {{"id", "ops"}, {"side", "business"}}};
   const int n = 10;
   for (int i = 0; i < n; ++i) {
-    nlohmann::ordered_json p{{"id", "p" + std::to_string(i)}, {"department", depts[below(3)]}};
+    nlohmann::ordered_json p{{"id", person_id(i)}, {"department", depts[below(3)]}};
     p["roles"] = {roles[below(3)]};
-    if (i > 0 && below(4) != 0) p["reports_to"] = "p" + std::to_string(below(static_cast<std::uint64_t>(i)));
+    if (i > 0 && below(4) != 0) p["reports_to"] = person_id(below(static_cast<std::uint64_t>(i)));
     if (below(8) == 0) p["available"] = false;
     doc["people"].push_back(p);
   }
@@ -44,7 +51,7 @@ std::string random_org(Xoshiro256& rng) {
   rule["independent"] = below(2) == 0;
   nlohmann::ordered_json approvers = nlohmann::ordered_json::array();
   for (int i = 0; i < n; ++i)
-    if (below(10) < 6) approvers.push_back("p" + std::to_string(i));
+    if (below(10) < 6) approvers.push_back(person_id(i));
   while (approvers.size() > 8) approvers.erase(approvers.begin() + static_cast<long>(below(approvers.size())));
   doc["approvals"] = {{{"id", "g"}, {"approvers", approvers}, {"rule", rule}}};
   return doc.dump();

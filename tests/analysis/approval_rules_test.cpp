@@ -152,3 +152,41 @@ TEST_CASE("gates: the churn example plants exactly one co-pilot gap and one sing
     if (!funding && m.id(g) != "security-review") CHECK(gate_resilience(m, g).single_points_of_failure.empty());
   }
 }
+
+TEST_CASE("gates: thousands of approvers who all clash end quickly, and say the search was cut short", "[approvals]") {
+  // 3,000 approvers in one reporting chain, three independent ones needed: no two are
+  // independent, and proving it takes more than the search budget.
+  std::string people = R"({"id": "p0"})", approvers = R"("p0")";
+  for (int i = 1; i < 3000; ++i) {
+    people += ",{\"id\": \"p" + std::to_string(i) + "\", \"reports_to\": \"p" + std::to_string(i - 1) + "\"}";
+    approvers += ",\"p" + std::to_string(i) + "\"";
+  }
+  const Model m = clearpath::test::load_valid("{\"people\": [" + people + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" +
+                                              approvers + R"(], "rule": {"min_approvers": 3, "independent": true}}]})");
+  const GateCheck c = check(m, "g");
+  CHECK_FALSE(c.satisfiable);
+  CHECK(c.search_exhausted);
+  REQUIRE(c.unfilled.size() == 1);
+  CHECK(c.unfilled[0].reason.rfind("the rule needs 3 approvers who go together: p1 reports to p0, so they are not independent; ", 0) == 0);
+  CHECK(c.unfilled[0].reason.find("and many more") != std::string::npos);
+  // A flat organisation: any 3 of the 3,000 will do; the bus factor search stops at its budget
+  // with a lower bound rather than trying subsets for ever.
+  std::string flat = R"({"id": "q0"})", named = R"("q0")";
+  for (int i = 1; i < 3000; ++i) {
+    flat += ",{\"id\": \"q" + std::to_string(i) + "\"}";
+    named += ",\"q" + std::to_string(i) + "\"";
+  }
+  const Model f = clearpath::test::load_valid("{\"people\": [" + flat + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" + named +
+                                              R"(], "rule": {"min_approvers": 3, "independent": true}}]})");
+  REQUIRE(check(f, "g").satisfiable);
+  const GateResilience r = gate_resilience(f, *f.find("g"));
+  CHECK_FALSE(r.exact);
+  CHECK(r.bus_factor >= 2);
+  CHECK(r.bus_factor < 2998);
+  // Without the independence rule the counting bound is exact: 3,000 - 3 + 1.
+  const Model loose = clearpath::test::load_valid("{\"people\": [" + flat + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" +
+                                                  named + R"(], "rule": {"min_approvers": 3}}]})");
+  const GateResilience l = gate_resilience(loose, *loose.find("g"));
+  CHECK(l.exact);
+  CHECK(l.bus_factor == 2998);
+}
