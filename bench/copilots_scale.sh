@@ -14,8 +14,7 @@
 #   clearpath copilots FILE --format json --fail-on never       (exit status 1 is accepted too)
 # and prints a Markdown table: median wall seconds, peak RSS (largest of the runs) and the
 # copilots / validate ratios. The copilots report goes to standard output, which the measurement
-# sends to /dev/null: not `-o /dev/null`, because -o writes a temporary file and renames it into
-# place, which would replace /dev/null itself when run as root.
+# sends to /dev/null.
 # Files under 20 MB are run repeatedly in each measurement (about 20 MB of input) and the time
 # divided. MB = 10^6 bytes throughout. Progress goes to stderr.
 set -euo pipefail
