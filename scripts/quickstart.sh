@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: set up, build (Release), check the churn model and
-# print what stands between it and production (its critical path, legacy chain, blockers, risk).
+# print what stands between it and production (its critical path, legacy chain, blockers, risk,
+# and its approval gates: missing co-pilots, single points of failure, the approval path).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
@@ -8,3 +9,4 @@ BUILD_TARGET=clearpath_exe "$root/scripts/build.sh" build-release -DCMAKE_BUILD_
 cd "$root"
 ./build-release/clearpath validate graphs/churn-model.json
 ./build-release/clearpath path graphs/churn-model.json --fail-on never
+./build-release/clearpath copilots graphs/churn-model.json --initiative churn-model --fail-on never
