@@ -239,10 +239,7 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   path->add_option("--distribution", path_args.distribution, "pert-beta (default) or triangular")
       ->check(CLI::IsMember({"pert-beta", "triangular"}));
   path->add_option("--explain", path_args.explain, "why is this activity (not) critical?");
-  path->add_option("--format", path_args.format, "text or json")->check(CLI::IsMember(text_json));
-  path->add_option("-o,--output", path_args.output, "write to this file (atomically) instead of stdout");
-  path->add_option("--fail-on", path_args.fail_on, "exit 1 on findings of this severity or worse: error, warning, never")
-      ->check(CLI::IsMember({"error", "warning", "never"}));
+  add_report_options(path, path_args.format, path_args.output, path_args.fail_on);
   path->footer(
       "Examples:\n  clearpath path graphs/churn-model.json\n"
       "  clearpath path graphs/churn-model.json --initiative churn-model --simulate 10000 --seed 7\n"

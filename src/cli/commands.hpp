@@ -10,6 +10,14 @@
 
 namespace clearpath {
 
+// The options every analysis shares: --format text|json, -o FILE, --fail-on.
+inline void add_report_options(CLI::App* command, std::string& format, std::string& output, std::string& fail_on) {
+  command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
+  command->add_option("--fail-on", fail_on, "exit 1 on findings of this severity or worse: error, warning, never")
+      ->check(CLI::IsMember({"error", "warning", "never"}));
+}
+
 struct CopilotsArgs {
   std::string file, initiative, format = "text", output, fail_on = "error";
   std::vector<std::string> without;

@@ -16,10 +16,7 @@ CLI::App* add_copilots_command(CLI::App& app, CopilotsArgs& args) {
   c->add_option("--signoff-threshold", args.threshold, "more pending gates than this makes a person a bottleneck (default 5)")
       ->check(CLI::Range(0, 1'000'000));
   c->add_option("--suggestions", args.suggestions, "suggested co-pilots per unfilled slot (default 3)")->check(CLI::Range(0, 1000));
-  c->add_option("--format", args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
-  c->add_option("--fail-on", args.fail_on, "exit 1 on findings of this severity or worse: error, warning, never")
-      ->check(CLI::IsMember({"error", "warning", "never"}));
+  add_report_options(c, args.format, args.output, args.fail_on);
   c->footer(
       "Examples:\n  clearpath copilots graphs/churn-model.json\n"
       "  clearpath copilots graphs/churn-model.json --initiative churn-model --without ciso\n"

@@ -53,4 +53,12 @@ std::string temp_dir() {
   return pattern;
 }
 
+bool naive_in_one_chain(const Model& m, Ref a, Ref b) {
+  for (Ref c = m.person(a).reports_to; c != kNoRef; c = m.person(c).reports_to)
+    if (c == b) return true;
+  for (Ref c = m.person(b).reports_to; c != kNoRef; c = m.person(c).reports_to)
+    if (c == a) return true;
+  return false;
+}
+
 }  // namespace clearpath::test

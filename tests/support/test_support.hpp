@@ -17,6 +17,10 @@ LoadResult load(const std::string& text);
 // Loads JSON text and REQUIREs it to be valid; returns the model.
 Model load_valid(const std::string& text);
 
+// Whether one person is in the other's reports_to chain, by walking both chains (the naive
+// definition the analyses are checked against).
+bool naive_in_one_chain(const Model& model, Ref a, Ref b);
+
 // The diagnostics of `text` whose code is `code`.
 std::vector<Diagnostic> diagnostics_with_code(const LoadResult& r, const std::string& code);
 
