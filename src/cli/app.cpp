@@ -251,6 +251,8 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
 
   CopilotsArgs copilots_args;
   CLI::App* copilots = add_copilots_command(app, copilots_args);
+  ImportArgs import_args;
+  CLI::App* import = add_import_command(app, import_args);
 
   SyntheticOptions synthetic;
   std::size_t people = 0;
@@ -282,6 +284,7 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
     if (*stats) return run_stats(session, file, format, output);
     if (*path) return run_path(session, path_args);
     if (*copilots) return run_copilots(session, copilots_args);
+    if (*import) return run_import(session, import_args);
     if (*schema) {
       session.emit(output, std::string(format_schema()));
       return kExitOk;

@@ -27,4 +27,10 @@ struct CopilotsArgs {
 CLI::App* add_copilots_command(CLI::App& app, CopilotsArgs& args);
 int run_copilots(Session& session, const CopilotsArgs& args);
 
+struct ImportArgs {
+  std::string format, file, output;
+};
+CLI::App* add_import_command(CLI::App& app, ImportArgs& args);
+int run_import(Session& session, const ImportArgs& args);
+
 }  // namespace clearpath
