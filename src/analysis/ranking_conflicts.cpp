@@ -1,0 +1,169 @@
+// Ranking conflicts, priority inversions and the disagreement matrix: the departments' priorities
+// set against the critical and near-critical work they hold on each initiative.
+#include <algorithm>
+
+#include "analysis/conflict_parts.hpp"
+#include "clearpath/approval_rules.hpp"
+#include "clearpath/path_analysis.hpp"
+
+namespace clearpath {
+namespace {
+
+bool by_id(const Model& m, Ref a, Ref b) { return m.id(a) < m.id(b); }
+
+// 1-based place of an initiative in a department's priorities, if ranked.
+std::optional<std::size_t> rank_of(const Department& d, Ref initiative) {
+  const auto it = std::find(d.priorities.begin(), d.priorities.end(), initiative);
+  if (it == d.priorities.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - d.priorities.begin()) + 1;
+}
+
+}  // namespace
+
+std::vector<InitiativeWork> initiative_work(const Model& m, const std::vector<Ref>& initiatives, double near_days) {
+  std::vector<InitiativeWork> out;
+  for (Ref i : initiatives) {
+    InitiativeWork w;
+    w.initiative = i;
+    NetworkOptions o;
+    o.initiative = m.id(i);
+    w.network = build_network(m, o);
+    w.schedule = compute_schedule(m, w.network);
+    for (std::uint32_t a = 0; a < w.network.size(); ++a) {
+      const Ref r = w.network.activity[a];
+      const bool finished = m.kind(r) == EntityKind::step ? m.step(r).status == StepStatus::done
+                                                          : m.approval(r).status == ApprovalStatus::granted;
+      const ActivityTimes& t = w.schedule.times[a];
+      if (!finished && (t.critical || t.total_float < near_days)) w.pressing.push_back(a);
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+Holdings pressing_work_by_department(const Model& m, const std::vector<InitiativeWork>& work) {
+  Holdings out;
+  const auto index = index_organisation(m);
+  for (const InitiativeWork& w : work)
+    for (std::uint32_t a : w.pressing) {
+      const Ref r = w.network.activity[a];
+      std::vector<Ref> departments;
+      if (m.kind(r) == EntityKind::step) {
+        // The owning department: the owner, or the person who owns it's department.
+        const Ref owner = m.step(r).owner;
+        if (owner != kNoRef) departments.push_back(m.kind(owner) == EntityKind::person ? m.person(owner).department : owner);
+      } else {
+        // A gate: the departments of the approvers it cannot be granted without.
+        for (Ref p : gate_resilience(m, r, {}, index.get()).single_points_of_failure) departments.push_back(m.person(p).department);
+      }
+      std::sort(departments.begin(), departments.end());
+      departments.erase(std::unique(departments.begin(), departments.end()), departments.end());
+      for (Ref d : departments) {
+        if (d == kNoRef) continue;
+        Holding& h = out[d][w.initiative];
+        h.items.push_back(r);
+        h.starts.push_back(w.schedule.times[a].es);
+        h.critical = h.critical || w.critical(a);
+        h.days += w.network.duration[a];
+      }
+    }
+  for (auto& [d, by_initiative] : out)
+    for (auto& [i, h] : by_initiative) {
+      std::vector<std::size_t> order(h.items.size());
+      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        if (h.starts[x] != h.starts[y]) return h.starts[x] < h.starts[y];
+        return by_id(m, h.items[x], h.items[y]);
+      });
+      std::vector<Ref> items;
+      for (std::size_t k : order) items.push_back(h.items[k]);
+      h.items = std::move(items);
+      std::sort(h.starts.begin(), h.starts.end());
+    }
+  return out;
+}
+
+std::vector<RankingConflict> ranking_conflicts(const Model& m, const Holdings& holdings, std::size_t top) {
+  std::vector<RankingConflict> out;
+  for (const auto& [d, by_initiative] : holdings) {
+    const Department& dept = m.department(d);
+    const std::size_t ranked = dept.priorities.size();
+    // Ranking an initiative last is never "top": with k ranked, the top holds at most k - 1.
+    const std::size_t effective_top = ranked >= 2 ? std::min(top, ranked - 1) : top;
+    for (const auto& [i, h] : by_initiative) {
+      const std::optional<std::size_t> rank = rank_of(dept, i);
+      if (rank && *rank <= effective_top) continue;
+      RankingConflict c;
+      c.department = d;
+      c.initiative = i;
+      c.rank = rank;
+      c.ranked = ranked;
+      c.items = h.items;
+      c.critical = h.critical;
+      c.days_at_stake = h.days;
+      c.cost_of_delay = h.days * cost_per_day(m.initiative(i));
+      out.push_back(std::move(c));
+    }
+  }
+  std::sort(out.begin(), out.end(), [&](const RankingConflict& a, const RankingConflict& b) {
+    if (a.critical != b.critical) return a.critical;
+    if (a.cost_of_delay != b.cost_of_delay) return a.cost_of_delay > b.cost_of_delay;
+    if (a.department != b.department) return by_id(m, a.department, b.department);
+    return by_id(m, a.initiative, b.initiative);
+  });
+  return out;
+}
+
+std::vector<PriorityInversion> priority_inversions(const Model& m, const Holdings& holdings) {
+  // Departments in id order, and the initiatives each holds pressing work on.
+  std::vector<Ref> departments;
+  for (const auto& [d, by_initiative] : holdings) departments.push_back(d);
+  std::sort(departments.begin(), departments.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+  // a ranks x above y: x ranked, and y ranked lower or not at all.
+  auto above = [&](Ref d, Ref x, Ref y) {
+    const auto rx = rank_of(m.department(d), x), ry = rank_of(m.department(d), y);
+    return rx && (!ry || *rx < *ry);
+  };
+  std::vector<PriorityInversion> out;
+  for (std::size_t p = 0; p < departments.size(); ++p)
+    for (std::size_t q = p + 1; q < departments.size(); ++q) {
+      const auto& hp = holdings.at(departments[p]);
+      const auto& hq = holdings.at(departments[q]);
+      std::vector<Ref> shared;
+      for (const auto& [i, h] : hp)
+        if (hq.count(i)) shared.push_back(i);
+      std::sort(shared.begin(), shared.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+      for (std::size_t x = 0; x < shared.size(); ++x)
+        for (std::size_t y = x + 1; y < shared.size(); ++y) {
+          const Ref a = departments[p], b = departments[q], i = shared[x], j = shared[y];
+          if (above(a, i, j) && above(b, j, i)) out.push_back({{a, b}, {i, j}});
+          else if (above(a, j, i) && above(b, i, j)) out.push_back({{a, b}, {j, i}});
+        }
+    }
+  return out;
+}
+
+Disagreement ranking_disagreement(const Model& m) {
+  Disagreement out;
+  for (std::size_t i = 0; i < m.departments().size(); ++i)
+    if (!m.departments()[i].priorities.empty()) out.departments.push_back(m.ref_of(EntityKind::department, i));
+  std::sort(out.departments.begin(), out.departments.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+  const std::size_t n = out.departments.size();
+  out.distance.assign(n, std::vector<std::optional<double>>(n));
+  for (std::size_t p = 0; p < n; ++p)
+    for (std::size_t q = 0; q < n; ++q) {
+      const Department &a = m.department(out.departments[p]), &b = m.department(out.departments[q]);
+      std::vector<Ref> shared;
+      for (Ref i : a.priorities)
+        if (std::find(b.priorities.begin(), b.priorities.end(), i) != b.priorities.end()) shared.push_back(i);
+      if (shared.size() < 2) continue;
+      std::size_t discordant = 0, pairs = 0;
+      for (std::size_t x = 0; x < shared.size(); ++x)
+        for (std::size_t y = x + 1; y < shared.size(); ++y, ++pairs)
+          discordant += (*rank_of(a, shared[x]) < *rank_of(a, shared[y])) != (*rank_of(b, shared[x]) < *rank_of(b, shared[y]));
+      out.distance[p][q] = static_cast<double>(discordant) / static_cast<double>(pairs);
+    }
+  return out;
+}
+
+}  // namespace clearpath

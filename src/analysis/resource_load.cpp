@@ -1,0 +1,181 @@
+// Resource load over the early-start schedule (over-allocation), and the resource-levelled
+// schedule of the model: the model's steps, dependencies, demands and capacities handed to the
+// levelling engine, and its answer read back in the model's terms.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "analysis/conflict_parts.hpp"
+
+namespace clearpath {
+namespace {
+
+constexpr double kLoadEpsilon = 1e-9;
+
+bool by_id(const Model& m, Ref a, Ref b) { return m.id(a) < m.id(b); }
+
+bool runs(const Model& m, const Network& net, std::uint32_t a) {
+  return m.kind(net.activity[a]) == EntityKind::step && net.duration[a] > 0;
+}
+
+}  // namespace
+
+double resource_capacity(const Model& m, Ref r) {
+  return m.kind(r) == EntityKind::person ? m.person(r).capacity : m.department_capacity(r);
+}
+
+std::vector<Overallocation> overallocations(const Model& m, const Network& net, const Schedule& schedule) {
+  // Per resource: (time, +/- amount, activity) events; ends sort before starts at the same time.
+  struct Event {
+    double time;
+    bool start;
+    double amount;
+    std::uint32_t activity;
+  };
+  std::map<Ref, std::vector<Event>> events;
+  for (std::uint32_t a = 0; a < net.size(); ++a) {
+    if (!runs(m, net, a)) continue;
+    for (const Demand& d : m.effective_demands(m.step(net.activity[a]))) {
+      events[d.resource].push_back({schedule.times[a].es, true, d.amount, a});
+      events[d.resource].push_back({schedule.times[a].ef, false, d.amount, a});
+    }
+  }
+  std::vector<Overallocation> out;
+  for (auto& [resource, list] : events) {
+    const double capacity = resource_capacity(m, resource);
+    std::sort(list.begin(), list.end(), [](const Event& x, const Event& y) {
+      if (x.time != y.time) return x.time < y.time;
+      return x.start < y.start;
+    });
+    double load = 0;
+    std::set<std::uint32_t> active;
+    std::optional<Overallocation> open;
+    auto close = [&](double at) {
+      if (!open) return;
+      open->to = at;
+      if (open->to - open->from > kLoadEpsilon) out.push_back(*open);
+      open.reset();
+    };
+    for (std::size_t k = 0; k < list.size();) {
+      const double t = list[k].time;
+      for (; k < list.size() && list[k].time == t; ++k) {
+        if (list[k].start) {
+          load += list[k].amount;
+          active.insert(list[k].activity);
+        } else {
+          load -= list[k].amount;
+          active.erase(list[k].activity);
+        }
+      }
+      if (load > capacity + kLoadEpsilon && !active.empty()) {
+        if (!open) open = Overallocation{resource, t, t, 0, capacity, {}, {}};
+        open->load = std::max(open->load, load);
+        for (std::uint32_t a : active) open->items.push_back(net.activity[a]);
+      } else {
+        close(t);
+      }
+    }
+    close(list.empty() ? 0 : list.back().time);
+  }
+  std::map<Ref, double> slack;
+  for (std::uint32_t a = 0; a < net.size(); ++a) slack[net.activity[a]] = schedule.times[a].total_float;
+  for (Overallocation& o : out) {
+    std::sort(o.items.begin(), o.items.end(), [&](Ref a, Ref b) {
+      if (slack[a] != slack[b]) return slack[a] < slack[b];
+      return by_id(m, a, b);
+    });
+    o.items.erase(std::unique(o.items.begin(), o.items.end()), o.items.end());
+    for (Ref s : o.items)
+      if (m.step(s).initiative != kNoRef) o.initiatives.push_back(m.step(s).initiative);
+    std::sort(o.initiatives.begin(), o.initiatives.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+    o.initiatives.erase(std::unique(o.initiatives.begin(), o.initiatives.end()), o.initiatives.end());
+  }
+  std::sort(out.begin(), out.end(), [&](const Overallocation& a, const Overallocation& b) {
+    if (a.resource != b.resource) return by_id(m, a.resource, b.resource);
+    return a.from < b.from;
+  });
+  return out;
+}
+
+LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& schedule,
+                            const std::vector<Overallocation>& over, const LevellingOptions& options) {
+  LevellingProblem p;
+  const std::size_t n = net.size();
+  p.duration = net.duration;
+  p.predecessors.resize(n);
+  p.demand.resize(n);
+  std::map<Ref, std::uint32_t> resource_index;
+  std::vector<Ref> resources;
+  for (std::uint32_t a = 0; a < n; ++a) {
+    p.predecessors[a].assign(net.preds.begin() + net.pred_begin[a], net.preds.begin() + net.pred_begin[a + 1]);
+    if (!runs(m, net, a)) continue;
+    for (const Demand& d : m.effective_demands(m.step(net.activity[a]))) {
+      auto [it, fresh] = resource_index.try_emplace(d.resource, static_cast<std::uint32_t>(resources.size()));
+      if (fresh) {
+        resources.push_back(d.resource);
+        p.capacity.push_back(resource_capacity(m, d.resource));
+      }
+      p.demand[a].push_back({it->second, d.amount});
+    }
+  }
+  // A step that needs more than a resource ever has can never run: an input error, found here
+  // before the engine so the message speaks of ids.
+  for (std::uint32_t a = 0; a < n; ++a)
+    for (const auto& [r, amount] : p.demand[a])
+      if (amount > p.capacity[r] + kLoadEpsilon)
+        throw ConflictError("step '" + m.id(net.activity[a]) + "' demands " + std::to_string(amount) + " of '" +
+                            m.id(resources[r]) + "', whose capacity is " + std::to_string(p.capacity[r]) +
+                            ": it can never be scheduled");
+  LevelledSchedule s;
+  try {
+    s = level_resources(p, options);
+  } catch (const LevellingError& e) {
+    throw ConflictError("step '" + m.id(net.activity[e.activity]) + "' demands more of '" + m.id(resources[e.resource]) +
+                        "' than its capacity: it can never be scheduled");
+  }
+  if (s.start.size() != n) throw std::logic_error("the levelling engine returned no schedule");
+  LevelledOutcome out;
+  out.start = s.start;
+  out.duration = s.makespan;
+  out.cpm_duration = schedule.duration;
+  out.delay_days = std::max(0.0, s.makespan - schedule.duration);
+  std::map<Ref, double> moved_by_resource;
+  for (std::uint32_t a = 0; a < n; ++a) {
+    const double days = s.start[a] - schedule.times[a].es;
+    if (days <= 1e-6) continue;
+    out.moved.push_back({net.activity[a], days});
+    for (const auto& [r, amount] : p.demand[a]) moved_by_resource[resources[r]] += days;
+  }
+  std::sort(out.moved.begin(), out.moved.end(), [&](const LevelledOutcome::Moved& a, const LevelledOutcome::Moved& b) {
+    if (a.days != b.days) return a.days > b.days;
+    return by_id(m, a.activity, b.activity);
+  });
+  // The drivers: resources over capacity in the CPM schedule whose work had to move.
+  std::set<Ref> overloaded;
+  for (const Overallocation& o : over) overloaded.insert(o.resource);
+  std::vector<std::pair<double, Ref>> drivers;
+  for (const auto& [r, days] : moved_by_resource)
+    if (overloaded.count(r)) drivers.push_back({days, r});
+  std::sort(drivers.begin(), drivers.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return by_id(m, a.second, b.second);
+  });
+  for (const auto& d : drivers) out.drivers.push_back(d.second);
+  std::map<Ref, LevelledOutcome::InitiativeFinish> finish;
+  for (std::uint32_t a = 0; a < n; ++a) {
+    const Ref i = m.initiative_of(net.activity[a]);
+    if (i == kNoRef) continue;
+    auto& f = finish[i];
+    f.initiative = i;
+    f.cpm_finish = std::max(f.cpm_finish, schedule.times[a].ef);
+    f.levelled_finish = std::max(f.levelled_finish, s.start[a] + net.duration[a]);
+  }
+  for (const auto& [i, f] : finish) out.initiatives.push_back(f);
+  std::sort(out.initiatives.begin(), out.initiatives.end(),
+            [&](const auto& a, const auto& b) { return by_id(m, a.initiative, b.initiative); });
+  return out;
+}
+
+}  // namespace clearpath
