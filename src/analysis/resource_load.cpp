@@ -3,6 +3,7 @@
 // levelling engine, and its answer read back in the model's terms.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -15,6 +16,12 @@ namespace {
 constexpr double kLoadEpsilon = 1e-9;
 
 bool by_id(const Model& m, Ref a, Ref b) { return m.id(a) < m.id(b); }
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
 
 bool runs(const Model& m, const Network& net, std::uint32_t a) {
   return m.kind(net.activity[a]) == EntityKind::step && net.duration[a] > 0;
@@ -125,9 +132,8 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   for (std::uint32_t a = 0; a < n; ++a)
     for (const auto& [r, amount] : p.demand[a])
       if (amount > p.capacity[r] + kLoadEpsilon)
-        throw ConflictError("step '" + m.id(net.activity[a]) + "' demands " + std::to_string(amount) + " of '" +
-                            m.id(resources[r]) + "', whose capacity is " + std::to_string(p.capacity[r]) +
-                            ": it can never be scheduled");
+        throw ConflictError("step '" + m.id(net.activity[a]) + "' demands " + number(amount) + " of '" + m.id(resources[r]) +
+                            "', whose capacity is " + number(p.capacity[r]) + ": it can never be scheduled");
   LevelledSchedule s;
   try {
     s = level_resources(p, options);

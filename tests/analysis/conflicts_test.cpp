@@ -197,6 +197,24 @@ TEST_CASE("conflicts: the churn example's planted priority conflict, over-alloca
   CHECK(a.overallocations[0].load == Approx(1.3));
 }
 
+TEST_CASE("conflicts: on the churn example exactly the planted conflicts are found, levelling included", "[conflicts]") {
+  const Model m = load_valid(read_source_file("graphs/churn-model.json"));
+  const ConflictAnalysis a = analyze_conflicts(m, {});
+  std::set<std::pair<std::string, std::vector<std::string>>> expected, found;
+  const std::set<std::string> kinds = {"priority-conflict", "priority-inversion", "over-allocation", "people-conflict-delay",
+                                       "skills-gap", "skill-concentration"};
+  for (const auto& f : m.attributes["expected_findings"])
+    if (kinds.count(f["kind"])) expected.insert({f["kind"], f["subjects"].get<std::vector<std::string>>()});
+  for (const Finding& f : a.findings) found.insert({f.kind, f.subjects});
+  CHECK(found == expected);
+  CHECK(a.findings.size() == 5);
+  // Levelling: tomasz-nowak's two steps one after the other move production from day 187 to 204.
+  REQUIRE(a.levelled);
+  CHECK(a.levelled->cpm_duration == Approx(187));
+  CHECK(a.levelled->duration == Approx(204));
+  CHECK(a.levelled->drivers.size() == 1);
+}
+
 TEST_CASE("conflicts: unknown initiatives are input errors", "[conflicts]") {
   const Model m = load_valid(kRanking);
   ConflictOptions o = without_levelling();

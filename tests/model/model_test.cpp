@@ -133,7 +133,7 @@ TEST_CASE("churn model: the size the issue asks for", "[model]") {
   for (const auto& f : m.attributes["expected_findings"]) kinds.push_back(f["kind"]);
   std::sort(kinds.begin(), kinds.end());
   CHECK(kinds == std::vector<std::string>{"legacy-chain-exceeds-momentum", "missing-copilot", "missing-copilot",
-                                          "over-allocation", "priority-conflict",
+                                          "over-allocation", "people-conflict-delay", "priority-conflict", "priority-conflict",
                                           "single-point-of-failure", "skills-gap"});
 }
 

@@ -1,0 +1,68 @@
+// `clearpath conflicts` and `clearpath level` from the command line: the JSON contract, the
+// text sections, exit codes and bad input.
+#include <catch2/catch.hpp>
+
+#include "support/test_support.hpp"
+
+using clearpath::test::run;
+using clearpath::test::source_path;
+
+TEST_CASE("conflicts --format json has the documented keys", "[cli][conflicts]") {
+  auto r = run({"conflicts", source_path("graphs/churn-model.json"), "--format", "json"});
+  CHECK(r.status == 1);  // a critical priority conflict is an error
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"ranking_conflicts", "inversions", "disagreement", "overallocations", "levelled", "skill_gaps", "findings"})
+    CHECK(j.contains(key));
+  const auto& c = j["ranking_conflicts"][0];
+  CHECK(c["department"] == "billing-systems");
+  CHECK(c["initiative"] == "churn-model");
+  CHECK(c["rank"] == 3);
+  CHECK(c["items"] == nlohmann::json::array({"billing-extract-spec", "billing-extract-build", "billing-extract-test"}));
+  CHECK(c["critical"] == true);
+  CHECK(j["disagreement"]["departments"].size() == j["disagreement"]["matrix"].size());
+  const auto& o = j["overallocations"][0];
+  for (const char* key : {"resource", "from", "to", "load", "capacity", "items"}) CHECK(o.contains(key));
+  CHECK(o["resource"] == "tomasz-nowak");
+  for (const char* key : {"duration", "cpm_duration", "delay_days", "moved", "drivers"}) CHECK(j["levelled"].contains(key));
+  CHECK(j["levelled"]["delay_days"] == 17);
+  CHECK(j["levelled"]["drivers"] == nlohmann::json::array({"tomasz-nowak"}));
+  CHECK(j["skill_gaps"][0] == nlohmann::json{{"step", "deploy-model-serving"}, {"skill", "mlops"}, {"owner", "dmitri-volkov"},
+                                             {"department", "it-operations"}, {"critical", true}});
+  auto quick = nlohmann::json::parse(run({"conflicts", source_path("graphs/churn-model.json"), "--format", "json", "--no-level"}).out);
+  CHECK(quick["levelled"].is_null());
+}
+
+TEST_CASE("conflicts text has its sections, level prints the schedule", "[cli][conflicts]") {
+  auto r = run({"conflicts", source_path("graphs/churn-model.json"), "--fail-on", "never"});
+  CHECK(r.status == 0);
+  for (const char* section : {"SUMMARY", "RANKING CONFLICTS", "PRIORITY INVERSIONS", "RANKING DISAGREEMENT", "OVER-ALLOCATION",
+                              "LEVELLED SCHEDULE", "SKILLS", "FINDINGS"})
+    CHECK(r.out.find(section) != std::string::npos);
+  CHECK(r.out.find("people conflicts push production back by 17.0 days") != std::string::npos);
+  auto level = run({"level", source_path("graphs/churn-model.json")});
+  CHECK(level.status == 0);
+  CHECK(level.out.find("levelled duration 204.0 working days against 187.0 by CPM") != std::string::npos);
+  auto json = nlohmann::json::parse(run({"level", source_path("graphs/churn-model.json"), "--format", "json"}).out);
+  CHECK(json["duration"] == 204);
+  CHECK(json["schedule"].size() == 34);
+  for (const auto& a : json["schedule"]) CHECK(a["start"].get<double>() >= a["cpm_start"].get<double>() - 1e-9);
+  // Same seed, same bytes.
+  CHECK(run({"level", source_path("graphs/churn-model.json"), "--seed", "5"}).out ==
+        run({"level", source_path("graphs/churn-model.json"), "--seed", "5"}).out);
+}
+
+TEST_CASE("conflicts: a step that can never be scheduled, unknown ids and bad input exit 2", "[cli][conflicts]") {
+  const std::string model = R"({"people": [{"id": "p", "capacity": 0.5}], "steps": [{"id": "s", "duration": 2, "demands": {"p": 1}}]})";
+  auto r = run({"conflicts", "-"}, model);
+  CHECK(r.status == 2);
+  CHECK(r.err == "clearpath: error: <stdin>: step 's' demands 1 of 'p', whose capacity is 0.5: it can never be scheduled\n");
+  CHECK(r.out.empty());
+  CHECK(run({"level", "-"}, model).status == 2);
+  // Without levelling the same model is fine: the over-allocation is reported.
+  auto quick = run({"conflicts", "-", "--no-level", "--format", "json"}, model);
+  CHECK(quick.status == 0);
+  CHECK(nlohmann::json::parse(quick.out)["overallocations"].size() == 1);
+  CHECK(run({"conflicts", source_path("graphs/churn-model.json"), "--initiative", "nope"}).status == 2);
+  CHECK(run({"conflicts", "-"}, "{").status == 2);
+  CHECK(run({"conflicts", source_path("graphs/churn-model.json"), "--top", "0"}).status == 2);
+}
