@@ -14,6 +14,8 @@ for g in graphs/*.json; do
   "$cp" path "$g" --simulate 10000 --seed 1 --fail-on never --format json -o "samples/$name.path.json"
   "$cp" copilots "$g" --all --fail-on never -o "samples/$name.copilots.txt"
   "$cp" copilots "$g" --all --fail-on never --format json -o "samples/$name.copilots.json"
+  "$cp" conflicts "$g" --fail-on never -o "samples/$name.conflicts.txt"
+  "$cp" conflicts "$g" --fail-on never --format json -o "samples/$name.conflicts.json"
 done
 echo "samples/ regenerated:" >&2
 ls samples >&2

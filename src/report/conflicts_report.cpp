@@ -114,9 +114,11 @@ void print_conflicts_report(std::ostream& out, const Model& m, const ConflictAna
     for (const auto& i : l.initiatives)
       t.line() << pad(m.id(i.initiative), 24) << "finish day " << rpad(fixed(i.cpm_finish), 7) << " -> " << rpad(fixed(i.levelled_finish), 7)
                << (i.levelled_finish - i.cpm_finish > 1e-6 ? std::string("  (+").append(fixed(i.levelled_finish - i.cpm_finish)).append(")") : "") << "\n";
-    if (!l.moved.empty()) t.line() << "moved: ";
-    for (std::size_t k = 0; k < l.moved.size() && k < 8; ++k) out << (k ? ", " : "") << m.id(l.moved[k].activity) << " +" << fixed(l.moved[k].days);
-    if (!l.moved.empty()) out << (l.moved.size() > 8 ? ", and " + std::to_string(l.moved.size() - 8) + " more" : "") << "\n";
+    std::string moved;
+    for (std::size_t k = 0; k < l.moved.size() && k < 8; ++k)
+      moved.append(k ? ", " : "moved: ").append(m.id(l.moved[k].activity)).append(" +").append(fixed(l.moved[k].days));
+    if (l.moved.size() > 8) moved.append(", and ").append(std::to_string(l.moved.size() - 8)).append(" more");
+    if (!moved.empty()) out << wrap(moved, "  ");
   }
 
   t.heading("SKILLS");

@@ -34,5 +34,9 @@ TEST_CASE("samples are what the current build prints", "[cli][samples]") {
           clearpath::test::read_source_file(std::string("samples/") + name + ".copilots.txt"));
     CHECK(run_in_source_tree({"copilots", graph, "--all", "--fail-on", "never", "--format", "json"}).out ==
           clearpath::test::read_source_file(std::string("samples/") + name + ".copilots.json"));
+    CHECK(run_in_source_tree({"conflicts", graph, "--fail-on", "never"}).out ==
+          clearpath::test::read_source_file(std::string("samples/") + name + ".conflicts.txt"));
+    CHECK(run_in_source_tree({"conflicts", graph, "--fail-on", "never", "--format", "json"}).out ==
+          clearpath::test::read_source_file(std::string("samples/") + name + ".conflicts.json"));
   }
 }
