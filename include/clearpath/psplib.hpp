@@ -23,10 +23,21 @@ struct PsplibInstance {
   int mpm_time = 0;             // the file's precedence-only critical-path length
 };
 
-// Parses a .sm file; malformed input throws InputError naming `file`, the line and the problem.
+// Parses a .sm file; malformed input throws InputError naming `file`, the line and the problem
+// ("FILE:LINE: job 5 has 2 modes; ..."). Only single-project, single-mode files with renewable
+// resources alone are accepted; successors must be numbered above their job (PSPLIB's
+// topological numbering, so no cycle is possible); the dummy source and sink must take no time
+// and request nothing; a resource of capacity 0 must not be requested. CRLF line ends and
+// trailing blanks are fine. Never reads past `text`, whatever it holds.
 PsplibInstance parse_psplib(std::string_view text, const std::string& file);
 
-// The clearpath model of an instance, as JSON text in the file format (deterministic).
+// The id of job `job`'s step: "job-" and the number zero-padded to the width of the last
+// non-dummy job's number, so ids sort in job order ("job-02" .. "job-31" for j30).
+std::string psplib_job_id(const PsplibInstance& instance, int job);
+
+// The clearpath model of an instance (as parse_psplib returns it), as JSON text in the file
+// format, one entity per line, deterministic: a department r1..rK per resource, an initiative
+// `project`, and a step per non-dummy job; see docs/psplib.md for the mapping.
 std::string psplib_model_json(const PsplibInstance& instance, const std::string& name);
 
 }  // namespace clearpath

@@ -179,6 +179,7 @@ const char* kExamples = R"(Examples:
   clearpath validate graphs/churn-model.json      check a file, print its summary
   clearpath path graphs/churn-model.json          critical path, legacy chain, blockers, risk
   clearpath copilots graphs/churn-model.json      approval gates, missing co-pilots, who they depend on
+  clearpath conflicts graphs/churn-model.json     priority conflicts, over-allocation, levelled date, skills
   clearpath validate graphs/*.json --format json  check several, machine-readable
   cat plan.json | clearpath validate -            read standard input
   clearpath stats graphs/churn-model.json         counts by entity kind and relation
@@ -251,6 +252,9 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
 
   CopilotsArgs copilots_args;
   CLI::App* copilots = add_copilots_command(app, copilots_args);
+  ConflictsArgs conflicts_args, level_args;
+  CLI::App* conflicts = add_conflicts_command(app, conflicts_args);
+  CLI::App* level = add_level_command(app, level_args);
   ImportArgs import_args;
   CLI::App* import = add_import_command(app, import_args);
 
@@ -285,6 +289,8 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
     if (*path) return run_path(session, path_args);
     if (*copilots) return run_copilots(session, copilots_args);
     if (*import) return run_import(session, import_args);
+    if (*conflicts) return run_conflicts(session, conflicts_args, false);
+    if (*level) return run_conflicts(session, level_args, true);
     if (*schema) {
       session.emit(output, std::string(format_schema()));
       return kExitOk;

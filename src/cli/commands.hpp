@@ -27,8 +27,21 @@ struct CopilotsArgs {
 CLI::App* add_copilots_command(CLI::App& app, CopilotsArgs& args);
 int run_copilots(Session& session, const CopilotsArgs& args);
 
+struct ConflictsArgs {
+  std::string file, initiative, format = "text", output, fail_on = "error";
+  std::size_t top = 3, effort = 100;
+  std::uint64_t seed = 1;
+  double near = 5;
+  bool no_level = false;
+};
+CLI::App* add_conflicts_command(CLI::App& app, ConflictsArgs& args);
+CLI::App* add_level_command(CLI::App& app, ConflictsArgs& args);
+// `level_only`: the levelled schedule alone (`clearpath level`).
+int run_conflicts(Session& session, const ConflictsArgs& args, bool level_only);
+
 struct ImportArgs {
   std::string format, file, output;
+  std::string name;  // --name: the model's name (default "PSPLIB <file stem>")
 };
 CLI::App* add_import_command(CLI::App& app, ImportArgs& args);
 int run_import(Session& session, const ImportArgs& args);
