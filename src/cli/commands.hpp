@@ -29,7 +29,7 @@ int run_copilots(Session& session, const CopilotsArgs& args);
 
 struct ConflictsArgs {
   std::string file, initiative, format = "text", output, fail_on = "error";
-  std::size_t top = 3, effort = 100;
+  std::size_t top = 3, effort = 500;
   std::uint64_t seed = 1;
   double near = 5;
   bool no_level = false;

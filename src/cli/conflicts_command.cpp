@@ -11,7 +11,7 @@ namespace {
 
 void add_levelling_options(CLI::App* c, ConflictsArgs& args) {
   c->add_option("--initiative", args.initiative, "only this initiative's work and what it depends on");
-  c->add_option("--effort", args.effort, "randomised levelling passes after the deterministic ones (default 100)")
+  c->add_option("--effort", args.effort, "randomised levelling passes after the deterministic ones (default 500)")
       ->check(CLI::Range(0, 1'000'000));
   c->add_option("--seed", args.seed, "seed of the randomised passes (same seed, same schedule)");
 }
