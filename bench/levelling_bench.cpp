@@ -80,23 +80,6 @@ std::map<std::string, Reference> read_bounds(const fs::path& path) {
   return out;
 }
 
-clearpath::LevellingProblem to_problem(const clearpath::PsplibInstance& inst) {
-  clearpath::LevellingProblem p;
-  const std::size_t n = inst.jobs.size();
-  p.duration.resize(n);
-  p.predecessors.resize(n);
-  p.demand.resize(n);
-  for (const int c : inst.capacities) p.capacity.push_back(c);
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto& job = inst.jobs[j];
-    p.duration[j] = job.duration;
-    for (std::size_t r = 0; r < job.demands.size(); ++r)
-      if (job.demands[r] > 0) p.demand[j].emplace_back(static_cast<std::uint32_t>(r), job.demands[r]);
-    for (const int s : job.successors) p.predecessors[static_cast<std::size_t>(s - 1)].push_back(static_cast<std::uint32_t>(j));
-  }
-  return p;
-}
-
 void usage() {
   std::cerr << "usage: levelling_bench DIR [--bounds CSV] [--effort N] [--seed S] [--limit K] [--verbose]\n";
 }
@@ -170,7 +153,7 @@ int main(int argc, char** argv) {
       }
       const auto ref = bounds.find(name);
       if (ref == bounds.end()) throw std::runtime_error(name + " is not in " + bounds_path->string());
-      const clearpath::LevellingProblem problem = to_problem(inst);
+      const clearpath::LevellingProblem problem = clearpath::psplib_levelling_problem(inst);
 
       const auto start = Clock::now();
       const clearpath::LevelledSchedule schedule = clearpath::level_resources(problem, options);

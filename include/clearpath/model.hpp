@@ -87,7 +87,8 @@ class Model {
 
   // Defaults the file format defines, worked out once here so analyses do not repeat them.
   // A step's demands: as given, or else its owner's (a person at their capacity, a
-  // department at 1 FTE); none when it has no owner.
+  // department at 1 FTE, or at its capacity when that is less than 1 but more than 0); none when it
+  // has no owner.
   std::vector<Demand> effective_demands(const Step& step) const;
   // A department's capacity in FTE: as given, or else the sum of its available members'.
   double department_capacity(Ref department) const;

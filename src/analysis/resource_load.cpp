@@ -142,6 +142,7 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
                         "' than its capacity: it can never be scheduled");
   }
   if (s.start.size() != n) throw std::logic_error("the levelling engine returned no schedule");
+  if (const auto why = check_levelled(p, s)) throw std::logic_error("the levelled schedule is infeasible: " + *why);  // a bug
   LevelledOutcome out;
   out.start = s.start;
   out.duration = s.makespan;

@@ -142,9 +142,11 @@ TEST_CASE("defaults worked out by the model: demands and department capacity", "
     "people": [{"id": "a", "department": "d", "capacity": 0.5},
                {"id": "b", "department": "d"},
                {"id": "c", "department": "d", "available": false}],
-    "departments": [{"id": "d"}, {"id": "e", "capacity": 4}],
+    "departments": [{"id": "d"}, {"id": "e", "capacity": 4}, {"id": "half", "capacity": 0.5}, {"id": "none"}],
     "steps": [{"id": "s1", "owner": "a", "duration": 1},
               {"id": "s2", "owner": "d", "duration": 1},
+              {"id": "s5", "owner": "half", "duration": 1},
+              {"id": "s6", "owner": "none", "duration": 1},
               {"id": "s3", "owner": "a", "duration": 1, "demands": {"b": 0.25, "e": 2}},
               {"id": "s4", "duration": 1}]})");
   auto demands = [&](const char* id) {
@@ -157,6 +159,8 @@ TEST_CASE("defaults worked out by the model: demands and department capacity", "
   CHECK(demands("s2") == D{{"d", 1.0}});   // a department at 1 FTE
   CHECK(demands("s3") == D{{"b", 0.25}, {"e", 2.0}});  // as given
   CHECK(demands("s4").empty());            // no owner, no demand
+  CHECK(demands("s5") == D{{"half", 0.5}});  // a department with less than 1 FTE: all it has
+  CHECK(demands("s6") == D{{"none", 1.0}});  // no members: still 1 (it can never be scheduled)
   CHECK(m.department_capacity(*m.find("d")) == 1.5);  // a (0.5) + b (1); c is unavailable
   CHECK(m.department_capacity(*m.find("e")) == 4);
 }

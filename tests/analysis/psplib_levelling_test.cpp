@@ -1,0 +1,39 @@
+// Resource levelling on every PSPLIB instance bundled in tests/data/psplib (third-party data,
+// see SOURCE.md there): each levelled schedule keeps every precedence and never overloads a
+// resource, is no shorter than the precedence-only MPM-Time, and the model path (import, load,
+// `clearpath level`) agrees with levelling the instance directly.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "clearpath/conflicts.hpp"
+#include "clearpath/psplib.hpp"
+#include "support/test_support.hpp"
+
+using namespace clearpath;
+
+TEST_CASE("levelling every bundled PSPLIB instance gives a feasible schedule", "[levelling][psplib]") {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(clearpath::test::source_path("tests/data/psplib")))
+    if (e.path().extension() == ".sm") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() == 40);
+  LevellingOptions options;
+  options.effort = 20;  // feasibility is the point here; quality is bench/levelling_psplib.sh's
+  for (const auto& f : files) {
+    INFO(f.filename().string());
+    const PsplibInstance inst = parse_psplib(clearpath::test::read_source_file("tests/data/psplib/" + f.filename().string()), f.string());
+    const LevellingProblem problem = psplib_levelling_problem(inst);
+    const LevelledSchedule s = level_resources(problem, options);
+    CHECK_FALSE(check_levelled(problem, s).has_value());
+    CHECK(s.makespan >= inst.mpm_time);
+    // The same instance as a model: every resource a department with that capacity.
+    const Model m = clearpath::test::load_valid(psplib_model_json(inst, "test"));
+    ConflictOptions o;
+    o.levelling = options;
+    const ConflictAnalysis a = analyze_conflicts(m, o);
+    REQUIRE(a.levelled);
+    CHECK(a.levelled->cpm_duration == inst.mpm_time);
+    CHECK(a.levelled->duration >= inst.mpm_time);
+  }
+}
