@@ -74,6 +74,7 @@ class Generator {
   }
 
   void write_people() {
+    written_.department_halves.assign(plan_.n_departments, 0);
     out_.open_array("people");
     for (u32 i = 0; i < plan_.n_people; ++i) {
       out_.separator(i);
@@ -104,7 +105,8 @@ class Generator {
       out_.raw(kRoles[role]);
       out_.raw("\"]");
       out_.key("capacity");
-      out_.raw(rng_.chance(120) ? "0.5" : "1");
+      const bool half = rng_.chance(120);
+      out_.raw(half ? "0.5" : "1");
       if (const auto count = static_cast<std::size_t>(rng_.below(4)); count > 0) {
         out_.key("skills");
         skills(count);
@@ -115,6 +117,8 @@ class Generator {
           written_.available[i] = 0;
           written_.unavailable.push_back(i);
         }
+      } else {
+        written_.department_halves[plan_.department[i]] += half ? 1 : 2;
       }
       out_.raw("}");
     }
@@ -318,9 +322,15 @@ class Generator {
         if (rng_.chance(30) && plan_.n_people > 1) {
           out_.raw(",\"demands\":{");
           out_.id("p", static_cast<u32>(rng_.below(plan_.n_people)));
-          out_.raw(":0.5,");
-          out_.id("d", c.department);
-          out_.raw(":1}");
+          // The department at 1 FTE, or at all it has when that is less (never beyond its capacity).
+          const u32 halves = written_.department_halves[c.department];
+          if (halves == 0) {
+            out_.raw(":0.5}");
+          } else {
+            out_.raw(":0.5,");
+            out_.id("d", c.department);
+            out_.raw(halves >= 2 ? ":1}" : ":0.5}");
+          }
         }
         out_.key("status");
         if (offset < c.done)

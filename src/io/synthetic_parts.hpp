@@ -133,6 +133,7 @@ struct Sponsors {
 // What organisation-aware gates need of the people and initiatives as written (availability
 // and sponsors are drawn while they are written). Empty for the classic model.
 struct Written {
+  std::vector<u32> department_halves;   // by department: its available members' capacity, in halves
   std::vector<std::uint8_t> available;  // by person
   std::vector<u32> unavailable;         // people written with available: false
   std::vector<Sponsors> sponsors;       // by initiative

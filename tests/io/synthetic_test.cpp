@@ -4,6 +4,7 @@
 
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/stats.hpp"
+#include "clearpath/conflicts.hpp"
 #include "clearpath/synthetic.hpp"
 #include "support/test_support.hpp"
 
@@ -170,4 +171,19 @@ TEST_CASE("generate takes --gates and --max-approvers and checks their range", "
   CHECK(run({"generate", "--steps", "100", "--max-approvers", "1001"}).status == 2);
   CHECK(run({"generate", "--steps", "100", "--gates", "-1"}).status == 2);
   CHECK(run({"generate", "--steps", "100", "--gates", "10000001"}).status == 2);
+}
+
+TEST_CASE("synthetic models can always be levelled: no demand beyond a resource's capacity", "[synthetic]") {
+  // Seed 42 at 10,000 steps once demanded 1 FTE of a department with one half-time member.
+  for (const auto& [steps, seed] : std::vector<std::pair<std::size_t, std::uint64_t>>{{10000, 42}, {3000, 7}, {500, 1}}) {
+    INFO(steps << " steps, seed " << seed);
+    clearpath::SyntheticOptions o;
+    o.steps = steps;
+    o.people = steps / 5;
+    o.seed = seed;
+    const clearpath::Model m = clearpath::test::load_valid(clearpath::synthetic_model(o));
+    clearpath::ConflictOptions c;
+    c.levelling.effort = 0;
+    CHECK_NOTHROW(clearpath::analyze_conflicts(m, c));
+  }
 }
