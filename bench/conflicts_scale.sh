@@ -52,7 +52,7 @@ for n in "${SIZES[@]}"; do
   read -r conflicts rss <<<"$(bench "$CLEARPATH" conflicts "$file" --format json)"
   read -r level _ <<<"$(bench "$CLEARPATH" level "$file" --format json)"
   "$CLEARPATH" level "$file" --format json -o "$TMP/level.json"
-  ratio=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(f"{d[\"duration\"]:.1f} / {d[\"cpm_duration\"]:.1f}")' "$TMP/level.json")
+  ratio=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("%.1f / %.1f" % (d["duration"], d["cpm_duration"]))' "$TMP/level.json")
   printf '| %d | %.1f | %.2f | %.2f | %.2f | %d | %.2f | %s |\n' "$n" "$(awk -v b="$(stat -c %s "$file")" 'BEGIN { print b / 1e6 }')" \
     "$validate" "$path" "$conflicts" "$((rss / 1000))" "$level" "$ratio"
 done
