@@ -24,10 +24,6 @@ CLEARPATH=$BUILD_DIR/clearpath
 [[ -x $CLEARPATH ]] || die "'$CLEARPATH' not found (build the clearpath_exe target in $BUILD_DIR)"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not found (GNU time: apt-get install time)"
 mkdir -p "$OUT_DIR"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-TIME_LOG=$TMP/time.log
-ERR_LOG=$TMP/err.log
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 MAX_OK=1  # findings set exit status 1

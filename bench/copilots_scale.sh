@@ -48,10 +48,6 @@ done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS='$RUNS' is not a positive integer"
 mkdir -p "$OUT_DIR"
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-TIME_LOG=$TMP/time.log
-ERR_LOG=$TMP/err.log
 
 # measure, median and bench come from bench/lib.sh.
 # shellcheck source=bench/lib.sh

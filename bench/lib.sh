@@ -1,6 +1,12 @@
 # Shared by the benchmark scripts in bench/: whole-process measurement with /usr/bin/time -v.
-# The sourcing script sets RUNS, TIME_LOG and ERR_LOG (temporary files) and defines die().
+# The sourcing script sets RUNS and defines die(). Sourcing makes a temporary directory TMP,
+# removed on exit, with the measurement logs TIME_LOG and ERR_LOG in it.
 # shellcheck shell=bash
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+TIME_LOG=$TMP/time.log
+ERR_LOG=$TMP/err.log
 
 # measure CMD...: runs CMD REPS times in a row under one /usr/bin/time -v, its stdout going to
 # $OUT (default /dev/null), and prints "WALL_SECONDS_PER_RUN MAX_RSS_KBYTES". An exit status up

@@ -63,10 +63,6 @@ for v in RUNS CPM_REPEATS SIM_RUNS; do
 done
 mkdir -p "$OUT_DIR"
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-TIME_LOG=$TMP/time.log
-ERR_LOG=$TMP/err.log
 
 # Does this clearpath have the `path` subcommand, and does it take --simulate?
 # (`clearpath path --help` without the subcommand prints the main help and exits 0.)

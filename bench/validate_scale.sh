@@ -40,9 +40,6 @@ done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS='$RUNS' is not a positive integer"
 mkdir -p "$OUT_DIR"
 
-TIME_LOG=$(mktemp)
-ERR_LOG=$(mktemp)
-trap 'rm -f "$TIME_LOG" "$ERR_LOG"' EXIT
 
 # measure and bench come from bench/lib.sh.
 # shellcheck source=bench/lib.sh
