@@ -1,0 +1,128 @@
+// Resource levelling: precedence-feasible activity lists for the serial scheme, by priority
+// keys or by regret-based biased random sampling.
+#include "analysis/levelling_parts.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+namespace clearpath::levelling_detail {
+
+// Precedence-feasible order (in the given direction): always the eligible activity with the
+// smallest (key1_, key2_, index).
+void Leveller::list_by_keys(bool reverse, std::vector<u32>& list) {
+  const Csr& bef = before(reverse);
+  const Csr& aft = after(reverse);
+  const auto later = [&](u32 x, u32 y) {  // heap order: true when x comes after y
+    if (key1_[x] != key1_[y]) return key1_[x] > key1_[y];
+    if (key2_[x] != key2_[y]) return key2_[x] > key2_[y];
+    return x > y;
+  };
+  heap_.clear();
+  for (u32 a = 0; a < n_; ++a) {
+    indegree_[a] = static_cast<u32>(bef.size(a));
+    if (indegree_[a] == 0) heap_.push_back(a);
+  }
+  std::make_heap(heap_.begin(), heap_.end(), later);
+  list.clear();
+  while (!heap_.empty()) {
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    const u32 a = heap_.back();
+    heap_.pop_back();
+    list.push_back(a);
+    for (u32 i = aft.begin[a]; i < aft.begin[a + 1]; ++i)
+      if (--indegree_[aft.item[i]] == 0) {
+        heap_.push_back(aft.item[i]);
+        std::push_heap(heap_.begin(), heap_.end(), later);
+      }
+  }
+  work_ += n_;
+}
+
+// Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996), alpha = 1:
+// an eligible activity j is picked with probability proportional to
+// max_{i eligible} LFT_i - LFT_j + epsilon (epsilon = regret_offset_). The eligible set lives in
+
+// Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996), alpha = 1:
+// an eligible activity j is picked with probability proportional to
+// max_{i eligible} LFT_i - LFT_j + epsilon (epsilon = regret_offset_). The eligible set lives in
+// two Fenwick trees over the activities ranked by LFT (count and LFT sum), so one pick costs
+// O(log n) however large the eligible set: the weight of a prefix of ranks is
+// count * (max + epsilon) - sum.
+void Leveller::list_by_rbrs(bool reverse, std::vector<u32>& list) {
+  const Csr& bef = before(reverse);
+  const Csr& aft = after(reverse);
+  const Ranking& rk = reverse ? rank_reverse_ : rank_forward_;
+  std::fill(fen_count_.begin(), fen_count_.end(), 0.0);
+  std::fill(fen_sum_.begin(), fen_sum_.end(), 0.0);
+  std::fill(present_.begin(), present_.end(), 0);
+  std::size_t count = 0;
+  const auto insert = [&](u32 a) {
+    const std::size_t r = rk.rank[a];
+    present_[r] = 1;
+    ++count;
+    for (std::size_t i = r; i <= n_; i += i & (~i + 1)) {
+      fen_count_[i] += 1;
+      fen_sum_[i] += rk.value[r];
+    }
+  };
+  const auto erase = [&](std::size_t r) {
+    present_[r] = 0;
+    --count;
+    for (std::size_t i = r; i <= n_; i += i & (~i + 1)) {
+      fen_count_[i] -= 1;
+      fen_sum_[i] -= rk.value[r];
+    }
+  };
+  // The rank of the k-th present activity (1-based k).
+  const auto kth = [&](double k) {
+    std::size_t pos = 0;
+    for (std::size_t step = fen_top_; step > 0; step >>= 1)
+      if (pos + step <= n_ && fen_count_[pos + step] < k) {
+        pos += step;
+        k -= fen_count_[pos];
+      }
+    return pos + 1;
+  };
+  for (u32 a = 0; a < n_; ++a) {
+    indegree_[a] = static_cast<u32>(bef.size(a));
+    if (indegree_[a] == 0) insert(a);
+  }
+  list.clear();
+  while (count > 0) {
+    const double top = rk.value[kth(static_cast<double>(count))] + regret_offset_;
+    double total = 0;  // the weight of all: count * top - sum, from the tree's root path
+    {
+      double c = 0, sum = 0;
+      for (std::size_t i = n_; i > 0; i -= i & (~i + 1)) {
+        c += fen_count_[i];
+        sum += fen_sum_[i];
+      }
+      total = c * top - sum;
+    }
+    double x = rng_.uniform() * total;
+    std::size_t pos = 0;
+    for (std::size_t step = fen_top_; step > 0; step >>= 1) {
+      if (pos + step > n_) continue;
+      const double w = fen_count_[pos + step] * top - fen_sum_[pos + step];
+      if (w <= x) {
+        pos += step;
+        x -= w;
+      }
+    }
+    std::size_t r = pos + 1;
+    if (r > n_ || !present_[r]) {  // rounding: take the next present rank, else the last
+      double before_r = 0;
+      for (std::size_t i = std::min(r, static_cast<std::size_t>(n_)); i > 0; i -= i & (~i + 1)) before_r += fen_count_[i];
+      r = kth(std::min(before_r + 1, static_cast<double>(count)));
+    }
+    erase(r);
+    const u32 a = rk.order[r];
+    list.push_back(a);
+    for (u32 i = aft.begin[a]; i < aft.begin[a + 1]; ++i)
+      if (--indegree_[aft.item[i]] == 0) insert(aft.item[i]);
+  }
+  work_ += n_;
+}
+
+}  // namespace clearpath::levelling_detail

@@ -1,0 +1,119 @@
+#pragma once
+// The pieces of level_resources, one per file (see levelling.cpp for the method). Private to the
+// library.
+//   levelling.cpp          the search (Leveller::run), level_resources, check_levelled
+//   levelling_setup.cpp    validation, compact form, topological order, latest finishes, bounds
+//   activity_lists.cpp     precedence-feasible activity lists: by keys, regret-based sampling
+//   serial_sgs.cpp         the serial schedule-generation scheme and justification
+//   resource_profile.cpp   the per-resource load profile the scheme fits activities into
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analysis/resource_profile.hpp"
+#include "clearpath/levelling.hpp"
+#include "model/random.hpp"
+
+namespace clearpath::levelling_detail {
+
+using u32 = std::uint32_t;
+inline constexpr double kTol = 1e-9;
+
+inline double tolerance(double magnitude) { return kTol * std::max(1.0, std::fabs(magnitude)); }
+
+// A number for messages, 12 significant digits.
+std::string num(double v);
+
+// Adjacency in compressed sparse rows: item[begin[a] .. begin[a + 1]).
+struct Csr {
+  std::vector<u32> begin, item;
+  std::size_t size(u32 a) const { return begin[a + 1] - begin[a]; }
+};
+
+// A schedule from the serial scheme, in the direction it was generated in.
+struct SerialSchedule {
+  std::vector<double> start, finish;
+  std::vector<u32> list;  // the order in which the serial SGS placed the activities
+  double makespan = 0;
+};
+
+class Leveller {
+ public:
+  Leveller(const LevellingProblem& problem, const LevellingOptions& options)
+      : n_(static_cast<u32>(problem.duration.size())), options_(options), rng_(options.seed) {
+    validate_and_build(problem);
+  }
+
+  LevelledSchedule run();
+
+ private:
+  static constexpr double kLocalSpread = 2;    // noise of the local sampling, in mean durations
+  static constexpr double kRegretOffset = 0.2;  // epsilon of the regret sampling, in mean durations
+
+  bool over_budget() const { return work_ >= kLevellingWorkBudget; }
+  bool reached_bound(double makespan) const { return makespan <= lower_bound_ + tolerance(lower_bound_); }
+
+  // --- validation and set-up (levelling_setup.cpp) ---
+
+  [[noreturn]] static void invalid(const std::string& what) { throw std::invalid_argument("levelling: " + what); }
+
+  void validate_and_build(const LevellingProblem& p);
+  // Kahn's algorithm; a cycle is reported with the activities on it.
+  void topological_order();
+  void critical_path_times();
+
+  // --- activity lists (activity_lists.cpp) ---
+
+  const Csr& before(bool reverse) const { return reverse ? succ_ : pred_; }
+  const Csr& after(bool reverse) const { return reverse ? pred_ : succ_; }
+
+  // Precedence-feasible order (in the given direction): always the eligible activity with the
+  // smallest (key1_, key2_, index).
+  void list_by_keys(bool reverse, std::vector<u32>& list);
+  // Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996).
+  void list_by_rbrs(bool reverse, std::vector<u32>& list);
+
+  // --- serial schedule-generation scheme (serial_sgs.cpp) ---
+
+  // Places s.list in order (reverse: in mirrored time, successors first); fills start, finish
+  // and makespan (in that direction's time).
+  void sgs(bool reverse, SerialSchedule& s);
+  // Forward-backward improvement of the forward schedule s, in place.
+  void improve(SerialSchedule& s);
+
+  const u32 n_;
+  const LevellingOptions options_;
+  Xoshiro256 rng_;
+
+  std::vector<double> dur_, capacity_, threshold_;
+  std::vector<double> lft_, rlft_;  // latest finish, forward and in reverse time (CP - earliest start)
+  Csr pred_, succ_;
+  std::vector<u32> dem_begin_, dem_res_;
+  std::vector<double> dem_amount_;
+  std::vector<u32> topo_;
+  bool all_integer_ = true;
+  double critical_path_ = 0, lower_bound_ = 0;
+  double regret_offset_ = 1, mean_duration_ = 1;
+
+  std::vector<ResourceProfile> profiles_;
+  std::vector<u32> used_resources_;  // those some activity loads
+  std::vector<double> key1_, key2_;
+  std::vector<u32> indegree_, heap_;
+  // Activities ranked by latest finish (forward, or in reverse time), 1-based, for the sampling.
+  struct Ranking {
+    std::vector<u32> rank, order;  // rank[activity], order[rank]
+    std::vector<double> value;     // value[rank]: the latest finish
+  };
+  Ranking rank_forward_, rank_reverse_;
+  std::vector<double> fen_count_, fen_sum_;
+  std::vector<char> present_;
+  std::size_t fen_top_ = 1;  // the largest power of two <= n
+  SerialSchedule best_, cand_, back_, spare_, rev_;
+  std::size_t work_ = 0, schedules_ = 0;  // work: activities placed + profile points looked at
+};
+
+}  // namespace clearpath::levelling_detail

@@ -1,0 +1,203 @@
+// Resource levelling, set-up: validating the problem and building its compact form (CSR
+// predecessors and successors, merged demands), the topological order, latest finish times,
+// the lower bound and the rankings for the sampling.
+#include "analysis/levelling_parts.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace clearpath::levelling_detail {
+
+void Leveller::validate_and_build(const LevellingProblem& p) {
+  if (p.predecessors.size() != n_)
+    invalid("predecessors has " + std::to_string(p.predecessors.size()) + " entries for " + std::to_string(n_) +
+            " activities");
+  if (p.demand.size() != n_)
+    invalid("demand has " + std::to_string(p.demand.size()) + " entries for " + std::to_string(n_) + " activities");
+  if (p.capacity.size() > std::numeric_limits<u32>::max()) invalid("too many resources");
+  const auto n_res = static_cast<u32>(p.capacity.size());
+  for (u32 r = 0; r < n_res; ++r)
+    if (std::isnan(p.capacity[r])) invalid("resource " + std::to_string(r) + " has no valid capacity (NaN)");
+
+  dur_.resize(n_);
+  for (u32 a = 0; a < n_; ++a) {
+    const double d = p.duration[a];
+    if (!std::isfinite(d) || d < 0)
+      invalid("activity " + std::to_string(a) + " has duration " + num(d) + " (it must be finite and >= 0)");
+    dur_[a] = d;
+    all_integer_ = all_integer_ && d == std::floor(d);
+  }
+
+  // Predecessors, as CSR both ways.
+  pred_.begin.assign(n_ + 1, 0);
+  succ_.begin.assign(n_ + 1, 0);
+  for (u32 a = 0; a < n_; ++a) {
+    for (const u32 q : p.predecessors[a]) {
+      if (q >= n_)
+        invalid("predecessor " + std::to_string(q) + " of activity " + std::to_string(a) + " is out of range (" +
+                std::to_string(n_) + " activities)");
+      ++succ_.begin[q + 1];
+    }
+    pred_.begin[a + 1] = pred_.begin[a] + static_cast<u32>(p.predecessors[a].size());
+  }
+  for (u32 a = 0; a < n_; ++a) succ_.begin[a + 1] += succ_.begin[a];
+  pred_.item.resize(pred_.begin[n_]);
+  succ_.item.resize(succ_.begin[n_]);
+  {
+    std::vector<u32> fill(succ_.begin.begin(), succ_.begin.end() - 1);
+    for (u32 a = 0; a < n_; ++a) {
+      std::copy(p.predecessors[a].begin(), p.predecessors[a].end(), pred_.item.begin() + pred_.begin[a]);
+      for (const u32 q : p.predecessors[a]) succ_.item[fill[q]++] = a;
+    }
+  }
+
+  // Demands: merged per resource, only those that load anything (positive amount and duration).
+  capacity_.assign(p.capacity.begin(), p.capacity.end());
+  threshold_.resize(n_res);
+  for (u32 r = 0; r < n_res; ++r) threshold_[r] = capacity_[r] + tolerance(capacity_[r]);
+  std::vector<double> work(n_res, 0.0);
+  std::vector<double> merged(n_res, 0.0);
+  std::vector<u32> touched;
+  dem_begin_.assign(1, 0);
+  for (u32 a = 0; a < n_; ++a) {
+    touched.clear();
+    for (const auto& [r, q] : p.demand[a]) {
+      if (r >= n_res)
+        invalid("activity " + std::to_string(a) + " demands resource " + std::to_string(r) + ", out of range (" +
+                std::to_string(n_res) + " resources)");
+      if (!std::isfinite(q) || q < 0)
+        invalid("activity " + std::to_string(a) + " demands " + num(q) + " of resource " + std::to_string(r) +
+                " (a demand must be finite and >= 0)");
+      if (q == 0) continue;
+      if (!(capacity_[r] > 0))
+        invalid("activity " + std::to_string(a) + " demands " + num(q) + " of resource " + std::to_string(r) +
+                ", whose capacity " + num(capacity_[r]) + " is not positive");
+      if (merged[r] == 0) touched.push_back(r);
+      merged[r] += q;
+    }
+    std::sort(touched.begin(), touched.end());
+    for (const u32 r : touched) {
+      const double q = merged[r];
+      merged[r] = 0;
+      if (dur_[a] == 0) continue;
+      if (q > threshold_[r])
+        throw LevellingError("levelling: activity " + std::to_string(a) + " demands " + num(q) + " of resource " +
+                                 std::to_string(r) + ", more than its capacity " + num(capacity_[r]) +
+                                 ": it can never be scheduled",
+                             a, r);
+      dem_res_.push_back(r);
+      dem_amount_.push_back(q);
+      work[r] += q * dur_[a];
+    }
+    dem_begin_.push_back(static_cast<u32>(dem_res_.size()));
+  }
+  profiles_.resize(n_res);
+  std::vector<bool> used(n_res, false);
+  for (const u32 r : dem_res_) used[r] = true;
+  for (u32 r = 0; r < n_res; ++r)
+    if (used[r]) used_resources_.push_back(r);
+
+  {
+    double sum = 0;
+    std::size_t count = 0;
+    for (const double d : dur_)
+      if (d > 0) sum += d, ++count;
+    if (count) mean_duration_ = sum / static_cast<double>(count);
+  }
+  regret_offset_ = kRegretOffset * mean_duration_;
+  topological_order();
+  critical_path_times();
+  lower_bound_ = critical_path_;
+  for (u32 r = 0; r < n_res; ++r)
+    if (std::isfinite(capacity_[r]) && work[r] > 0) {
+      double bound = work[r] / capacity_[r];
+      if (all_integer_) bound = std::ceil(bound - tolerance(bound));
+      lower_bound_ = std::max(lower_bound_, bound);
+    }
+
+  for (const bool reverse : {false, true}) {
+    const std::vector<double>& lft = reverse ? rlft_ : lft_;
+    Ranking& rk = reverse ? rank_reverse_ : rank_forward_;
+    rk.order.resize(n_);
+    for (u32 a = 0; a < n_; ++a) rk.order[a] = a;
+    std::stable_sort(rk.order.begin(), rk.order.end(), [&](u32 x, u32 y) { return lft[x] < lft[y]; });
+    rk.order.insert(rk.order.begin(), 0);  // 1-based
+    rk.rank.resize(n_);
+    rk.value.assign(n_ + 1, 0.0);
+    for (u32 r = 1; r <= n_; ++r) {
+      rk.rank[rk.order[r]] = r;
+      rk.value[r] = lft[rk.order[r]];
+    }
+  }
+  fen_count_.assign(n_ + 1, 0.0);
+  fen_sum_.assign(n_ + 1, 0.0);
+  present_.assign(n_ + 1, 0);
+  while (fen_top_ * 2 <= n_) fen_top_ *= 2;
+  key1_.resize(n_);
+  key2_.resize(n_);
+  indegree_.resize(n_);
+  for (SerialSchedule* s : {&best_, &cand_, &back_, &spare_, &rev_}) {
+    s->start.resize(n_);
+    s->finish.resize(n_);
+    s->list.reserve(n_);
+  }
+}
+
+// Kahn's algorithm; a cycle is reported with the activities on it.
+void Leveller::topological_order() {
+  std::vector<u32> indegree(n_);
+  for (u32 a = 0; a < n_; ++a) indegree[a] = static_cast<u32>(pred_.size(a));
+  topo_.reserve(n_);
+  for (u32 a = 0; a < n_; ++a)
+    if (indegree[a] == 0) topo_.push_back(a);
+  for (std::size_t k = 0; k < topo_.size(); ++k)
+    for (u32 i = succ_.begin[topo_[k]]; i < succ_.begin[topo_[k] + 1]; ++i)
+      if (--indegree[succ_.item[i]] == 0) topo_.push_back(succ_.item[i]);
+  if (topo_.size() == n_) return;
+  // Walk back along predecessors that are still blocked until an activity repeats.
+  u32 a = 0;
+  while (indegree[a] == 0) ++a;
+  std::vector<u32> seen_at(n_, std::numeric_limits<u32>::max());
+  std::vector<u32> walk;
+  while (seen_at[a] == std::numeric_limits<u32>::max()) {
+    seen_at[a] = static_cast<u32>(walk.size());
+    walk.push_back(a);
+    for (u32 i = pred_.begin[a]; i < pred_.begin[a + 1]; ++i)
+      if (indegree[pred_.item[i]] > 0) {
+        a = pred_.item[i];
+        break;
+      }
+  }
+  std::vector<u32> cycle(walk.begin() + seen_at[a], walk.end());
+  std::reverse(cycle.begin(), cycle.end());  // in dependency order, from the smallest index
+  std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+  std::string text;
+  const std::size_t shown = std::min<std::size_t>(cycle.size(), 12);
+  for (std::size_t k = 0; k < shown; ++k) text += std::to_string(cycle[k]) + " -> ";
+  text += shown < cycle.size() ? "... -> " + std::to_string(cycle[0]) : std::to_string(cycle[0]);
+  invalid("the predecessors form a cycle: " + text);
+}
+
+void Leveller::critical_path_times() {
+  std::vector<double> ef(n_, 0.0);
+  critical_path_ = 0;
+  for (const u32 a : topo_) {
+    double es = 0;
+    for (u32 i = pred_.begin[a]; i < pred_.begin[a + 1]; ++i) es = std::max(es, ef[pred_.item[i]]);
+    ef[a] = es + dur_[a];
+    critical_path_ = std::max(critical_path_, ef[a]);
+  }
+  rlft_.resize(n_);
+  for (u32 a = 0; a < n_; ++a) rlft_[a] = critical_path_ - (ef[a] - dur_[a]);
+  lft_.assign(n_, critical_path_);
+  for (auto it = topo_.rbegin(); it != topo_.rend(); ++it) {
+    const u32 a = *it;
+    double lf = critical_path_;
+    for (u32 i = succ_.begin[a]; i < succ_.begin[a + 1]; ++i) lf = std::min(lf, lft_[succ_.item[i]] - dur_[succ_.item[i]]);
+    lft_[a] = lf;
+  }
+}
+
+}  // namespace clearpath::levelling_detail

@@ -1,0 +1,79 @@
+// Resource levelling: the serial schedule-generation scheme and forward-backward improvement
+// (justification).
+#include "analysis/levelling_parts.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+
+namespace clearpath::levelling_detail {
+
+// Places s.list in order (reverse: in mirrored time, successors first); fills start, finish
+// and makespan (in that direction's time).
+void Leveller::sgs(bool reverse, SerialSchedule& s) {
+  const Csr& bef = before(reverse);
+  for (const u32 r : used_resources_) profiles_[r].reset();
+  std::size_t visited_before = 0;
+  for (const u32 r : used_resources_) visited_before += profiles_[r].work();
+  double makespan = 0;
+  for (const u32 a : s.list) {
+    double t = 0;
+    for (u32 i = bef.begin[a]; i < bef.begin[a + 1]; ++i) t = std::max(t, s.finish[bef.item[i]]);
+    const double d = dur_[a];
+    const u32 db = dem_begin_[a], de = dem_begin_[a + 1];
+    if (d > 0 && de > db) {
+      // Every resource in turn moves t to its earliest fit from t, until all agree.
+      const u32 m = de - db;
+      for (u32 agreed = 0, k = 0; agreed < m; k = (k + 1 == m) ? 0 : k + 1) {
+        const u32 r = dem_res_[db + k];
+        const double fit = profiles_[r].earliest_fit(t, d, threshold_[r] - dem_amount_[db + k]);
+        if (fit > t) {
+          t = fit;
+          agreed = 1;
+        } else {
+          ++agreed;
+        }
+      }
+      const double f = t + d;
+      for (u32 k = db; k < de; ++k) profiles_[dem_res_[k]].add(t, f, dem_amount_[k]);
+    }
+    s.start[a] = t;
+    s.finish[a] = t + d;
+    makespan = std::max(makespan, s.finish[a]);
+  }
+  s.makespan = makespan;
+  std::size_t visited = 0;
+  for (const u32 r : used_resources_) visited += profiles_[r].work();
+  work_ += n_ + (visited - visited_before);
+  ++schedules_;
+}
+
+// Forward-backward improvement of the forward schedule s, in place.
+void Leveller::improve(SerialSchedule& s) {
+  for (std::size_t round = 0; round < kLevellingMaxRounds && !over_budget(); ++round) {
+    // Right-justify: reverse time, activities by decreasing finish (ties: later in s.list first).
+    for (std::size_t k = 0; k < n_; ++k) {
+      const u32 a = s.list[k];
+      key1_[a] = -s.finish[a];
+      key2_[a] = -static_cast<double>(k);
+    }
+    list_by_keys(true, back_.list);
+    sgs(true, back_);
+    // Left-justify: forward again, by increasing start in the right-justified schedule.
+    for (std::size_t k = 0; k < n_; ++k) {
+      const u32 a = back_.list[k];
+      key1_[a] = -back_.finish[a];
+      key2_[a] = -static_cast<double>(k);
+    }
+    list_by_keys(false, spare_.list);
+    sgs(false, spare_);
+    if (!(spare_.makespan < s.makespan - tolerance(s.makespan))) {
+      if (spare_.makespan <= s.makespan) std::swap(s, spare_);  // as short, and left-justified
+      return;
+    }
+    std::swap(s, spare_);
+    if (reached_bound(s.makespan)) return;
+  }
+}
+
+}  // namespace clearpath::levelling_detail
