@@ -221,3 +221,26 @@ TEST_CASE("conflicts: unknown initiatives are input errors", "[conflicts]") {
   o.initiative = "nope";
   CHECK_THROWS_AS(analyze_conflicts(m, o), ScheduleError);
 }
+
+TEST_CASE("levelling: a person on two parallel steps pushes production back, and says who drove it", "[conflicts]") {
+  // long (3 days) and short (2 days) both need p full time and can start at once: CPM 3, but p
+  // must do one after the other: 5. The initiative is worth 1,200 a working day.
+  const Model m = load_valid(R"({"people": [{"id": "p"}],
+    "initiatives": [{"id": "x", "value_per_month": 26000}],
+    "steps": [{"id": "long", "initiative": "x", "owner": "p", "duration": 3},
+              {"id": "short", "initiative": "x", "owner": "p", "duration": 2}]})");
+  const ConflictAnalysis a = analyze_conflicts(m, {});
+  REQUIRE(a.levelled);
+  CHECK(a.levelled->cpm_duration == 3);
+  CHECK(a.levelled->duration == 5);
+  CHECK(a.levelled->delay_days == 2);
+  REQUIRE(a.levelled->drivers.size() == 1);
+  CHECK(m.id(a.levelled->drivers[0]) == "p");
+  REQUIRE(a.levelled->moved.size() == 1);
+  CHECK(a.levelled->moved[0].days >= 2);
+  const auto delay = std::find_if(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.kind == "people-conflict-delay"; });
+  REQUIRE(delay != a.findings.end());
+  CHECK(delay->days_held_back == 2);
+  CHECK(delay->cost_of_delay == Approx(2 * 1200));
+  CHECK(delay->subjects == std::vector<std::string>{"x", "p"});
+}
