@@ -70,5 +70,7 @@ struct InitiativeCopilot {
   bool single_sponsor = false;              // one sponsor (or none) is flagged too
 };
 InitiativeCopilot check_initiative_copilot(const Model& model, Ref initiative, const std::vector<bool>& absent = {});
+// The missing sides for people: "IT-side", "business-side", "business-side or IT-side".
+std::string missing_sides_text(const InitiativeCopilot& copilot);
 
 }  // namespace clearpath

@@ -15,11 +15,10 @@ namespace clearpath {
 
 enum class Distribution : std::uint8_t { pert_beta, triangular };
 
-// A check that says why an approval cannot be granted as planned, or nothing.
+// A check that says why an approval cannot be granted as planned, or nothing. When none is
+// given, the gate's rule is checked exactly against its available approvers (check_gate, the
+// co-pilot analysis), the reasons joined by "; ".
 using ApprovalCheck = std::function<std::optional<std::string>(const Model&, Ref approval)>;
-// The default: the gate's rule checked exactly against its available approvers (check_gate,
-// the co-pilot analysis), the reasons joined by "; ". Indexes the organisation on first use.
-ApprovalCheck gate_rule_check();
 
 struct PathOptions {
   NetworkOptions network;
@@ -28,7 +27,7 @@ struct PathOptions {
   std::uint64_t seed = 1;
   Distribution distribution = Distribution::pert_beta;
   unsigned threads = 0;           // 0 = all cores
-  ApprovalCheck approval_check = gate_rule_check();
+  ApprovalCheck approval_check;   // empty: check_gate
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
 };
 

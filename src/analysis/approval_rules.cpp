@@ -169,10 +169,13 @@ std::string slot_label(const Model& m, const Slot& s) {
 GateCheck check_gate(const Model& m, Ref gate, const std::vector<bool>& absent, const OrgIndex* index) {
   std::shared_ptr<const OrgIndex> own;
   if (!index) index = (own = index_organisation(m)).get();
-  const GateSolver solver(*index, gate, absent);
-  const auto solution = solver.solve();
+  return check_gate(*index, GateSolver(*index, gate, absent), gate, absent);
+}
+
+GateCheck check_gate(const OrgIndex& org, const GateSolver& solver, Ref gate, const std::vector<bool>& absent) {
+  const auto& solution = solver.solve();
   if (!solution) {
-    GateCheck out = explain(*index, solver, gate, absent);
+    GateCheck out = explain(org, solver, gate, absent);
     out.search_exhausted = solver.exhausted();
     return out;
   }
@@ -187,7 +190,10 @@ GateCheck check_gate(const Model& m, Ref gate, const std::vector<bool>& absent, 
 GateResilience gate_resilience(const Model& m, Ref gate, const std::vector<bool>& absent, const OrgIndex* index) {
   std::shared_ptr<const OrgIndex> own;
   if (!index) index = (own = index_organisation(m)).get();
-  const GateSolver solver(*index, gate, absent);
+  return gate_resilience(GateSolver(*index, gate, absent));
+}
+
+GateResilience gate_resilience(const GateSolver& solver) {
   const GateSolver::Resilience r = solver.resilience();
   GateResilience out;
   for (std::size_t c : r.single_points_of_failure) out.single_points_of_failure.push_back(solver.candidates()[c]);
@@ -214,6 +220,12 @@ InitiativeCopilot check_initiative_copilot(const Model& m, Ref initiative, const
   if (!business) out.missing_sides.push_back("business");
   if (!it) out.missing_sides.push_back("it");
   if (!out.missing_sides.empty()) out.missing_side = out.missing_sides.front();
+  return out;
+}
+
+std::string missing_sides_text(const InitiativeCopilot& copilot) {
+  std::string out;
+  for (const std::string& side : copilot.missing_sides) out.append(out.empty() ? "" : " or ").append(side == "it" ? "IT" : side).append("-side");
   return out;
 }
 

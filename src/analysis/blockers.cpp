@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "analysis/members.hpp"
 #include "analysis/path_parts.hpp"
 #include "clearpath/approval_rules.hpp"
 
@@ -11,49 +12,17 @@ namespace clearpath {
 
 double cost_per_day(const Initiative& i) noexcept { return i.value_per_month * 12 / kWorkingDaysPerYear; }
 
-ApprovalCheck gate_rule_check() {
-  struct Cache {
-    const Model* model = nullptr;
-    const Person* people = nullptr;  // with the address, tells one model from another
-    std::shared_ptr<const OrgIndex> index;
-  };
-  auto cache = std::make_shared<Cache>();
-  return [cache](const Model& m, Ref a) -> std::optional<std::string> {
-    if (cache->model != &m || cache->people != m.people().data()) *cache = {&m, m.people().data(), index_organisation(m)};
-    const GateCheck c = check_gate(m, a, {}, cache->index.get());
-    if (c.satisfiable) return std::nullopt;
-    std::string why;
-    for (const UnfilledSlot& u : c.unfilled) why += (why.empty() ? "" : "; ") + u.reason;
-    return why;
-  };
-}
-
 namespace {
 
 struct Reason {
   std::string code, text;
 };
 
-// Available members of each department (by department index), built once.
-using Members = std::vector<std::vector<Ref>>;
-Members available_members(const Model& m) {
-  Members out(m.departments().size());
-  for (std::size_t i = 0; i < m.people().size(); ++i) {
-    const Person& p = m.people()[i];
-    if (p.available && p.department != kNoRef) out[m.index(p.department)].push_back(m.ref_of(EntityKind::person, i));
-  }
-  return out;
-}
-
 // The available members of the department that owns the work (the owner's, or the owner).
 const std::vector<Ref>& owning_department_members(const Model& m, const Members& members, Ref owner) {
   static const std::vector<Ref> none;
   const Ref dept = m.kind(owner) == EntityKind::person ? m.person(owner).department : owner;
   return dept == kNoRef ? none : members[m.index(dept)];
-}
-
-bool has_skill(const Person& p, const std::string& skill) {
-  return std::find(p.skills.begin(), p.skills.end(), skill) != p.skills.end();
 }
 
 std::vector<Reason> step_reasons(const Model& m, const Members& all_members, Ref a) {
@@ -89,6 +58,18 @@ std::vector<Blocker> find_blockers(const Model& m, const Network& net, const Sch
                                    const PathOptions& options, std::optional<Ref> focus) {
   std::vector<Blocker> out;
   const Members members = available_members(m);
+  // Why a gate cannot be granted: the options' check, or else the gate's rule checked exactly
+  // (the organisation indexed once, on the first gate that needs it).
+  std::shared_ptr<const OrgIndex> index;
+  auto approval_reason = [&](Ref gate) -> std::optional<std::string> {
+    if (options.approval_check) return options.approval_check(m, gate);
+    if (!index) index = index_organisation(m);
+    const GateCheck c = check_gate(m, gate, {}, index.get());
+    if (c.satisfiable) return std::nullopt;
+    std::string why;
+    for (const UnfilledSlot& u : c.unfilled) why += (why.empty() ? "" : "; ") + u.reason;
+    return why;
+  };
   for (std::uint32_t a = 0; a < net.size(); ++a) {
     const ActivityTimes& t = sched.times[a];
     if (!(t.total_float < options.near_days || t.critical)) continue;
@@ -105,8 +86,8 @@ std::vector<Blocker> find_blockers(const Model& m, const Network& net, const Sch
       if (g.status == ApprovalStatus::granted) continue;
       initiative = g.initiative;
       if (g.status == ApprovalStatus::denied) reasons.push_back({"denied", "the approval was denied"});
-      else if (options.approval_check)
-        if (auto why = options.approval_check(m, r)) reasons.push_back({"approvers", *why});
+      else if (auto why = approval_reason(r))
+        reasons.push_back({"approvers", *why});
     }
     const std::vector<Ref>& deps = m.depends_on(r);
     std::set<std::string> other;  // each other initiative once, in id order

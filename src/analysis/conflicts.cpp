@@ -97,7 +97,9 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
   else
     for (std::size_t i = 0; i < m.initiatives().size(); ++i) initiatives.push_back(m.ref_of(EntityKind::initiative, i));
   std::sort(initiatives.begin(), initiatives.end(), [&](Ref x, Ref y) { return m.id(x) < m.id(y); });
-  const std::vector<InitiativeWork> work = initiative_work(m, initiatives, options.near_days);
+  const bool focus = !options.initiative.empty();  // then the network is that initiative's already
+  const std::vector<InitiativeWork> work = initiative_work(m, initiatives, options.near_days, focus ? &a.network : nullptr,
+                                                           focus ? &a.schedule : nullptr);
   std::set<Ref> critical_steps;
   for (const InitiativeWork& w : work)
     for (std::uint32_t i : w.pressing)

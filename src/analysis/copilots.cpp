@@ -8,19 +8,14 @@
 #include <map>
 #include <set>
 
+#include "analysis/id_order.hpp"
 #include "analysis/copilot_suggestions.hpp"
 #include "analysis/gate_solver.hpp"
+#include "analysis/members.hpp"
 #include "clearpath/schedule.hpp"
 
 namespace clearpath {
 namespace {
-
-bool by_id(const Model& m, Ref a, Ref b) { return m.id(a) < m.id(b); }
-
-void sort_ids(const Model& m, std::vector<Ref>& refs) {
-  std::sort(refs.begin(), refs.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
-  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-}
 
 bool checked(const Approval& g, bool all) { return all || g.status == ApprovalStatus::pending; }
 
@@ -112,7 +107,7 @@ Reach reach(const Timeline& t, const std::vector<std::uint32_t>& items, std::vec
 }
 
 // Who alone can do a step: its owner if a person, or the one available member of its owning department.
-Ref sole_owner(const Model& m, const Step& s, const std::vector<std::vector<Ref>>& members, const std::vector<bool>& absent) {
+Ref sole_owner(const Model& m, const Step& s, const Members& members, const std::vector<bool>& absent) {
   if (s.owner == kNoRef) return kNoRef;
   if (m.kind(s.owner) == EntityKind::person) return s.owner;
   Ref only = kNoRef;
@@ -123,13 +118,6 @@ Ref sole_owner(const Model& m, const Step& s, const std::vector<std::vector<Ref>
   }
   return only;
 }
-
-std::string side_name(const std::string& side) { return side == "it" ? "IT" : side; }
-
-struct GateOutcome {
-  bool satisfiable = false;
-  GateResilience resilience;
-};
 
 }  // namespace
 
@@ -145,7 +133,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
       absent[*p] = true;
       w.people.push_back(*p);
     }
-    sort_ids(m, w.people);
+    sort_unique_by_id(m, w.people);
     out.without = std::move(w);
   }
   std::optional<Ref> focus;
@@ -165,7 +153,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
   if (focus) initiatives.push_back(*focus);
   else
     for (std::size_t i = 0; i < m.initiatives().size(); ++i) initiatives.push_back(m.ref_of(EntityKind::initiative, i));
-  sort_ids(m, initiatives);
+  sort_unique_by_id(m, initiatives);
   std::vector<std::vector<std::uint32_t>> items(m.initiatives().size());  // by initiative index
   for (std::uint32_t a = 0; a < t.net.size(); ++a)
     if (const Ref i = m.initiative_of(t.net.activity[a]); i != kNoRef) items[m.index(i)].push_back(a);
@@ -183,7 +171,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
   }
   gates.erase(std::remove_if(gates.begin(), gates.end(), [&](Ref g) { return !checked(m.approval(g), options.all); }),
               gates.end());
-  sort_ids(m, gates);
+  sort_unique_by_id(m, gates);
 
   // 1, 2, 4, 5: each gate.
   std::map<Ref, std::size_t> gate_at;
@@ -191,9 +179,10 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
     GateResult r;
     r.gate = g;
     r.slot_labels = unique_labels(m, m.approval(g).rule);
-    r.check = check_gate(m, g, absent, &org);
+    const GateSolver solver(org, g, absent);
+    r.check = check_gate(org, solver, g, absent);
     if (r.check.satisfiable) {
-      r.resilience = gate_resilience(m, g, absent, &org);
+      r.resilience = gate_resilience(solver);
     } else {
       const Ref i = m.approval(g).initiative;
       std::vector<Ref> sources;
@@ -201,7 +190,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
         for (Ref s : m.initiative(i).sponsors)
           if (absent.empty() || !absent[s]) sources.push_back(s);
       if (sources.empty()) sources = m.approval(g).approvers;  // no sponsor: closeness to the approvers
-      sort_ids(m, sources);
+      sort_unique_by_id(m, sources);
       r.suggestions = suggest_copilots(org, r.check, r.slot_labels, sources, absent, options.suggestions);
     }
     gate_at[g] = out.gates.size();
@@ -209,11 +198,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
   }
 
   // 3, 5, 6: each initiative.
-  std::vector<std::vector<Ref>> members(m.departments().size());
-  for (std::size_t i = 0; i < m.people().size(); ++i) {
-    const Person& p = m.people()[i];
-    if (p.available && p.department != kNoRef) members[m.index(p.department)].push_back(m.ref_of(EntityKind::person, i));
-  }
+  const Members members = available_members(m);
   for (std::size_t k = 0; k < initiatives.size(); ++k) {
     InitiativeResult r;
     r.initiative = initiatives[k];
@@ -230,7 +215,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
       const std::uint32_t x = t.position[a.gate], y = t.position[b.gate];
       return std::tie(a.earliest_finish, a.cumulative_lead_time, t.topo[x]) < std::tie(b.earliest_finish, b.cumulative_lead_time, t.topo[y]);
     });
-    sort_ids(m, r.single_points_of_failure);
+    sort_unique_by_id(m, r.single_points_of_failure);
     std::map<Ref, std::vector<Ref>> owned;
     for (std::uint32_t a : reach_k.critical) {
       const Ref s = t.net.activity[a];
@@ -241,10 +226,10 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
       else owned[owner].push_back(s);
     }
     for (auto& [p, steps] : owned) {
-      sort_ids(m, steps);
+      sort_unique_by_id(m, steps);
       r.sole_owners.push_back({p, std::move(steps)});
     }
-    std::sort(r.sole_owners.begin(), r.sole_owners.end(), [&](const SoleOwner& a, const SoleOwner& b) { return by_id(m, a.person, b.person); });
+    std::sort(r.sole_owners.begin(), r.sole_owners.end(), [&](const SoleOwner& a, const SoleOwner& b) { return id_less(m, a.person, b.person); });
     out.initiatives.push_back(std::move(r));
   }
 
@@ -275,7 +260,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
     return it->second;
   };
   for (auto& [p, l] : load) {
-    sort_ids(m, l.gates);
+    sort_unique_by_id(m, l.gates);
     for (Ref g : l.gates) {
       const std::vector<Ref>& s = spofs(g);
       if (std::find(s.begin(), s.end(), p) != s.end()) l.essential.push_back(g);
@@ -285,20 +270,20 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
   }
   std::sort(out.signoff_load.begin(), out.signoff_load.end(), [&](const SignoffLoad& a, const SignoffLoad& b) {
     if (a.gates.size() != b.gates.size()) return a.gates.size() > b.gates.size();
-    return by_id(m, a.person, b.person);
+    return id_less(m, a.person, b.person);
   });
 
   // --without: the same gates and initiatives with everyone present.
   if (out.without) {
     WithoutImpact& w = *out.without;
     for (const GateResult& g : out.gates) {
-      const GateCheck before = check_gate(m, g.gate, {}, &org);
-      if (!before.satisfiable) continue;
+      const GateSolver everyone(org, g.gate, {});
+      if (!everyone.solve()) continue;
       if (!g.check.satisfiable) {
         w.broken_gates.push_back(g.gate);
         continue;
       }
-      const GateResilience was = gate_resilience(m, g.gate, {}, &org);
+      const GateResilience was = gate_resilience(everyone);
       for (Ref p : g.resilience.single_points_of_failure)
         if (std::find(was.single_points_of_failure.begin(), was.single_points_of_failure.end(), p) == was.single_points_of_failure.end())
           w.new_single_points_of_failure.push_back({g.gate, p});
@@ -313,7 +298,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
         }
     }
     std::sort(w.critical_steps_without_owner.begin(), w.critical_steps_without_owner.end(),
-              [&](auto& a, auto& b) { return by_id(m, a.first, b.first); });
+              [&](auto& a, auto& b) { return id_less(m, a.first, b.first); });
     w.critical_steps_without_owner.erase(std::unique(w.critical_steps_without_owner.begin(), w.critical_steps_without_owner.end()),
                                          w.critical_steps_without_owner.end());
   }
@@ -338,7 +323,7 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
       }
       Finding f{never ? "impossible-rule" : "missing-copilot", Severity::error, {m.id(g.gate)}, {}, 0, 0};
       std::vector<Ref> approvers(a.approvers.begin(), a.approvers.end());
-      sort_ids(m, approvers);
+      sort_unique_by_id(m, approvers);
       for (Ref p : approvers) f.subjects.push_back(m.id(p));
       f.message = name + " cannot be granted: " + reasons + "." + (suggested.empty() ? "" : suggested + ".");
       if (g.check.search_exhausted) f.message += " (The search budget ran out: the gate may be satisfiable.)";
@@ -359,15 +344,14 @@ CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) 
     std::vector<Ref> sponsors;
     for (Ref s : m.initiative(i.initiative).sponsors)
       if (absent.empty() || !absent[s]) sponsors.push_back(s);
-    sort_ids(m, sponsors);
+    sort_unique_by_id(m, sponsors);
     Finding f{"missing-copilot", Severity::error, {m.id(i.initiative)}, {}, 0, 0};
     std::string who;
     for (Ref s : sponsors) {
       f.subjects.push_back(m.id(s));
       who += (who.empty() ? "" : ", ") + person_label(m, s);
     }
-    std::string missing;
-    for (const std::string& side : i.copilot.missing_sides) missing += (missing.empty() ? "" : " or ") + side_name(side) + "-side";
+    const std::string missing = missing_sides_text(i.copilot);
     const std::string title = m.display_name(i.initiative);
     if (sponsors.empty()) f.message = title + " has no sponsor: no " + missing + " co-pilot";
     else if (i.copilot.single_sponsor) f.message = title + " has a single sponsor, " + who + ": no " + missing + " co-pilot";

@@ -172,9 +172,14 @@ std::size_t GateSolver::upper_bound() const {
   return bound;
 }
 
+const std::optional<GateSolver::Solution>& GateSolver::solve() const {
+  if (!base_) base_ = solve({}, rule_);
+  return *base_;
+}
+
 std::vector<std::size_t> GateSolver::single_points_of_failure() const {
   std::vector<std::size_t> out;
-  const std::optional<Solution> base = solve();
+  const std::optional<Solution>& base = solve();
   if (!base) return out;
   // A single point of failure is in every valid choice, so in particular in this one.
   std::vector<std::size_t> mine = base->chosen;
@@ -190,7 +195,7 @@ std::vector<std::size_t> GateSolver::single_points_of_failure() const {
 
 GateSolver::Resilience GateSolver::resilience() const {
   Resilience out;
-  const std::optional<Solution> base = solve();
+  const std::optional<Solution>& base = solve();
   if (!base) return out;
   std::vector<char> removed(candidates_.size(), 0);
   out.single_points_of_failure = single_points_of_failure();

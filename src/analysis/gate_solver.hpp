@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/org_index.hpp"
+#include "clearpath/approval_rules.hpp"
 
 namespace clearpath {
 
@@ -37,7 +38,9 @@ class GateSolver {
   // A valid choice of approvers among the candidates not `removed` (by candidate index, may be
   // empty), or nothing. Candidates are tried in id order, so the answer is deterministic.
   std::optional<Solution> solve(const std::vector<char>& removed, Constraints constraints) const;
-  std::optional<Solution> solve(const std::vector<char>& removed = {}) const { return solve(removed, rule_); }
+  std::optional<Solution> solve(const std::vector<char>& removed) const { return solve(removed, rule_); }
+  // With every candidate present and the rule's constraints: worked out once, then remembered.
+  const std::optional<Solution>& solve() const;
 
   // How many slots different candidates can fill at once (Boost.Graph maximum matching).
   std::size_t matchable(const std::vector<char>& removed = {}) const;
@@ -72,6 +75,12 @@ class GateSolver {
   std::vector<std::size_t> order_;  // slots, fewest candidates first
   std::size_t need_ = 0;
   mutable bool exhausted_ = false;
+  mutable std::optional<std::optional<Solution>> base_;  // solve() once asked
 };
+
+// check_gate and gate_resilience (approval_rules.cpp) for a solver already built, so a caller
+// that wants both solves the gate once.
+GateCheck check_gate(const OrgIndex& org, const GateSolver& solver, Ref gate, const std::vector<bool>& absent);
+GateResilience gate_resilience(const GateSolver& solver);
 
 }  // namespace clearpath

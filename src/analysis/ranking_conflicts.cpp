@@ -2,14 +2,14 @@
 // set against the critical and near-critical work they hold on each initiative.
 #include <algorithm>
 
+#include "analysis/gate_solver.hpp"
+#include "analysis/id_order.hpp"
 #include "analysis/conflict_parts.hpp"
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/path_analysis.hpp"
 
 namespace clearpath {
 namespace {
-
-bool by_id(const Model& m, Ref a, Ref b) { return m.id(a) < m.id(b); }
 
 // 1-based place of an initiative in a department's priorities, if ranked.
 std::optional<std::size_t> rank_of(const Department& d, Ref initiative) {
@@ -20,15 +20,21 @@ std::optional<std::size_t> rank_of(const Department& d, Ref initiative) {
 
 }  // namespace
 
-std::vector<InitiativeWork> initiative_work(const Model& m, const std::vector<Ref>& initiatives, double near_days) {
+std::vector<InitiativeWork> initiative_work(const Model& m, const std::vector<Ref>& initiatives, double near_days,
+                                            const Network* focus_network, const Schedule* focus_schedule) {
   std::vector<InitiativeWork> out;
   for (Ref i : initiatives) {
     InitiativeWork w;
     w.initiative = i;
-    NetworkOptions o;
-    o.initiative = m.id(i);
-    w.network = build_network(m, o);
-    w.schedule = compute_schedule(m, w.network);
+    if (focus_network && initiatives.size() == 1) {
+      w.network = *focus_network;
+      w.schedule = *focus_schedule;
+    } else {
+      NetworkOptions o;
+      o.initiative = m.id(i);
+      w.network = build_network(m, o);
+      w.schedule = compute_schedule(m, w.network);
+    }
     for (std::uint32_t a = 0; a < w.network.size(); ++a) {
       const Ref r = w.network.activity[a];
       const bool finished = m.kind(r) == EntityKind::step ? m.step(r).status == StepStatus::done
@@ -43,7 +49,7 @@ std::vector<InitiativeWork> initiative_work(const Model& m, const std::vector<Re
 
 Holdings pressing_work_by_department(const Model& m, const std::vector<InitiativeWork>& work) {
   Holdings out;
-  const auto index = index_organisation(m);
+  const OrgIndex org(m);
   for (const InitiativeWork& w : work)
     for (std::uint32_t a : w.pressing) {
       const Ref r = w.network.activity[a];
@@ -54,7 +60,8 @@ Holdings pressing_work_by_department(const Model& m, const std::vector<Initiativ
         if (owner != kNoRef) departments.push_back(m.kind(owner) == EntityKind::person ? m.person(owner).department : owner);
       } else {
         // A gate: the departments of the approvers it cannot be granted without.
-        for (Ref p : gate_resilience(m, r, {}, index.get()).single_points_of_failure) departments.push_back(m.person(p).department);
+        const GateSolver solver(org, r, {});
+        for (std::size_t c : solver.single_points_of_failure()) departments.push_back(m.person(solver.candidates()[c]).department);
       }
       std::sort(departments.begin(), departments.end());
       departments.erase(std::unique(departments.begin(), departments.end()), departments.end());
@@ -73,7 +80,7 @@ Holdings pressing_work_by_department(const Model& m, const std::vector<Initiativ
       for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
       std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
         if (h.starts[x] != h.starts[y]) return h.starts[x] < h.starts[y];
-        return by_id(m, h.items[x], h.items[y]);
+        return id_less(m, h.items[x], h.items[y]);
       });
       std::vector<Ref> items;
       for (std::size_t k : order) items.push_back(h.items[k]);
@@ -108,8 +115,8 @@ std::vector<RankingConflict> ranking_conflicts(const Model& m, const Holdings& h
   std::sort(out.begin(), out.end(), [&](const RankingConflict& a, const RankingConflict& b) {
     if (a.critical != b.critical) return a.critical;
     if (a.cost_of_delay != b.cost_of_delay) return a.cost_of_delay > b.cost_of_delay;
-    if (a.department != b.department) return by_id(m, a.department, b.department);
-    return by_id(m, a.initiative, b.initiative);
+    if (a.department != b.department) return id_less(m, a.department, b.department);
+    return id_less(m, a.initiative, b.initiative);
   });
   return out;
 }
@@ -118,7 +125,7 @@ std::vector<PriorityInversion> priority_inversions(const Model& m, const Holding
   // Departments in id order, and the initiatives each holds pressing work on.
   std::vector<Ref> departments;
   for (const auto& [d, by_initiative] : holdings) departments.push_back(d);
-  std::sort(departments.begin(), departments.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+  std::sort(departments.begin(), departments.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
   // a ranks x above y: x ranked, and y ranked lower or not at all.
   auto above = [&](Ref d, Ref x, Ref y) {
     const auto rx = rank_of(m.department(d), x), ry = rank_of(m.department(d), y);
@@ -132,7 +139,7 @@ std::vector<PriorityInversion> priority_inversions(const Model& m, const Holding
       std::vector<Ref> shared;
       for (const auto& [i, h] : hp)
         if (hq.count(i)) shared.push_back(i);
-      std::sort(shared.begin(), shared.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+      std::sort(shared.begin(), shared.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
       for (std::size_t x = 0; x < shared.size(); ++x)
         for (std::size_t y = x + 1; y < shared.size(); ++y) {
           const Ref a = departments[p], b = departments[q], i = shared[x], j = shared[y];
@@ -147,7 +154,7 @@ Disagreement ranking_disagreement(const Model& m) {
   Disagreement out;
   for (std::size_t i = 0; i < m.departments().size(); ++i)
     if (!m.departments()[i].priorities.empty()) out.departments.push_back(m.ref_of(EntityKind::department, i));
-  std::sort(out.departments.begin(), out.departments.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+  std::sort(out.departments.begin(), out.departments.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
   const std::size_t n = out.departments.size();
   out.distance.assign(n, std::vector<std::optional<double>>(n));
   for (std::size_t p = 0; p < n; ++p)

@@ -8,14 +8,13 @@
 #include <set>
 #include <stdexcept>
 
+#include "analysis/id_order.hpp"
 #include "analysis/conflict_parts.hpp"
 
 namespace clearpath {
 namespace {
 
 constexpr double kLoadEpsilon = 1e-9;
-
-bool by_id(const Model& m, Ref a, Ref b) { return m.id(a) < m.id(b); }
 
 std::string number(double v) {
   char buf[32];
@@ -91,16 +90,16 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
   for (Overallocation& o : out) {
     std::sort(o.items.begin(), o.items.end(), [&](Ref a, Ref b) {
       if (slack[a] != slack[b]) return slack[a] < slack[b];
-      return by_id(m, a, b);
+      return id_less(m, a, b);
     });
     o.items.erase(std::unique(o.items.begin(), o.items.end()), o.items.end());
     for (Ref s : o.items)
       if (m.step(s).initiative != kNoRef) o.initiatives.push_back(m.step(s).initiative);
-    std::sort(o.initiatives.begin(), o.initiatives.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+    std::sort(o.initiatives.begin(), o.initiatives.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
     o.initiatives.erase(std::unique(o.initiatives.begin(), o.initiatives.end()), o.initiatives.end());
   }
   std::sort(out.begin(), out.end(), [&](const Overallocation& a, const Overallocation& b) {
-    if (a.resource != b.resource) return by_id(m, a.resource, b.resource);
+    if (a.resource != b.resource) return id_less(m, a.resource, b.resource);
     return a.from < b.from;
   });
   return out;
@@ -157,7 +156,7 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   }
   std::sort(out.moved.begin(), out.moved.end(), [&](const LevelledOutcome::Moved& a, const LevelledOutcome::Moved& b) {
     if (a.days != b.days) return a.days > b.days;
-    return by_id(m, a.activity, b.activity);
+    return id_less(m, a.activity, b.activity);
   });
   // The drivers: resources over capacity in the CPM schedule whose work had to move.
   std::set<Ref> overloaded;
@@ -167,7 +166,7 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
     if (overloaded.count(r)) drivers.push_back({days, r});
   std::sort(drivers.begin(), drivers.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
-    return by_id(m, a.second, b.second);
+    return id_less(m, a.second, b.second);
   });
   for (const auto& d : drivers) out.drivers.push_back(d.second);
   std::map<Ref, LevelledOutcome::InitiativeFinish> finish;
@@ -181,7 +180,7 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   }
   for (const auto& [i, f] : finish) out.initiatives.push_back(f);
   std::sort(out.initiatives.begin(), out.initiatives.end(),
-            [&](const auto& a, const auto& b) { return by_id(m, a.initiative, b.initiative); });
+            [&](const auto& a, const auto& b) { return id_less(m, a.initiative, b.initiative); });
   return out;
 }
 

@@ -4,26 +4,13 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/id_order.hpp"
+#include "analysis/members.hpp"
 #include "analysis/conflict_parts.hpp"
 
 namespace clearpath {
-namespace {
-
-bool by_id(const Model& m, Ref a, Ref b) { return m.id(a) < m.id(b); }
-
-bool has(const Person& p, const std::string& skill) {
-  return std::find(p.skills.begin(), p.skills.end(), skill) != p.skills.end();
-}
-
-}  // namespace
-
 std::vector<SkillGap> skill_gaps(const Model& m, const Network& net, const std::set<Ref>& critical_steps) {
-  // Available members of each department, by department index.
-  std::vector<std::vector<Ref>> members(m.departments().size());
-  for (std::size_t i = 0; i < m.people().size(); ++i) {
-    const Person& p = m.people()[i];
-    if (p.available && p.department != kNoRef) members[m.index(p.department)].push_back(m.ref_of(EntityKind::person, i));
-  }
+  const Members members = available_members(m);
   std::vector<SkillGap> out;
   for (std::uint32_t a = 0; a < net.size(); ++a) {
     const Ref r = net.activity[a];
@@ -32,15 +19,15 @@ std::vector<SkillGap> skill_gaps(const Model& m, const Network& net, const std::
     if (s.status == StepStatus::done || s.owner == kNoRef) continue;
     const Ref department = m.kind(s.owner) == EntityKind::person ? m.person(s.owner).department : s.owner;
     for (const std::string& skill : s.skills) {
-      if (m.kind(s.owner) == EntityKind::person && m.person(s.owner).available && has(m.person(s.owner), skill)) continue;
+      if (m.kind(s.owner) == EntityKind::person && m.person(s.owner).available && has_skill(m.person(s.owner), skill)) continue;
       bool found = false;
       if (department != kNoRef)
-        for (Ref p : members[m.index(department)]) found = found || has(m.person(p), skill);
+        for (Ref p : members[m.index(department)]) found = found || has_skill(m.person(p), skill);
       if (!found) out.push_back({r, skill, s.owner, department, critical_steps.count(r) > 0});
     }
   }
   std::sort(out.begin(), out.end(), [&](const SkillGap& x, const SkillGap& y) {
-    if (x.step != y.step) return by_id(m, x.step, y.step);
+    if (x.step != y.step) return id_less(m, x.step, y.step);
     return x.skill < y.skill;
   });
   return out;
@@ -60,7 +47,7 @@ std::vector<SkillConcentration> skill_concentrations(const Model& m, const std::
     std::vector<Ref> people = h->second;
     std::sort(people.begin(), people.end());
     people.erase(std::unique(people.begin(), people.end()), people.end());
-    std::sort(steps.begin(), steps.end(), [&](Ref a, Ref b) { return by_id(m, a, b); });
+    std::sort(steps.begin(), steps.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     if (people.size() == 1 && steps.size() >= 2) out.push_back({skill, people[0], steps});
   }

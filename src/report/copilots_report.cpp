@@ -12,11 +12,6 @@ using J = nlohmann::ordered_json;
 
 constexpr std::size_t kLoadShown = 20;  // sign-off load rows in the text report
 
-std::string label(const Model& m, Ref r) {
-  const std::string& name = m.entity(r).name;
-  return name.empty() ? m.id(r) : m.id(r) + " (" + name + ")";
-}
-
 // "a, b, c", at most `shown` of them, then "and N more".
 std::string ids(const Model& m, const std::vector<Ref>& refs, std::size_t shown = SIZE_MAX) {
   std::string out;
@@ -43,14 +38,12 @@ std::string rule_text(const Rule& r, const std::vector<std::string>& labels) {
   return out;
 }
 
-std::string side_name(const std::string& side) { return side == "it" ? "IT" : side; }
-
 void print_gate(std::ostream& out, Text& t, const Model& m, const GateResult& g) {
   const Approval& a = m.approval(g.gate);
   std::string state = g.check.satisfiable ? "can be granted, bus factor " + std::to_string(g.resilience.bus_factor) +
                                                 (g.resilience.exact ? "" : " or more")
                                           : "CANNOT BE GRANTED";
-  t.line() << label(m, g.gate) << ": " << state << "\n";
+  t.line() << entity_label(m, g.gate) << ": " << state << "\n";
   out << wrap(std::string(status_name(a.status)) + " gate of " + (a.initiative == kNoRef ? "no initiative" : m.id(a.initiative)) +
                   "; rule: " + rule_text(a.rule, g.slot_labels) + "; approvers: " + ids(m, a.approvers),
               "    ");
@@ -80,12 +73,11 @@ void print_gate(std::ostream& out, Text& t, const Model& m, const GateResult& g)
 
 void print_initiative(std::ostream& out, Text& t, const Model& m, const InitiativeResult& r) {
   const Initiative& i = m.initiative(r.initiative);
-  t.line() << label(m, r.initiative) << "\n";
+  t.line() << entity_label(m, r.initiative) << "\n";
   std::string sponsors;
   for (Ref s : i.sponsors) sponsors += (sponsors.empty() ? "" : ", ") + person_label(m, s);
   std::string copilot;
-  for (const std::string& side : r.copilot.missing_sides) copilot += (copilot.empty() ? "no " : " or ") + side_name(side) + "-side";
-  if (!copilot.empty()) copilot = " - " + copilot + " co-pilot";
+  if (!r.copilot.missing_sides.empty()) copilot = " - no " + missing_sides_text(r.copilot) + " co-pilot";
   if (r.copilot.single_sponsor) copilot += copilot.empty() ? " - single sponsor" : ", single sponsor";
   out << wrap("sponsors: " + (sponsors.empty() ? std::string("none") : sponsors) + copilot, "    ");
   t.line() << "  single points of failure: " << ids(m, r.single_points_of_failure) << "\n";

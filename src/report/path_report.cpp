@@ -17,11 +17,6 @@ using J = nlohmann::ordered_json;
 
 const char* kind_label(const Model& m, Ref r) { return m.kind(r) == EntityKind::approval ? "gate" : "step"; }
 
-std::string label(const Model& m, Ref r) {
-  const std::string& name = m.entity(r).name;
-  return name.empty() ? m.id(r) : m.id(r) + " (" + name + ")";
-}
-
 
 std::string day_and_date(const WorkCalendar& cal, double day, bool finish) {
   std::string s = "working day " + fixed(day);
@@ -62,7 +57,7 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
     const Initiative& i = m.initiative(*a.focus);
     const auto o = std::find_if(a.initiatives.begin(), a.initiatives.end(),
                                 [&](const InitiativeOutlook& x) { return x.initiative == *a.focus; });
-    t.line() << "initiative: " << label(m, *a.focus) << "\n";
+    t.line() << "initiative: " << entity_label(m, *a.focus) << "\n";
     if (o != a.initiatives.end()) {
       t.line() << "production expected: " << day_and_date(cal, o->finish, true);
       if (i.momentum_days)
@@ -167,7 +162,7 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
   t.heading("BUSINESS CASE");
   for (const InitiativeOutlook& o : a.initiatives) {
     const Initiative& i = m.initiative(o.initiative);
-    t.line() << label(m, o.initiative) << "\n";
+    t.line() << entity_label(m, o.initiative) << "\n";
     t.line() << "  production: " << day_and_date(cal, o.finish, true);
     if (a.simulation && a.focus == o.initiative) {
       out << "; P80 " << day_and_date(cal, a.simulation->focus_p80, true);
@@ -188,7 +183,7 @@ void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a,
     } else {
       const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
       const ActivityTimes& x = s.times[i];
-      t.line() << label(m, *r) << ": " << (x.critical ? "critical" : "not critical") << ", total float "
+      t.line() << entity_label(m, *r) << ": " << (x.critical ? "critical" : "not critical") << ", total float "
                << fixed(x.total_float) << ", free float " << fixed(x.free_float) << "\n";
       std::string pre, post;
       for (std::uint32_t p : driving_predecessors(a, i)) pre += (pre.empty() ? "" : " -> ") + m.id(net.activity[p]);

@@ -41,6 +41,11 @@ std::string pad(const std::string& s, std::size_t w) {
   return s + std::string(w - chars, ' ');
 }
 
+std::string entity_label(const Model& m, Ref r) {
+  const std::string& name = m.entity(r).name;
+  return name.empty() ? m.id(r) : m.id(r) + " (" + name + ")";
+}
+
 std::string rpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
 
 std::string wrap(const std::string& s, const std::string& indent, std::size_t width) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clearpath/finding.hpp"
+#include "clearpath/model.hpp"
 
 namespace clearpath {
 
@@ -30,6 +31,9 @@ std::string wrap(const std::string& s, const std::string& indent, std::size_t wi
 // The same with a hanging first line: `first` (e.g. "    ciso        ") starts it, and the
 // following lines are indented by as many spaces.
 std::string hang(const std::string& first, const std::string& s, std::size_t width = 100);
+
+// "production-funding (Production funding)", or the id alone when the entity has no name.
+std::string entity_label(const Model& m, Ref r);
 
 // Sections with bold headings on a colour terminal, and indented lines.
 class Text {
