@@ -4,8 +4,6 @@
 // `clearpath level`) agrees with levelling the instance directly.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-
 #include "clearpath/conflicts.hpp"
 #include "clearpath/psplib.hpp"
 #include "support/test_support.hpp"
@@ -13,16 +11,13 @@
 using namespace clearpath;
 
 TEST_CASE("levelling every bundled PSPLIB instance gives a feasible schedule", "[levelling][psplib]") {
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(clearpath::test::source_path("tests/data/psplib")))
-    if (e.path().extension() == ".sm") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = clearpath::test::psplib_test_files();
   REQUIRE(files.size() == 40);
   LevellingOptions options;
   options.effort = 20;  // feasibility is the point here; quality is bench/levelling_psplib.sh's
   for (const auto& f : files) {
-    INFO(f.filename().string());
-    const PsplibInstance inst = parse_psplib(clearpath::test::read_source_file("tests/data/psplib/" + f.filename().string()), f.string());
+    INFO(f);
+    const PsplibInstance inst = clearpath::test::read_psplib_test_instance(f);
     const LevellingProblem problem = psplib_levelling_problem(inst);
     const LevelledSchedule s = level_resources(problem, options);
     CHECK_FALSE(check_levelled(problem, s).has_value());

@@ -22,11 +22,6 @@ using clearpath::test::source_path;
 
 namespace {
 
-// The instance as the importer's parser reads it (one parser for the import and this oracle).
-PsplibInstance parse_sm(const std::string& name) {
-  return parse_psplib(read_source_file("tests/data/psplib/" + name), name);
-}
-
 std::string job_id(int job) { return "job-" + std::to_string(job); }  // "job-10" < "job-2": ids out of job order
 
 // The model: every job a step, the dummies included, listed last job first; depends_on = the
@@ -52,20 +47,12 @@ std::string to_model(const PsplibInstance& inst, const std::string& name) {
   return out.str();
 }
 
-std::vector<std::string> instance_files() {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/data/psplib")))
-    if (entry.path().extension() == ".sm") files.push_back(entry.path().filename().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 }  // namespace
 
 TEST_CASE("psplib: the parser reads j301_1 as the file states it", "[cpm][psplib]") {
   // From the file: 32 jobs, MPM-Time 38; job 1 -> 2, 3, 4; job 2 (8 days) -> 6, 11, 15;
   // job 31 (2 days) -> 32; job 32 is the sink (0 days, no successors).
-  const PsplibInstance inst = parse_sm("j301_1.sm");
+  const PsplibInstance inst = clearpath::test::read_psplib_test_instance("j301_1.sm");
   REQUIRE(inst.jobs.size() == 32);
   CHECK(inst.mpm_time == 38);
   CHECK(inst.jobs[0].successors == std::vector<int>{2, 3, 4});
@@ -79,12 +66,12 @@ TEST_CASE("psplib: the parser reads j301_1 as the file states it", "[cpm][psplib
 }
 
 TEST_CASE("psplib: CPM duration equals the stated MPM-Time of every copied instance", "[cpm][psplib]") {
-  const std::vector<std::string> files = instance_files();
+  const std::vector<std::string> files = clearpath::test::psplib_test_files();
   CHECK(files.size() == 40);
   int j30 = 0, j60 = 0, j120 = 0;
   for (const std::string& file : files) {
     INFO("instance " << file);
-    const PsplibInstance inst = parse_sm(file);
+    const PsplibInstance inst = clearpath::test::read_psplib_test_instance(file);
     const int jobs = static_cast<int>(inst.jobs.size());
     (jobs == 32 ? j30 : jobs == 62 ? j60 : j120)++;
     const Model model = load_valid(to_model(inst, file));

@@ -31,18 +31,6 @@ using clearpath::test::temp_dir;
 
 namespace {
 
-PsplibInstance read_instance(const std::string& name) {
-  return parse_psplib(read_source_file("tests/data/psplib/" + name), name);
-}
-
-std::vector<std::string> instance_files() {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/data/psplib")))
-    if (entry.path().extension() == ".sm") files.push_back(entry.path().filename().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -138,7 +126,7 @@ std::string tiny(const std::string& capacities = "5 0", const std::string& job3 
 }  // namespace
 
 TEST_CASE("psplib import: j301_1 is read as the file states it", "[psplib][import]") {
-  const PsplibInstance inst = read_instance("j301_1.sm");
+  const PsplibInstance inst = clearpath::test::read_psplib_test_instance("j301_1.sm");
   REQUIRE(inst.jobs.size() == 32);
   CHECK(inst.horizon == 158);
   CHECK(inst.mpm_time == 38);
@@ -159,7 +147,7 @@ TEST_CASE("psplib import: j301_1 is read as the file states it", "[psplib][impor
 }
 
 TEST_CASE("psplib import: the model of j301_1 has the resources, jobs and edges of the file", "[psplib][import]") {
-  const PsplibInstance inst = read_instance("j301_1.sm");
+  const PsplibInstance inst = clearpath::test::read_psplib_test_instance("j301_1.sm");
   const std::string json = psplib_model_json(inst, "PSPLIB j301_1");
   const LoadResult r = load(json);
   REQUIRE(r.model);
@@ -222,7 +210,7 @@ TEST_CASE("psplib import: the model of j301_1 has the resources, jobs and edges 
 
 TEST_CASE("psplib import: j60 and j120 instances, ids padded to the largest job number", "[psplib][import]") {
   {
-    const PsplibInstance inst = read_instance("j601_1.sm");
+    const PsplibInstance inst = clearpath::test::read_psplib_test_instance("j601_1.sm");
     CHECK(inst.jobs.size() == 62);
     CHECK(inst.capacities == std::vector<int>{13, 11, 12, 13});
     const Model m = load_valid(psplib_model_json(inst, "j601_1"));
@@ -237,7 +225,7 @@ TEST_CASE("psplib import: j60 and j120 instances, ids padded to the largest job 
     CHECK(demands_of(m, "job-02") == Pairs{{"r1", 10}});
   }
   {
-    const PsplibInstance inst = read_instance("j1201_1.sm");
+    const PsplibInstance inst = clearpath::test::read_psplib_test_instance("j1201_1.sm");
     CHECK(inst.jobs.size() == 122);
     CHECK(inst.mpm_time == 99);
     CHECK(inst.horizon == 667);
@@ -261,11 +249,11 @@ TEST_CASE("psplib import: j60 and j120 instances, ids padded to the largest job 
 }
 
 TEST_CASE("psplib import: CPM duration of every imported instance equals its MPM-Time", "[psplib][import][cpm]") {
-  const std::vector<std::string> files = instance_files();
+  const std::vector<std::string> files = clearpath::test::psplib_test_files();
   CHECK(files.size() == 40);
   for (const std::string& file : files) {
     INFO("instance " << file);
-    const PsplibInstance inst = read_instance(file);
+    const PsplibInstance inst = clearpath::test::read_psplib_test_instance(file);
     const std::string json = psplib_model_json(inst, file);
     const LoadResult r = load(json);
     REQUIRE(r.model);
@@ -298,7 +286,7 @@ TEST_CASE("psplib import: CRLF line ends and trailing blanks read the same", "[p
   while (!no_eol.empty() && (no_eol.back() == '\n' || no_eol.back() == '*')) no_eol.pop_back();
   CHECK(psplib_model_json(parse_psplib(no_eol, "c.sm"), "x") == psplib_model_json(a, "x"));
   CHECK(psplib_model_json(parse_psplib(j301_with(21, "\n   3        1          3           7   8  13\n"), "d.sm"), "x") ==
-        psplib_model_json(read_instance("j301_1.sm"), "x"));
+        psplib_model_json(clearpath::test::read_psplib_test_instance("j301_1.sm"), "x"));
 }
 
 TEST_CASE("psplib import: jobs without demand and unused resources of capacity 0", "[psplib][import]") {
@@ -472,7 +460,7 @@ TEST_CASE("import psplib on the command line: -o, stdout, stdin, names", "[pspli
   std::ifstream in(dir + "/j301_1.json");
   std::stringstream file;
   file << in.rdbuf();
-  CHECK(file.str() == psplib_model_json(read_instance("j301_1.sm"), "PSPLIB j301_1"));
+  CHECK(file.str() == psplib_model_json(clearpath::test::read_psplib_test_instance("j301_1.sm"), "PSPLIB j301_1"));
 
   auto out = run({"import", "psplib", sm});
   CHECK(out.status == 0);

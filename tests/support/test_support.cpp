@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -59,6 +60,18 @@ bool naive_in_one_chain(const Model& m, Ref a, Ref b) {
   for (Ref c = m.person(b).reports_to; c != kNoRef; c = m.person(c).reports_to)
     if (c == a) return true;
   return false;
+}
+
+std::vector<std::string> psplib_test_files() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/data/psplib")))
+    if (entry.path().extension() == ".sm") files.push_back(entry.path().filename().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+PsplibInstance read_psplib_test_instance(const std::string& name) {
+  return parse_psplib(read_source_file("tests/data/psplib/" + name), name);
 }
 
 }  // namespace clearpath::test

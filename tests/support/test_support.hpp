@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "clearpath/load.hpp"
+#include "clearpath/psplib.hpp"
 
 namespace clearpath::test {
 
@@ -33,6 +34,11 @@ struct CliRun {
 CliRun run(const std::vector<std::string>& args, const std::string& input = "",
            bool tty = false, bool no_color = false, std::size_t progress_bytes = std::size_t{32} << 20,
            unsigned progress_after_ms = 1000);
+
+// The PSPLIB instances bundled in tests/data/psplib (file names, sorted), and one of them read
+// with the importer's parser.
+std::vector<std::string> psplib_test_files();
+PsplibInstance read_psplib_test_instance(const std::string& name);
 
 // A fresh empty directory under the system temp dir, removed by the OS eventually.
 std::string temp_dir();
