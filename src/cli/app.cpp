@@ -257,6 +257,8 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   CLI::App* level = add_level_command(app, level_args);
   ImportArgs import_args;
   CLI::App* import = add_import_command(app, import_args);
+  RenderArgs render_args;
+  CLI::App* render = add_render_command(app, render_args);
 
   SyntheticOptions synthetic;
   std::size_t people = 0;
@@ -289,6 +291,7 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
     if (*path) return run_path(session, path_args);
     if (*copilots) return run_copilots(session, copilots_args);
     if (*import) return run_import(session, import_args);
+    if (*render) return run_render(session, render_args);
     if (*conflicts) return run_conflicts(session, conflicts_args, false);
     if (*level) return run_conflicts(session, level_args, true);
     if (*schema) {

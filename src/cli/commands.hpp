@@ -1,6 +1,7 @@
 #pragma once
 // Subcommands that live in files of their own: each registers its options on the app and runs
 // from the parsed arguments.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,14 @@ struct ImportArgs {
 };
 CLI::App* add_import_command(CLI::App& app, ImportArgs& args);
 int run_import(Session& session, const ImportArgs& args);
+
+struct RenderArgs {
+  std::string file, view, initiative, focus, root, format, output;
+  std::optional<std::size_t> depth;
+  std::size_t max_nodes = 0;  // 0 = the default budget
+  bool all_edges = false;
+};
+CLI::App* add_render_command(CLI::App& app, RenderArgs& args);
+int run_render(Session& session, const RenderArgs& args);
 
 }  // namespace clearpath

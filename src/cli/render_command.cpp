@@ -1,0 +1,80 @@
+// `clearpath render`: annotated diagrams (org, approvals, deps, conflicts) as SVG, PNG, PDF or DOT.
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "clearpath/render.hpp"
+
+namespace clearpath {
+
+CLI::App* add_render_command(CLI::App& app, RenderArgs& args) {
+  CLI::App* c = app.add_subcommand("render", "Annotated diagrams for sponsors: org, approvals, deps, conflicts");
+  c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
+  c->add_option("--view", args.view, "org, approvals, deps or conflicts")
+      ->required()
+      ->check(CLI::IsMember({"org", "approvals", "deps", "conflicts"}));
+  c->add_option("--initiative", args.initiative, "only this initiative (approvals, deps, conflicts)");
+  c->add_option("--focus", args.focus, "deps: draw this step or gate and what is within --depth links of it");
+  c->add_option("--depth", args.depth, "deps: links from --focus (default 2); org: levels below the top to draw")
+      ->check(CLI::Range(0, 1'000'000));
+  c->add_option("--root", args.root, "org: draw this person's sub-organisation");
+  c->add_flag("--all-edges", args.all_edges, "deps: draw every dependency, not only those no longer chain implies");
+  c->add_option("--max-nodes", args.max_nodes,
+                "node budget; larger views are collapsed (default " + std::to_string(kDefaultNodeBudget) + ")")
+      ->check(CLI::Range(1, 100'000));
+  c->add_option("--format", args.format, "svg, png, pdf or dot (default: from the -o extension, else svg)")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+  c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  c->footer(
+      "Examples:\n  clearpath render graphs/churn-model.json --view deps -o deps.svg\n"
+      "  clearpath render graphs/churn-model.json --view org --root cio -o it-org.png\n"
+      "  clearpath render graphs/churn-model.json --view approvals --initiative churn-model -o gates.pdf\n"
+      "  clearpath render big.json --view deps --focus deploy-model-serving --depth 3 -o focus.svg\n"
+      "  clearpath render graphs/churn-model.json --view conflicts --format dot | dot -Tsvg > conflicts.svg\n\n"
+      "Every diagram has a title (model, view, date) and a legend of the styles it uses. Above the node\n"
+      "budget, people are collapsed below a depth and steps into their systems; the title says so.\n"
+      "Exit status: 0 ok, 2 invalid input or usage.");
+  return c;
+}
+
+namespace {
+
+// The format asked for, else the one -o's extension names, else SVG.
+DiagramFormat choose_format(const RenderArgs& args) {
+  if (!args.format.empty()) return *parse_diagram_format(args.format);
+  const auto dot = args.output.rfind('.');
+  if (dot != std::string::npos && args.output.find('/', dot) == std::string::npos)
+    if (auto f = parse_diagram_format(args.output.substr(dot + 1))) return *f;
+  return DiagramFormat::svg;
+}
+
+}  // namespace
+
+int run_render(Session& s, const RenderArgs& args) {
+  const DiagramFormat format = choose_format(args);
+  const bool to_stdout = args.output.empty() || args.output == "-";
+  if (to_stdout && s.io().terminal.out_is_tty && (format == DiagramFormat::png || format == DiagramFormat::pdf)) {
+    s.io().err << "clearpath: error: " << format_name(format) << " is binary: write it to a file with -o\n";
+    return kExitInvalid;
+  }
+  LoadResult r = s.load(args.file, true);
+  if (!r.model) return kExitInvalid;
+  RenderOptions options;
+  options.view = *parse_view(args.view);
+  options.initiative = args.initiative;
+  options.focus = args.focus;
+  options.depth = args.depth;
+  options.root = args.root;
+  options.all_edges = args.all_edges;
+  if (args.max_nodes) options.node_budget = args.max_nodes;
+  std::string bytes;
+  try {
+    bytes = render_diagram(build_diagram(*r.model, options), format);
+  } catch (const RenderError& e) {
+    s.io().err << "clearpath: error: " << e.what() << "\n";
+    return kExitInvalid;
+  }
+  s.emit(args.output, bytes);
+  return kExitOk;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,322 @@
+// Lays out and renders a Diagram with Graphviz in-process: cgraph builds the graph (attributes
+// declared once with agattr, values set with agxset), gvc lays it out with dot and renders
+// through its plugins. Small owners free the context, graph, layout and render buffer on every
+// path; Graphviz's messages are captured and become a RenderError.
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "clearpath/render.hpp"
+#include "render/labels.hpp"
+
+namespace clearpath {
+namespace {
+
+// Graphviz keeps its error handler and error count in globals: one rendering at a time.
+std::mutex graphviz_mutex;
+std::string* captured_messages = nullptr;
+
+int capture_message(char* message) {
+  if (captured_messages && message) captured_messages->append(message);
+  return 0;
+}
+
+// Routes Graphviz's messages (warnings and errors) into a string while it lives.
+class MessageCapture {
+ public:
+  MessageCapture() : previous_(agseterrf(capture_message)), level_(agseterr(AGWARN)) {
+    captured_messages = &messages_;
+    agreseterrors();
+  }
+  ~MessageCapture() {
+    captured_messages = nullptr;
+    agseterrf(previous_);
+    agseterr(level_);
+  }
+  MessageCapture(const MessageCapture&) = delete;
+  MessageCapture& operator=(const MessageCapture&) = delete;
+
+  // Throws when Graphviz reported an error (or `failed`), quoting what it said.
+  void check(bool failed, const char* what) {
+    if (!failed && agerrors() < AGERR) return;
+    std::string text = messages_;
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    throw RenderError(std::string("Graphviz could not ") + what + (text.empty() ? "" : ": " + text));
+  }
+
+ private:
+  std::string messages_;
+  agusererrf previous_;
+  agerrlevel_t level_;
+};
+
+struct ContextDeleter {
+  void operator()(GVC_t* c) const { gvFreeContext(c); }
+};
+using Context = std::unique_ptr<GVC_t, ContextDeleter>;
+
+struct GraphDeleter {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using Graph = std::unique_ptr<Agraph_t, GraphDeleter>;
+
+// A layout of a graph, freed before the graph is.
+class Layout {
+ public:
+  Layout(GVC_t* gvc, Agraph_t* g, MessageCapture& messages) : gvc_(gvc), g_(g) {
+    const int status = gvLayout(gvc_, g_, "dot");
+    laid_out_ = status == 0;
+    messages.check(!laid_out_, "lay out the diagram");
+  }
+  ~Layout() {
+    if (laid_out_) gvFreeLayout(gvc_, g_);
+  }
+  Layout(const Layout&) = delete;
+  Layout& operator=(const Layout&) = delete;
+
+ private:
+  GVC_t* gvc_;
+  Agraph_t* g_;
+  bool laid_out_ = false;
+};
+
+// Output of gvRenderData, freed with gvFreeRenderData.
+class RenderBuffer {
+ public:
+  RenderBuffer() = default;
+  ~RenderBuffer() {
+    if (data_) gvFreeRenderData(data_);
+  }
+  RenderBuffer(const RenderBuffer&) = delete;
+  RenderBuffer& operator=(const RenderBuffer&) = delete;
+  char** data() { return &data_; }
+  unsigned* length() { return &length_; }
+  std::string str() const { return data_ ? std::string(data_, length_) : std::string(); }
+
+ private:
+  char* data_ = nullptr;
+  unsigned length_ = 0;
+};
+
+// A FILE* collecting what is written to it in memory (agwrite writes to a channel).
+class MemoryFile {
+ public:
+  MemoryFile() : file_(open_memstream(&data_, &size_)) {
+    if (!file_) throw RenderError("out of memory writing DOT");
+  }
+  ~MemoryFile() {
+    if (file_) std::fclose(file_);
+    std::free(data_);
+  }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  FILE* get() { return file_; }
+  std::string take() {
+    std::fclose(file_);
+    file_ = nullptr;
+    return std::string(data_, size_);
+  }
+
+ private:
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  FILE* file_ = nullptr;
+};
+
+char* mutable_text(const std::string& s) { return const_cast<char*>(s.c_str()); }
+
+// Defaults every diagram starts from: one font (so layouts match between machines with it),
+// rounded boxes, grey lines.
+const DiagramAttributes kGraphDefaults = {{"fontname", "DejaVu Sans"}, {"fontsize", "11"}, {"labelloc", "t"},
+                                          {"labeljust", "l"}, {"nodesep", "0.3"}, {"ranksep", "0.45"},
+                                          {"newrank", "true"}};
+const DiagramAttributes kNodeDefaults = {{"shape", "box"}, {"style", "rounded,filled"}, {"fillcolor", "white"},
+                                         {"color", "#555555"}, {"fontname", "DejaVu Sans"}, {"fontsize", "10"},
+                                         {"margin", "0.08,0.04"}};
+const DiagramAttributes kEdgeDefaults = {{"color", "#666666"}, {"arrowsize", "0.7"}, {"fontname", "DejaVu Sans"},
+                                         {"fontsize", "9"}, {"fontcolor", "#333333"}};
+const DiagramAttributes kClusterDefaults = {{"style", "rounded"}, {"color", "#aaaaaa"}, {"fontsize", "10"}};
+
+std::string lookup(const DiagramAttributes& a, const std::string& key) {
+  for (const auto& [k, v] : a)
+    if (k == key) return v;
+  return {};
+}
+
+// The attributes of an object with styles: each style's in turn, "style" lists merged.
+std::map<std::string, std::string> styled(const Diagram& d, const std::vector<std::string>& names,
+                                          const DiagramAttributes& defaults) {
+  std::map<std::string, std::string> out;
+  std::string style = lookup(defaults, "style");
+  bool style_changed = false;
+  for (const std::string& name : names) {
+    const DiagramStyle* s = d.style(name);
+    if (!s) throw RenderError("the diagram names an undefined style '" + name + "'");
+    for (const auto& [k, v] : s->attributes) {
+      if (k == "style") {
+        style += (style.empty() ? "" : ",") + v;
+        style_changed = true;
+      } else {
+        out[k] = v;
+      }
+    }
+  }
+  if (style_changed) out["style"] = style;
+  if (!names.empty()) {
+    std::string cls;
+    for (const std::string& n : names) cls += (cls.empty() ? "" : " ") + n;
+    out["class"] = cls;
+  }
+  return out;
+}
+
+class GraphBuilder {
+ public:
+  GraphBuilder(const Diagram& d, const std::string& prefix) : d_(d), prefix_(prefix) {}
+
+  Graph build() {
+    Graph g(agopen(mutable_text("clearpath"), Agdirected, nullptr));
+    if (!g) throw RenderError("Graphviz could not create a graph");
+    declare(g.get(), AGRAPH, kGraphDefaults, d_.graph, {"label", "class"});
+    declare(g.get(), AGNODE, kNodeDefaults, {}, {"label", "class"});
+    declare(g.get(), AGEDGE, kEdgeDefaults, {}, {"label", "class"});
+    for (const DiagramStyle& s : d_.styles)
+      for (const auto& [k, v] : s.attributes)
+        declare_one(g.get(), s.applies == DiagramStyle::Applies::edge   ? AGEDGE
+                             : s.applies == DiagramStyle::Applies::node ? AGNODE
+                                                                        : AGRAPH,
+                    k);
+    for (const auto& [k, v] : kClusterDefaults) declare_one(g.get(), AGRAPH, k);
+    for (const auto& [k, v] : d_.graph) set(g.get(), g.get(), AGRAPH, k, v);
+    set_html(g.get(), g.get(), AGRAPH, "label", title_html(d_.title));
+
+    std::map<std::string, Agraph_t*> clusters;
+    for (const DiagramCluster& c : d_.clusters) {
+      Agraph_t* parent = g.get();
+      if (!c.parent.empty()) {
+        const auto it = clusters.find(c.parent);
+        if (it == clusters.end()) throw RenderError("cluster '" + c.name + "' names an unknown parent");
+        parent = it->second;
+      }
+      Agraph_t* sub = agsubg(parent, mutable_text("cluster_" + c.name), 1);
+      if (!clusters.emplace(c.name, sub).second) throw RenderError("two clusters are named '" + c.name + "'");
+      for (const auto& [k, v] : kClusterDefaults) set(g.get(), sub, AGRAPH, k, v);
+      set_html(g.get(), sub, AGRAPH, "label", label_html(c.label));
+      for (const auto& [k, v] : styled(d_, c.styles, kClusterDefaults)) set(g.get(), sub, AGRAPH, k, v);
+    }
+
+    std::set<std::string> names;
+    for (const DiagramNode& n : d_.nodes) {
+      if (!names.insert(n.name).second) throw RenderError("two nodes are named '" + n.name + "'");
+      Agnode_t* node = agnode(g.get(), mutable_text(n.name), 1);
+      if (!n.cluster.empty()) {
+        const auto it = clusters.find(n.cluster);
+        if (it == clusters.end()) throw RenderError("node '" + n.name + "' names an unknown cluster");
+        agsubnode(it->second, node, 1);
+      }
+      set_html(g.get(), node, AGNODE, "label", label_html(n.label));
+      for (const auto& [k, v] : styled(d_, n.styles, kNodeDefaults)) set(g.get(), node, AGNODE, k, v);
+    }
+    for (const DiagramEdge& e : d_.edges) {
+      Agnode_t* tail = agnode(g.get(), mutable_text(e.tail), 0);
+      Agnode_t* head = agnode(g.get(), mutable_text(e.head), 0);
+      if (!tail || !head) throw RenderError("an edge names an unknown node '" + (tail ? e.head : e.tail) + "'");
+      Agedge_t* edge = agedge(g.get(), tail, head, nullptr, 1);
+      const auto attributes = styled(d_, e.styles, kEdgeDefaults);
+      // A labelled edge that does not constrain the ranks crashes Graphviz 2.42 when its layout
+      // is freed (a double free in dot's cleanup of flat edge labels): label it outside instead.
+      const auto constraint = attributes.find("constraint");
+      const bool free_edge = constraint != attributes.end() && constraint->second == "false";
+      if (!e.label.empty()) set_html(g.get(), edge, AGEDGE, free_edge ? "xlabel" : "label", html_text(e.label));
+      if (!e.tail_label.empty()) set_html(g.get(), edge, AGEDGE, "taillabel", html_text(e.tail_label));
+      for (const auto& [k, v] : attributes) set(g.get(), edge, AGEDGE, k, v);
+    }
+
+    const std::vector<const DiagramStyle*> legend = d_.used_styles();
+    if (!legend.empty()) {
+      Agnode_t* node = agnode(g.get(), mutable_text(prefix_ + "legend"), 1);
+      set(g.get(), node, AGNODE, "shape", "plain");
+      set(g.get(), node, AGNODE, "class", "legend");
+      set_html(g.get(), node, AGNODE, "label", legend_html(legend));
+    }
+    return g;
+  }
+
+ private:
+  void declare(Agraph_t* g, int kind, const DiagramAttributes& defaults, const DiagramAttributes& extra,
+               std::initializer_list<const char*> more) {
+    for (const auto& [k, v] : defaults) agattr(g, kind, mutable_text(k), mutable_text(v));
+    for (const auto& [k, v] : extra) declare_one(g, kind, k);
+    for (const char* k : more) declare_one(g, kind, k);
+  }
+  void declare_one(Agraph_t* g, int kind, const std::string& key) {
+    if (!agattr(g, kind, mutable_text(key), nullptr)) agattr(g, kind, mutable_text(key), mutable_text(""));
+  }
+  void set(Agraph_t* g, void* obj, int kind, const std::string& key, const std::string& value) {
+    Agsym_t* sym = agattr(g, kind, mutable_text(key), nullptr);
+    if (!sym) sym = agattr(g, kind, mutable_text(key), mutable_text(""));
+    agxset(obj, sym, mutable_text(value));
+  }
+  void set_html(Agraph_t* g, void* obj, int kind, const std::string& key, const std::string& html) {
+    Agsym_t* sym = agattr(g, kind, mutable_text(key), nullptr);
+    if (!sym) sym = agattr(g, kind, mutable_text(key), mutable_text(""));
+    char* value = agstrdup_html(g, mutable_text(html));
+    agxset(obj, sym, value);
+    agstrfree(g, value);
+  }
+
+  const Diagram& d_;
+  std::string prefix_;
+};
+
+// A prefix for the names of nodes clearpath adds (the legend) that no node of the diagram uses.
+std::string reserved_prefix(const Diagram& d) {
+  std::string prefix = "clearpath:";
+  std::size_t underscores = 0;
+  for (bool clash = true; clash;) {
+    clash = false;
+    for (const DiagramNode& n : d.nodes)
+      if (n.name.rfind(prefix, 0) == 0) {
+        clash = true;
+        prefix = std::string(++underscores, '_').append("clearpath:");
+        break;
+      }
+  }
+  return prefix;
+}
+
+}  // namespace
+
+std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
+  const std::lock_guard<std::mutex> lock(graphviz_mutex);
+  MessageCapture messages;
+  Graph g = GraphBuilder(diagram, reserved_prefix(diagram)).build();
+  messages.check(false, "build the diagram");
+  if (format == DiagramFormat::dot) {
+    MemoryFile file;
+    const int status = agwrite(g.get(), file.get());
+    messages.check(status != 0, "write DOT");
+    return file.take();
+  }
+  if (format == DiagramFormat::png || format == DiagramFormat::pdf) {
+    // Past about 32,000 pixels cairo gives up (and Graphviz 2.42 crashes scaling down): at most
+    // 100 inches either way (9,600 pixels at 96 dpi), scaled down uniformly if larger.
+    Agsym_t* size = agattr(g.get(), AGRAPH, mutable_text("size"), nullptr);
+    if (!size || std::string(agxget(g.get(), size)).empty())
+      agsafeset(g.get(), mutable_text("size"), mutable_text("100,100"), mutable_text(""));
+  }
+  Context gvc(gvContext());
+  if (!gvc) throw RenderError("Graphviz could not start");
+  Layout layout(gvc.get(), g.get(), messages);
+  RenderBuffer buffer;
+  const int status = gvRenderData(gvc.get(), g.get(), format_name(format), buffer.data(), buffer.length());
+  messages.check(status != 0, (std::string("render ") + format_name(format)).c_str());
+  return buffer.str();
+}
+
+}  // namespace clearpath

@@ -1,0 +1,30 @@
+#pragma once
+// Graphviz HTML-like labels from plain text. Every piece of user text passes through
+// html_text, so names with quotes, backslashes, '<', '&' or newlines show as written and can
+// never close the label, inject DOT or add markup. Private to the library.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clearpath/diagram.hpp"
+
+namespace clearpath {
+
+// Text escaped for an HTML-like label: & < > " ' as entities, control characters as spaces,
+// newlines as line breaks.
+std::string html_text(std::string_view s);
+
+// Long text broken at spaces into lines of at most `width` code points, at most `max_lines`
+// of them (the last cut with "..." when more would follow). Never empty.
+std::vector<std::string> wrap_words(std::string_view s, std::size_t width = 30, std::size_t max_lines = 3);
+
+// A node or cluster label: its lines joined, emphasised lines bold, small ones smaller and grey.
+std::string label_html(const DiagramLabel& label);
+
+// The title of a diagram: its first line bold and larger, the rest below it.
+std::string title_html(const std::vector<std::string>& title);
+
+// The legend: one row per style used, a swatch drawn in the style and its explanation.
+std::string legend_html(const std::vector<const DiagramStyle*>& styles);
+
+}  // namespace clearpath

@@ -1,0 +1,138 @@
+// `clearpath render`: view and format names, the view builder the four views share, and the
+// dispatch to them.
+#include <cmath>
+#include <cstdio>
+
+#include "clearpath/render.hpp"
+#include "clearpath/schedule.hpp"
+#include "render/labels.hpp"
+#include "render/views.hpp"
+
+namespace clearpath {
+
+const char* view_name(View v) noexcept {
+  switch (v) {
+    case View::org: return "org";
+    case View::approvals: return "approvals";
+    case View::deps: return "deps";
+    case View::conflicts: return "conflicts";
+  }
+  return "?";
+}
+
+std::optional<View> parse_view(std::string_view s) noexcept {
+  for (View v : kViews)
+    if (s == view_name(v)) return v;
+  return std::nullopt;
+}
+
+const char* format_name(DiagramFormat f) noexcept {
+  switch (f) {
+    case DiagramFormat::dot: return "dot";
+    case DiagramFormat::svg: return "svg";
+    case DiagramFormat::png: return "png";
+    case DiagramFormat::pdf: return "pdf";
+  }
+  return "?";
+}
+
+std::optional<DiagramFormat> parse_diagram_format(std::string_view s) noexcept {
+  for (DiagramFormat f : {DiagramFormat::dot, DiagramFormat::svg, DiagramFormat::png, DiagramFormat::pdf})
+    if (s == format_name(f)) return f;
+  return std::nullopt;
+}
+
+namespace {
+
+// "cp:", or with more leading underscores until no entity id starts with it.
+std::string free_prefix(const Model& m) {
+  std::string prefix = "cp:";
+  std::size_t underscores = 0;
+  for (bool clash = true; clash;) {
+    clash = false;
+    for (std::size_t r = 0; r < m.entity_count() && !clash; ++r)
+      clash = m.id(static_cast<Ref>(r)).rfind(prefix, 0) == 0;
+    if (clash) prefix = std::string(++underscores, '_').append("cp:");
+  }
+  return prefix;
+}
+
+}  // namespace
+
+ViewBuilder::ViewBuilder(const Model& m, const RenderOptions& o) : m_(m), o_(o), prefix_(free_prefix(m)) {}
+
+DiagramNode& ViewBuilder::node(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string cluster) {
+  nodes_.insert(name);
+  d_.nodes.push_back({std::move(name), std::move(cluster), std::move(styles), std::move(label)});
+  return d_.nodes.back();
+}
+
+DiagramEdge& ViewBuilder::edge(std::string tail, std::string head, std::vector<std::string> styles, std::string label) {
+  d_.edges.push_back({std::move(tail), std::move(head), std::move(styles), std::move(label), {}});
+  return d_.edges.back();
+}
+
+void ViewBuilder::cluster(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string parent) {
+  clusters_.insert(name);
+  d_.clusters.push_back({std::move(name), std::move(parent), std::move(styles), std::move(label)});
+}
+
+void ViewBuilder::title(const std::string& view_description, const std::vector<std::string>& notes) {
+  std::string when;
+  if (!m_.calendar.start.empty()) {
+    when = "as of " + m_.calendar.start + " (calendar start)";
+  } else if (m_.attributes.is_object() && m_.attributes.contains("as_of") && m_.attributes["as_of"].is_string()) {
+    when = "as of " + m_.attributes["as_of"].get<std::string>();
+  } else {
+    when = "undated: the file gives no calendar start";
+  }
+  d_.title.clear();
+  d_.title.push_back(m_.name.empty() ? std::string("clearpath model") : m_.name);
+  std::string line = view_description;
+  if (!o_.initiative.empty()) line += " · initiative " + o_.initiative;
+  d_.title.push_back(line + " · " + when);
+  for (const std::string& n : notes) d_.title.push_back(n);
+}
+
+DiagramLabel ViewBuilder::entity_label(Ref r, std::vector<LabelLine> lines) const {
+  DiagramLabel label;
+  add_wrapped(label, m_.display_name(r), LabelLine::Look::emphasis, 28, 2);
+  for (LabelLine& l : lines) label.push_back(std::move(l));
+  return label;
+}
+
+void add_wrapped(DiagramLabel& label, const std::string& text, LabelLine::Look look, std::size_t width, std::size_t lines) {
+  for (std::string& line : wrap_words(text, width, lines)) label.push_back({std::move(line), look});
+}
+
+std::string short_number(double v) {
+  if (std::abs(v - std::round(v)) < 0.05) return std::to_string(static_cast<long long>(std::llround(v)));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  return buffer;
+}
+
+std::string count_text(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+Diagram build_diagram(const Model& model, const RenderOptions& options) {
+  try {
+    switch (options.view) {
+      case View::org: return org_view(model, options);
+      case View::approvals: return approvals_view(model, options);
+      case View::deps: return deps_view(model, options);
+      case View::conflicts: return conflicts_view(model, options);
+    }
+  } catch (const ScheduleError& e) {
+    throw RenderError(e.what());
+  }
+  throw RenderError("unknown view");
+}
+
+}  // namespace clearpath
