@@ -16,6 +16,11 @@ for g in graphs/*.json; do
   "$cp" copilots "$g" --all --fail-on never --format json -o "samples/$name.copilots.json"
   "$cp" conflicts "$g" --fail-on never -o "samples/$name.conflicts.txt"
   "$cp" conflicts "$g" --fail-on never --format json -o "samples/$name.conflicts.json"
+  for view in org approvals deps conflicts; do
+    for format in dot svg png; do
+      "$cp" render "$g" --view "$view" -o "samples/$name.$view.$format"
+    done
+  done
 done
 echo "samples/ regenerated:" >&2
 ls samples >&2

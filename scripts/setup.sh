@@ -13,6 +13,8 @@ packages=(
   python3 python3-jsonschema         # checks the JSON Schema in the tests
   time                               # /usr/bin/time -v for the benchmarks in bench/
   python3-networkx                   # bench/path_scale.sh compares the CPM with NetworkX
+  libxml2-utils                      # xmllint: the render tests check SVG is well-formed XML
+  fonts-dejavu-core                  # the font diagrams are laid out and drawn with
 )
 
 missing=()

@@ -3,6 +3,7 @@
 // through its plugins. Small owners free the context, graph, layout and render buffer on every
 // path; Graphviz's messages are captured and become a RenderError.
 #include <cstdio>
+#include <string_view>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -130,6 +131,57 @@ class MemoryFile {
 
 char* mutable_text(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
+// Object ids for cgraph that follow creation order. The default discipline uses the address of
+// each name's interned string as its id, and agwrite orders subgraphs by id: their order in the
+// DOT (and so the layout) would follow the heap. Named objects get even ids 2, 4, ...,
+// anonymous ones odd ids, as in the default; names stay cgraph's interned strings, which
+// agwrite expects.
+struct IdState {
+  Agraph_t* graph = nullptr;
+  std::map<std::string, IDTYPE, std::less<>> ids;
+  std::vector<char*> names;  // names[id / 2 - 1], interned with agstrdup
+  IDTYPE anonymous = 1;
+};
+void* id_open(Agraph_t* g, Agdisc_t*) {
+  auto* s = new IdState;
+  s->graph = g;
+  return s;
+}
+long id_map(void* state, int, char* name, IDTYPE* id, int create) {
+  auto* s = static_cast<IdState*>(state);
+  if (!name) {
+    *id = s->anonymous;
+    s->anonymous += 2;
+    return 1;
+  }
+  const auto it = s->ids.find(std::string_view(name));
+  if (it != s->ids.end()) {
+    *id = it->second;
+  } else if (create) {
+    s->names.push_back(agstrdup(s->graph, name));
+    *id = static_cast<IDTYPE>(2 * s->names.size());
+    s->ids.emplace(name, *id);
+  } else {
+    *id = 0;  // no such name: lookups find nothing
+  }
+  return 1;
+}
+long id_alloc(void*, int, IDTYPE id) { return id % 2 == 1; }
+void id_free(void*, int, IDTYPE) {}
+char* id_print(void* state, int, IDTYPE id) {
+  auto* s = static_cast<IdState*>(state);
+  if (id == 0 || id % 2 == 1 || id / 2 > s->names.size()) return nullptr;
+  return s->names[id / 2 - 1];
+}
+void id_close(void* state) {
+  auto* s = static_cast<IdState*>(state);
+  for (char* name : s->names) agstrfree(s->graph, name);
+  delete s;
+}
+void id_register(void*, int, void*) {}
+Agiddisc_t creation_order_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+Agdisc_t creation_order_discipline = {&AgMemDisc, &creation_order_ids, &AgIoDisc};
+
 // Defaults every diagram starts from: one font (so layouts match between machines with it),
 // rounded boxes, grey lines.
 const DiagramAttributes kGraphDefaults = {{"fontname", "DejaVu Sans"}, {"fontsize", "11"}, {"labelloc", "t"},
@@ -180,7 +232,7 @@ class GraphBuilder {
   GraphBuilder(const Diagram& d, const std::string& prefix) : d_(d), prefix_(prefix) {}
 
   Graph build() {
-    Graph g(agopen(mutable_text("clearpath"), Agdirected, nullptr));
+    Graph g(agopen(mutable_text("clearpath"), Agdirected, &creation_order_discipline));
     if (!g) throw RenderError("Graphviz could not create a graph");
     declare(g.get(), AGRAPH, kGraphDefaults, d_.graph, {"label", "class"});
     declare(g.get(), AGNODE, kNodeDefaults, {}, {"label", "class"});
@@ -203,7 +255,7 @@ class GraphBuilder {
         if (it == clusters.end()) throw RenderError("cluster '" + c.name + "' names an unknown parent");
         parent = it->second;
       }
-      Agraph_t* sub = agsubg(parent, mutable_text("cluster_" + c.name), 1);
+      Agraph_t* sub = agsubg(parent, mutable_text("cluster_" + dot_name(c.name)), 1);
       if (!clusters.emplace(c.name, sub).second) throw RenderError("two clusters are named '" + c.name + "'");
       for (const auto& [k, v] : kClusterDefaults) set(g.get(), sub, AGRAPH, k, v);
       set_html(g.get(), sub, AGRAPH, "label", label_html(c.label));
@@ -213,7 +265,7 @@ class GraphBuilder {
     std::set<std::string> names;
     for (const DiagramNode& n : d_.nodes) {
       if (!names.insert(n.name).second) throw RenderError("two nodes are named '" + n.name + "'");
-      Agnode_t* node = agnode(g.get(), mutable_text(n.name), 1);
+      Agnode_t* node = agnode(g.get(), mutable_text(dot_name(n.name)), 1);
       if (!n.cluster.empty()) {
         const auto it = clusters.find(n.cluster);
         if (it == clusters.end()) throw RenderError("node '" + n.name + "' names an unknown cluster");
@@ -223,8 +275,8 @@ class GraphBuilder {
       for (const auto& [k, v] : styled(d_, n.styles, kNodeDefaults)) set(g.get(), node, AGNODE, k, v);
     }
     for (const DiagramEdge& e : d_.edges) {
-      Agnode_t* tail = agnode(g.get(), mutable_text(e.tail), 0);
-      Agnode_t* head = agnode(g.get(), mutable_text(e.head), 0);
+      Agnode_t* tail = agnode(g.get(), mutable_text(dot_name(e.tail)), 0);
+      Agnode_t* head = agnode(g.get(), mutable_text(dot_name(e.head)), 0);
       if (!tail || !head) throw RenderError("an edge names an unknown node '" + (tail ? e.head : e.tail) + "'");
       Agedge_t* edge = agedge(g.get(), tail, head, nullptr, 1);
       const auto attributes = styled(d_, e.styles, kEdgeDefaults);
@@ -295,6 +347,11 @@ std::string reserved_prefix(const Diagram& d) {
 std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
   const std::lock_guard<std::mutex> lock(graphviz_mutex);
   MessageCapture messages;
+  // The context first, for every format: gvContext() sets process-wide defaults for graphs
+  // created after it (a node label of "\N"), so building the graph after it always gives the
+  // same DOT, whatever was rendered before.
+  Context gvc(gvContext());
+  if (!gvc) throw RenderError("Graphviz could not start");
   Graph g = GraphBuilder(diagram, reserved_prefix(diagram)).build();
   messages.check(false, "build the diagram");
   if (format == DiagramFormat::dot) {
@@ -310,8 +367,6 @@ std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
     if (!size || std::string(agxget(g.get(), size)).empty())
       agsafeset(g.get(), mutable_text("size"), mutable_text("100,100"), mutable_text(""));
   }
-  Context gvc(gvContext());
-  if (!gvc) throw RenderError("Graphviz could not start");
   Layout layout(gvc.get(), g.get(), messages);
   RenderBuffer buffer;
   const int status = gvRenderData(gvc.get(), g.get(), format_name(format), buffer.data(), buffer.length());

@@ -11,8 +11,14 @@
 namespace clearpath {
 
 // Text escaped for an HTML-like label: & < > " ' as entities, control characters as spaces,
-// newlines as line breaks.
+// newlines as line breaks, and a backslash doubled (Graphviz would otherwise expand \N, \G and
+// the like into names, even inside HTML labels).
 std::string html_text(std::string_view s);
+
+// A node or cluster name as it appears in DOT: the id, with '%', '\\' and '"' percent-encoded
+// ("%25", "%5C", "%22"). Graphviz 2.42 writes a backslash before a quote in a way its own
+// parser rejects, so those never reach it; every other character is kept.
+std::string dot_name(std::string_view id);
 
 // Long text broken at spaces into lines of at most `width` code points, at most `max_lines`
 // of them (the last cut with "..." when more would follow). Never empty.

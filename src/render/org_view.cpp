@@ -215,7 +215,7 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
 
   if (max_depth && collapsed_people)
     notes.push_back(count_text(collapsed_people) + " of " + count_text(in_scope) + " people below level " +
-                    std::to_string(*max_depth) + " collapsed into \"+N more\" boxes" +
+                    std::to_string(*max_depth) + " collapsed into boxes of +N more" +
                     (o.depth ? "" : " (over the " + count_text(o.node_budget) + "-node budget; --depth K or --root ID to see more)"));
   b.title(root ? "Organisation under " + m.display_name(*root) : std::string("Organisation"), notes);
   return b.take();

@@ -40,3 +40,13 @@ TEST_CASE("samples are what the current build prints", "[cli][samples]") {
           clearpath::test::read_source_file(std::string("samples/") + name + ".conflicts.json"));
   }
 }
+
+TEST_CASE("diagram samples are what the current build draws", "[cli][samples][render]") {
+  for (const char* name : {"minimal", "churn-model"})
+    for (const char* view : {"org", "approvals", "deps", "conflicts"}) {
+      INFO(name << " " << view);
+      const auto r = run_in_source_tree({"render", std::string("graphs/") + name + ".json", "--view", view, "--format", "dot"});
+      CHECK(r.status == 0);
+      CHECK(r.out == clearpath::test::read_source_file(std::string("samples/") + name + "." + view + ".dot"));
+    }
+}

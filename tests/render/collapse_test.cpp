@@ -1,0 +1,119 @@
+// Large models stay within the node budget: people collapse below a depth, steps into their
+// systems, and the title says what was collapsed. Random models render in every view.
+#include <catch2/catch.hpp>
+
+#include "clearpath/render.hpp"
+#include "clearpath/synthetic.hpp"
+#include "render/parsed_dot.hpp"
+#include "support/test_support.hpp"
+
+using clearpath::test::ParsedDot;
+
+namespace {
+
+const clearpath::Model& synthetic() {
+  static const clearpath::Model m = [] {
+    clearpath::SyntheticOptions o;
+    o.steps = 3000;
+    o.people = 800;
+    o.seed = 3;
+    o.gates = 40;  // organisation-aware gates, 8 initiatives
+    return clearpath::test::load_valid(clearpath::synthetic_model(o));
+  }();
+  return m;
+}
+
+ParsedDot draw(const clearpath::Model& m, clearpath::View view, std::size_t budget) {
+  clearpath::RenderOptions o;
+  o.view = view;
+  o.node_budget = budget;
+  return clearpath::test::parse_dot(clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::dot));
+}
+
+std::string with_commas(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::size_t drawn_nodes(const ParsedDot& d) { return d.nodes.size() - 1; }  // without the legend
+
+}  // namespace
+
+TEST_CASE("deps view over the budget collapses steps into their systems", "[render][collapse]") {
+  const clearpath::Model& m = synthetic();
+  const ParsedDot d = draw(m, clearpath::View::deps, 200);
+  CHECK(drawn_nodes(d) <= 200);
+  CHECK(d.nodes_with_class("collapsed").size() == drawn_nodes(d));
+  CHECK(d.graph.at("label").find("collapsed into") != std::string::npos);
+  // Every system some step runs on has its box, with the count of its steps.
+  for (const clearpath::System& s : m.systems()) {
+    std::size_t steps = 0;
+    for (const clearpath::Step& st : m.steps()) steps += st.system != clearpath::kNoRef && m.id(st.system) == s.id;
+    if (!steps) continue;
+    const std::string name = "cp:group:system:" + s.id;
+    REQUIRE(d.nodes.count(name));
+    CHECK(d.nodes.at(name).at("label").find(with_commas(steps) + " steps") != std::string::npos);
+  }
+  CHECK(!d.nodes_with_class("critical").empty());
+  CHECK(d.edges.size() <= 2 * drawn_nodes(d));
+}
+
+TEST_CASE("org view over the budget collapses people below a depth", "[render][collapse]") {
+  const clearpath::Model& m = synthetic();
+  const ParsedDot d = draw(m, clearpath::View::org, 60);
+  std::size_t people = 0, more = 0;
+  for (const auto& [name, a] : d.nodes) {
+    people += m.find(name) && m.kind(*m.find(name)) == clearpath::EntityKind::person;
+    more += name.rfind("cp:more:", 0) == 0;
+  }
+  CHECK(people + more <= 60);
+  CHECK(more > 0);
+  CHECK(d.graph.at("label").find("collapsed into boxes of +N more") != std::string::npos);
+  // The hidden people are all accounted for in the "+N more" boxes.
+  std::size_t hidden = 0;
+  for (const auto& [name, a] : d.nodes)
+    if (name.rfind("cp:more:", 0) == 0) {
+      const std::string l = a.at("label");
+      hidden += std::stoul(l.substr(l.find('+') + 1));
+    }
+  CHECK(people + hidden == m.people().size());
+}
+
+TEST_CASE("approvals and conflicts views over the budget keep the problems", "[render][collapse]") {
+  const clearpath::Model& m = synthetic();
+  const ParsedDot approvals = draw(m, clearpath::View::approvals, 40);
+  CHECK(approvals.graph.at("label").find("over the 40-node budget") != std::string::npos);
+  for (const auto& [name, a] : approvals.nodes)
+    if (ParsedDot::has_class(a, "gate"))
+      CHECK((ParsedDot::has_class(a, "cannot-be-granted") || a.at("label").find("bus factor 1") != std::string::npos));
+  const ParsedDot conflicts = draw(m, clearpath::View::conflicts, 20);
+  CHECK(drawn_nodes(conflicts) <= 20);
+  CHECK(conflicts.graph.at("label").find("over the 20-node budget") != std::string::npos);
+}
+
+TEST_CASE("random models render in every view and format without errors", "[render][property]") {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    clearpath::SyntheticOptions so;
+    so.steps = 40 + seed * 10;
+    so.people = 25;
+    so.seed = seed;
+    if (seed % 2) so.gates = 6;
+    const clearpath::Model m = clearpath::test::load_valid(clearpath::synthetic_model(so));
+    for (clearpath::View v : clearpath::kViews) {
+      INFO("seed " << seed << " view " << clearpath::view_name(v));
+      clearpath::RenderOptions o;
+      o.view = v;
+      o.node_budget = 80;
+      const clearpath::Diagram diagram = clearpath::build_diagram(m, o);
+      const std::string svg = clearpath::render_diagram(diagram, clearpath::DiagramFormat::svg);
+      CHECK(svg.find("</svg>") != std::string::npos);
+      const ParsedDot d = clearpath::test::parse_dot(clearpath::render_diagram(diagram, clearpath::DiagramFormat::dot));
+      CHECK(d.nodes.size() == diagram.nodes.size() + 1);  // and the legend
+      CHECK(d.edges.size() == diagram.edges.size());
+    }
+  }
+}

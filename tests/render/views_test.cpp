@@ -1,0 +1,276 @@
+// The four views on the example models, checked by structure: the DOT is read back with
+// Graphviz's parser and the classes of nodes, edges and clusters compared with what the analyses
+// found (the planted findings of graphs/churn-model.json).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <regex>
+
+#include "clearpath/render.hpp"
+#include "render/labels.hpp"
+#include "render/parsed_dot.hpp"
+#include "support/test_support.hpp"
+
+using clearpath::test::ParsedDot;
+using Names = std::set<std::string>;
+
+namespace {
+
+const clearpath::Model& churn() {
+  static const clearpath::Model m = clearpath::test::load_valid(clearpath::test::read_source_file("graphs/churn-model.json"));
+  return m;
+}
+
+ParsedDot draw(const clearpath::Model& m, clearpath::View view, clearpath::RenderOptions o = {}) {
+  o.view = view;
+  return clearpath::test::parse_dot(clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::dot));
+}
+
+std::string label(const ParsedDot& d, const std::string& node) { return d.nodes.at(node).at("label"); }
+
+}  // namespace
+
+TEST_CASE("deps view: the critical path in the critical style, systems as clusters", "[render][deps]") {
+  const ParsedDot d = draw(churn(), clearpath::View::deps);
+  const std::vector<std::string> path = {
+      "poc-model", "poc-signoff", "business-case", "production-funding", "billing-extract-spec", "security-review",
+      "billing-extract-build", "billing-extract-test", "erp-account-reconciliation", "dwh-history-load",
+      "dwh-feature-views", "feature-pipeline", "train-production-model", "model-validation", "change-advisory-board",
+      "deploy-model-serving", "crm-score-integration", "agent-training", "production-go-live"};
+  const Names critical = d.nodes_with_class("critical");
+  CHECK(critical == Names(path.begin(), path.end()));  // the file's expected_schedule.critical_path
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    INFO(path[i - 1] << " -> " << path[i]);
+    const ParsedDot::Edge* e = d.edge(path[i - 1], path[i]);
+    REQUIRE(e);
+    CHECK((ParsedDot::has_class(e->attributes, "critical-path") || ParsedDot::has_class(e->attributes, "critical-legacy-chain")));
+    CHECK(e->attributes.at("color").find("#d62728") == 0);
+  }
+  // No other edge is drawn as critical.
+  for (const ParsedDot::Edge& e : d.edges)
+    if (ParsedDot::has_class(e.attributes, "critical-path")) CHECK(critical.count(e.tail) + critical.count(e.head) == 2);
+
+  // Clusters are exactly the systems steps run on, legacy ones styled so, each holding its steps.
+  const clearpath::Model& m = churn();
+  Names systems, legacy;
+  for (const clearpath::Step& s : m.steps())
+    if (s.system != clearpath::kNoRef) {
+      systems.insert(m.id(s.system));
+      if (m.system(s.system).legacy) legacy.insert(m.id(s.system));
+      CHECK(d.members.at(m.id(s.system)).count(s.id) == 1);
+    }
+  Names clusters, legacy_clusters;
+  for (const auto& [name, a] : d.clusters) {
+    clusters.insert(name);
+    if (ParsedDot::has_class(a, "legacy-system")) legacy_clusters.insert(name);
+  }
+  CHECK(clusters == systems);
+  CHECK(legacy_clusters == legacy);
+
+  // The longest legacy chain (7 legacy steps), done work, blockers with their reason, float.
+  CHECK(d.nodes_with_class("legacy-step") ==
+        Names{"billing-extract-spec", "billing-extract-build", "billing-extract-test", "erp-account-reconciliation",
+              "dwh-history-load", "dwh-feature-views", "dwh-nightly-schedule"});
+  CHECK(d.nodes_with_class("done").count("poc-model") == 1);
+  CHECK(d.nodes_with_class("done").count("poc-signoff") == 1);  // granted
+  CHECK(d.nodes_with_class("blocker").count("production-funding") == 1);
+  CHECK(d.nodes_with_class("blocker").count("deploy-model-serving") == 1);
+  CHECK(label(d, "production-funding").find("no business-side executive") != std::string::npos);
+  CHECK(label(d, "dwh-data-quality-rules").find("float 2") != std::string::npos);
+  CHECK(d.nodes_with_class("gate").size() == m.approvals().size());
+  CHECK(d.graph.at("label").find("Dependencies and the critical path (187 working days left)") != std::string::npos);
+}
+
+TEST_CASE("deps view draws the transitive reduction unless --all-edges", "[render][deps]") {
+  const clearpath::Model m = clearpath::test::load_valid(R"({"clearpath": 1, "name": "tred",
+    "steps": [{"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": ["a"]},
+              {"id": "c", "duration": 1, "depends_on": ["a", "b"]}, {"id": "d", "duration": 5, "depends_on": ["a"]}]})");
+  const ParsedDot reduced = draw(m, clearpath::View::deps);
+  CHECK(reduced.edge("a", "b"));
+  CHECK(reduced.edge("b", "c"));
+  CHECK_FALSE(reduced.edge("a", "c"));  // implied by a -> b -> c
+  CHECK(reduced.edges.size() == 3);
+  clearpath::RenderOptions all;
+  all.all_edges = true;
+  const ParsedDot full = draw(m, clearpath::View::deps, all);
+  CHECK(full.edge("a", "c"));
+  CHECK(full.edges.size() == 4);
+  CHECK(reduced.graph.at("label").find("--all-edges") != std::string::npos);
+}
+
+TEST_CASE("deps view --focus draws the neighbourhood within --depth links", "[render][deps]") {
+  clearpath::RenderOptions o;
+  o.focus = "security-review";
+  o.depth = 1;
+  const ParsedDot d = draw(churn(), clearpath::View::deps, o);
+  Names expected{"security-review"};
+  const clearpath::Model& m = churn();
+  const clearpath::Ref focus = *m.find("security-review");
+  for (clearpath::Ref p : m.depends_on(focus)) expected.insert(m.id(p));
+  for (const clearpath::Step& s : m.steps())
+    if (std::count(s.depends_on.begin(), s.depends_on.end(), focus)) expected.insert(s.id);
+  for (const clearpath::Approval& a : m.approvals())
+    if (std::count(a.depends_on.begin(), a.depends_on.end(), focus)) expected.insert(a.id);
+  Names drawn;
+  for (const auto& [name, a] : d.nodes)
+    if (!ParsedDot::has_class(a, "legend")) drawn.insert(name);
+  CHECK(drawn == expected);
+  CHECK(d.graph.at("label").find("neighbourhood of security-review") != std::string::npos);
+}
+
+TEST_CASE("org view: departments as clusters, missing co-pilots as placeholders with candidates", "[render][org]") {
+  const clearpath::Model& m = churn();
+  const ParsedDot d = draw(m, clearpath::View::org);
+  Names departments;
+  for (const clearpath::Department& dep : m.departments()) departments.insert(dep.id);
+  Names clusters;
+  for (const auto& [name, a] : d.clusters) clusters.insert(name);
+  CHECK(clusters == departments);
+  for (const clearpath::Person& p : m.people()) CHECK(d.members.at(m.id(p.department)).count(p.id) == 1);
+  CHECK(d.edge("cio", "cto"));  // reports_to, manager above
+
+  const Names missing = d.nodes_with_class("missing-copilot");
+  REQUIRE(missing.size() == 2);  // production-funding's business executive, churn-model's IT side
+  bool gate_linked = false, initiative_linked = false;
+  for (const std::string& n : missing) {
+    if (d.edge("production-funding", n)) {
+      gate_linked = true;
+      CHECK(label(d, n).find("business-side executive") != std::string::npos);
+      CHECK(ParsedDot::has_class(d.edge("production-funding", n)->attributes, "needs"));
+      for (const char* c : {"cmo", "cfo", "coo"}) CHECK(d.edge(n, c));
+    }
+    if (d.edge("churn-model", n)) {
+      initiative_linked = true;
+      CHECK(label(d, n).find("IT-side") != std::string::npos);
+    }
+  }
+  CHECK(gate_linked);
+  CHECK(initiative_linked);
+  CHECK(d.nodes_with_class("candidate") == Names{"cfo", "cmo", "coo"});
+  CHECK(d.nodes_with_class("sponsor").count("cmo") == 1);
+  CHECK(d.nodes_with_class("approver").count("ciso") == 1);
+  CHECK(label(d, "cio").find("Chief Information Officer") != std::string::npos);
+}
+
+TEST_CASE("org view --root draws the sub-organisation only", "[render][org]") {
+  const clearpath::Model& m = churn();
+  clearpath::RenderOptions o;
+  o.root = "cio";
+  const ParsedDot d = draw(m, clearpath::View::org, o);
+  const clearpath::Ref cio = *m.find("cio");
+  std::size_t people = 0;
+  for (std::size_t i = 0; i < m.people().size(); ++i) {
+    const clearpath::Ref p = m.ref_of(clearpath::EntityKind::person, i);
+    bool under = false;
+    for (clearpath::Ref x = p; x != clearpath::kNoRef; x = m.person(x).reports_to) under = under || x == cio;
+    CHECK(d.nodes.count(m.id(p)) == (under ? 1U : 0U));
+    people += under;
+  }
+  CHECK(people > 3);
+  CHECK(d.nodes.count("ceo") == 0);
+  CHECK(d.graph.at("label").find("Organisation under") != std::string::npos);
+}
+
+TEST_CASE("approvals view: slots filled green or red with the reason, single points of failure", "[render][approvals]") {
+  const ParsedDot d = draw(churn(), clearpath::View::approvals);
+  CHECK(ParsedDot::has_class(d.nodes.at("production-funding"), "cannot-be-granted"));
+  CHECK(ParsedDot::has_class(d.nodes.at("poc-signoff"), "granted"));
+  CHECK(label(d, "poc-signoff").find("granted") != std::string::npos);
+  const Names unfilled = d.nodes_with_class("slot-unfilled");
+  REQUIRE(unfilled.size() == 1);
+  CHECK(label(d, *unfilled.begin()).find("business-side executive") != std::string::npos);
+  CHECK(d.edge("production-funding", *unfilled.begin()));
+  CHECK(d.nodes_with_class("single-point-of-failure").count("ciso") == 1);
+  CHECK(label(d, "ciso").find("single point of failure:") != std::string::npos);
+  CHECK(label(d, "ciso").find("security-review") != std::string::npos);
+  CHECK(d.edge("poc-signoff", "production-funding"));  // gates in dependency order
+  CHECK(label(d, "security-review").find("cumulative lead time 35 d") != std::string::npos);
+  for (const auto& [name, members] : d.members) CHECK(churn().find(name));  // clusters are initiatives
+}
+
+TEST_CASE("conflicts view: rank on each edge, conflicts in red, over-allocated people", "[render][conflicts]") {
+  const ParsedDot d = draw(churn(), clearpath::View::conflicts);
+  const ParsedDot::Edge* billing = d.edge("billing-systems", "churn-model");
+  REQUIRE(billing);
+  CHECK(ParsedDot::has_class(billing->attributes, "ranking-conflict"));
+  CHECK(billing->attributes.at("label") == "#3 of 3");
+  const ParsedDot::Edge* science = d.edge("data-science", "pricing-engine");
+  REQUIRE(science);
+  CHECK(ParsedDot::has_class(science->attributes, "ranking-conflict"));
+  const ParsedDot::Edge* finance = d.edge("finance", "churn-model");  // last, but no critical work
+  REQUIRE(finance);
+  CHECK(ParsedDot::has_class(finance->attributes, "ranks"));
+  std::size_t conflicts = 0;
+  for (const ParsedDot::Edge& e : d.edges) conflicts += ParsedDot::has_class(e.attributes, "ranking-conflict");
+  CHECK(conflicts == 2);
+  CHECK(d.nodes_with_class("over-allocated") == Names{"tomasz-nowak"});
+  CHECK(label(d, "tomasz-nowak").find("peak 1.3 of 1 FTE, days 106-123") != std::string::npos);
+  CHECK(d.edge("tomasz-nowak", "churn-model"));
+}
+
+TEST_CASE("every diagram's legend lists exactly the styles it uses", "[render][legend]") {
+  for (const char* graph : {"graphs/minimal.json", "graphs/churn-model.json"}) {
+    const clearpath::Model m = clearpath::test::load_valid(clearpath::test::read_source_file(graph));
+    for (clearpath::View v : clearpath::kViews) {
+      INFO(graph << " " << clearpath::view_name(v));
+      clearpath::RenderOptions o;
+      o.view = v;
+      const clearpath::Diagram diagram = clearpath::build_diagram(m, o);
+      const ParsedDot d = clearpath::test::parse_dot(clearpath::render_diagram(diagram, clearpath::DiagramFormat::dot));
+      Names legend_rows;
+      const std::string legend = label(d, "clearpath:legend");
+      const std::regex row(R"(<TD ALIGN="LEFT">([^<]*)</TD>)");
+      for (auto it = std::sregex_iterator(legend.begin(), legend.end(), row); it != std::sregex_iterator(); ++it)
+        legend_rows.insert((*it)[1]);
+      Names expected;
+      for (const std::string& cls : d.classes()) {
+        const clearpath::DiagramStyle* s = diagram.style(cls);
+        REQUIRE(s);
+        expected.insert(clearpath::html_text(s->legend));
+      }
+      CHECK(legend_rows == expected);
+      CHECK(!legend_rows.empty());
+      CHECK(d.graph.at("label").find("as of 2027-03-01") != std::string::npos);  // title with the date
+    }
+  }
+}
+
+TEST_CASE("rendering is deterministic and every format comes out", "[render]") {
+  clearpath::RenderOptions o;
+  o.view = clearpath::View::deps;
+  const clearpath::Diagram diagram = clearpath::build_diagram(churn(), o);
+  CHECK(clearpath::render_diagram(diagram, clearpath::DiagramFormat::dot) ==
+        clearpath::render_diagram(clearpath::build_diagram(churn(), o), clearpath::DiagramFormat::dot));
+  const std::string svg = clearpath::render_diagram(diagram, clearpath::DiagramFormat::svg);
+  CHECK(svg == clearpath::render_diagram(diagram, clearpath::DiagramFormat::svg));
+  CHECK(svg.rfind("<?xml", 0) == 0);
+  CHECK(svg.find("class=\"node gate critical blocker\"") == std::string::npos);  // styles apply in their own order
+  CHECK(svg.find("class=\"node gate blocker critical\"") != std::string::npos);  // production-funding
+  const std::string png = clearpath::render_diagram(diagram, clearpath::DiagramFormat::png);
+  CHECK(png.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+  const std::string pdf = clearpath::render_diagram(diagram, clearpath::DiagramFormat::pdf);
+  CHECK(pdf.rfind("%PDF-", 0) == 0);
+}
+
+TEST_CASE("bad render options are input errors naming the id", "[render][errors]") {
+  clearpath::RenderOptions o;
+  o.view = clearpath::View::org;
+  o.root = "nobody";
+  CHECK_THROWS_WITH(clearpath::build_diagram(churn(), o), Catch::Contains("--root: there is no person 'nobody'"));
+  o.root = "churn-model";  // not a person
+  CHECK_THROWS_AS(clearpath::build_diagram(churn(), o), clearpath::RenderError);
+  o = {};
+  o.view = clearpath::View::deps;
+  o.focus = "cio";
+  CHECK_THROWS_WITH(clearpath::build_diagram(churn(), o), Catch::Contains("--focus: there is no step or approval 'cio'"));
+  o.focus = "billing-extract-build";
+  o.depth = 30;
+  o.node_budget = 5;
+  CHECK_THROWS_WITH(clearpath::build_diagram(churn(), o), Catch::Contains("over the node budget"));
+  for (clearpath::View v : {clearpath::View::deps, clearpath::View::approvals, clearpath::View::conflicts}) {
+    o = {};
+    o.view = v;
+    o.initiative = "no-such-initiative";
+    CHECK_THROWS_AS(clearpath::build_diagram(churn(), o), clearpath::RenderError);
+  }
+}
