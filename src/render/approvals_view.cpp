@@ -70,12 +70,7 @@ Diagram approvals_view(const Model& m, const RenderOptions& o) {
   CopilotOptions co;
   co.initiative = o.initiative;
   co.all = true;
-  CopilotAnalysis copilots;
-  try {
-    copilots = analyze_copilots(m, co);
-  } catch (const CopilotError& e) {
-    throw RenderError(e.what());
-  }
+  const CopilotAnalysis copilots = analyze_copilots(m, co);
   std::map<Ref, const ApprovalPathEntry*> path;
   for (const InitiativeResult& ir : copilots.initiatives)
     for (const ApprovalPathEntry& e : ir.approval_path) path.emplace(e.gate, &e);

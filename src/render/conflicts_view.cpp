@@ -45,12 +45,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
   ConflictOptions co;
   co.initiative = o.initiative;
   co.level = false;
-  ConflictAnalysis ca;
-  try {
-    ca = analyze_conflicts(m, co);
-  } catch (const ConflictError& e) {
-    throw RenderError(e.what());
-  }
+  const ConflictAnalysis ca = analyze_conflicts(m, co);
 
   // The worst over-allocation of each resource.
   std::map<Ref, const Overallocation*> peak;

@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "clearpath/render.hpp"
+#include "clearpath/conflicts.hpp"
+#include "clearpath/copilots.hpp"
 #include "clearpath/schedule.hpp"
 #include "render/labels.hpp"
 #include "render/views.hpp"
@@ -129,7 +131,11 @@ Diagram build_diagram(const Model& model, const RenderOptions& options) {
       case View::deps: return deps_view(model, options);
       case View::conflicts: return conflicts_view(model, options);
     }
-  } catch (const ScheduleError& e) {
+  } catch (const ScheduleError& e) {  // the analyses' input errors: unknown --initiative ...
+    throw RenderError(e.what());
+  } catch (const CopilotError& e) {
+    throw RenderError(e.what());
+  } catch (const ConflictError& e) {  // a step demanding more than a resource has
     throw RenderError(e.what());
   }
   throw RenderError("unknown view");

@@ -5,6 +5,7 @@
 #include "clearpath/render.hpp"
 #include "clearpath/synthetic.hpp"
 #include "render/parsed_dot.hpp"
+#include "render/views.hpp"
 #include "support/test_support.hpp"
 
 using clearpath::test::ParsedDot;
@@ -30,15 +31,6 @@ ParsedDot draw(const clearpath::Model& m, clearpath::View view, std::size_t budg
   return clearpath::test::parse_dot(clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::dot));
 }
 
-std::string with_commas(std::size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::size_t drawn_nodes(const ParsedDot& d) { return d.nodes.size() - 1; }  // without the legend
 
 }  // namespace
@@ -56,7 +48,7 @@ TEST_CASE("deps view over the budget collapses steps into their systems", "[rend
     if (!steps) continue;
     const std::string name = "cp:group:system:" + s.id;
     REQUIRE(d.nodes.count(name));
-    CHECK(d.nodes.at(name).at("label").find(with_commas(steps) + " steps") != std::string::npos);
+    CHECK(d.nodes.at(name).at("label").find(clearpath::count_text(steps) + " steps") != std::string::npos);
   }
   CHECK(!d.nodes_with_class("critical").empty());
   CHECK(d.edges.size() <= 2 * drawn_nodes(d));
