@@ -41,7 +41,6 @@ struct DiagramEdge {
   std::string tail, head;           // node names
   std::vector<std::string> styles;
   std::string label;                // "" = none
-  std::string tail_label;           // next to the tail end, "" = none
 };
 
 struct DiagramCluster {

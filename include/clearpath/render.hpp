@@ -9,6 +9,7 @@
 //    and over-allocated people.
 // Large models are collapsed to stay within a node budget, and the title says what was.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -41,7 +42,8 @@ struct RenderOptions {
   std::size_t node_budget = kDefaultNodeBudget;  // above it, views collapse
 };
 
-// Options naming no such entity, or of the wrong kind: an input error (exit status 2).
+// Options naming no such entity or one of the wrong kind, or options that do not apply to the
+// view (--root outside org ...): an input error (exit status 2).
 struct RenderError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };

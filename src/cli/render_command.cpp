@@ -1,4 +1,5 @@
 // `clearpath render`: annotated diagrams (org, approvals, deps, conflicts) as SVG, PNG, PDF or DOT.
+#include <cctype>
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -42,8 +43,11 @@ namespace {
 DiagramFormat choose_format(const RenderArgs& args) {
   if (!args.format.empty()) return *parse_diagram_format(args.format);
   const auto dot = args.output.rfind('.');
-  if (dot != std::string::npos && args.output.find('/', dot) == std::string::npos)
-    if (auto f = parse_diagram_format(args.output.substr(dot + 1))) return *f;
+  if (dot != std::string::npos && args.output.find('/', dot) == std::string::npos) {
+    std::string extension = args.output.substr(dot + 1);
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto f = parse_diagram_format(extension)) return *f;
+  }
   return DiagramFormat::svg;
 }
 

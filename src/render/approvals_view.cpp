@@ -9,6 +9,7 @@
 
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/copilots.hpp"
+#include "analysis/id_order.hpp"
 #include "render/transitive_reduction.hpp"
 #include "render/views.hpp"
 
@@ -17,7 +18,7 @@ namespace {
 
 void define_styles(ViewBuilder& b) {
   using A = DiagramStyle::Applies;
-  b.style("gate", A::node, "pending gate", {{"shape", "box"}, {"style", "bold"}, {"fillcolor", "#e3eefb"}});
+  b.style("gate", A::node, "approval gate (pending unless coloured)", {{"shape", "box"}, {"style", "bold"}, {"fillcolor", "#e3eefb"}});
   b.style("granted", A::node, "granted gate", {{"fillcolor", "#cdebd3"}, {"color", "#2e8b3e"}});
   b.style("denied", A::node, "denied gate", {{"fillcolor", "#f6c6c6"}, {"color", "#a31515"}});
   b.style("cannot-be-granted", A::node, "gate whose rule its approvers cannot meet", {{"color", "#d62728"}, {"penwidth", "3"}});
@@ -90,14 +91,30 @@ Diagram approvals_view(const Model& m, const RenderOptions& o) {
   define_styles(b);
   b.diagram().graph = {{"rankdir", "LR"}};
   std::vector<std::string> notes;
-  std::set<Ref> drawn;
+  // The gates drawn (by id, as copilots.gates): all, or those with a problem, gates that cannot
+  // be granted first, as many as fit with their slots.
+  std::vector<const GateResult*> shown;
   for (const GateResult& g : copilots.gates)
     if (detail != Detail::problems_only || !g.check.satisfiable || !g.resilience.single_points_of_failure.empty())
-      drawn.insert(g.gate);
+      shown.push_back(&g);
+  std::size_t problem_gates = shown.size();
+  if (detail == Detail::problems_only) {
+    std::stable_sort(shown.begin(), shown.end(), [](const GateResult* x, const GateResult* y) {
+      return !x->check.satisfiable && y->check.satisfiable;
+    });
+    std::size_t used = 0, fit = 0;
+    while (fit < shown.size() && used + 2 + shown[fit]->slot_labels.size() <= o.node_budget)
+      used += 2 + shown[fit++]->slot_labels.size();
+    shown.resize(fit);
+    std::sort(shown.begin(), shown.end(), [&](const GateResult* x, const GateResult* y) { return m.id(x->gate) < m.id(y->gate); });
+  }
+  std::set<Ref> drawn;
+  for (const GateResult* g : shown) drawn.insert(g->gate);
 
-  std::set<Ref> initiatives;
-  for (Ref g : drawn)
-    if (m.approval(g).initiative != kNoRef) initiatives.insert(m.approval(g).initiative);
+  std::vector<Ref> initiatives;
+  for (const GateResult* g : shown)
+    if (m.approval(g->gate).initiative != kNoRef) initiatives.push_back(m.approval(g->gate).initiative);
+  sort_unique_by_id(m, initiatives);
   for (Ref i : initiatives) b.cluster(m.id(i), {bold(m.display_name(i)), small("initiative")}, {"initiative"});
 
   std::map<Ref, std::vector<Ref>> spof_of;  // person -> gates they are a single point of failure of
@@ -105,8 +122,8 @@ Diagram approvals_view(const Model& m, const RenderOptions& o) {
     for (Ref p : g.resilience.single_points_of_failure) spof_of[p].push_back(g.gate);
 
   std::set<Ref> approvers_drawn;
-  for (const GateResult& g : copilots.gates) {
-    if (!drawn.count(g.gate)) continue;
+  for (const GateResult* gp : shown) {
+    const GateResult& g = *gp;
     const Approval& a = m.approval(g.gate);
     const std::string gate = m.id(g.gate);
     const std::string cluster = a.initiative != kNoRef ? m.id(a.initiative) : std::string();
@@ -180,12 +197,14 @@ Diagram approvals_view(const Model& m, const RenderOptions& o) {
     b.node(m.id(p), std::move(label), std::move(styles));
   }
   // Gate order, without orderings a longer chain of gates implies.
-  const std::vector<Ref> gates(drawn.begin(), drawn.end());
+  std::vector<Ref> gates(drawn.begin(), drawn.end());
+  sort_unique_by_id(m, gates);
   std::map<Ref, std::uint32_t> index;
   for (std::uint32_t i = 0; i < gates.size(); ++i) index[gates[i]] = i;
   std::vector<DagEdge> order;
-  for (const auto& [g, before] : gate_order(m, drawn))
-    for (Ref p : before) order.push_back({index[p], index[g]});
+  const auto before = gate_order(m, drawn);
+  for (Ref g : gates)
+    for (Ref p : before.at(g)) order.push_back({index[p], index[g]});
   const std::vector<bool> keep = transitive_reduction(gates.size(), order);
   for (std::size_t i = 0; i < order.size(); ++i)
     if (keep[i]) b.edge(m.id(gates[order[i].first]), m.id(gates[order[i].second]), {"gate-order"});
@@ -194,8 +213,8 @@ Diagram approvals_view(const Model& m, const RenderOptions& o) {
     notes.push_back(count_text(people.size()) + " approvers folded into the slot boxes (over the " +
                     count_text(o.node_budget) + "-node budget)");
   if (detail == Detail::problems_only)
-    notes.push_back("only the " + count_text(drawn.size()) + " of " + count_text(copilots.gates.size()) +
-                    " gates that cannot be granted or hang on one person (over the " + count_text(o.node_budget) +
+    notes.push_back("only " + count_text(drawn.size()) + " of the " + count_text(problem_gates) + " gates (of " +
+                    count_text(copilots.gates.size()) + ") that cannot be granted or hang on one person (over the " + count_text(o.node_budget) +
                     "-node budget; --initiative ID shows one initiative)");
   b.title("Approval paths", notes);
   return b.take();

@@ -59,7 +59,10 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
   // Initiatives in scope: all, or the one asked for.
   std::vector<Ref> initiatives;
   if (!o.initiative.empty()) {
-    initiatives.push_back(*m.find(o.initiative));
+    const auto focus = m.find(o.initiative);
+    if (!focus || m.kind(*focus) != EntityKind::initiative)
+      throw RenderError("--initiative: there is no initiative '" + o.initiative + "'");
+    initiatives.push_back(*focus);
   } else {
     for (std::size_t i = 0; i < m.initiatives().size(); ++i) initiatives.push_back(m.ref_of(EntityKind::initiative, i));
   }
@@ -131,7 +134,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
   }
   for (Ref i : initiatives) {
     const Initiative& ini = m.initiative(i);
-    b.node(m.id(i), b.entity_label(i, {small(std::string("worth ") + count_text(static_cast<std::size_t>(ini.value_per_month)) + " a month")}),
+    b.node(m.id(i), b.entity_label(i, {small("worth " + money_text(ini.value_per_month) + " a month")}),
            {"initiative"});
   }
   // Rank edges, conflicts in red; conflicts over initiatives a department does not rank, dashed.

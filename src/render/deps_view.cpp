@@ -163,34 +163,58 @@ void draw_collapsed(ViewBuilder& b, const DepsData& d, std::vector<std::string>&
     std::size_t items = 0, critical = 0, done = 0, blockers = 0, chain = 0;
     double work = 0;
   };
-  std::map<std::string, Group> groups;
+  // Each activity's box: its system, else its initiative's gates or steps on no system.
   std::vector<std::string> group_of(net.size());
+  std::map<std::string, std::pair<std::string, Ref>> label_of;  // key -> (label, system)
+  std::map<std::string, std::pair<std::size_t, std::size_t>> size_of;  // key -> (critical, items)
   for (std::uint32_t a = 0; a < net.size(); ++a) {
     const Ref r = net.activity[a];
-    std::string key, label;
-    Ref system = kNoRef;
+    const Ref ini = m.initiative_of(r);
+    const std::string of = ini == kNoRef ? std::string("no initiative") : m.display_name(ini);
+    const std::string ini_key = ini == kNoRef ? std::string() : m.id(ini);  // ids are never empty
+    std::string key;
     if (m.kind(r) == EntityKind::approval) {
-      key = "gates:" + m.id(m.initiative_of(r));
-      label = "approval gates of " + m.display_name(m.initiative_of(r));
+      key = "gates:" + ini_key;
+      label_of[key] = {"approval gates of " + of, kNoRef};
     } else if (m.step(r).system != kNoRef) {
-      system = m.step(r).system;
-      key = "system:" + m.id(system);
-      label = m.display_name(system);
+      key = "system:" + m.id(m.step(r).system);
+      label_of[key] = {m.display_name(m.step(r).system), m.step(r).system};
     } else {
-      key = "steps:" + m.id(m.initiative_of(r));
-      label = "steps of " + m.display_name(m.initiative_of(r)) + " on no system";
+      key = "steps:" + ini_key;
+      label_of[key] = {"steps of " + of + " on no system", kNoRef};
     }
+    auto& size = size_of[key];
+    size.first += d.critical(a);
+    ++size.second;
+    group_of[a] = std::move(key);
+  }
+  // More boxes than the budget: the ones with most critical work, then most work, the rest in one.
+  if (size_of.size() > b.options().node_budget) {
+    std::vector<std::string> keys;
+    for (const auto& [key, size] : size_of) keys.push_back(key);
+    std::stable_sort(keys.begin(), keys.end(), [&](const std::string& x, const std::string& y) {
+      return size_of[x] > size_of[y];
+    });
+    const std::set<std::string> kept(keys.begin(), keys.begin() + static_cast<long>(b.options().node_budget - 1));
+    const std::string other = "other";
+    label_of[other] = {count_text(keys.size() - kept.size()) + " other systems and groups", kNoRef};
+    for (std::string& key : group_of)
+      if (!kept.count(key)) key = other;
+    notes.push_back("the " + count_text(keys.size() - kept.size()) + " boxes with least critical work merged into one");
+  }
+  std::map<std::string, Group> groups;
+  for (std::uint32_t a = 0; a < net.size(); ++a) {
+    const std::string& key = group_of[a];
     Group& g = groups[key];
     g.name = b.synthetic("group", key);
-    g.system = system;
-    g.label = label;
+    g.system = label_of[key].second;
+    g.label = label_of[key].first;
     ++g.items;
     g.critical += d.critical(a);
     g.done += d.done(a);
     g.blockers += !d.done(a) && !d.blocker_reason[a].empty();
     g.chain += d.on_chain[a];
     g.work += net.duration[a];
-    group_of[a] = key;
   }
   for (const auto& [key, g] : groups) {
     std::vector<std::string> styles{"collapsed"};

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <set>
 
 #include <graphviz/cgraph.h>
@@ -22,8 +23,12 @@ namespace {
 std::mutex graphviz_mutex;
 std::string* captured_messages = nullptr;
 
-int capture_message(char* message) {
-  if (captured_messages && message) captured_messages->append(message);
+// Called from Graphviz's C code: nothing may be thrown through it.
+int capture_message(char* message) noexcept {
+  try {
+    if (captured_messages && message) captured_messages->append(message);
+  } catch (...) {  // out of memory: the message is lost, the error count still reports it
+  }
   return 0;
 }
 
@@ -66,14 +71,12 @@ struct GraphDeleter {
 };
 using Graph = std::unique_ptr<Agraph_t, GraphDeleter>;
 
-// A layout of a graph, freed before the graph is.
+// A layout of a graph, freed before the graph is (also when Graphviz reported an error after
+// laying it out, which check() then throws).
 class Layout {
  public:
-  Layout(GVC_t* gvc, Agraph_t* g, MessageCapture& messages) : gvc_(gvc), g_(g) {
-    const int status = gvLayout(gvc_, g_, "dot");
-    laid_out_ = status == 0;
-    messages.check(!laid_out_, "lay out the diagram");
-  }
+  Layout(GVC_t* gvc, Agraph_t* g) : gvc_(gvc), g_(g), laid_out_(gvLayout(gvc_, g_, "dot") == 0) {}
+  void check(MessageCapture& messages) const { messages.check(!laid_out_, "lay out the diagram"); }
   ~Layout() {
     if (laid_out_) gvFreeLayout(gvc_, g_);
   }
@@ -83,7 +86,7 @@ class Layout {
  private:
   GVC_t* gvc_;
   Agraph_t* g_;
-  bool laid_out_ = false;
+  bool laid_out_;
 };
 
 // Output of gvRenderData, freed with gvFreeRenderData.
@@ -142,12 +145,14 @@ struct IdState {
   std::vector<char*> names;  // names[id / 2 - 1], interned with agstrdup
   IDTYPE anonymous = 1;
 };
-void* id_open(Agraph_t* g, Agdisc_t*) {
-  auto* s = new IdState;
-  s->graph = g;
+// These are called from cgraph's C code: out of memory they fail as cgraph's own would, without
+// throwing through it.
+void* id_open(Agraph_t* g, Agdisc_t*) noexcept {
+  auto* s = new (std::nothrow) IdState;
+  if (s) s->graph = g;
   return s;
 }
-long id_map(void* state, int, char* name, IDTYPE* id, int create) {
+long id_map(void* state, int, char* name, IDTYPE* id, int create) noexcept try {
   auto* s = static_cast<IdState*>(state);
   if (!name) {
     *id = s->anonymous;
@@ -165,6 +170,8 @@ long id_map(void* state, int, char* name, IDTYPE* id, int create) {
     *id = 0;  // no such name: lookups find nothing
   }
   return 1;
+} catch (...) {
+  return 0;
 }
 long id_alloc(void*, int, IDTYPE id) { return id % 2 == 1; }
 void id_free(void*, int, IDTYPE) {}
@@ -285,7 +292,6 @@ class GraphBuilder {
       const auto constraint = attributes.find("constraint");
       const bool free_edge = constraint != attributes.end() && constraint->second == "false";
       if (!e.label.empty()) set_html(g.get(), edge, AGEDGE, free_edge ? "xlabel" : "label", html_text(e.label));
-      if (!e.tail_label.empty()) set_html(g.get(), edge, AGEDGE, "taillabel", html_text(e.tail_label));
       for (const auto& [k, v] : attributes) set(g.get(), edge, AGEDGE, k, v);
     }
 
@@ -367,7 +373,8 @@ std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
     if (!size || std::string(agxget(g.get(), size)).empty())
       agsafeset(g.get(), mutable_text("size"), mutable_text("100,100"), mutable_text(""));
   }
-  Layout layout(gvc.get(), g.get(), messages);
+  const Layout layout(gvc.get(), g.get());
+  layout.check(messages);
   RenderBuffer buffer;
   const int status = gvRenderData(gvc.get(), g.get(), format_name(format), buffer.data(), buffer.length());
   messages.check(status != 0, (std::string("render ") + format_name(format)).c_str());

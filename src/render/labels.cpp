@@ -89,9 +89,11 @@ std::string dot_name(std::string_view id) {
   out.reserve(id.size());
   for (char c : id) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\\': out += "%5C"; break;
-      case '"': out += "%22"; break;
+      case '^': out += "^5E"; break;
+      case '%': out += "^25"; break;
+      case '&': out += "^26"; break;
+      case '\\': out += "^5C"; break;
+      case '"': out += "^22"; break;
       default: out += c;
     }
   }

@@ -15,9 +15,11 @@ namespace clearpath {
 // the like into names, even inside HTML labels).
 std::string html_text(std::string_view s);
 
-// A node or cluster name as it appears in DOT: the id, with '%', '\\' and '"' percent-encoded
-// ("%25", "%5C", "%22"). Graphviz 2.42 writes a backslash before a quote in a way its own
-// parser rejects, so those never reach it; every other character is kept.
+// A node or cluster name as it appears in DOT: the id, with '^', '%', '&', '\\' and '"' written
+// as '^' and their hex code ("^5E", "^25", "^26", "^5C", "^22"); every other character is kept.
+// Graphviz 2.42 writes a backslash before a quote in a way its own parser rejects, leaves '&'
+// unescaped in SVG titles (so "&x;" would be an undefined entity), and its parser drops names
+// that start with '%'.
 std::string dot_name(std::string_view id);
 
 // Long text broken at spaces into lines of at most `width` code points, at most `max_lines`

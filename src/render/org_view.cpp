@@ -19,7 +19,8 @@ void define_styles(ViewBuilder& b) {
   using A = DiagramStyle::Applies;
   b.style("sponsor", A::node, "sponsors an initiative", {{"fillcolor", "#fff0b3"}});
   b.style("approver", A::node, "approves a pending gate", {{"color", "#1f5fa8"}, {"penwidth", "2.5"}});
-  b.style("candidate", A::node, "suggested co-pilot for a missing one", {{"fillcolor", "#d5f0d5"}, {"color", "#2e8b3e"}, {"penwidth", "2.5"}});
+  b.style("candidate", A::node, "suggested co-pilot for a missing one (double green border)",
+          {{"color", "#2e8b3e"}, {"penwidth", "2"}, {"peripheries", "2"}});
   b.style("unavailable", A::node, "unavailable", {{"style", "dashed"}, {"fontcolor", "#888888"}, {"color", "#999999"}});
   b.style("collapsed", A::node, "people further down, collapsed (counts inside)", {{"shape", "box3d"}, {"fillcolor", "#f4f4f4"}});
   b.style("gate", A::node, "approval gate that cannot be granted", {{"shape", "hexagon"}, {"fillcolor", "#e3eefb"}, {"color", "#d62728"}});
@@ -110,8 +111,29 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
   ViewBuilder b(m, o);
   define_styles(b);
   std::vector<std::string> notes;
+
+  // Gates and initiatives with a missing co-pilot, drawn with their placeholders.
+  auto touches_scope = [&](const std::vector<Ref>& who) {
+    if (!root) return true;
+    return std::any_of(who.begin(), who.end(), [&](Ref p) { return org.in_scope[m.index(p)]; });
+  };
+  std::vector<const GateResult*> open_gates;
+  std::vector<const InitiativeResult*> lopsided;
+  std::size_t extras = 0;
+  for (const GateResult& g : copilots.gates)
+    if (!g.check.satisfiable && touches_scope(m.approval(g.gate).approvers)) {
+      open_gates.push_back(&g);
+      extras += 1 + g.check.unfilled.size();
+    }
+  for (const InitiativeResult& ir : copilots.initiatives)
+    if (!ir.copilot.missing_sides.empty() && touches_scope(m.initiative(ir.initiative).sponsors)) {
+      lopsided.push_back(&ir);
+      extras += 2;
+    }
+
   std::optional<std::size_t> max_depth = o.depth;
-  if (!max_depth && in_scope > o.node_budget) max_depth = fitting_depth(m, org, o.node_budget);
+  if (!max_depth && in_scope + extras > o.node_budget)
+    max_depth = fitting_depth(m, org, o.node_budget > extras ? o.node_budget - extras : 1);
   auto shown = [&](Ref p) { return org.in_scope[m.index(p)] && (!max_depth || org.depth[m.index(p)] <= *max_depth); };
 
   // Who is what.
@@ -171,14 +193,12 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
       if (shown(boss)) b.edge(m.id(boss), m.id(p), {"dotted-line"});
 
   // Missing co-pilots of gates, with the suggested candidates.
-  auto touches_scope = [&](const std::vector<Ref>& who) {
-    if (!root) return true;
-    return std::any_of(who.begin(), who.end(), [&](Ref p) { return org.in_scope[m.index(p)]; });
-  };
-  for (const GateResult& g : copilots.gates) {
-    if (g.check.satisfiable || !touches_scope(m.approval(g.gate).approvers)) continue;
+  for (const GateResult* gp : open_gates) {
+    const GateResult& g = *gp;
     const std::string gate = m.id(g.gate);
-    b.node(gate, b.entity_label(g.gate, {small("gate of " + m.display_name(m.approval(g.gate).initiative) + ": cannot be granted")}),
+    const Ref ini = m.approval(g.gate).initiative;
+    b.node(gate, b.entity_label(g.gate, {small(ini == kNoRef ? std::string("gate: cannot be granted")
+                                                             : "gate of " + m.display_name(ini) + ": cannot be granted")}),
            {"gate"});
     for (const UnfilledSlot& u : g.check.unfilled) {
       const std::string name = b.synthetic("missing", gate + ":" + std::to_string(u.slot));
@@ -201,8 +221,8 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
     }
   }
   // Initiatives whose sponsors are all on one side.
-  for (const InitiativeResult& ir : copilots.initiatives) {
-    if (ir.copilot.missing_sides.empty() || !touches_scope(m.initiative(ir.initiative).sponsors)) continue;
+  for (const InitiativeResult* irp : lopsided) {
+    const InitiativeResult& ir = *irp;
     const std::string id = m.id(ir.initiative);
     b.node(id, b.entity_label(ir.initiative, {small("initiative")}), {"initiative"});
     for (Ref s : m.initiative(ir.initiative).sponsors)

@@ -63,19 +63,15 @@ std::string free_prefix(const Model& m) {
 
 ViewBuilder::ViewBuilder(const Model& m, const RenderOptions& o) : m_(m), o_(o), prefix_(free_prefix(m)) {}
 
-DiagramNode& ViewBuilder::node(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string cluster) {
-  nodes_.insert(name);
+void ViewBuilder::node(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string cluster) {
   d_.nodes.push_back({std::move(name), std::move(cluster), std::move(styles), std::move(label)});
-  return d_.nodes.back();
 }
 
-DiagramEdge& ViewBuilder::edge(std::string tail, std::string head, std::vector<std::string> styles, std::string label) {
-  d_.edges.push_back({std::move(tail), std::move(head), std::move(styles), std::move(label), {}});
-  return d_.edges.back();
+void ViewBuilder::edge(std::string tail, std::string head, std::vector<std::string> styles, std::string label) {
+  d_.edges.push_back({std::move(tail), std::move(head), std::move(styles), std::move(label)});
 }
 
 void ViewBuilder::cluster(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string parent) {
-  clusters_.insert(name);
   d_.clusters.push_back({std::move(name), std::move(parent), std::move(styles), std::move(label)});
 }
 
@@ -123,7 +119,34 @@ std::string count_text(std::size_t n) {
   return out;
 }
 
+namespace {
+
+// Options that do not apply to the view are mistakes, not something to ignore silently.
+void check_options(const RenderOptions& o) {
+  const std::string view = view_name(o.view);
+  auto refuse = [&](const std::string& option, const std::string& views) {
+    throw RenderError(option + " applies to the " + views + ", not to --view " + view);
+  };
+  if (!o.initiative.empty() && o.view == View::org) refuse("--initiative", "approvals, deps and conflicts views");
+  if (!o.focus.empty() && o.view != View::deps) refuse("--focus", "deps view");
+  if (o.all_edges && o.view != View::deps) refuse("--all-edges", "deps view");
+  if (!o.root.empty() && o.view != View::org) refuse("--root", "org view");
+  if (o.depth && o.view != View::org && !(o.view == View::deps && !o.focus.empty()))
+    refuse("--depth", "org view and to the deps view with --focus");
+  if (o.node_budget == 0) throw RenderError("--max-nodes must be at least 1");
+}
+
+}  // namespace
+
+std::string money_text(double v) {
+  if (v >= 0 && v < 1e15) return count_text(static_cast<std::size_t>(std::llround(v)));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2g", v);
+  return buffer;
+}
+
 Diagram build_diagram(const Model& model, const RenderOptions& options) {
+  check_options(options);
   try {
     switch (options.view) {
       case View::org: return org_view(model, options);

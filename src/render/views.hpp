@@ -25,11 +25,9 @@ class ViewBuilder {
   void style(std::string name, DiagramStyle::Applies applies, std::string legend, DiagramAttributes attributes) {
     d_.styles.push_back({std::move(name), applies, std::move(legend), std::move(attributes)});
   }
-  DiagramNode& node(std::string name, DiagramLabel label, std::vector<std::string> styles = {}, std::string cluster = "");
-  DiagramEdge& edge(std::string tail, std::string head, std::vector<std::string> styles = {}, std::string label = "");
+  void node(std::string name, DiagramLabel label, std::vector<std::string> styles = {}, std::string cluster = "");
+  void edge(std::string tail, std::string head, std::vector<std::string> styles = {}, std::string label = "");
   void cluster(std::string name, DiagramLabel label, std::vector<std::string> styles = {}, std::string parent = "");
-  bool has_node(const std::string& name) const { return nodes_.count(name) > 0; }
-  bool has_cluster(const std::string& name) const { return clusters_.count(name) > 0; }
 
   // "Churn model ...", "<view description> · as of 2027-03-01", then `notes` (what was collapsed).
   void title(const std::string& view_description, const std::vector<std::string>& notes);
@@ -44,7 +42,6 @@ class ViewBuilder {
   const RenderOptions& o_;
   std::string prefix_;
   Diagram d_;
-  std::set<std::string> nodes_, clusters_;
 };
 
 inline LabelLine small(std::string text) { return {std::move(text), LabelLine::Look::small}; }
@@ -58,6 +55,8 @@ void add_wrapped(DiagramLabel& label, const std::string& text, LabelLine::Look l
 std::string short_number(double v);
 // "1,234"
 std::string count_text(std::size_t n);
+// "180,000" (rounded), or "1.2e+18" for amounts too large to round to an integer.
+std::string money_text(double v);
 
 Diagram org_view(const Model& m, const RenderOptions& o);
 Diagram approvals_view(const Model& m, const RenderOptions& o);

@@ -78,6 +78,7 @@ TEST_CASE("org view over the budget collapses people below a depth", "[render][c
 TEST_CASE("approvals and conflicts views over the budget keep the problems", "[render][collapse]") {
   const clearpath::Model& m = synthetic();
   const ParsedDot approvals = draw(m, clearpath::View::approvals, 40);
+  CHECK(drawn_nodes(approvals) <= 40);
   CHECK(approvals.graph.at("label").find("over the 40-node budget") != std::string::npos);
   for (const auto& [name, a] : approvals.nodes)
     if (ParsedDot::has_class(a, "gate"))
@@ -85,6 +86,59 @@ TEST_CASE("approvals and conflicts views over the budget keep the problems", "[r
   const ParsedDot conflicts = draw(m, clearpath::View::conflicts, 20);
   CHECK(drawn_nodes(conflicts) <= 20);
   CHECK(conflicts.graph.at("label").find("over the 20-node budget") != std::string::npos);
+}
+
+TEST_CASE("deps view with more systems than the budget merges the smallest boxes", "[render][collapse]") {
+  std::string json = R"({"clearpath": 1, "systems": [)";
+  std::string steps;
+  for (int i = 0; i < 30; ++i) {
+    json += std::string(i ? "," : "") + R"({"id": "sys)" + std::to_string(i) + R"("})";
+    steps += std::string(i ? "," : "") + R"({"id": "s)" + std::to_string(i) + R"(", "system": "sys)" + std::to_string(i) +
+             R"(", "duration": )" + std::to_string(1 + i % 4) + (i ? R"(, "depends_on": ["s)" + std::to_string(i - 1) + R"("])" : "") +
+             "}";
+  }
+  // Gates and steps with no initiative at all (the format allows it).
+  json += R"(], "approvals": [{"id": "g", "lead_time": 2}], "steps": [)" + steps + R"(, {"id": "loose", "duration": 1}]})";
+  const clearpath::Model m = clearpath::test::load_valid(json);
+  const ParsedDot d = draw(m, clearpath::View::deps, 10);
+  CHECK(drawn_nodes(d) == 10);
+  CHECK(d.nodes.count("cp:group:other") == 1);
+  CHECK(d.nodes.at("cp:group:other").at("label").find("other systems and groups") != std::string::npos);
+  CHECK(d.graph.at("label").find("merged into one") != std::string::npos);
+
+  // Gates and steps of no initiative, collapsed.
+  const clearpath::Model loose = clearpath::test::load_valid(R"({"clearpath": 1,
+    "approvals": [{"id": "g", "lead_time": 2}],
+    "steps": [{"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": ["a", "g"]}, {"id": "c", "duration": 1}]})");
+  const ParsedDot l = draw(loose, clearpath::View::deps, 3);
+  CHECK(drawn_nodes(l) == 2);
+  CHECK(l.nodes.at("cp:group:gates:").at("label").find("approval gates of no</B><BR/><B>initiative") != std::string::npos);
+  CHECK(l.nodes.at("cp:group:steps:").at("label").find("3 steps") != std::string::npos);
+  CHECK(l.edge("cp:group:gates:", "cp:group:steps:"));
+}
+
+TEST_CASE("options that do not apply to the view are refused", "[render][errors]") {
+  const clearpath::Model& m = synthetic();
+  clearpath::RenderOptions o;
+  o.view = clearpath::View::org;
+  o.initiative = "init0";
+  CHECK_THROWS_WITH(clearpath::build_diagram(m, o), Catch::Contains("--initiative applies to the approvals, deps and conflicts views"));
+  o = {};
+  o.view = clearpath::View::approvals;
+  o.root = "p0";
+  CHECK_THROWS_WITH(clearpath::build_diagram(m, o), Catch::Contains("--root applies to the org view"));
+  o = {};
+  o.view = clearpath::View::conflicts;
+  o.all_edges = true;
+  CHECK_THROWS_AS(clearpath::build_diagram(m, o), clearpath::RenderError);
+  o = {};
+  o.view = clearpath::View::deps;
+  o.depth = 2;  // without --focus
+  CHECK_THROWS_WITH(clearpath::build_diagram(m, o), Catch::Contains("--depth applies"));
+  o = {};
+  o.view = clearpath::View::org;
+  o.focus = "s1";
+  CHECK_THROWS_AS(clearpath::build_diagram(m, o), clearpath::RenderError);
 }
 
 TEST_CASE("random models render in every view and format without errors", "[render][property]") {

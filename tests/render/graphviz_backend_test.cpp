@@ -22,7 +22,7 @@ Diagram two_nodes() {
   d.clusters.push_back({"c", "", {}, {{"Cluster", LabelLine::Look::emphasis}}});
   d.nodes.push_back({"a", "c", {"hot"}, {{"A", LabelLine::Look::normal}}});
   d.nodes.push_back({"b", "", {}, {{"B", LabelLine::Look::small}}});
-  d.edges.push_back({"a", "b", {"link"}, "label", ""});
+  d.edges.push_back({"a", "b", {"link"}, "label"});
   return d;
 }
 
@@ -61,7 +61,7 @@ TEST_CASE("Graphviz's errors and malformed diagrams become RenderError", "[rende
   d.nodes.push_back(d.nodes.front());
   CHECK_THROWS_WITH(clearpath::render_diagram(d, DiagramFormat::dot), Catch::Contains("two nodes are named 'a'"));
   d = two_nodes();
-  d.edges.push_back({"a", "ghost", {}, "", ""});
+  d.edges.push_back({"a", "ghost", {}, ""});
   CHECK_THROWS_WITH(clearpath::render_diagram(d, DiagramFormat::dot), Catch::Contains("unknown node 'ghost'"));
   d = two_nodes();
   d.nodes.front().styles.push_back("nonexistent");

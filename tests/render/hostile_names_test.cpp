@@ -17,7 +17,10 @@ const std::string kHostileModel = R"({"clearpath": 1, "name": "Evil -- <b>\"mode
   "people": [
     {"id": "a\"b<c>\\d&e", "name": "<script>alert(1)</script> \\N \\G \"quoted\" 'single' & é 日本語 عربى\nsecond line",
      "title": "]]> <!-- -->", "department": "d&<>"},
-    {"id": "boss", "name": "Boss ]; node [shape=none", "department": "d&<>", "roles": ["executive"]}],
+    {"id": "boss", "name": "Boss ]; node [shape=none", "department": "d&<>", "roles": ["executive"]},
+    {"id": "&amp;x;", "department": "d&<>", "reports_to": "boss"},
+    {"id": "%1", "department": "d&<>", "reports_to": "boss"},
+    {"id": "^5E", "department": "d&<>", "reports_to": "%1"}],
   "departments": [{"id": "d&<>", "name": "<i>Dept</i> 日本語 عربى\nline two", "side": "it", "priorities": ["init<1>"]}],
   "initiatives": [{"id": "init<1>", "name": "Init \" } digraph {", "sponsors": ["boss"]}],
   "systems": [{"id": "sys\\\"", "name": "Sys </text><script>", "legacy": true}],

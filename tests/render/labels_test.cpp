@@ -16,7 +16,8 @@ TEST_CASE("html_text escapes markup and turns control characters into spaces", "
 
 TEST_CASE("dot_name percent-encodes only what Graphviz cannot write back", "[render][labels]") {
   CHECK(clearpath::dot_name("billing-extract") == "billing-extract");
-  CHECK(clearpath::dot_name("a\\\"b%c <d> & 日本") == "a%5C%22b%25c <d> & 日本");
+  CHECK(clearpath::dot_name("a\\\"b%c <d> & 日本") == "a^5C^22b^25c <d> ^26 日本");
+  CHECK(clearpath::dot_name("%1 &x; ^") == "^251 ^26x; ^5E");
 }
 
 TEST_CASE("wrap_words breaks at spaces, cuts long words and marks what was left out", "[render][labels]") {
