@@ -15,6 +15,7 @@ packages=(
   python3-networkx                   # bench/path_scale.sh compares the CPM with NetworkX
   libxml2-utils                      # xmllint: the render tests check SVG is well-formed XML
   fonts-dejavu-core                  # the font diagrams are laid out and drawn with
+  fonts-wqy-microhei                 # its fallback for Chinese and Japanese names in PNG and PDF
 )
 
 missing=()
