@@ -55,6 +55,8 @@ for view in org approvals deps conflicts; do
 done
 r=$(bench "$CLEARPATH" render "$big" --view deps -o "$TMP/out.png")
 echo "| 1e5 steps, 20,000 people | render --view deps (png) | $(seconds "$r") | $(megabytes "$r") |"
+r=$(bench "$CLEARPATH" render "$big" --view deps --focus s50000 --depth 3 -o "$TMP/out.svg")
+echo "| 1e5 steps, 20,000 people | render --view deps --focus s50000 --depth 3 | $(seconds "$r") | $(megabytes "$r") |"
 r=$(bench "$CLEARPATH" validate "$org")
 echo "| 5,000 people | validate (baseline) | $(seconds "$r") | $(megabytes "$r") |"
 r=$(bench "$CLEARPATH" render "$org" --view org -o "$TMP/out.svg")

@@ -120,8 +120,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
   for (Ref d : departments) by_side[m.department(d).side].push_back(d);
   for (const auto& [side, list] : by_side) {
     const std::string cluster = std::string("side:") + (side.empty() ? std::string("none") : side);
-    b.cluster(cluster, {bold(side.empty() ? std::string("no side") : side + " side")},
-              {side == "it" ? "it-side" : side == "business" ? "business-side" : "other-side"});
+    b.cluster(cluster, {bold(side_label(side))}, {side_style(side, "other-side")});
     for (Ref d : list) {
       std::vector<std::string> styles{"department"};
       DiagramLabel label = b.entity_label(d, {small(std::string("capacity ") + short_number(m.department_capacity(d)) + " FTE")});

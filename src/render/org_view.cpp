@@ -157,8 +157,7 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
   std::sort(dept_order.begin(), dept_order.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
   for (Ref d : dept_order) {
     const std::string& side = m.department(d).side;
-    b.cluster(m.id(d), {bold(m.display_name(d)), small(side.empty() ? "no side" : side + " side")},
-              {side == "it" ? "it-side" : side == "business" ? "business-side" : "department"});
+    b.cluster(m.id(d), {bold(m.display_name(d)), small(side_label(side))}, {side_style(side, "department")});
   }
 
   std::size_t collapsed_people = 0;

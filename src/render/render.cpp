@@ -138,6 +138,11 @@ void check_options(const RenderOptions& o) {
 
 }  // namespace
 
+std::string side_label(const std::string& side) {
+  if (side.empty()) return "no side";
+  return (side == "it" ? std::string("IT") : side) + " side";
+}
+
 std::string money_text(double v) {
   if (v >= 0 && v < 1e15) return count_text(static_cast<std::size_t>(std::llround(v)));
   char buffer[32];

@@ -51,6 +51,13 @@ inline LabelLine bold(std::string text) { return {std::move(text), LabelLine::Lo
 void add_wrapped(DiagramLabel& label, const std::string& text, LabelLine::Look look = LabelLine::Look::small,
                  std::size_t width = 34, std::size_t lines = 3);
 
+// "IT side", "business side", "legal side", "no side".
+std::string side_label(const std::string& side);
+// The cluster style of a side: "it-side", "business-side", else `other`.
+inline std::string side_style(const std::string& side, const std::string& other) {
+  return side == "it" ? "it-side" : side == "business" ? "business-side" : other;
+}
+
 // "12", "2.5": days and loads in labels.
 std::string short_number(double v);
 // "1,234"
