@@ -66,6 +66,20 @@ struct ContextDeleter {
 };
 using Context = std::unique_ptr<GVC_t, ContextDeleter>;
 
+// One Graphviz context for the process, created on first use (under graphviz_mutex) and freed at
+// exit. Graphviz 2.42 cannot have contexts come and go: its pango plugin keeps a pointer to a
+// font name that belongs to the context, and the next context's first label reads it after it
+// was freed. Creating the context before any graph also matters for the DOT: gvContext() sets
+// process-wide defaults (a node label of "\N") for graphs created after it.
+GVC_t* shared_context() {
+  static const Context context = [] {
+    Context c(gvContext());
+    if (!c) throw RenderError("Graphviz could not start");
+    return c;
+  }();
+  return context.get();
+}
+
 struct GraphDeleter {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -353,11 +367,7 @@ std::string reserved_prefix(const Diagram& d) {
 std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
   const std::lock_guard<std::mutex> lock(graphviz_mutex);
   MessageCapture messages;
-  // The context first, for every format: gvContext() sets process-wide defaults for graphs
-  // created after it (a node label of "\N"), so building the graph after it always gives the
-  // same DOT, whatever was rendered before.
-  Context gvc(gvContext());
-  if (!gvc) throw RenderError("Graphviz could not start");
+  GVC_t* gvc = shared_context();
   Graph g = GraphBuilder(diagram, reserved_prefix(diagram)).build();
   messages.check(false, "build the diagram");
   if (format == DiagramFormat::dot) {
@@ -373,10 +383,10 @@ std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
     if (!size || std::string(agxget(g.get(), size)).empty())
       agsafeset(g.get(), mutable_text("size"), mutable_text("100,100"), mutable_text(""));
   }
-  const Layout layout(gvc.get(), g.get());
+  const Layout layout(gvc, g.get());
   layout.check(messages);
   RenderBuffer buffer;
-  const int status = gvRenderData(gvc.get(), g.get(), format_name(format), buffer.data(), buffer.length());
+  const int status = gvRenderData(gvc, g.get(), format_name(format), buffer.data(), buffer.length());
   messages.check(status != 0, (std::string("render ") + format_name(format)).c_str());
   return buffer.str();
 }
