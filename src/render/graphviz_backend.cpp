@@ -152,17 +152,21 @@ char* mutable_text(const std::string& s) { return const_cast<char*>(s.c_str()); 
 // each name's interned string as its id, and agwrite orders subgraphs by id: their order in the
 // DOT (and so the layout) would follow the heap. Named objects get even ids 2, 4, ...,
 // anonymous ones odd ids, as in the default; names stay cgraph's interned strings, which
-// agwrite expects.
+// agwrite expects. The state belongs to render_diagram, not to the graph: Graphviz 2.42 cannot
+// always close a laid-out graph (agclose fails after a newrank layout in which a path leaves a
+// cluster and comes back), and the state must not be lost with it.
 struct IdState {
   Agraph_t* graph = nullptr;
   std::map<std::string, IDTYPE, std::less<>> ids;
   std::vector<char*> names;  // names[id / 2 - 1], interned with agstrdup
   IDTYPE anonymous = 1;
 };
+IdState* opening = nullptr;  // the state of the graph agopen is creating (under graphviz_mutex)
+
 // These are called from cgraph's C code: out of memory they fail as cgraph's own would, without
 // throwing through it.
 void* id_open(Agraph_t* g, Agdisc_t*) noexcept {
-  auto* s = new (std::nothrow) IdState;
+  IdState* s = opening;
   if (s) s->graph = g;
   return s;
 }
@@ -197,7 +201,7 @@ char* id_print(void* state, int, IDTYPE id) {
 void id_close(void* state) {
   auto* s = static_cast<IdState*>(state);
   for (char* name : s->names) agstrfree(s->graph, name);
-  delete s;
+  s->names.clear();
 }
 void id_register(void*, int, void*) {}
 Agiddisc_t creation_order_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
@@ -250,10 +254,12 @@ std::map<std::string, std::string> styled(const Diagram& d, const std::vector<st
 
 class GraphBuilder {
  public:
-  GraphBuilder(const Diagram& d, const std::string& prefix) : d_(d), prefix_(prefix) {}
+  GraphBuilder(const Diagram& d, const std::string& prefix, IdState& ids) : d_(d), prefix_(prefix), ids_(ids) {}
 
   Graph build() {
+    opening = &ids_;
     Graph g(agopen(mutable_text("clearpath"), Agdirected, &creation_order_discipline));
+    opening = nullptr;
     if (!g) throw RenderError("Graphviz could not create a graph");
     declare(g.get(), AGRAPH, kGraphDefaults, d_.graph, {"label", "class"});
     declare(g.get(), AGNODE, kNodeDefaults, {}, {"label", "class"});
@@ -344,6 +350,7 @@ class GraphBuilder {
 
   const Diagram& d_;
   std::string prefix_;
+  IdState& ids_;
 };
 
 // A prefix for the names of nodes clearpath adds (the legend) that no node of the diagram uses.
@@ -368,7 +375,8 @@ std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
   const std::lock_guard<std::mutex> lock(graphviz_mutex);
   MessageCapture messages;
   GVC_t* gvc = shared_context();
-  Graph g = GraphBuilder(diagram, reserved_prefix(diagram)).build();
+  IdState ids;  // outlives the graph
+  Graph g = GraphBuilder(diagram, reserved_prefix(diagram), ids).build();
   messages.check(false, "build the diagram");
   if (format == DiagramFormat::dot) {
     MemoryFile file;
