@@ -61,6 +61,8 @@ r=$(bench "$CLEARPATH" validate "$org")
 echo "| 5,000 people | validate (baseline) | $(seconds "$r") | $(megabytes "$r") |"
 r=$(bench "$CLEARPATH" render "$org" --view org -o "$TMP/out.svg")
 echo "| 5,000 people | render --view org (collapsed below a depth) | $(seconds "$r") | $(megabytes "$r") |"
+r=$(bench "$CLEARPATH" render "$org" --view org --depth 4 -o "$TMP/out.svg")
+echo "| 5,000 people | render --view org --depth 4 (straight edges after a routing failure) | $(seconds "$r") | $(megabytes "$r") |"
 r=$(bench "$CLEARPATH" render "$org" --view org --max-nodes 6000 -o "$TMP/out.svg")
 echo "| 5,000 people | render --view org --max-nodes 6000 (everyone) | $(seconds "$r") | $(megabytes "$r") |"
 

@@ -2,7 +2,10 @@
 // declared once with agattr, values set with agxset), gvc lays it out with dot and renders
 // through its plugins. Small owners free the context, graph, layout and render buffer on every
 // path; Graphviz's messages are captured and become a RenderError.
+#include <algorithm>
 #include <cstdio>
+
+#include <unistd.h>
 #include <string_view>
 #include <map>
 #include <memory>
@@ -35,6 +38,8 @@ int capture_message(char* message) noexcept {
 // Routes Graphviz's messages (warnings and errors) into a string while it lives.
 class MessageCapture {
  public:
+  static constexpr std::size_t kQuotedLines = 4;
+
   MessageCapture() : previous_(agseterrf(capture_message)), level_(agseterr(AGWARN)) {
     captured_messages = &messages_;
     agreseterrors();
@@ -47,18 +52,76 @@ class MessageCapture {
   MessageCapture(const MessageCapture&) = delete;
   MessageCapture& operator=(const MessageCapture&) = delete;
 
-  // Throws when Graphviz reported an error (or `failed`), quoting what it said.
-  void check(bool failed, const char* what) {
+  // Throws when Graphviz reported an error (or `failed`), quoting the first lines it wrote.
+  void check(bool failed, const char* what) const {
     if (!failed && agerrors() < AGERR) return;
-    std::string text = messages_;
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    std::string text;
+    std::size_t lines = 0, at = 0;
+    for (; at < messages_.size() && lines < kQuotedLines; ++lines) {
+      std::size_t end = messages_.find('\n', at);
+      if (end == std::string::npos) end = messages_.size();
+      text += (text.empty() ? "" : "; ") + messages_.substr(at, end - at);
+      at = end + 1;
+    }
+    const auto more = std::count(messages_.begin() + static_cast<long>(std::min(at, messages_.size())), messages_.end(), '\n');
+    if (more > 0) text += " (and " + std::to_string(more) + " more lines)";
     throw RenderError(std::string("Graphviz could not ") + what + (text.empty() ? "" : ": " + text));
+  }
+  bool mentions(const char* text) const { return messages_.find(text) != std::string::npos; }
+  // What Graphviz wrote straight to stderr (its path planner does).
+  void append(const std::string& text) { messages_ += text; }
+  // Forgets what was said, for another attempt.
+  void reset() {
+    messages_.clear();
+    agreseterrors();
   }
 
  private:
   std::string messages_;
   agusererrf previous_;
   agerrlevel_t level_;
+};
+
+// Graphviz's path planner prints straight to stderr. While this lives, file descriptor 2 goes to
+// a temporary file, whose text take() returns (under graphviz_mutex, so nothing else of ours
+// writes to stderr meanwhile). If anything fails, stderr is simply left alone.
+class StderrCapture {
+ public:
+  StderrCapture() {
+    std::fflush(stderr);
+    file_ = std::tmpfile();
+    saved_ = file_ ? dup(2) : -1;
+    if (saved_ >= 0 && dup2(fileno(file_), 2) < 0) {
+      close(saved_);
+      saved_ = -1;
+    }
+  }
+  ~StderrCapture() {
+    restore();
+    if (file_) std::fclose(file_);
+  }
+  StderrCapture(const StderrCapture&) = delete;
+  StderrCapture& operator=(const StderrCapture&) = delete;
+  std::string take() {
+    restore();
+    std::string text;
+    if (!file_) return text;
+    std::rewind(file_);
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file_)) > 0;) text.append(buffer, n);
+    return text;
+  }
+
+ private:
+  void restore() {
+    if (saved_ < 0) return;
+    std::fflush(stderr);
+    dup2(saved_, 2);
+    close(saved_);
+    saved_ = -1;
+  }
+  FILE* file_ = nullptr;
+  int saved_ = -1;
 };
 
 struct ContextDeleter {
@@ -252,9 +315,15 @@ std::map<std::string, std::string> styled(const Diagram& d, const std::vector<st
   return out;
 }
 
+// How to make the diagram easier for Graphviz when its edge routing fails.
+struct Simplify {
+  bool straight = false;  // straight edges (no spline routing)
+};
+
 class GraphBuilder {
  public:
-  GraphBuilder(const Diagram& d, const std::string& prefix, IdState& ids) : d_(d), prefix_(prefix), ids_(ids) {}
+  GraphBuilder(const Diagram& d, const std::string& prefix, IdState& ids, Simplify simplify = {})
+      : d_(d), prefix_(prefix), ids_(ids), simplify_(simplify) {}
 
   Graph build() {
     opening = &ids_;
@@ -272,7 +341,12 @@ class GraphBuilder {
                     k);
     for (const auto& [k, v] : kClusterDefaults) declare_one(g.get(), AGRAPH, k);
     for (const auto& [k, v] : d_.graph) set(g.get(), g.get(), AGRAPH, k, v);
-    set_html(g.get(), g.get(), AGRAPH, "label", title_html(d_.title));
+    std::vector<std::string> title = d_.title;
+    if (simplify_.straight) {
+      set(g.get(), g.get(), AGRAPH, "splines", "line");
+      title.push_back("edges drawn straight: Graphviz could not route them around the boxes");
+    }
+    set_html(g.get(), g.get(), AGRAPH, "label", title_html(title));
 
     std::map<std::string, Agraph_t*> clusters;
     for (const DiagramCluster& c : d_.clusters) {
@@ -305,12 +379,11 @@ class GraphBuilder {
       Agnode_t* tail = agnode(g.get(), mutable_text(dot_name(e.tail)), 0);
       Agnode_t* head = agnode(g.get(), mutable_text(dot_name(e.head)), 0);
       if (!tail || !head) throw RenderError("an edge names an unknown node '" + (tail ? e.head : e.tail) + "'");
-      Agedge_t* edge = agedge(g.get(), tail, head, nullptr, 1);
       const auto attributes = styled(d_, e.styles, kEdgeDefaults);
       // A labelled edge that does not constrain the ranks crashes Graphviz 2.42 when its layout
       // is freed (a double free in dot's cleanup of flat edge labels): label it outside instead.
-      const auto constraint = attributes.find("constraint");
-      const bool free_edge = constraint != attributes.end() && constraint->second == "false";
+      const bool free_edge = constrains_nothing(e);
+      Agedge_t* edge = agedge(g.get(), tail, head, nullptr, 1);
       if (!e.label.empty()) set_html(g.get(), edge, AGEDGE, free_edge ? "xlabel" : "label", html_text(e.label));
       for (const auto& [k, v] : attributes) set(g.get(), edge, AGEDGE, k, v);
     }
@@ -326,6 +399,11 @@ class GraphBuilder {
   }
 
  private:
+  bool constrains_nothing(const DiagramEdge& e) const {
+    const auto attributes = styled(d_, e.styles, kEdgeDefaults);
+    const auto constraint = attributes.find("constraint");
+    return constraint != attributes.end() && constraint->second == "false";
+  }
   void declare(Agraph_t* g, int kind, const DiagramAttributes& defaults, const DiagramAttributes& extra,
                std::initializer_list<const char*> more) {
     for (const auto& [k, v] : defaults) agattr(g, kind, mutable_text(k), mutable_text(v));
@@ -351,7 +429,36 @@ class GraphBuilder {
   const Diagram& d_;
   std::string prefix_;
   IdState& ids_;
+  Simplify simplify_;
 };
+
+// Reads DOT text with the creation-order ids (agmemread would use the default ones).
+struct TextChannel {
+  const std::string* text;
+  std::size_t at = 0;
+};
+int read_line(void* channel, char* buffer, int size) noexcept {  // as cgraph's own memory reader
+  auto* c = static_cast<TextChannel*>(channel);
+  int n = 0;
+  while (n < size && c->at < c->text->size()) {
+    const char ch = (*c->text)[c->at++];
+    buffer[n++] = ch;
+    if (ch == '\n') break;
+  }
+  return n;
+}
+int no_put(void*, const char*) noexcept { return 0; }
+int no_flush(void*) noexcept { return 0; }
+Agiodisc_t text_io = {read_line, no_put, no_flush};
+Agdisc_t reading_discipline = {&AgMemDisc, &creation_order_ids, &text_io};
+
+Graph read_dot(const std::string& dot, IdState& ids) {
+  TextChannel channel{&dot};
+  opening = &ids;
+  Graph g(agread(&channel, &reading_discipline));
+  opening = nullptr;
+  return g;
+}
 
 // A prefix for the names of nodes clearpath adds (the legend) that no node of the diagram uses.
 std::string reserved_prefix(const Diagram& d) {
@@ -371,19 +478,24 @@ std::string reserved_prefix(const Diagram& d) {
 
 }  // namespace
 
-std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
-  const std::lock_guard<std::mutex> lock(graphviz_mutex);
-  MessageCapture messages;
-  GVC_t* gvc = shared_context();
+namespace {
+
+std::string write_dot(const Diagram& diagram, MessageCapture& messages, Simplify simplify = {}) {
   IdState ids;  // outlives the graph
-  Graph g = GraphBuilder(diagram, reserved_prefix(diagram), ids).build();
+  Graph built = GraphBuilder(diagram, reserved_prefix(diagram), ids, simplify).build();
   messages.check(false, "build the diagram");
-  if (format == DiagramFormat::dot) {
-    MemoryFile file;
-    const int status = agwrite(g.get(), file.get());
-    messages.check(status != 0, "write DOT");
-    return file.take();
-  }
+  MemoryFile file;
+  const int status = agwrite(built.get(), file.get());
+  messages.check(status != 0, "write DOT");
+  return file.take();
+}
+
+// The layout is made from the DOT itself, so what is drawn is exactly what `dot` draws from
+// clearpath's DOT output: nodes in the order the DOT lists them, clusters first.
+std::string lay_out_and_render(GVC_t* gvc, const std::string& dot, DiagramFormat format, MessageCapture& messages) {
+  IdState ids;  // outlives the graph
+  Graph g = read_dot(dot, ids);
+  messages.check(!g, "read back its own DOT");
   if (format == DiagramFormat::png || format == DiagramFormat::pdf) {
     // Past about 32,000 pixels cairo gives up (and Graphviz 2.42 crashes scaling down): at most
     // 100 inches either way (9,600 pixels at 96 dpi), scaled down uniformly if larger.
@@ -391,12 +503,36 @@ std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
     if (!size || std::string(agxget(g.get(), size)).empty())
       agsafeset(g.get(), mutable_text("size"), mutable_text("100,100"), mutable_text(""));
   }
+  StderrCapture stderr_text;
   const Layout layout(gvc, g.get());
+  messages.append(stderr_text.take());
   layout.check(messages);
   RenderBuffer buffer;
   const int status = gvRenderData(gvc, g.get(), format_name(format), buffer.data(), buffer.length());
   messages.check(status != 0, (std::string("render ") + format_name(format)).c_str());
   return buffer.str();
+}
+
+}  // namespace
+
+std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
+  const std::lock_guard<std::mutex> lock(graphviz_mutex);
+  MessageCapture messages;
+  GVC_t* gvc = shared_context();
+  const std::string dot = write_dot(diagram, messages);
+  if (format == DiagramFormat::dot) return dot;
+  // Large diagrams can defeat Graphviz 2.42's edge routing (after a complete ranking and
+  // placement): then once more with straight edges, saying so in the title. Other failures are
+  // not retried: after one, Graphviz's internal state is not fit for another layout.
+  try {
+    return lay_out_and_render(gvc, dot, format, messages);
+  } catch (const RenderError& e) {
+    if (!messages.mentions("routesplines") && !messages.mentions("shortest.c")) throw;
+    messages.reset();
+    Simplify straight;
+    straight.straight = true;
+    return lay_out_and_render(gvc, write_dot(diagram, messages, straight), format, messages);
+  }
 }
 
 }  // namespace clearpath

@@ -37,6 +37,8 @@ void define_styles(ViewBuilder& b) {
   b.style("department", A::cluster, "department", {});
 }
 
+constexpr std::size_t kCrossLinkLimit = 1000;
+
 struct Org {
   std::vector<std::vector<Ref>> reports;  // by person index, sorted by id
   std::vector<bool> in_scope;             // by person index
@@ -160,6 +162,16 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
     b.cluster(m.id(d), {bold(m.display_name(d)), small(side_label(side))}, {side_style(side, "department")});
   }
 
+  // Links that do not set the hierarchy (dotted lines, suggestions, sponsors): Graphviz 2.42
+  // cannot rank a clustered chart of thousands of people with them, so above kCrossLinkLimit
+  // people they are counted, not drawn.
+  const bool draw_cross_links = people.size() <= kCrossLinkLimit;
+  std::size_t cross_links_left_out = 0;
+  auto cross_link = [&](const std::string& tail, const std::string& head, const char* style) {
+    if (draw_cross_links) b.edge(tail, head, {style});
+    else ++cross_links_left_out;
+  };
+
   std::size_t collapsed_people = 0;
   for (Ref p : people) {
     const Person& person = m.person(p);
@@ -189,7 +201,7 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
   }
   for (Ref p : people)
     for (Ref boss : m.person(p).dotted_line_to)
-      if (shown(boss)) b.edge(m.id(boss), m.id(p), {"dotted-line"});
+      if (shown(boss)) cross_link(m.id(boss), m.id(p), "dotted-line");
 
   // Missing co-pilots of gates, with the suggested candidates.
   for (const GateResult* gp : open_gates) {
@@ -216,7 +228,7 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
       b.node(name, std::move(label), {"missing-copilot"});
       b.edge(gate, name, {"needs"});
       for (Ref c : suggested)
-        if (shown(c)) b.edge(name, m.id(c), {"suggested"});
+        if (shown(c)) cross_link(name, m.id(c), "suggested");
     }
   }
   // Initiatives whose sponsors are all on one side.
@@ -225,7 +237,7 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
     const std::string id = m.id(ir.initiative);
     b.node(id, b.entity_label(ir.initiative, {small("initiative")}), {"initiative"});
     for (Ref s : m.initiative(ir.initiative).sponsors)
-      if (shown(s)) b.edge(id, m.id(s), {"sponsored-by"});
+      if (shown(s)) cross_link(id, m.id(s), "sponsored-by");
     const std::string name = b.synthetic("missing", id);
     b.node(name, {bold("missing co-pilot"), plain(missing_sides_text(ir.copilot) + " co-sponsor"), small("no sponsor on that side")},
            {"missing-copilot"});
@@ -236,6 +248,9 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
     notes.push_back(count_text(collapsed_people) + " of " + count_text(in_scope) + " people below level " +
                     std::to_string(*max_depth) + " collapsed into boxes of +N more" +
                     (o.depth ? "" : " (over the " + count_text(o.node_budget) + "-node budget; --depth K or --root ID to see more)"));
+  if (cross_links_left_out)
+    notes.push_back(count_text(cross_links_left_out) + " dotted-line, suggestion and sponsor links not drawn above " +
+                    count_text(kCrossLinkLimit) + " people (Graphviz cannot rank them at that size)");
   b.title(root ? "Organisation under " + m.display_name(*root) : std::string("Organisation"), notes);
   return b.take();
 }
