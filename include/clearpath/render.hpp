@@ -29,7 +29,8 @@ enum class DiagramFormat : std::uint8_t { dot, svg, png, pdf };
 const char* format_name(DiagramFormat f) noexcept;
 std::optional<DiagramFormat> parse_diagram_format(std::string_view s) noexcept;
 
-// Nodes Graphviz's dot lays out in about a second on a 2-core machine (see BENCHMARKS.md).
+// Boxes per diagram before a view collapses: a readable page, laid out by dot well under a second
+// on a 2-core machine (see BENCHMARKS.md).
 inline constexpr std::size_t kDefaultNodeBudget = 300;
 
 struct RenderOptions {
