@@ -67,7 +67,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
     for (std::size_t i = 0; i < m.initiatives().size(); ++i) initiatives.push_back(m.ref_of(EntityKind::initiative, i));
   }
   std::sort(initiatives.begin(), initiatives.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
-  const std::set<Ref> in_scope(initiatives.begin(), initiatives.end());
+  std::set<Ref> in_scope(initiatives.begin(), initiatives.end());
 
   // Departments that rank one of them or hold a conflict. Over the budget: those with the
   // costliest conflicts first (then inversions, then over-allocation), and the people with the
@@ -91,6 +91,19 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
   std::vector<std::string> notes;
   const std::size_t all_departments = departments.size(), all_people = people.size();
   const bool over_budget = departments.size() + initiatives.size() + people.size() > o.node_budget;
+  if (over_budget && initiatives.size() > o.node_budget / 2) {
+    // More initiatives than half the budget: those with a conflict or an over-allocation first.
+    std::set<Ref> involved;
+    for (const RankingConflict& c : ca.ranking_conflicts) involved.insert(c.initiative);
+    for (const Overallocation& ov : ca.overallocations) involved.insert(ov.initiatives.begin(), ov.initiatives.end());
+    std::stable_sort(initiatives.begin(), initiatives.end(),
+                     [&](Ref a, Ref c) { return involved.count(a) > involved.count(c); });
+    notes.push_back("only " + count_text(o.node_budget / 2) + " of the " + count_text(initiatives.size()) +
+                    " initiatives, those with conflicts first");
+    initiatives.resize(o.node_budget / 2);
+    std::sort(initiatives.begin(), initiatives.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+    in_scope = std::set<Ref>(initiatives.begin(), initiatives.end());
+  }
   if (over_budget) {
     auto by_score = [&](Ref a, Ref c) {
       const double sa = score.count(a) ? score[a] : 0, sc = score.count(c) ? score[c] : 0;

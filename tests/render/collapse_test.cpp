@@ -86,6 +86,9 @@ TEST_CASE("approvals and conflicts views over the budget keep the problems", "[r
   const ParsedDot conflicts = draw(m, clearpath::View::conflicts, 20);
   CHECK(drawn_nodes(conflicts) <= 20);
   CHECK(conflicts.graph.at("label").find("over the 20-node budget") != std::string::npos);
+  const ParsedDot tiny = draw(m, clearpath::View::conflicts, 6);  // fewer boxes than initiatives
+  CHECK(drawn_nodes(tiny) <= 6);
+  CHECK(tiny.graph.at("label").find("only 3 of the 8 initiatives") != std::string::npos);
 }
 
 TEST_CASE("deps view with more systems than the budget merges the smallest boxes", "[render][collapse]") {
@@ -115,6 +118,26 @@ TEST_CASE("deps view with more systems than the budget merges the smallest boxes
   CHECK(l.nodes.at("cp:group:gates:").at("label").find("approval gates of no</B><BR/><B>initiative") != std::string::npos);
   CHECK(l.nodes.at("cp:group:steps:").at("label").find("3 steps") != std::string::npos);
   CHECK(l.edge("cp:group:gates:", "cp:group:steps:"));
+}
+
+TEST_CASE("org view above 1,000 people counts its cross-links instead of drawing them", "[render][collapse]") {
+  clearpath::SyntheticOptions so;
+  so.steps = 200;
+  so.people = 1100;
+  so.seed = 5;
+  const clearpath::Model m = clearpath::test::load_valid(clearpath::synthetic_model(so));
+  std::size_t dotted = 0;
+  for (const clearpath::Person& p : m.people()) dotted += p.dotted_line_to.size();
+  REQUIRE(dotted > 0);
+  const ParsedDot all = draw(m, clearpath::View::org, 2000);  // everyone, DOT only (no layout)
+  for (const ParsedDot::Edge& e : all.edges) {
+    CHECK_FALSE(ParsedDot::has_class(e.attributes, "dotted-line"));
+    CHECK_FALSE(ParsedDot::has_class(e.attributes, "suggested"));
+  }
+  CHECK(all.graph.at("label").find("dotted-line, suggestion and sponsor links not drawn above 1,000 people") !=
+        std::string::npos);
+  const ParsedDot few = draw(m, clearpath::View::org, 300);  // collapsed: few enough to draw them
+  CHECK(few.graph.at("label").find("not drawn above") == std::string::npos);
 }
 
 TEST_CASE("options that do not apply to the view are refused", "[render][errors]") {
