@@ -58,7 +58,7 @@ std::map<Ref, std::vector<Ref>> gate_order(const Model& m, const std::set<Ref>& 
       }
       for (Ref x : m.depends_on(r)) stack.push_back(x);
     }
-    std::sort(out.begin(), out.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+    sort_unique_by_id(m, out);
   }
   return before;
 }
@@ -181,7 +181,7 @@ Diagram approvals_view(const Model& m, const RenderOptions& o) {
     }
   }
   std::vector<Ref> ordered(approvers_drawn.begin(), approvers_drawn.end());
-  std::sort(ordered.begin(), ordered.end(), [&](Ref x, Ref y) { return m.id(x) < m.id(y); });
+  sort_unique_by_id(m, ordered);
   for (Ref p : ordered) {
     const Person& person = m.person(p);
     std::vector<std::string> styles{"approver"};

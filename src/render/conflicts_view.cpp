@@ -7,6 +7,7 @@
 #include <set>
 
 #include "clearpath/conflicts.hpp"
+#include "analysis/id_order.hpp"
 #include "render/views.hpp"
 
 namespace clearpath {
@@ -66,7 +67,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
   } else {
     for (std::size_t i = 0; i < m.initiatives().size(); ++i) initiatives.push_back(m.ref_of(EntityKind::initiative, i));
   }
-  std::sort(initiatives.begin(), initiatives.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+  sort_unique_by_id(m, initiatives);
   std::set<Ref> in_scope(initiatives.begin(), initiatives.end());
 
   // Departments that rank one of them or hold a conflict. Over the budget: those with the
@@ -101,7 +102,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
     notes.push_back("only " + count_text(o.node_budget / 2) + " of the " + count_text(initiatives.size()) +
                     " initiatives, those with conflicts first");
     initiatives.resize(o.node_budget / 2);
-    std::sort(initiatives.begin(), initiatives.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+    sort_unique_by_id(m, initiatives);
     in_scope = std::set<Ref>(initiatives.begin(), initiatives.end());
   }
   if (over_budget) {
@@ -123,7 +124,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
                     count_text(all_people) + " over-allocated people (over the " + count_text(o.node_budget) +
                     "-node budget; --initiative ID narrows it); of the rankings, only the conflicting ones");
   }
-  std::sort(departments.begin(), departments.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+  sort_unique_by_id(m, departments);
   const std::set<Ref> drawn(departments.begin(), departments.end());
 
   ViewBuilder b(m, o);
@@ -169,7 +170,7 @@ Diagram conflicts_view(const Model& m, const RenderOptions& o) {
       b.edge(m.id(inv.departments[0]), m.id(inv.departments[1]), {"inversion"},
              "opposite order: " + m.id(inv.initiatives[0]) + " / " + m.id(inv.initiatives[1]));
   // Over-allocated people, by their department, with the initiatives loading them.
-  std::sort(people.begin(), people.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+  sort_unique_by_id(m, people);
   for (Ref r : people) {
     const Overallocation* ov = peak[r];
     const Person& p = m.person(r);

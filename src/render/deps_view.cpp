@@ -11,6 +11,7 @@
 
 #include "clearpath/path_analysis.hpp"
 #include "render/transitive_reduction.hpp"
+#include "analysis/id_order.hpp"
 #include "render/views.hpp"
 
 namespace clearpath {
@@ -109,7 +110,7 @@ void draw_detail(ViewBuilder& b, const DepsData& d, const std::vector<std::uint3
     if (m.kind(net.activity[a]) == EntityKind::step && m.step(net.activity[a]).system != kNoRef)
       systems.insert(m.step(net.activity[a]).system);
   std::vector<Ref> ordered(systems.begin(), systems.end());
-  std::sort(ordered.begin(), ordered.end(), [&](Ref x, Ref y) { return m.id(x) < m.id(y); });
+  sort_unique_by_id(m, ordered);
   for (Ref s : ordered)
     b.cluster(m.id(s), {bold(m.display_name(s)), small(m.system(s).legacy ? "legacy system" : "system")},
               {m.system(s).legacy ? "legacy-system" : "system"});

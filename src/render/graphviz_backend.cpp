@@ -382,7 +382,8 @@ class GraphBuilder {
       const auto attributes = styled(d_, e.styles, kEdgeDefaults);
       // A labelled edge that does not constrain the ranks crashes Graphviz 2.42 when its layout
       // is freed (a double free in dot's cleanup of flat edge labels): label it outside instead.
-      const bool free_edge = constrains_nothing(e);
+      const auto constraint = attributes.find("constraint");
+      const bool free_edge = constraint != attributes.end() && constraint->second == "false";
       Agedge_t* edge = agedge(g.get(), tail, head, nullptr, 1);
       if (!e.label.empty()) set_html(g.get(), edge, AGEDGE, free_edge ? "xlabel" : "label", html_text(e.label));
       for (const auto& [k, v] : attributes) set(g.get(), edge, AGEDGE, k, v);
@@ -399,11 +400,6 @@ class GraphBuilder {
   }
 
  private:
-  bool constrains_nothing(const DiagramEdge& e) const {
-    const auto attributes = styled(d_, e.styles, kEdgeDefaults);
-    const auto constraint = attributes.find("constraint");
-    return constraint != attributes.end() && constraint->second == "false";
-  }
   void declare(Agraph_t* g, int kind, const DiagramAttributes& defaults, const DiagramAttributes& extra,
                std::initializer_list<const char*> more) {
     for (const auto& [k, v] : defaults) agattr(g, kind, mutable_text(k), mutable_text(v));
@@ -462,18 +458,9 @@ Graph read_dot(const std::string& dot, IdState& ids) {
 
 // A prefix for the names of nodes clearpath adds (the legend) that no node of the diagram uses.
 std::string reserved_prefix(const Diagram& d) {
-  std::string prefix = "clearpath:";
-  std::size_t underscores = 0;
-  for (bool clash = true; clash;) {
-    clash = false;
-    for (const DiagramNode& n : d.nodes)
-      if (n.name.rfind(prefix, 0) == 0) {
-        clash = true;
-        prefix = std::string(++underscores, '_').append("clearpath:");
-        break;
-      }
-  }
-  return prefix;
+  std::vector<std::string_view> names;
+  for (const DiagramNode& n : d.nodes) names.push_back(n.name);
+  return unused_prefix("clearpath:", names);
 }
 
 }  // namespace

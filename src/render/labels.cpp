@@ -100,6 +100,15 @@ std::string dot_name(std::string_view id) {
   return out;
 }
 
+std::string unused_prefix(const std::string& base, const std::vector<std::string_view>& names) {
+  std::string prefix = base;
+  auto taken = [&] {
+    return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return n.substr(0, prefix.size()) == prefix; });
+  };
+  for (std::size_t underscores = 1; taken(); ++underscores) prefix = std::string(underscores, '_').append(base);
+  return prefix;
+}
+
 std::vector<std::string> wrap_words(std::string_view s, std::size_t width, std::size_t max_lines) {
   std::vector<std::string> lines;
   std::string line;

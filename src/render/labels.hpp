@@ -22,6 +22,10 @@ std::string html_text(std::string_view s);
 // that start with '%'.
 std::string dot_name(std::string_view id);
 
+// `base`, or with leading underscores added until no name in `names` starts with it: a prefix for
+// the names of nodes clearpath adds that no entity or node can clash with.
+std::string unused_prefix(const std::string& base, const std::vector<std::string_view>& names);
+
 // Long text broken at spaces into lines of at most `width` code points, at most `max_lines`
 // of them (the last cut with "..." when more would follow). Never empty.
 std::vector<std::string> wrap_words(std::string_view s, std::size_t width = 30, std::size_t max_lines = 3);

@@ -10,6 +10,7 @@
 
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/copilots.hpp"
+#include "analysis/id_order.hpp"
 #include "render/views.hpp"
 
 namespace clearpath {
@@ -57,9 +58,9 @@ Org walk(const Model& m, std::optional<Ref> root) {
     if (boss == kNoRef) tops.push_back(r);
     else o.reports[m.index(boss)].push_back(r);
   }
-  for (auto& list : o.reports) std::sort(list.begin(), list.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
+  for (auto& list : o.reports) sort_unique_by_id(m, list);
   if (root) tops = {*root};
-  std::sort(tops.begin(), tops.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
+  sort_unique_by_id(m, tops);
   std::vector<Ref> order = tops;  // breadth first: managers before their reports
   for (Ref t : tops) o.in_scope[m.index(t)] = true;
   for (std::size_t i = 0; i < order.size(); ++i) {
@@ -151,12 +152,12 @@ Diagram org_view(const Model& m, const RenderOptions& o) {
   std::vector<Ref> people;
   for (std::size_t i = 0; i < m.people().size(); ++i)
     if (shown(m.ref_of(EntityKind::person, i))) people.push_back(m.ref_of(EntityKind::person, i));
-  std::sort(people.begin(), people.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+  sort_unique_by_id(m, people);
   std::set<Ref> departments;
   for (Ref p : people)
     if (m.person(p).department != kNoRef) departments.insert(m.person(p).department);
   std::vector<Ref> dept_order(departments.begin(), departments.end());
-  std::sort(dept_order.begin(), dept_order.end(), [&](Ref a, Ref c) { return m.id(a) < m.id(c); });
+  sort_unique_by_id(m, dept_order);
   for (Ref d : dept_order) {
     const std::string& side = m.department(d).side;
     b.cluster(m.id(d), {bold(m.display_name(d)), small(side_label(side))}, {side_style(side, "department")});

@@ -46,22 +46,16 @@ std::optional<DiagramFormat> parse_diagram_format(std::string_view s) noexcept {
 
 namespace {
 
-// "cp:", or with more leading underscores until no entity id starts with it.
-std::string free_prefix(const Model& m) {
-  std::string prefix = "cp:";
-  std::size_t underscores = 0;
-  for (bool clash = true; clash;) {
-    clash = false;
-    for (std::size_t r = 0; r < m.entity_count() && !clash; ++r)
-      clash = m.id(static_cast<Ref>(r)).rfind(prefix, 0) == 0;
-    if (clash) prefix = std::string(++underscores, '_').append("cp:");
-  }
-  return prefix;
+std::vector<std::string_view> entity_ids(const Model& m) {
+  std::vector<std::string_view> ids;
+  ids.reserve(m.entity_count());
+  for (std::size_t r = 0; r < m.entity_count(); ++r) ids.push_back(m.id(static_cast<Ref>(r)));
+  return ids;
 }
 
 }  // namespace
 
-ViewBuilder::ViewBuilder(const Model& m, const RenderOptions& o) : m_(m), o_(o), prefix_(free_prefix(m)) {}
+ViewBuilder::ViewBuilder(const Model& m, const RenderOptions& o) : m_(m), o_(o), prefix_(unused_prefix("cp:", entity_ids(m))) {}
 
 void ViewBuilder::node(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string cluster) {
   d_.nodes.push_back({std::move(name), std::move(cluster), std::move(styles), std::move(label)});
