@@ -28,7 +28,7 @@ void define_styles(ViewBuilder& b, const PathAnalysis& pa) {
   b.style("blocker", A::node, "blocker: holds critical or near-critical work back (reason in the box)",
           {{"fillcolor", "#ffe3c4"}});
   b.style("legacy-step", A::node,
-          "on the longest legacy-system chain (" + std::to_string(chain.count) + " legacy steps, " +
+          "on the longest legacy-system chain (" + std::to_string(chain.count) + (chain.count == 1 ? " legacy step, " : " legacy steps, ") +
               short_number(chain.duration) + " days on legacy systems)",
           {{"color", "#7b3fa0"}, {"penwidth", "2"}, {"style", "dashed"}, {"fillcolor", "#ece1f5"}});
   b.style("collapsed", A::node, "a system's steps drawn as one box (counts inside)", {{"shape", "box3d"}, {"style", "filled"}});
