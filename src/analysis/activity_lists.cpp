@@ -8,6 +8,15 @@
 
 namespace clearpath::levelling_detail {
 
+void Leveller::list_by_finish(const SerialSchedule& from, bool reverse, std::vector<u32>& list) {
+  for (std::size_t k = 0; k < n_; ++k) {
+    const u32 a = from.list[k];
+    key1_[a] = -from.finish[a];
+    key2_[a] = -static_cast<double>(k);
+  }
+  list_by_keys(reverse, list);
+}
+
 // Precedence-feasible order (in the given direction): always the eligible activity with the
 // smallest (key1_, key2_, index).
 void Leveller::list_by_keys(bool reverse, std::vector<u32>& list) {

@@ -82,12 +82,7 @@ LevelledSchedule Leveller::run() {
     }
     sgs(reverse, first);
     if (reverse) {  // into forward time: by increasing start, i.e. decreasing reverse finish
-      for (std::size_t k = 0; k < n_; ++k) {
-        const u32 a = rev_.list[k];
-        key1_[a] = -rev_.finish[a];
-        key2_[a] = -static_cast<double>(k);
-      }
-      list_by_keys(false, cand_.list);
+      list_by_finish(rev_, false, cand_.list);
       sgs(false, cand_);
     }
     if (options_.justify) improve(cand_);

@@ -74,6 +74,9 @@ class Leveller {
   // Precedence-feasible order (in the given direction): always the eligible activity with the
   // smallest (key1_, key2_, index).
   void list_by_keys(bool reverse, std::vector<u32>& list);
+  // The order that justifies schedule `from` the other way: by decreasing finish in its own time
+  // (ties: later in from.list first), listed in direction `reverse`.
+  void list_by_finish(const SerialSchedule& from, bool reverse, std::vector<u32>& list);
   // Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996).
   void list_by_rbrs(bool reverse, std::vector<u32>& list);
 

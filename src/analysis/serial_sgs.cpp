@@ -52,20 +52,10 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
 void Leveller::improve(SerialSchedule& s) {
   for (std::size_t round = 0; round < kLevellingMaxRounds && !over_budget(); ++round) {
     // Right-justify: reverse time, activities by decreasing finish (ties: later in s.list first).
-    for (std::size_t k = 0; k < n_; ++k) {
-      const u32 a = s.list[k];
-      key1_[a] = -s.finish[a];
-      key2_[a] = -static_cast<double>(k);
-    }
-    list_by_keys(true, back_.list);
+    list_by_finish(s, true, back_.list);
     sgs(true, back_);
     // Left-justify: forward again, by increasing start in the right-justified schedule.
-    for (std::size_t k = 0; k < n_; ++k) {
-      const u32 a = back_.list[k];
-      key1_[a] = -back_.finish[a];
-      key2_[a] = -static_cast<double>(k);
-    }
-    list_by_keys(false, spare_.list);
+    list_by_finish(back_, false, spare_.list);
     sgs(false, spare_);
     if (!(spare_.makespan < s.makespan - tolerance(s.makespan))) {
       if (spare_.makespan <= s.makespan) std::swap(s, spare_);  // as short, and left-justified
