@@ -39,13 +39,18 @@ std::vector<Reason> step_reasons(const Model& m, const Members& all_members, Ref
   if (m.kind(s.owner) == EntityKind::department && members.empty())
     out.push_back({"owner-unavailable", "its owning department " + m.id(s.owner) + " has no available member"});
   for (const std::string& skill : s.skills) {
-    if (m.kind(s.owner) == EntityKind::person && has_skill(m.person(s.owner), skill)) continue;
+    // The same rule as the skills gaps of `clearpath conflicts` (skill_gaps.cpp): only an
+    // available person's skill counts, so an absent owner who has it leaves a gap unless a
+    // colleague can step in.
+    if (m.kind(s.owner) == EntityKind::person && m.person(s.owner).available && has_skill(m.person(s.owner), skill))
+      continue;
     const bool someone = std::any_of(members.begin(), members.end(), [&](Ref p) { return has_skill(m.person(p), skill); });
     if (someone) continue;
     const Ref dept = m.kind(s.owner) == EntityKind::person ? m.person(s.owner).department : s.owner;
     std::string text = "needs " + skill + ": ";
-    text += m.kind(s.owner) == EntityKind::person ? "its owner " + m.id(s.owner) + " lacks it and nobody"
-                                                  : std::string("nobody");
+    if (m.kind(s.owner) != EntityKind::person) text += "nobody";
+    else if (has_skill(m.person(s.owner), skill)) text += "its owner " + m.id(s.owner) + " has it but is not available, and nobody else";
+    else text += "its owner " + m.id(s.owner) + " lacks it and nobody";
     text += dept != kNoRef ? " in " + m.id(dept) + " has it" : " in its department has it";
     out.push_back({"skills-gap", text});
   }

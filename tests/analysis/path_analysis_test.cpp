@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "clearpath/conflicts.hpp"
 #include "clearpath/path_analysis.hpp"
 #include "support/test_support.hpp"
 
@@ -95,6 +96,27 @@ TEST_CASE("the skills gap names who lacks what", "[path]") {
   });
   REQUIRE(x != a.blockers.end());
   CHECK(x->reason == "needs mlops: its owner ana lacks it and nobody in it has it");
+}
+
+TEST_CASE("an absent owner's skill does not count, as in clearpath conflicts", "[path]") {
+  // owner has mlops but is away; nobody else in ops has it. The path blocker and the conflicts
+  // skills gap follow the same rule (only available people's skills count).
+  const Model m = clearpath::test::load_valid(R"({"format_version": 1, "name": "absent owner",
+    "departments": [{"id": "ops", "side": "it"}],
+    "people": [{"id": "owner", "department": "ops", "skills": ["mlops"], "available": false},
+               {"id": "colleague", "department": "ops"}],
+    "initiatives": [{"id": "i"}],
+    "steps": [{"id": "deploy", "initiative": "i", "owner": "owner", "duration": 3, "skills": ["mlops"]}]})");
+  const PathAnalysis a = analyze_path(m, {});
+  std::vector<std::string> found;
+  for (const Blocker& b : a.blockers) found.push_back(b.code + ": " + b.reason);
+  std::sort(found.begin(), found.end());
+  CHECK(found == std::vector<std::string>{
+                     "owner-unavailable: its owner owner is not available",
+                     "skills-gap: needs mlops: its owner owner has it but is not available, and nobody else in ops has it"});
+  const ConflictAnalysis c = analyze_conflicts(m, {});
+  REQUIRE(c.skill_gaps.size() == 1);
+  CHECK(m.id(c.skill_gaps[0].step) == "deploy");
 }
 
 TEST_CASE("a pluggable approval check replaces the approver count", "[path]") {
