@@ -11,6 +11,15 @@ namespace clearpath {
 // and keys in a fixed order; defaults are omitted. load_model(save_model(m)) gives back m.
 std::string save_model(const Model& model);
 
+struct SaveOptions {
+  // The normalised form (`clearpath export --format json`, docs/export.md): the entities of each
+  // kind sorted by id and the lists that are sets sorted (roles, skills, dotted_line_to, sponsors,
+  // approvers, depends_on, demands, holidays); priorities and rule slots keep their order, and
+  // attributes are written as they are.
+  bool normalise = false;
+};
+std::string save_model(const Model& model, const SaveOptions& options);
+
 // Writes `content` to `path` atomically: a temporary file in the same folder, then rename.
 // Throws InputError on failure, leaving no partial file behind.
 void write_file_atomically(const std::string& path, std::string_view content);

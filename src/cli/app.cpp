@@ -184,6 +184,7 @@ const char* kExamples = R"(Examples:
   cat plan.json | clearpath validate -            read standard input
   clearpath stats graphs/churn-model.json         counts by entity kind and relation
   clearpath schema -o clearpath.schema.json       the JSON Schema, for editors
+  clearpath export plan.json --format graphml     the model for Gephi, yEd, Neo4j (also json, dot)
   clearpath generate --steps 100000 -o big.json   a synthetic model for scale tests
 
 Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.
@@ -259,6 +260,8 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   CLI::App* import = add_import_command(app, import_args);
   RenderArgs render_args;
   CLI::App* render = add_render_command(app, render_args);
+  ExportArgs export_args;
+  CLI::App* export_cmd = add_export_command(app, export_args);
 
   SyntheticOptions synthetic;
   std::size_t people = 0;
@@ -292,6 +295,7 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
     if (*copilots) return run_copilots(session, copilots_args);
     if (*import) return run_import(session, import_args);
     if (*render) return run_render(session, render_args);
+    if (*export_cmd) return run_export(session, export_args);
     if (*conflicts) return run_conflicts(session, conflicts_args, false);
     if (*level) return run_conflicts(session, level_args, true);
     if (*schema) {

@@ -47,6 +47,12 @@ struct ImportArgs {
 CLI::App* add_import_command(CLI::App& app, ImportArgs& args);
 int run_import(Session& session, const ImportArgs& args);
 
+struct ExportArgs {
+  std::string file, format, output;
+};
+CLI::App* add_export_command(CLI::App& app, ExportArgs& args);
+int run_export(Session& session, const ExportArgs& args);
+
 struct RenderArgs {
   std::string file, view, initiative, focus, root, format, output;
   std::optional<std::size_t> depth;

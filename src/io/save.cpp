@@ -1,6 +1,8 @@
 #include "clearpath/save.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +17,7 @@ ojson number(double v) { return json_number(v); }
 
 class Writer {
  public:
-  explicit Writer(const Model& m) : m_(m) {}
+  Writer(const Model& m, bool normalise) : m_(m), normalise_(normalise) {}
 
   void common(ojson& o, const EntityBase& e) const {
     o["id"] = e.id;
@@ -27,14 +29,19 @@ class Writer {
   void ref(ojson& o, const char* key, Ref r) const {
     if (r != kNoRef) o[key] = m_.id(r);
   }
-  void refs(ojson& o, const char* key, const std::vector<Ref>& rs) const {
+  // A list of references; `set`: its order has no meaning, so the normalised form sorts it.
+  void refs(ojson& o, const char* key, const std::vector<Ref>& rs, bool set = true) const {
     if (rs.empty()) return;
-    ojson a = ojson::array();
-    for (Ref r : rs) a.push_back(m_.id(r));
-    o[key] = std::move(a);
+    std::vector<std::string> ids;
+    ids.reserve(rs.size());
+    for (Ref r : rs) ids.push_back(m_.id(r));
+    texts(o, key, std::move(ids), set);
   }
-  static void texts(ojson& o, const char* key, const std::vector<std::string>& ts) {
-    if (!ts.empty()) o[key] = ts;
+  // A list of words that is a set (roles, skills, holidays).
+  void texts(ojson& o, const char* key, std::vector<std::string> ts, bool set = true) const {
+    if (ts.empty()) return;
+    if (set && normalise_) std::sort(ts.begin(), ts.end());
+    o[key] = std::move(ts);
   }
 
   ojson person(const Person& p) const {
@@ -57,7 +64,7 @@ class Writer {
     common(o, d);
     if (!d.side.empty()) o["side"] = d.side;
     ref(o, "head", d.head);
-    refs(o, "priorities", d.priorities);
+    refs(o, "priorities", d.priorities, false);  // a ranking: order kept
     if (d.capacity) o["capacity"] = number(*d.capacity);
     attributes(o, d);
     return o;
@@ -128,8 +135,11 @@ class Writer {
     }
     texts(o, "skills", s.skills);
     if (!s.demands.empty()) {
+      std::vector<std::pair<std::string, double>> demands;
+      for (const Demand& dm : s.demands) demands.emplace_back(m_.id(dm.resource), dm.amount);
+      if (normalise_) std::sort(demands.begin(), demands.end());
       ojson d = ojson::object();
-      for (const Demand& dm : s.demands) d[m_.id(dm.resource)] = number(dm.amount);
+      for (const auto& [id, amount] : demands) d[id] = number(amount);
       o["demands"] = std::move(d);
     }
     if (s.status != StepStatus::not_started) o["status"] = status_name(s.status);
@@ -140,20 +150,29 @@ class Writer {
 
  private:
   const Model& m_;
+  bool normalise_;
 };
 
+// The array of one kind of entity: in model order, or sorted by id when normalising.
 template <class E, class F>
-void add_array(ojson& root, const char* key, std::span<const E> items, F&& f) {
+void add_array(ojson& root, const char* key, std::span<const E> items, bool normalise, F&& f) {
   if (items.empty()) return;
+  std::vector<const E*> order;
+  order.reserve(items.size());
+  for (const E& e : items) order.push_back(&e);
+  if (normalise) std::sort(order.begin(), order.end(), [](const E* a, const E* b) { return a->id < b->id; });
   ojson a = ojson::array();
-  for (const E& e : items) a.push_back(f(e));
+  for (const E* e : order) a.push_back(f(*e));
   root[key] = std::move(a);
 }
 
 }  // namespace
 
-std::string save_model(const Model& m) {
-  Writer w(m);
+std::string save_model(const Model& m) { return save_model(m, SaveOptions{}); }
+
+std::string save_model(const Model& m, const SaveOptions& options) {
+  const bool normalise = options.normalise;
+  Writer w(m, normalise);
   ojson root;
   root["clearpath"] = 1;
   if (!m.name.empty()) root["name"] = m.name;
@@ -161,16 +180,16 @@ std::string save_model(const Model& m) {
   if (!m.calendar.start.empty() || !m.calendar.holidays.empty()) {
     ojson cal = ojson::object();
     if (!m.calendar.start.empty()) cal["start"] = m.calendar.start;
-    if (!m.calendar.holidays.empty()) cal["holidays"] = m.calendar.holidays;
+    w.texts(cal, "holidays", m.calendar.holidays);
     root["calendar"] = std::move(cal);
   }
   if (!m.attributes.is_null()) root["attributes"] = m.attributes;
-  add_array(root, "people", m.people(), [&](const Person& p) { return w.person(p); });
-  add_array(root, "departments", m.departments(), [&](const Department& d) { return w.department(d); });
-  add_array(root, "systems", m.systems(), [&](const System& s) { return w.system(s); });
-  add_array(root, "initiatives", m.initiatives(), [&](const Initiative& i) { return w.initiative(i); });
-  add_array(root, "approvals", m.approvals(), [&](const Approval& a) { return w.approval(a); });
-  add_array(root, "steps", m.steps(), [&](const Step& s) { return w.step(s); });
+  add_array(root, "people", m.people(), normalise, [&](const Person& p) { return w.person(p); });
+  add_array(root, "departments", m.departments(), normalise, [&](const Department& d) { return w.department(d); });
+  add_array(root, "systems", m.systems(), normalise, [&](const System& s) { return w.system(s); });
+  add_array(root, "initiatives", m.initiatives(), normalise, [&](const Initiative& i) { return w.initiative(i); });
+  add_array(root, "approvals", m.approvals(), normalise, [&](const Approval& a) { return w.approval(a); });
+  add_array(root, "steps", m.steps(), normalise, [&](const Step& s) { return w.step(s); });
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
 }
 

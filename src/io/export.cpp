@@ -1,0 +1,156 @@
+// `clearpath export`: the format names, the normalised JSON, and the nodes and edges the graph
+// formats share.
+#include "clearpath/export.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <sstream>
+
+#include "clearpath/save.hpp"
+#include "io/export_parts.hpp"
+#include "io/text_util.hpp"
+
+namespace clearpath {
+
+const char* export_format_name(ExportFormat f) noexcept {
+  switch (f) {
+    case ExportFormat::json: return "json";
+    case ExportFormat::graphml: return "graphml";
+    case ExportFormat::dot: return "dot";
+  }
+  return "json";
+}
+
+std::optional<ExportFormat> parse_export_format(std::string_view name) {
+  for (ExportFormat f : kExportFormats)
+    if (name == export_format_name(f)) return f;
+  return std::nullopt;
+}
+
+std::string normalised_model_json(const Model& model) {
+  SaveOptions options;
+  options.normalise = true;
+  return save_model(model, options);
+}
+
+void write_export(std::ostream& out, const Model& model, ExportFormat format) {
+  switch (format) {
+    case ExportFormat::json: out << normalised_model_json(model); return;
+    case ExportFormat::graphml: write_graphml(out, model); return;
+    case ExportFormat::dot: write_dot(out, model); return;
+  }
+}
+
+std::string export_model(const Model& model, ExportFormat format) {
+  std::ostringstream out;
+  write_export(out, model, format);
+  return std::move(out).str();
+}
+
+std::vector<Ref> export_nodes(const Model& model) {
+  std::vector<Ref> nodes;
+  nodes.reserve(model.entity_count());
+  for (int k = 0; k < kEntityKindCount; ++k) {
+    const auto kind = static_cast<EntityKind>(k);
+    const std::size_t first = nodes.size();
+    for (Ref r = 0; r < model.entity_count(); ++r)
+      if (model.kind(r) == kind) nodes.push_back(r);
+    std::sort(nodes.begin() + static_cast<std::ptrdiff_t>(first), nodes.end(),
+              [&](Ref a, Ref b) { return model.id(a) < model.id(b); });
+  }
+  return nodes;
+}
+
+namespace {
+
+class EdgeList {
+ public:
+  explicit EdgeList(const Model& m) : m_(m) {}
+
+  void one(Ref from, Relation rel, Ref to) {
+    if (to != kNoRef) edges.push_back({from, to, rel});
+  }
+  // A list that is a set: sorted by target id (duplicates kept, one edge per mention).
+  void set(Ref from, Relation rel, std::vector<Ref> to) {
+    std::stable_sort(to.begin(), to.end(), [&](Ref a, Ref b) { return m_.id(a) < m_.id(b); });
+    for (Ref t : to) one(from, rel, t);
+  }
+
+  std::vector<ExportEdge> edges;
+
+ private:
+  const Model& m_;
+};
+
+}  // namespace
+
+std::vector<ExportEdge> export_edges(const Model& m, const std::vector<Ref>& nodes) {
+  EdgeList e(m);
+  for (Ref r : nodes) {
+    switch (m.kind(r)) {
+      case EntityKind::person: {
+        const Person& p = m.person(r);
+        e.one(r, Relation::member_of, p.department);
+        e.one(r, Relation::reports_to, p.reports_to);
+        e.set(r, Relation::dotted_line_to, p.dotted_line_to);
+        break;
+      }
+      case EntityKind::department: {
+        const Department& d = m.department(r);
+        e.one(r, Relation::head_of, d.head);
+        for (std::size_t i = 0; i < d.priorities.size(); ++i) {
+          e.one(r, Relation::prioritizes, d.priorities[i]);
+          e.edges.back().rank = static_cast<int>(i + 1);
+        }
+        break;
+      }
+      case EntityKind::system: e.one(r, Relation::owned_by, m.system(r).owner); break;
+      case EntityKind::initiative: e.set(r, Relation::sponsored_by, m.initiative(r).sponsors); break;
+      case EntityKind::approval: {
+        const Approval& a = m.approval(r);
+        e.one(r, Relation::part_of, a.initiative);
+        e.set(r, Relation::approved_by, a.approvers);
+        e.set(r, Relation::depends_on, a.depends_on);
+        for (std::size_t i = 0; i < a.rule.slots.size(); ++i) {
+          if (a.rule.slots[i].department == kNoRef) continue;
+          e.one(r, Relation::requires_department, a.rule.slots[i].department);
+          e.edges.back().slot = static_cast<int>(i + 1);
+        }
+        break;
+      }
+      case EntityKind::step: {
+        const Step& s = m.step(r);
+        e.one(r, Relation::owned_by, s.owner);
+        e.one(r, Relation::part_of, s.initiative);
+        e.set(r, Relation::depends_on, s.depends_on);
+        e.one(r, Relation::runs_on, s.system);
+        std::vector<Demand> demands = s.demands;
+        std::stable_sort(demands.begin(), demands.end(),
+                         [&](const Demand& a, const Demand& b) { return m.id(a.resource) < m.id(b.resource); });
+        for (const Demand& d : demands) {
+          e.one(r, Relation::demands, d.resource);
+          e.edges.back().amount = d.amount;
+        }
+        break;
+      }
+    }
+  }
+  return std::move(e.edges);
+}
+
+std::string kind_label(EntityKind k) {
+  std::string s = kind_name(k);
+  if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string relation_type(Relation r) {
+  std::string s = relation_name(r);
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
+std::string number_text(double v) { return json_number(v).dump(); }
+
+}  // namespace clearpath

@@ -1,0 +1,268 @@
+// `clearpath export --format graphml`: GraphML (http://graphml.graphdrawing.org/xmlns) for Gephi,
+// yEd, networkx and Neo4j (apoc.import.graphml with readLabels: true). See docs/export.md.
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clearpath/export.hpp"
+#include "io/export_parts.hpp"
+
+namespace clearpath {
+namespace {
+
+// Text as XML character data or an attribute value. & < > " ' become entities; tab, newline
+// and carriage return become character references (so parsers keep them, even in attributes);
+// what XML 1.0 cannot hold at all (other control characters, U+FFFE, U+FFFF, bytes that are not
+// UTF-8) becomes U+FFFD.
+void xml_text(std::ostream& out, std::string_view s) {
+  static const char* const kReplacement = "\xEF\xBF\xBD";
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '&': out << "&amp;"; break;
+        case '<': out << "&lt;"; break;
+        case '>': out << "&gt;"; break;
+        case '"': out << "&quot;"; break;
+        case '\'': out << "&apos;"; break;
+        case '\t': out << "&#9;"; break;
+        case '\n': out << "&#10;"; break;
+        case '\r': out << "&#13;"; break;
+        default:
+          if (c < 0x20) out << kReplacement;
+          else out << static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    // A multi-byte UTF-8 sequence: checked whole, or replaced byte by byte.
+    const std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    bool ok = len != 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if (len == 3 && c == 0xE0 && c1 < 0xA0) ok = false;                    // overlong
+      if (len == 3 && c == 0xED && c1 >= 0xA0) ok = false;                   // surrogate
+      if (len == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))) ok = false;
+    }
+    if (ok) {
+      // U+FFFE and U+FFFF are well-formed UTF-8 but not XML characters: one U+FFFD for each.
+      const bool noncharacter = len == 3 && c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                                static_cast<unsigned char>(s[i + 2]) >= 0xBE;
+      if (noncharacter) out << kReplacement;
+      else out << s.substr(i, len);
+      i += len;
+    } else {
+      out << kReplacement;
+      ++i;
+    }
+  }
+}
+
+enum class For { graph, node, edge };
+
+struct Key {
+  const char* id;
+  For domain;
+  const char* name;  // attr.name
+  const char* type;  // attr.type
+  bool list = false; // a JSON array of strings (attr.list="string", as apoc reads it)
+};
+
+// Every key of the document. Ids are the attribute names, except where a node and an edge key
+// share a name: Neo4j's apoc reads node labels from the key with id "labels" and relationship
+// types from the edge key with id "label".
+constexpr Key kKeys[] = {
+    {"graph_name", For::graph, "name", "string"},
+    {"graph_description", For::graph, "description", "string"},
+    {"graph_calendar_start", For::graph, "calendar_start", "string"},
+    {"graph_calendar_holidays", For::graph, "calendar_holidays", "string", true},
+    {"graph_attributes", For::graph, "attributes", "string"},
+    {"labels", For::node, "labels", "string"},
+    {"node_label", For::node, "label", "string"},
+    {"kind", For::node, "kind", "string"},
+    {"name", For::node, "name", "string"},
+    {"title", For::node, "title", "string"},
+    {"roles", For::node, "roles", "string", true},
+    {"skills", For::node, "skills", "string", true},
+    {"capacity", For::node, "capacity", "double"},
+    {"available", For::node, "available", "boolean"},
+    {"side", For::node, "side", "string"},
+    {"legacy", For::node, "legacy", "boolean"},
+    {"value_per_month", For::node, "value_per_month", "double"},
+    {"build_cost", For::node, "build_cost", "double"},
+    {"run_cost_per_month", For::node, "run_cost_per_month", "double"},
+    {"momentum_days", For::node, "momentum_days", "double"},
+    {"lead_time", For::node, "lead_time", "double"},
+    {"status", For::node, "status", "string"},
+    {"min_approvers", For::node, "min_approvers", "int"},
+    {"distinct_departments", For::node, "distinct_departments", "boolean"},
+    {"independent", For::node, "independent", "boolean"},
+    {"slots", For::node, "slots", "string"},
+    {"duration", For::node, "duration", "double"},
+    {"optimistic", For::node, "optimistic", "double"},
+    {"likely", For::node, "likely", "double"},
+    {"pessimistic", For::node, "pessimistic", "double"},
+    {"attributes", For::node, "attributes", "string"},
+    {"label", For::edge, "label", "string"},
+    {"relation", For::edge, "relation", "string"},
+    {"rank", For::edge, "rank", "int"},
+    {"slot", For::edge, "slot", "int"},
+    {"amount", For::edge, "amount", "double"},
+};
+
+const char* domain_name(For f) { return f == For::graph ? "graph" : f == For::node ? "node" : "edge"; }
+
+class GraphmlWriter {
+ public:
+  GraphmlWriter(std::ostream& out, const Model& m) : out_(out), m_(m) {}
+
+  void write() {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+    for (const Key& k : kKeys) {
+      out_ << "  <key id=\"" << k.id << "\" for=\"" << domain_name(k.domain) << "\" attr.name=\"" << k.name
+           << "\" attr.type=\"" << k.type << "\"" << (k.list ? " attr.list=\"string\"" : "") << "/>\n";
+    }
+    out_ << "  <graph id=\"clearpath\" edgedefault=\"directed\">\n";
+    indent_ = "    ";
+    if (!m_.name.empty()) text("graph_name", m_.name);
+    if (!m_.description.empty()) text("graph_description", m_.description);
+    if (!m_.calendar.start.empty()) text("graph_calendar_start", m_.calendar.start);
+    list("graph_calendar_holidays", m_.calendar.holidays);
+    if (!m_.attributes.is_null()) text("graph_attributes", json_text(m_.attributes));
+    const std::vector<Ref> nodes = export_nodes(m_);
+    for (Ref r : nodes) node(r);
+    std::size_t n = 0;
+    for (const ExportEdge& e : export_edges(m_, nodes)) edge(e, n++);
+    out_ << "  </graph>\n</graphml>\n";
+  }
+
+ private:
+  static std::string json_text(const Json& j) {
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  }
+
+  void data(const char* key, const std::string& raw) {
+    out_ << indent_ << "<data key=\"" << key << "\">" << raw << "</data>\n";
+  }
+  void text(const char* key, std::string_view value) {
+    out_ << indent_ << "<data key=\"" << key << "\">";
+    xml_text(out_, value);
+    out_ << "</data>\n";
+  }
+  void number(const char* key, double v) { data(key, number_text(v)); }
+  void boolean(const char* key, bool v) { data(key, v ? "true" : "false"); }
+  void integer(const char* key, int v) { data(key, std::to_string(v)); }
+  // A set of words as a JSON array, sorted as in the normalised JSON; nothing when empty.
+  void list(const char* key, std::vector<std::string> items) {
+    if (items.empty()) return;
+    std::sort(items.begin(), items.end());
+    text(key, json_text(Json(items)));
+  }
+
+  void node(Ref r) {
+    const EntityKind kind = m_.kind(r);
+    const EntityBase& e = m_.entity(r);
+    out_ << "    <node id=\"";
+    xml_text(out_, e.id);
+    out_ << "\">\n";
+    indent_ = "      ";
+    text("labels", ":" + kind_label(kind));
+    text("node_label", m_.display_name(r));
+    text("kind", kind_name(kind));
+    if (!e.name.empty()) text("name", e.name);
+    switch (kind) {
+      case EntityKind::person: {
+        const Person& p = m_.person(r);
+        if (!p.title.empty()) text("title", p.title);
+        list("roles", p.roles);
+        list("skills", p.skills);
+        number("capacity", p.capacity);
+        boolean("available", p.available);
+        break;
+      }
+      case EntityKind::department: {
+        const Department& d = m_.department(r);
+        if (!d.side.empty()) text("side", d.side);
+        if (d.capacity) number("capacity", *d.capacity);
+        break;
+      }
+      case EntityKind::system: boolean("legacy", m_.system(r).legacy); break;
+      case EntityKind::initiative: {
+        const Initiative& i = m_.initiative(r);
+        number("value_per_month", i.value_per_month);
+        number("build_cost", i.build_cost);
+        number("run_cost_per_month", i.run_cost_per_month);
+        if (i.momentum_days) number("momentum_days", *i.momentum_days);
+        break;
+      }
+      case EntityKind::approval: {
+        const Approval& a = m_.approval(r);
+        number("lead_time", a.lead_time);
+        text("status", status_name(a.status));
+        integer("min_approvers", a.rule.min_approvers);
+        boolean("distinct_departments", a.rule.distinct_departments);
+        boolean("independent", a.rule.independent);
+        if (!a.rule.slots.empty()) {
+          Json slots = Json::array();
+          for (const Slot& s : a.rule.slots) {
+            Json slot = Json::object();
+            if (!s.side.empty()) slot["side"] = s.side;
+            if (!s.role.empty()) slot["role"] = s.role;
+            if (s.department != kNoRef) slot["department"] = m_.id(s.department);
+            slots.push_back(std::move(slot));
+          }
+          text("slots", json_text(slots));
+        }
+        break;
+      }
+      case EntityKind::step: {
+        const Step& s = m_.step(r);
+        number("duration", s.duration.expected());
+        if (s.duration.three_point) {
+          number("optimistic", s.duration.optimistic);
+          number("likely", s.duration.likely);
+          number("pessimistic", s.duration.pessimistic);
+        }
+        text("status", status_name(s.status));
+        list("skills", s.skills);
+        break;
+      }
+    }
+    if (!e.attributes.is_null()) text("attributes", json_text(e.attributes));
+    indent_ = "    ";
+    out_ << "    </node>\n";
+  }
+
+  void edge(const ExportEdge& e, std::size_t n) {
+    out_ << "    <edge id=\"e" << n << "\" source=\"";
+    xml_text(out_, m_.id(e.from));
+    out_ << "\" target=\"";
+    xml_text(out_, m_.id(e.to));
+    out_ << "\">\n";
+    indent_ = "      ";
+    text("label", relation_type(e.relation));  // first: apoc takes the relationship type from it
+    text("relation", relation_name(e.relation));
+    if (e.relation == Relation::prioritizes) integer("rank", e.rank);
+    if (e.relation == Relation::requires_department) integer("slot", e.slot);
+    if (e.relation == Relation::demands) number("amount", e.amount);
+    indent_ = "    ";
+    out_ << "    </edge>\n";
+  }
+
+  std::ostream& out_;
+  const Model& m_;
+  std::string indent_;
+};
+
+}  // namespace
+
+void write_graphml(std::ostream& out, const Model& model) { GraphmlWriter(out, model).write(); }
+
+}  // namespace clearpath
