@@ -16,6 +16,7 @@ packages=(
   libxml2-utils                      # xmllint: the render tests check SVG is well-formed XML
   fonts-dejavu-core                  # the font diagrams are laid out and drawn with
   fonts-wqy-microhei                 # its fallback for Chinese and Japanese names in PNG and PDF
+  libcsv-dev                         # RFC 4180 CSV parser for `clearpath import hr`
 )
 
 missing=()

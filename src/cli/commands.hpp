@@ -42,7 +42,14 @@ int run_conflicts(Session& session, const ConflictsArgs& args, bool level_only);
 
 struct ImportArgs {
   std::string format, file, output;
-  std::string name;  // --name: the model's name (default "PSPLIB <file stem>")
+  // --name: psplib: the model's name (default "PSPLIB <file stem>"); hr: the header of the
+  // name column (default "Name" and its aliases).
+  std::string name;
+  std::string model_name;  // --model-name: the model's name, either format
+  // hr only; "" = not given (the default header and its aliases).
+  std::string id_column, title_column, manager_column, department_column;
+  std::string into, delimiter = "auto", default_side, encoding = "utf-8";
+  std::vector<std::string> side_of, roles_from_title, attributes;
 };
 CLI::App* add_import_command(CLI::App& app, ImportArgs& args);
 int run_import(Session& session, const ImportArgs& args);

@@ -1,0 +1,398 @@
+// `clearpath import hr`: the model of an HR export, new or merged into an existing model. The
+// rows come checked from hr_rows.cpp; here they meet each other and the model: departments and
+// their ids, managers, cycles, ids already taken. See docs/import-hr.md.
+#include "clearpath/hr_import.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "clearpath/model.hpp"
+#include "clearpath/save.hpp"
+#include "io/hr_rows.hpp"
+#include "io/text_util.hpp"
+
+namespace clearpath {
+namespace {
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+bool is_name_word(std::string_view s) {  // ^[a-z][a-z0-9_-]*$, the rule for sides
+  if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; });
+}
+
+// The roles the format names, and those the model already uses (people and approval slots).
+std::vector<std::string> known_roles(const Model* into) {
+  std::vector<std::string> roles = {"executive", "director", "manager", "engineer"};
+  if (into) {
+    for (const Person& p : into->people()) roles.insert(roles.end(), p.roles.begin(), p.roles.end());
+    for (const Approval& a : into->approvals())
+      for (const Slot& s : a.rule.slots)
+        if (!s.role.empty()) roles.push_back(s.role);
+  }
+  std::sort(roles.begin(), roles.end());
+  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+  return roles;
+}
+
+void check_options(const HrImportOptions& o, const Model* into, std::vector<std::string>& problems) {
+  const std::vector<std::string> roles = known_roles(into);
+  for (const auto& [pattern, role] : o.title_roles) {
+    const std::string option = "--roles-from-title " + quote_text(pattern + "=" + role) + ": ";
+    try {
+      std::regex re(pattern, std::regex::ECMAScript | std::regex::icase);
+    } catch (const std::regex_error& e) {
+      problems.push_back(option + "invalid regular expression " + quote_text(pattern) + ": " + e.what());
+    }
+    if (!is_name_word(role)) {
+      problems.push_back(option + "invalid role " + quote_text(role) + ": a role is a lower-case word such as executive, director, manager or engineer");
+      continue;
+    }
+    if (std::find(roles.begin(), roles.end(), role) != roles.end()) continue;
+    std::vector<std::string_view> candidates(roles.begin(), roles.end());
+    // Any word is a role, but one a typo away from a known role is most likely that role.
+    if (const std::string guess = closest_match(role, candidates); !guess.empty())
+      problems.push_back(option + "unknown role " + quote_text(role) + " (did you mean " + quote_text(guess) +
+                         "?); the roles approval rules ask for are words such as executive, director, manager, engineer");
+  }
+  for (const auto& [department, side] : o.sides) {
+    if (!is_name_word(side))
+      problems.push_back("--side-of " + quote_text(department + "=" + side) + ": invalid side " + quote_text(side) +
+                         ": a side is a lower-case name such as it, business, legal or data");
+  }
+  if (!o.default_side.empty() && !is_name_word(o.default_side))
+    problems.push_back("--default-side " + quote_text(o.default_side) + ": invalid side: a side is a lower-case name such as it, business, legal or data");
+  if (o.delimiter != 0 && o.delimiter != ',' && o.delimiter != ';' && o.delimiter != '\t')
+    problems.push_back("--delimiter: use ',', ';' or tab");
+}
+
+struct Entity {
+  std::string kind;   // "person", "department", ...
+  std::size_t index;  // in the model's JSON array
+};
+
+class Builder {
+ public:
+  Builder(const HrSheet& sheet, const std::string& file, const HrImportOptions& options, const Model* into)
+      : sheet_(sheet), file_(file), options_(options), merging_(into != nullptr) {
+    if (into) {
+      model_ = Json::parse(save_model(*into));
+    } else {
+      model_ = Json::object();
+      model_["clearpath"] = 1;
+      model_["name"] = options.model_name;
+    }
+    for (const char* array : {"people", "departments", "systems", "initiatives", "approvals", "steps"}) {
+      if (!model_.contains(array)) continue;
+      const std::string kind = array == std::string("people") ? "person" : std::string(array).substr(0, std::string(array).size() - 1);
+      for (std::size_t k = 0; k < model_[array].size(); ++k) ids_.emplace(model_[array][k]["id"].get<std::string>(), Entity{kind, k});
+    }
+    if (!model_.contains("people")) model_["people"] = Json::array();
+    if (!model_.contains("departments")) model_["departments"] = Json::array();
+    base_departments_ = model_["departments"].size();
+    for (const HrRow& r : sheet_.rows) rows_.emplace(r.id, &r);
+  }
+
+  HrImportResult build(std::vector<std::string>& problems) {
+    resolve_departments(problems);
+    apply_sides(problems);
+    check_people(problems);
+    check_cycles(problems);
+    if (!problems.empty()) return {};
+    write_people();
+    write_heads();
+    HrImportResult result;
+    result.summary = summary_;
+    result.summary.rows = sheet_.rows.size();
+    result.model_json = model_.dump(2);
+    return result;
+  }
+
+ private:
+  std::string at(std::size_t line) const { return file_ + ":" + std::to_string(line) + ": "; }
+
+  // The department of every department name in the export: an existing one (same id or name),
+  // or a new one with the id hr_department_id gives.
+  void resolve_departments(std::vector<std::string>& problems) {
+    std::map<std::string, std::size_t> new_by_id;  // new department id -> index in model_["departments"]
+    std::set<std::size_t> matched;                  // the model's departments the export names
+    for (const HrRow& r : sheet_.rows) {
+      if (r.department.empty()) continue;
+      const std::string key = hr_lower(r.department);
+      if (department_of_.count(key)) continue;
+      if (const std::optional<std::size_t> existing = existing_department(r.department)) {
+        department_of_[key] = model_["departments"][*existing]["id"].get<std::string>();
+        matched.insert(*existing);
+        summary_.departments_matched = matched.size();
+        continue;
+      }
+      const std::string id = hr_department_id(r.department);
+      if (id.empty() || !hr_id_problem(id).empty()) {
+        problems.push_back(at(r.line) + "department " + quote_text(r.department) + " has no letter or digit to make its id of");
+        department_of_[key] = "";  // reported once
+        continue;
+      }
+      if (const auto it = new_by_id.find(id); it != new_by_id.end()) {
+        const Json& other = model_["departments"][it->second];
+        problems.push_back(at(r.line) + "departments " + quote_text(other["name"].get<std::string>()) + " (line " +
+                           std::to_string(department_line_[id]) + ") and " + quote_text(r.department) + " both get the id " +
+                           quote_text(id) + "; rename one of them");
+        department_of_[key] = "";  // reported once
+        continue;
+      }
+      if (const auto it = ids_.find(id); it != ids_.end()) {
+        problems.push_back(at(r.line) + "department " + quote_text(r.department) + " gets the id " + quote_text(id) +
+                           ", which is already a " + it->second.kind + " in the model");
+        department_of_[key] = "";  // reported once
+        continue;
+      }
+      if (const auto it = rows_.find(id); it != rows_.end()) {
+        problems.push_back(at(it->second->line) + "employee id " + quote_text(id) + " is also the id of department " +
+                           quote_text(r.department) + " (line " + std::to_string(r.line) + ")");
+        department_of_[key] = "";  // reported once
+        continue;
+      }
+      Json d = Json::object();
+      d["id"] = id;
+      d["name"] = r.department;
+      new_by_id[id] = model_["departments"].size();
+      department_line_[id] = r.line;
+      ids_.emplace(id, Entity{"department", model_["departments"].size()});
+      model_["departments"].push_back(std::move(d));
+      department_of_[key] = id;
+      ++summary_.departments_added;
+    }
+  }
+
+  std::optional<std::size_t> existing_department(const std::string& name) const {
+    const Json& ds = model_["departments"];
+    const std::string slug = hr_department_id(name), lowered = hr_lower(name);
+    for (std::size_t k = 0; k < base_departments_; ++k) {
+      const std::string id = ds[k]["id"].get<std::string>();
+      if (hr_lower(id) == lowered || id == slug || (ds[k].contains("name") && hr_lower(ds[k]["name"].get<std::string>()) == lowered)) return k;
+    }
+    return std::nullopt;
+  }
+
+  void apply_sides(std::vector<std::string>& problems) {
+    Json& ds = model_["departments"];
+    for (const auto& [department, side] : options_.sides) {
+      const std::string wanted = std::string(hr_trim(department));
+      std::optional<std::size_t> found;
+      std::vector<std::string> names;
+      for (std::size_t k = 0; k < ds.size(); ++k) {
+        const std::string id = ds[k]["id"].get<std::string>();
+        const std::string name = ds[k].value("name", id);
+        names.push_back(name);
+        if (id == wanted || hr_lower(name) == hr_lower(wanted)) found = k;
+      }
+      if (!found) {
+        std::vector<std::string_view> candidates(names.begin(), names.end());
+        problems.push_back("--side-of " + quote_text(department + "=" + side) + ": no department " + quote_text(wanted) +
+                           " in " + file_ + (merging_ ? " or the model" : "") + did_you_mean(wanted, candidates));
+        continue;
+      }
+      ds[*found]["side"] = side;
+    }
+    if (options_.default_side.empty()) return;
+    for (const auto& [name, id] : department_of_) {
+      if (id.empty()) continue;
+      for (Json& d : ds)
+        if (d["id"] == id && !d.contains("side")) d["side"] = options_.default_side;
+    }
+  }
+
+  void check_people(std::vector<std::string>& problems) {
+    std::map<std::string, std::string> id_of_name;  // lower-cased name -> id, for a hint
+    for (const HrRow& r : sheet_.rows)
+      if (!r.name.empty()) id_of_name.emplace(hr_lower(r.name), r.id);
+    for (const HrRow& r : sheet_.rows) {
+      if (const auto it = ids_.find(r.id); it != ids_.end() && it->second.kind != "person") {
+        if (it->second.kind == "department" && department_line_.count(r.id)) continue;  // reported with the department
+        problems.push_back(at(r.line) + "employee id " + quote_text(r.id) + " is already the id of a " + it->second.kind +
+                           " in the model");
+      }
+      if (r.manager.empty()) continue;
+      ++summary_.reporting_lines;
+      if (rows_.count(r.manager)) continue;
+      if (const auto it = ids_.find(r.manager); it != ids_.end()) {
+        if (it->second.kind != "person")
+          problems.push_back(at(r.line) + "manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) + " is a " +
+                             it->second.kind + " in the model, not a person");
+        continue;
+      }
+      std::string hint;
+      if (const auto it = id_of_name.find(hr_lower(r.manager)); it != id_of_name.end())
+        hint = " (that is the name of employee " + quote_text(it->second) + ": the manager column must hold ids; choose it with --manager)";
+      else hint = did_you_mean(r.manager, all_ids());
+      problems.push_back(at(r.line) + "unknown manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) + hint);
+    }
+  }
+
+  std::vector<std::string_view> all_ids() const {
+    std::vector<std::string_view> out;
+    for (const auto& [id, row] : rows_) out.push_back(id);
+    for (const auto& [id, e] : ids_)
+      if (e.kind == "person") out.push_back(id);
+    return out;
+  }
+
+  // The manager of `id` after the merge, or "".
+  std::string manager_of(const std::string& id) const {
+    if (const auto it = rows_.find(id); it != rows_.end()) return sheet_.has_manager ? it->second->manager : existing_manager(id);
+    return existing_manager(id);
+  }
+  std::string existing_manager(const std::string& id) const {
+    const auto it = ids_.find(id);
+    if (it == ids_.end() || it->second.kind != "person") return "";
+    return model_["people"][it->second.index].value("reports_to", std::string());
+  }
+
+  // Each cycle of the merged reports_to relation once, from its member that comes first in the file.
+  void check_cycles(std::vector<std::string>& problems) {
+    std::set<std::string> done;
+    for (const HrRow& r : sheet_.rows) {
+      std::vector<std::string> chain;
+      std::map<std::string, std::size_t> position;
+      std::string at_id = r.id;
+      while (!at_id.empty() && !done.count(at_id) && !position.count(at_id)) {
+        position[at_id] = chain.size();
+        chain.push_back(at_id);
+        at_id = manager_of(at_id);
+      }
+      for (const std::string& c : chain) done.insert(c);
+      if (at_id.empty() || !position.count(at_id)) continue;
+      const std::vector<std::string> cycle(chain.begin() + static_cast<std::ptrdiff_t>(position[at_id]), chain.end());
+      std::size_t first_line = 0;
+      std::string text, lines;
+      for (const std::string& id : cycle) {
+        text += id + " -> ";
+        if (const auto it = rows_.find(id); it != rows_.end()) {
+          lines += (lines.empty() ? "" : ", ") + std::to_string(it->second->line);
+          if (first_line == 0 || it->second->line < first_line) first_line = it->second->line;
+        }
+      }
+      problems.push_back(at(first_line) + "manager cycle (" + std::to_string(cycle.size()) + " people): " + text + cycle.front() +
+                         " (lines " + lines + ")");
+    }
+  }
+
+  void write_people() {
+    Json& people = model_["people"];
+    for (const HrRow& r : sheet_.rows) {
+      const auto it = ids_.find(r.id);
+      const bool existing = it != ids_.end();
+      if (!existing) {
+        people.push_back(Json::object({{"id", r.id}}));
+        ++summary_.people_added;
+      } else {
+        ++summary_.people_updated;
+      }
+      Json& p = existing ? people[it->second.index] : people.back();
+      const auto set = [&](bool column, const char* key, const std::string& value) {
+        if (!column) return;  // the model's value stays
+        if (value.empty()) p.erase(key);
+        else p[key] = value;
+      };
+      set(sheet_.has_name, "name", r.name);
+      set(sheet_.has_title, "title", r.title);
+      set(sheet_.has_manager, "reports_to", r.manager);
+      set(sheet_.has_department, "department", r.department.empty() ? std::string() : department_of_.at(hr_lower(r.department)));
+      if (!r.roles.empty()) {
+        Json& roles = p["roles"];
+        if (!roles.is_array()) roles = Json::array();
+        for (const std::string& role : r.roles) {
+          bool have = false;
+          for (const Json& x : roles) have = have || (x.is_string() && x.get_ref<const std::string&>() == role);
+          if (!have) roles.push_back(role);
+        }
+      }
+      if (!r.attributes.is_null()) {
+        Json& a = p["attributes"];
+        if (!a.is_object()) a = Json::object();
+        for (const auto& [key, value] : r.attributes.items()) a[key] = value;
+      }
+    }
+  }
+
+  // A department without a head gets the one member (in the export) whose manager is not in it,
+  // when there is exactly one.
+  void write_heads() {
+    std::map<std::string, std::vector<std::string>> tops;
+    for (const HrRow& r : sheet_.rows) {
+      if (r.department.empty()) continue;
+      const std::string& d = department_of_.at(hr_lower(r.department));
+      const auto m = rows_.find(r.manager);
+      const bool manager_inside = m != rows_.end() && !m->second->department.empty() &&
+                                  department_of_.at(hr_lower(m->second->department)) == d;
+      if (!manager_inside) tops[d].push_back(r.id);
+    }
+    for (Json& d : model_["departments"]) {
+      const auto it = tops.find(d["id"].get<std::string>());
+      if (d.contains("head") || it == tops.end() || it->second.size() != 1) continue;
+      d["head"] = it->second.front();
+    }
+  }
+
+  const HrSheet& sheet_;
+  const std::string& file_;
+  const HrImportOptions& options_;
+  const bool merging_;
+  Json model_;
+  std::map<std::string, Entity> ids_;               // the model's ids, and new departments'
+  std::map<std::string, const HrRow*> rows_;        // the export's employees by id
+  std::map<std::string, std::string> department_of_;  // lower-cased department name -> id
+  std::map<std::string, std::size_t> department_line_;  // new department id -> its first line
+  std::size_t base_departments_ = 0;                // how many departments the model had
+  HrImportSummary summary_;
+};
+
+}  // namespace
+
+HrImportError::HrImportError(std::vector<std::string> problems)
+    : InputError(join_lines(problems)), problems_(std::move(problems)) {}
+
+std::string hr_department_id(std::string_view name) {
+  std::string slug;
+  bool gap = false;
+  for (unsigned char c : name) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!keep) {
+      gap = true;
+      continue;
+    }
+    if (gap && !slug.empty()) slug += '-';
+    gap = false;
+    slug += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  }
+  return slug.empty() ? std::string() : "dept-" + slug;
+}
+
+HrImportResult import_hr(std::string_view csv, const std::string& file, const HrImportOptions& options, const Model* into) {
+  std::vector<std::string> problems;
+  check_options(options, into, problems);
+  if (!problems.empty()) throw HrImportError(std::move(problems));
+  HrSheet sheet = read_hr_rows(csv, file, options);
+  problems = std::move(sheet.problems);
+  Builder builder(sheet, file, options, into);
+  HrImportResult result = builder.build(problems);
+  if (!problems.empty()) {
+    // In file order: problems of the whole file and of options first, then by line.
+    const auto line_of = [&](const std::string& p) -> std::size_t {
+      if (p.rfind(file + ":", 0) != 0) return 0;
+      return std::strtoul(p.c_str() + file.size() + 1, nullptr, 10);
+    };
+    std::stable_sort(problems.begin(), problems.end(), [&](const std::string& a, const std::string& b) { return line_of(a) < line_of(b); });
+    throw HrImportError(std::move(problems));
+  }
+  return result;
+}
+
+}  // namespace clearpath
