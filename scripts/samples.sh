@@ -16,11 +16,22 @@ for g in graphs/*.json; do
   "$cp" copilots "$g" --all --fail-on never --format json -o "samples/$name.copilots.json"
   "$cp" conflicts "$g" --fail-on never -o "samples/$name.conflicts.txt"
   "$cp" conflicts "$g" --fail-on never --format json -o "samples/$name.conflicts.json"
+  for format in text md json; do
+    ext=$format; [ "$format" = text ] && ext=txt
+    "$cp" analyze "$g" --simulate 10000 --seed 1 --fail-on never --format "$format" -o "samples/$name.analyze.$ext"
+  done
+  "$cp" analyze "$g" --simulate 10000 --seed 1 --fail-on never -o "samples/$name.analyze.html"
   for view in org approvals deps conflicts; do
     for format in dot svg png; do
       "$cp" render "$g" --view "$view" -o "samples/$name.$view.$format"
     done
   done
 done
+# The top of the HTML report as the browser draws it (the README shows it).
+profile=$(mktemp -d)
+chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \
+  --window-size=1280,1400 --screenshot="$root/samples/churn-model.analyze.png" \
+  "file://$root/samples/churn-model.analyze.html" 2>/dev/null
+rm -rf "$profile"
 echo "samples/ regenerated:" >&2
 ls samples >&2

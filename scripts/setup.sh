@@ -17,6 +17,7 @@ packages=(
   fonts-dejavu-core                  # the font diagrams are laid out and drawn with
   fonts-wqy-microhei                 # its fallback for Chinese and Japanese names in PNG and PDF
   libcsv-dev                         # RFC 4180 CSV parser for `clearpath import hr`
+  chromium                           # headless browser: the HTML report test loads the page
 )
 
 missing=()

@@ -124,22 +124,7 @@ int run_path(Session& s, const PathArgs& args) {
   options.seed = args.seed;
   options.distribution = args.distribution == "triangular" ? Distribution::triangular : Distribution::pert_beta;
   options.threads = s.io().terminal.threads;
-  // A progress bar on a terminal once the simulation has run for a second.
-  const auto started = std::chrono::steady_clock::now();
-  auto last = started;
-  bool shown = false;
-  if (s.io().terminal.err_is_tty)
-    options.progress = [&](std::size_t done, std::size_t total) {
-      const auto now = std::chrono::steady_clock::now();
-      const auto after = std::chrono::milliseconds(s.io().terminal.progress_after_ms);
-      if (done < total && (now - started < after || (shown && now - last < std::chrono::milliseconds(200)))) return;
-      if (done == total && !shown) return;
-      last = now;
-      shown = true;
-      const std::size_t width = 40, filled = total ? done * width / total : width;
-      s.io().err << "\rsimulating [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
-                 << total << (done == total ? "\n" : "") << std::flush;
-    };
+  options.progress = s.progress_bar("simulating");
   if (!args.explain.empty()) {
     const std::optional<Ref> x = r.model->find(args.explain);
     if (!x || (r.model->kind(*x) != EntityKind::step && r.model->kind(*x) != EntityKind::approval)) {
@@ -176,6 +161,7 @@ int run_generate(Session& s, const SyntheticOptions& options, const std::string&
 }
 
 const char* kExamples = R"(Examples:
+  clearpath analyze graphs/churn-model.json -o report.html  the whole picture: summary, findings, diagrams
   clearpath validate graphs/churn-model.json      check a file, print its summary
   clearpath path graphs/churn-model.json          critical path, legacy chain, blockers, risk
   clearpath copilots graphs/churn-model.json      approval gates, missing co-pilots, who they depend on
@@ -220,11 +206,14 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   stats->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
   stats->footer("Example:\n  clearpath stats graphs/churn-model.json --format json");
 
-  CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the file format");
+  bool report_schema_flag = false;
+  CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the file format, or of the analyze report");
   schema->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
+  schema->add_flag("--report", report_schema_flag, "the schema of `clearpath analyze --format json` instead");
   schema->footer(
-      "Example:\n  clearpath schema -o clearpath.schema.json\n"
-      "  then add \"$schema\": \"./clearpath.schema.json\" to a model file for editor completion.");
+      "Examples:\n  clearpath schema -o clearpath.schema.json\n"
+      "  then add \"$schema\": \"./clearpath.schema.json\" to a model file for editor completion.\n"
+      "  clearpath schema --report -o report.schema.json   to check analyze's JSON in a pipeline");
 
   PathArgs path_args;
   CLI::App* path = app.add_subcommand("path", "Critical path, longest legacy chain, blockers, risk and business case");
@@ -260,6 +249,8 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   CLI::App* import = add_import_command(app, import_args);
   RenderArgs render_args;
   CLI::App* render = add_render_command(app, render_args);
+  AnalyzeArgs analyze_args;
+  CLI::App* analyze = add_analyze_command(app, analyze_args);
   ExportArgs export_args;
   CLI::App* export_cmd = add_export_command(app, export_args);
 
@@ -295,11 +286,12 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
     if (*copilots) return run_copilots(session, copilots_args);
     if (*import) return run_import(session, import_args);
     if (*render) return run_render(session, render_args);
+    if (*analyze) return run_analyze(session, analyze_args);
     if (*export_cmd) return run_export(session, export_args);
     if (*conflicts) return run_conflicts(session, conflicts_args, false);
     if (*level) return run_conflicts(session, level_args, true);
     if (*schema) {
-      session.emit(output, std::string(format_schema()));
+      session.emit(output, std::string(report_schema_flag ? report_schema() : format_schema()));
       return kExitOk;
     }
     if (*generate) {

@@ -69,4 +69,13 @@ struct RenderArgs {
 CLI::App* add_render_command(CLI::App& app, RenderArgs& args);
 int run_render(Session& session, const RenderArgs& args);
 
+struct AnalyzeArgs {
+  std::string file, initiative, output, format, fail_on = "error";  // format "": from -o, else text
+  std::size_t simulate = 0, top = 3, max_nodes = 0;
+  std::uint64_t seed = 1;
+  double near = 5;
+};
+CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& args);
+int run_analyze(Session& session, const AnalyzeArgs& args);
+
 }  // namespace clearpath

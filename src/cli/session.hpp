@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <iomanip>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -53,6 +54,29 @@ class Session {
   }
 
   CliIo& io() { return io_; }
+
+  // A progress bar on stderr for long work (a simulation): only on a terminal, and only once
+  // the work has run for progress_after_ms; empty (no calls) otherwise.
+  std::function<void(std::size_t, std::size_t)> progress_bar(std::string what) {
+    if (!io_.terminal.err_is_tty) return {};
+    struct State {
+      std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now(), last = started;
+      bool shown = false;
+    };
+    auto state = std::make_shared<State>();
+    return [this, state, what = std::move(what)](std::size_t done, std::size_t total) {
+      const auto now = std::chrono::steady_clock::now();
+      const auto after = std::chrono::milliseconds(io_.terminal.progress_after_ms);
+      if (done < total && (now - state->started < after || (state->shown && now - state->last < std::chrono::milliseconds(200))))
+        return;
+      if (done == total && !state->shown) return;
+      state->last = now;
+      state->shown = true;
+      const std::size_t width = 40, filled = total ? done * width / total : width;
+      io_.err << "\r" << what << " [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
+              << total << (done == total ? "\n" : "") << std::flush;
+    };
+  }
 
  private:
   CliIo& io_;

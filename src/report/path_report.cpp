@@ -341,16 +341,17 @@ std::string nested_dump(const J& value, int depth) {
 }  // namespace
 
 void write_path_json(std::ostream& out, const Model& m, const PathAnalysis& a, const PathOptions& options,
-                     const PathReportOptions& report) {
+                     const PathReportOptions& report, int depth) {
   const J j = path_json(m, a, options, report);
   const WorkCalendar cal(m.calendar);
+  const std::string inner(static_cast<std::size_t>(2 * (depth + 1)), ' ');
   out << "{";
   bool first = true;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    out << (first ? "\n  " : ",\n  ") << J(it.key()).dump() << ": ";
+    out << (first ? "\n" : ",\n") << inner << J(it.key()).dump() << ": ";
     first = false;
     if (it.key() != "items") {
-      out << nested_dump(it.value(), 1);
+      out << nested_dump(it.value(), depth + 1);
       continue;
     }
     // Items by earliest start, then id (activities are numbered in id order).
@@ -363,17 +364,19 @@ void write_path_json(std::ostream& out, const Model& m, const PathAnalysis& a, c
       continue;
     }
     std::string buffer = "[";
+    const std::string item_indent = ",\n" + inner + "  ";
     for (std::size_t k = 0; k < order.size(); ++k) {
-      buffer += k ? ",\n    " : "\n    ";
+      buffer += k ? item_indent : item_indent.substr(1);
       append_item(buffer, m, a, cal, order[k]);
       if (buffer.size() > (1u << 20)) {
         out << buffer;
         buffer.clear();
       }
     }
-    out << buffer << "\n  ]";
+    out << buffer << "\n" << inner << "]";
   }
-  out << "\n}\n";
+  out << "\n" << std::string(static_cast<std::size_t>(2 * depth), ' ') << "}";
+  if (depth == 0) out << "\n";
 }
 
 void print_cycles(std::ostream& out, const std::vector<DependencyCycle>& cycles) {

@@ -19,9 +19,10 @@ struct PathReportOptions {
 
 void print_path_report(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,
                        const PathReportOptions& report);
-// The JSON report, written as it goes (the items are never held as one DOM).
+// The JSON report, written as it goes (the items are never held as one DOM). `depth` > 0
+// writes it as a value nested that many levels deep (indented to match, no final newline).
 void write_path_json(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,
-                     const PathReportOptions& report);
+                     const PathReportOptions& report, int depth = 0);
 // Everything but the items (which it leaves null).
 nlohmann::ordered_json path_json(const Model& model, const PathAnalysis& a, const PathOptions& options,
                                  const PathReportOptions& report);

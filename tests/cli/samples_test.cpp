@@ -38,6 +38,13 @@ TEST_CASE("samples are what the current build prints", "[cli][samples]") {
           clearpath::test::read_source_file(std::string("samples/") + name + ".conflicts.txt"));
     CHECK(run_in_source_tree({"conflicts", graph, "--fail-on", "never", "--format", "json"}).out ==
           clearpath::test::read_source_file(std::string("samples/") + name + ".conflicts.json"));
+    for (const char* format : {"text", "md", "json"}) {
+      INFO(format);
+      const std::string ext = std::string(format) == "text" ? "txt" : format;
+      CHECK(run_in_source_tree({"analyze", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never", "--format",
+                                format}).out ==
+            clearpath::test::read_source_file(std::string("samples/") + name + ".analyze." + ext));
+    }
   }
 }
 

@@ -1,0 +1,70 @@
+// `clearpath analyze`: the three analyses with options that agree, and the executive summary.
+#include <algorithm>
+
+#include "clearpath/analyze.hpp"
+#include "clearpath/calendar.hpp"
+
+namespace clearpath {
+namespace {
+
+ExecutiveSummary summarise(const Model& m, const Analysis& a) {
+  ExecutiveSummary s;
+  const WorkCalendar cal(m.calendar);
+  s.initiative = a.path.focus;
+  s.production_day = a.path.schedule.duration;
+  s.legacy_steps = a.path.legacy_by_count.count;
+  s.legacy_days = a.path.legacy_by_count.duration;
+  s.legacy_chain_days = a.path.legacy_by_count.path_duration;
+  for (const MergedFinding& f : a.findings)
+    ++(f.finding.severity == Severity::error ? s.errors : f.finding.severity == Severity::warning ? s.warnings : s.infos);
+  if (const auto& sim = a.path.simulation) s.p80_day = s.initiative ? sim->focus_p80 : sim->p80;
+  if (s.initiative) {
+    const Initiative& i = m.initiative(*s.initiative);
+    s.momentum_days = i.momentum_days;
+    const auto o = std::find_if(a.path.initiatives.begin(), a.path.initiatives.end(),
+                                [&](const InitiativeOutlook& x) { return x.initiative == *s.initiative; });
+    if (o != a.path.initiatives.end()) {
+      s.production_day = o->finish;
+      s.p_within_momentum = o->p_within_momentum;
+      s.payback_month = o->payback_month;
+      s.cost_per_day = o->cost_per_day;
+    }
+    if (a.path.simulation && a.path.simulation->p_within_momentum) s.p_within_momentum = a.path.simulation->p_within_momentum;
+    if (const auto& l = a.conflicts.levelled)
+      for (const auto& f : l->initiatives)
+        if (f.initiative == *s.initiative) s.levelled_day = f.levelled_finish;
+  } else if (a.conflicts.levelled) {
+    s.levelled_day = a.conflicts.levelled->duration;
+  }
+  s.production_date = cal.finish_date(s.production_day);
+  if (s.p80_day) s.p80_date = cal.finish_date(*s.p80_day);
+  if (s.levelled_day) s.levelled_date = cal.finish_date(*s.levelled_day);
+  return s;
+}
+
+}  // namespace
+
+Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
+  Analysis a;
+  a.path_options.network.initiative = options.initiative;
+  a.path_options.near_days = options.near_days;
+  a.path_options.simulate = options.simulate;
+  a.path_options.seed = options.seed;
+  a.path_options.threads = options.threads;
+  a.path_options.progress = options.progress;
+  a.path = analyze_path(model, a.path_options);
+
+  a.copilot_options.initiative = options.initiative;
+  a.copilots = analyze_copilots(model, a.copilot_options);
+
+  a.conflict_options.initiative = options.initiative;
+  a.conflict_options.near_days = options.near_days;
+  a.conflict_options.top = options.top;
+  a.conflicts = analyze_conflicts(model, a.conflict_options);
+
+  a.findings = merge_findings(a.path.findings, a.copilots.findings, a.conflicts.findings);
+  a.summary = summarise(model, a);
+  return a;
+}
+
+}  // namespace clearpath

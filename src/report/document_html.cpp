@@ -1,0 +1,177 @@
+// A report document as one self-contained HTML page: inline CSS, the diagrams' SVG inline, no
+// script, no font or image fetched (the page's Content-Security-Policy forbids every request),
+// readable offline and printable.
+#include <ostream>
+#include <string_view>
+
+#include "report/document.hpp"
+
+namespace clearpath {
+namespace {
+
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        // Control characters are not allowed in HTML text (tab and newline are).
+        out += static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' ? ' ' : c;
+    }
+  }
+  return out;
+}
+
+const char* look_class(Look l) {
+  switch (l) {
+    case Look::bad: return "bad";
+    case Look::warn: return "warn";
+    case Look::good: return "good";
+    case Look::muted: return "muted";
+    case Look::strong: return "strong";
+    case Look::plain: break;
+  }
+  return "";
+}
+
+std::string span(const Cell& c) {
+  const char* cls = look_class(c.look);
+  return *cls ? "<span class=\"" + std::string(cls) + "\">" + esc(c.text) + "</span>" : esc(c.text);
+}
+
+// Graphviz's SVG without its XML prologue, and with its element ids prefixed so that several
+// diagrams on one page keep them unique (ids and the references to them).
+std::string inline_svg(const std::string& svg, const std::string& prefix) {
+  const std::size_t start = svg.find("<svg");
+  if (start == std::string::npos) return {};
+  std::string out;
+  out.reserve(svg.size() + 1024);
+  const std::string_view body(svg.data() + start, svg.size() - start);
+  static constexpr std::string_view kRefs[] = {" id=\"", "url(#", "href=\"#"};
+  for (std::size_t i = 0; i < body.size();) {
+    bool replaced = false;
+    for (std::string_view r : kRefs)
+      if (body.compare(i, r.size(), r) == 0) {
+        out += r;
+        out += prefix;
+        i += r.size();
+        replaced = true;
+        break;
+      }
+    if (!replaced) out += body[i++];
+  }
+  return out;
+}
+
+const char* kStyle = R"(
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1f2328; margin: 0 auto;
+       max-width: 1180px; padding: 24px 32px 64px; line-height: 1.45; font-size: 15px; }
+h1 { font-size: 26px; margin: 0 0 6px; }
+h2 { font-size: 20px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid #d0d7de; }
+.subtitle { color: #57606a; margin: 0; }
+nav { margin: 14px 0 0; font-size: 14px; }
+nav a { margin-right: 14px; color: #0969da; text-decoration: none; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: 4px 18px; margin: 0; }
+dl.facts dt { color: #57606a; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; margin: 8px 0; font-size: 13.5px; }
+th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.more { color: #57606a; font-style: italic; }
+.bad { color: #cf222e; font-weight: bold; }
+.warn { color: #9a6700; font-weight: bold; }
+.good { color: #1a7f37; }
+.muted { color: #6e7781; }
+.strong { font-weight: bold; }
+figure { margin: 12px 0 24px; }
+figure .diagram { overflow: auto; max-height: 90vh; border: 1px solid #d0d7de; padding: 8px; background: #fff; }
+figure svg { height: auto; }
+figcaption { color: #57606a; font-size: 13px; margin-top: 4px; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  nav { display: none; }
+  figure { break-inside: avoid; }
+  figure .diagram { overflow: visible; max-height: none; border: none; }
+  figure svg { max-width: 100%; }
+  h2 { break-after: avoid; }
+}
+)";
+
+void block(std::ostream& out, const Block& b) {
+  switch (b.kind) {
+    case Block::Kind::paragraph: out << "<p>" << span(b.text) << "</p>\n"; break;
+    case Block::Kind::bullets:
+      out << "<ul>\n";
+      for (const Cell& c : b.items) out << "<li>" << span(c) << "</li>\n";
+      out << "</ul>\n";
+      break;
+    case Block::Kind::facts:
+      out << "<dl class=\"facts\">\n";
+      for (const Fact& f : b.facts) {
+        const char* cls = look_class(f.value.look);
+        out << "<dt>" << esc(f.label) << "</dt><dd" << (*cls ? " class=\"" + std::string(cls) + "\"" : "") << ">"
+            << esc(f.value.text) << "</dd>\n";
+      }
+      out << "</dl>\n";
+      break;
+    case Block::Kind::table: {
+      const Table& t = b.table;
+      out << "<table>\n<thead><tr>";
+      for (std::size_t c = 0; c < t.columns.size(); ++c)
+        out << (t.numeric[c] ? "<th class=\"num\">" : "<th>") << esc(t.columns[c]) << "</th>";
+      out << "</tr></thead>\n<tbody>\n";
+      for (const auto& row : t.rows) {
+        out << "<tr>";
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+          const Cell cell = c < row.size() ? row[c] : Cell{};
+          std::string cls = t.numeric[c] ? "num" : "";
+          const char* look = look_class(cell.look);
+          if (*look) cls += (cls.empty() ? "" : " ") + std::string(look);
+          out << (cls.empty() ? "<td>" : "<td class=\"" + cls + "\">") << esc(cell.text) << "</td>";
+        }
+        out << "</tr>\n";
+      }
+      out << "</tbody>\n</table>\n";
+      if (t.more) out << "<p class=\"more\">... and " << t.more << " more (all of them are in the JSON report)</p>\n";
+      break;
+    }
+    case Block::Kind::figure: {
+      const Figure& f = b.figure;
+      if (f.svg.empty()) break;
+      out << "<figure id=\"diagram-" << esc(f.view) << "\" data-view=\"" << esc(f.view) << "\">\n<div class=\"diagram\">"
+          << inline_svg(f.svg, f.view + "-") << "</div>\n<figcaption>" << esc(f.caption)
+          << (f.file.empty() ? "" : " (" + esc(f.file) + ")") << "</figcaption>\n</figure>\n";
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void write_html(std::ostream& out, const Document& d) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         "img-src data:\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<meta name=\"generator\" content=\"clearpath\">\n<title>"
+      << esc(d.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>" << esc(d.title)
+      << "</h1>\n";
+  for (const std::string& s : d.subtitle) out << "<p class=\"subtitle\">" << esc(s) << "</p>\n";
+  out << "<nav>";
+  for (const Section& s : d.sections) out << "<a href=\"#" << esc(s.id) << "\">" << esc(s.title) << "</a>";
+  out << "</nav>\n</header>\n<main>\n";
+  for (const Section& s : d.sections) {
+    out << "<section id=\"" << esc(s.id) << "\">\n<h2>" << esc(s.title) << "</h2>\n";
+    for (const Block& b : s.blocks) block(out, b);
+    out << "</section>\n";
+  }
+  out << "</main>\n</body>\n</html>\n";
+}
+
+}  // namespace clearpath

@@ -1,0 +1,200 @@
+// A report document as terminal text: headed sections, aligned facts and tables that fit the
+// width, long text wrapped, colour only when asked for.
+#include <algorithm>
+#include <ostream>
+#include <sstream>
+#include <string_view>
+
+#include "report/document.hpp"
+#include "report/text_columns.hpp"
+
+namespace clearpath {
+
+void Section::paragraph(std::string text, Look look) {
+  Block b;
+  b.kind = Block::Kind::paragraph;
+  b.text = {std::move(text), look};
+  blocks.push_back(std::move(b));
+}
+
+void Section::facts(std::vector<Fact> f) {
+  Block b;
+  b.kind = Block::Kind::facts;
+  b.facts = std::move(f);
+  blocks.push_back(std::move(b));
+}
+
+void Section::bullets(std::vector<Cell> items) {
+  Block b;
+  b.kind = Block::Kind::bullets;
+  b.items = std::move(items);
+  blocks.push_back(std::move(b));
+}
+
+Table& Section::table(std::vector<std::string> columns, std::vector<bool> numeric) {
+  Block b;
+  b.kind = Block::Kind::table;
+  numeric.resize(columns.size(), false);
+  b.table.columns = std::move(columns);
+  b.table.numeric = std::move(numeric);
+  blocks.push_back(std::move(b));
+  return blocks.back().table;
+}
+
+void Section::figure(Figure f) {
+  Block b;
+  b.kind = Block::Kind::figure;
+  b.figure = std::move(f);
+  blocks.push_back(std::move(b));
+}
+
+Section& Document::section(std::string anchor, std::string heading) {
+  sections.push_back({std::move(anchor), std::move(heading), {}});
+  return sections.back();
+}
+
+namespace {
+
+class TextWriter {
+ public:
+  TextWriter(std::ostream& out, bool color, std::size_t width) : out_(out), color_(color), width_(width) {}
+
+  void document(const Document& d) {
+    wrapped("", "", {d.title, Look::strong});
+    for (const std::string& s : d.subtitle) wrapped("  ", "  ", {s, Look::plain});
+    for (const Section& s : d.sections) section(s);
+  }
+
+ private:
+  std::string styled(const std::string& s, Look look) const {
+    if (!color_ || look == Look::plain || s.empty()) return s;
+    const char* code = look == Look::bad ? "31" : look == Look::warn ? "33" : look == Look::good ? "32" : look == Look::muted ? "2" : "1";
+    return "\033[" + std::string(code) + "m" + s + "\033[0m";
+  }
+
+  // `first` then the text wrapped to the width, later lines after `indent`; each line coloured
+  // on its own, so colour never spills onto the indent.
+  void wrapped(const std::string& first, const std::string& indent, const Cell& c) {
+    const std::size_t used = display_width(indent);
+    const std::vector<std::string> lines = wrap_lines(terminal_safe(c.text), width_ > used + 12 ? width_ - used : 12);
+    for (std::size_t i = 0; i < lines.size(); ++i) out_ << (i ? indent : first) << styled(lines[i], c.look) << "\n";
+  }
+
+  void section(const Section& s) {
+    std::string heading = s.title;
+    std::transform(heading.begin(), heading.end(), heading.begin(), [](char c) {
+      return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    });
+    out_ << "\n" << styled(heading, Look::strong) << "\n";
+    bool first = true;
+    for (const Block& b : s.blocks) {
+      if (!first && b.kind != Block::Kind::figure) out_ << "\n";
+      first = false;
+      switch (b.kind) {
+        case Block::Kind::paragraph: wrapped("  ", "  ", b.text); break;
+        case Block::Kind::bullets:
+          for (const Cell& c : b.items) wrapped("  - ", "    ", c);
+          break;
+        case Block::Kind::facts: facts(b.facts); break;
+        case Block::Kind::table: table(b.table); break;
+        case Block::Kind::figure:
+          if (!b.figure.file.empty())
+            wrapped("  ", "    ", {b.figure.caption + ": " + b.figure.file, Look::plain});
+          break;
+      }
+    }
+  }
+
+  void facts(const std::vector<Fact>& facts) {
+    std::size_t w = 0;
+    for (const Fact& f : facts) w = std::max(w, display_width(f.label));
+    w = std::min<std::size_t>(w + 2, 30);
+    for (const Fact& f : facts)
+      wrapped("  " + pad_columns(fit_columns(terminal_safe(f.label), w - 2), w), std::string(2 + w, ' '), f.value);
+  }
+
+  void table(const Table& t) {
+    const std::size_t n = t.columns.size();
+    if (n == 0) return;
+    std::vector<std::size_t> w(n, 0);
+    for (std::size_t c = 0; c < n; ++c) w[c] = display_width(t.columns[c]);
+    for (const auto& row : t.rows)
+      for (std::size_t c = 0; c < n && c < row.size(); ++c) w[c] = std::max(w[c], display_width(terminal_safe(row[c].text)));
+    // Every column but the last keeps its width up to a cap; the last takes what is left and
+    // wraps (it is usually the message or list).
+    const std::size_t indent = 2, gap = 2, room = width_ > 40 ? width_ : 40;
+    for (std::size_t c = 0; c + 1 < n; ++c) w[c] = std::min<std::size_t>(w[c], t.numeric[c] ? 16 : t.last_below ? 32 : 28);
+    std::size_t used = indent;
+    for (std::size_t c = 0; c + 1 < n; ++c) used += w[c] + gap;
+    // Too wide even so: narrow the text columns, widest first, down to 8.
+    while (used + 12 > room) {
+      std::size_t widest = n;
+      for (std::size_t c = 0; c + 1 < n; ++c)
+        if (!t.numeric[c] && w[c] > 8 && (widest == n || w[c] > w[widest])) widest = c;
+      if (widest == n) break;
+      --w[widest];
+      --used;
+    }
+    // A numeric last column is aligned like the others; prose below the row when asked.
+    const bool last_fixed = t.numeric[n - 1];
+    if (last_fixed) w[n - 1] = std::min<std::size_t>(w[n - 1], 16);
+    const std::size_t last = room > used ? room - used : 12;
+    auto row_text = [&](const std::vector<Cell>& row, bool header) {
+      std::string lead(indent, ' ');
+      std::string prefix = lead;
+      for (std::size_t c = 0; c + 1 < n; ++c) {
+        const Cell cell = c < row.size() ? row[c] : Cell{};
+        const std::string text = terminal_safe(cell.text);
+        const std::string cellfit = t.numeric[c] ? align_right(fit_columns(text, w[c]), w[c]) : pad_columns(fit_columns(text, w[c]), w[c]);
+        prefix += styled(cellfit, header ? Look::muted : cell.look) + std::string(gap, ' ');
+      }
+      const Cell tail = n - 1 < row.size() ? row[n - 1] : Cell{};
+      if (last_fixed) {
+        out_ << prefix << styled(align_right(fit_columns(terminal_safe(tail.text), w[n - 1]), w[n - 1]), header ? Look::muted : tail.look)
+             << "\n";
+        return;
+      }
+      if (t.last_below) {
+        out_ << prefix << "\n";
+        if (header) return;
+        const std::string below(indent + 4, ' ');
+        for (const std::string& line : wrap_lines(terminal_safe(tail.text), width_ - below.size()))
+          out_ << below << styled(line, tail.look) << "\n";
+        return;
+      }
+      const std::vector<std::string> lines = wrap_lines(terminal_safe(tail.text), std::max<std::size_t>(last, 12));
+      for (std::size_t i = 0; i < lines.size(); ++i)
+        out_ << (i ? std::string(used, ' ') : prefix) << styled(lines[i], header ? Look::muted : tail.look) << "\n";
+    };
+    std::vector<Cell> header;
+    for (const std::string& c : t.columns) header.push_back({c, Look::muted});
+    row_text(header, true);
+    for (const auto& row : t.rows) row_text(row, false);
+    if (t.more) out_ << "  ... and " << t.more << " more (all of them are in the JSON report)\n";
+  }
+
+  std::ostream& out_;
+  bool color_;
+  std::size_t width_;
+};
+
+}  // namespace
+
+void write_text(std::ostream& out, const Document& d, bool color, std::size_t width) {
+  std::ostringstream text;
+  TextWriter(text, color, width).document(d);
+  // Without the spaces that empty last cells and padding leave at the ends of lines.
+  const std::string s = text.str();
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    std::size_t last = end;
+    while (last > start && s[last - 1] == ' ') --last;
+    out.write(s.data() + start, static_cast<std::streamsize>(last - start));
+    if (end < s.size()) out << '\n';
+    start = end + 1;
+  }
+}
+
+}  // namespace clearpath

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "report/document.hpp"
+#include "report/text_columns.hpp"
+
+using namespace clearpath;
+
+namespace {
+
+Document sample(const std::string& hostile) {
+  Document d;
+  d.title = "Plan " + hostile;
+  d.subtitle = {"from " + hostile};
+  Section& s = d.section("summary", "Summary");
+  s.facts({{"owner", {hostile, Look::bad}}, {"days", {"12.0", Look::plain}}});
+  s.paragraph("A paragraph that is long enough to need wrapping at one hundred columns, because it goes on and on "
+              "and on, with a-very-long-identifier-that-has-no-spaces-in-it-at-all-and-is-longer-than-a-line-of-"
+              "the-terminal-so-it-has-to-be-split-somewhere.");
+  Table& t = s.table({"id", "days", "why"}, {false, true, false});
+  t.rows.push_back({{hostile, Look::plain}, {"3.0", Look::plain}, {"because " + hostile, Look::warn}});
+  t.rows.push_back({{"b", Look::plain}, {"12.5", Look::plain}, {"", Look::plain}});
+  t.more = 4;
+  s.figure({"deps", "Dependencies", "deps.svg",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg viewBox=\"0 0 1 1\"><g id=\"graph0\"><use href=\"#graph0\"/>"
+            "<rect fill=\"url(#grad)\"/></g></svg>\n"});
+  return d;
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("terminal columns: widths, cutting, wrapping", "[report]") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("佐藤 健二") == 9);  // four wide characters and a space
+  CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute
+  CHECK(fit_columns("abcdef", 4) == "abc~");
+  CHECK(fit_columns("abc", 4) == "abc");
+  CHECK(fit_columns("佐藤健二", 5) == "佐藤~");
+  CHECK(pad_columns("佐藤", 6) == "佐藤  ");
+  CHECK(align_right("7", 3) == "  7");
+  CHECK(terminal_safe("a\033[31mb\nc\x7f") == "a [31mb c ");
+  CHECK(wrap_lines("aa bb cc", 5) == std::vector<std::string>{"aa bb", "cc"});
+  CHECK(wrap_lines("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
+  CHECK(wrap_lines("", 10) == std::vector<std::string>{""});
+  CHECK(wrap_lines("x 佐藤健二", 4) == std::vector<std::string>{"x", "佐藤", "健二"});
+}
+
+TEST_CASE("text report: fits 100 columns, colour only when asked, no control characters", "[report]") {
+  const Document d = sample("<b>\033[2Jevil</b>");
+  std::ostringstream plain, color;
+  write_text(plain, d, false);
+  write_text(color, d, true);
+  for (const std::string& line : lines_of(plain.str())) {
+    INFO(line);
+    CHECK(display_width(line) <= 100);
+    CHECK(line.find('\033') == std::string::npos);
+    CHECK((line.empty() || line.back() != ' '));
+  }
+  CHECK(color.str().find("\033[31m") != std::string::npos);  // the bad fact in red
+  CHECK(color.str().find("\033[2J") == std::string::npos);   // the hostile escape is defused
+  CHECK(plain.str().find("SUMMARY") != std::string::npos);
+  CHECK(plain.str().find("... and 4 more") != std::string::npos);
+  CHECK(plain.str().find("deps.svg") != std::string::npos);
+}
+
+TEST_CASE("text report: exact layout of facts and a table", "[report]") {
+  Document d;
+  d.title = "T";
+  Section& s = d.section("x", "Numbers");
+  s.facts({{"a", {"one", Look::plain}}, {"longer", {"two", Look::plain}}});
+  Table& t = s.table({"id", "n", "note"}, {false, true, false});
+  t.rows.push_back({{"x", Look::plain}, {"1.5", Look::plain}, {"fine", Look::plain}});
+  std::ostringstream out;
+  write_text(out, d, false);
+  CHECK(out.str() ==
+        "T\n"
+        "\n"
+        "NUMBERS\n"
+        "  a       one\n"
+        "  longer  two\n"
+        "\n"
+        "  id    n  note\n"
+        "  x   1.5  fine\n");
+}
+
+TEST_CASE("markdown report: user text cannot become markup", "[report]") {
+  std::ostringstream out;
+  write_markdown(out, sample("<script>alert(1)</script> *x* | [l](u)"));
+  const std::string md = out.str();
+  CHECK(md.find("<script>") == std::string::npos);
+  CHECK(md.find("&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\| \\[l\\](u)") != std::string::npos);
+  CHECK(md.find("| id | days | why |\n| --- | ---: | --- |\n") != std::string::npos);
+  CHECK(md.find("![Dependencies](deps.svg)") != std::string::npos);
+  CHECK(md.find("*... and 4 more") != std::string::npos);
+}
+
+TEST_CASE("html report: escaped, self-contained, SVG inline with ids made unique", "[report]") {
+  std::ostringstream out;
+  write_html(out, sample("<script>alert(1)</script> & \"q\" 'a'"));
+  const std::string html = out.str();
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &#39;a&#39;") != std::string::npos);
+  CHECK(html.find("Content-Security-Policy") != std::string::npos);
+  CHECK(html.find("<?xml") == std::string::npos);
+  CHECK(html.find("<!DOCTYPE svg") == std::string::npos);
+  CHECK(html.find("id=\"deps-graph0\"") != std::string::npos);
+  CHECK(html.find("href=\"#deps-graph0\"") != std::string::npos);
+  CHECK(html.find("url(#deps-grad)") != std::string::npos);
+  CHECK(html.find("<figure id=\"diagram-deps\"") != std::string::npos);
+  CHECK(html.find("http://") == std::string::npos);  // nothing fetched
+  CHECK(html.find("https://") == std::string::npos);
+}
