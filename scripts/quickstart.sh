@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
-# The main job on the bundled example: set up, build (Release), check the churn model and
-# print what stands between it and production (its critical path, legacy chain, blockers, risk,
-# and its approval gates: missing co-pilots, single points of failure, the approval path), and
-# draw its dependency diagram.
+# The main job on the bundled example: set up, build (Release), then one command that says what
+# stands between the churn model and production: `clearpath analyze` writes the HTML report
+# with the diagrams of every view into build-release/churn-report/, and prints the text report.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
 BUILD_TARGET=clearpath_exe "$root/scripts/build.sh" build-release -DCMAKE_BUILD_TYPE=Release
 cd "$root"
-./build-release/clearpath validate graphs/churn-model.json
-./build-release/clearpath path graphs/churn-model.json --fail-on never
-./build-release/clearpath copilots graphs/churn-model.json --initiative churn-model --fail-on never
-./build-release/clearpath render graphs/churn-model.json --view deps -o build-release/churn-model.deps.svg
-echo "diagram of the critical path: build-release/churn-model.deps.svg (clearpath render; see README)"
+./build-release/clearpath analyze graphs/churn-model.json --simulate 10000 --fail-on never \
+  --format html -o build-release/churn-report
+./build-release/clearpath analyze graphs/churn-model.json --simulate 10000 --fail-on never
+echo
+echo "HTML report with diagrams: build-release/churn-report/report.html (open it in a browser)"

@@ -6,6 +6,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 BUILD_TARGET=clearpath_exe scripts/build.sh build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cp=./build-release/clearpath
+# The options the HR recipe uses (README; tests/cli/samples_test.cpp uses the same).
+hr_import_options=(--side-of 'Information Technology=it' --side-of 'IT Operations=it' --side-of 'Data & Analytics=it'
+  --default-side business --roles-from-title '^chief|^vp\b=executive' --roles-from-title 'director|^head of=director')
 mkdir -p samples
 for g in graphs/*.json; do
   name=$(basename "$g" .json)
@@ -27,6 +30,9 @@ for g in graphs/*.json; do
     done
   done
 done
+# The HR recipe of the README: an org diagram from an HR export.
+"$cp" import hr graphs/hr-export.csv "${hr_import_options[@]}" -o samples/hr-export.json 2>/dev/null
+"$cp" render samples/hr-export.json --view org -o samples/hr-export.org.png
 # The top of the HTML report as the browser draws it (the README shows it).
 profile=$(mktemp -d)
 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \

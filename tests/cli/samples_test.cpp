@@ -48,6 +48,15 @@ TEST_CASE("samples are what the current build prints", "[cli][samples]") {
   }
 }
 
+TEST_CASE("the HR import sample is what the current build imports", "[cli][samples][hr]") {
+  const auto r = run_in_source_tree({"import", "hr", "graphs/hr-export.csv", "--side-of", "Information Technology=it",
+                                     "--side-of", "IT Operations=it", "--side-of", "Data & Analytics=it", "--default-side",
+                                     "business", "--roles-from-title", "^chief|^vp\\b=executive", "--roles-from-title",
+                                     "director|^head of=director"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out == clearpath::test::read_source_file("samples/hr-export.json"));
+}
+
 TEST_CASE("diagram samples are what the current build draws", "[cli][samples][render]") {
   for (const char* name : {"minimal", "churn-model"})
     for (const char* view : {"org", "approvals", "deps", "conflicts"}) {
