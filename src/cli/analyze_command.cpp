@@ -135,14 +135,14 @@ int run_analyze(Session& s, const AnalyzeArgs& args) {
       o.view = v;
       if (v != View::org) o.initiative = args.initiative;
       if (args.max_nodes) o.node_budget = args.max_nodes;
-      ReportDiagram d{view_name(v), view_caption(v), "", ""};
+      ReportDiagram d{view_name(v), view_caption(v), "", "", ""};
       try {
         d.svg = render_diagram(build_diagram(*r.model, o), DiagramFormat::svg);
         if (write_diagrams) d.file = std::string(view_name(v)) + ".svg";
       } catch (const RenderError& e) {
         // The report is worth more than one diagram: say so and go on without it.
         s.io().err << "clearpath: warning: the " << view_name(v) << " diagram could not be drawn: " << e.what() << "\n";
-        d.title += " (could not be drawn: " + std::string(e.what()) + ")";
+        d.error = e.what();
       }
       report.diagrams.push_back(std::move(d));
       if (s.io().terminal.err_is_tty &&
@@ -163,17 +163,26 @@ int run_analyze(Session& s, const AnalyzeArgs& args) {
     else if (format == "html") write_html(out, d);
     else write_text(out, d, color);
   };
-  if (write_diagrams) {
-    std::error_code ec;
-    fs::create_directories(dest.folder, ec);
-    if (ec) {
-      s.io().err << "clearpath: error: cannot create " << dest.folder.string() << ": " << ec.message() << "\n";
-      return kExitInvalid;
-    }
-    for (const ReportDiagram& d : report.diagrams)
-      if (!d.file.empty()) write_file_atomically((dest.folder / d.file).string(), d.svg);
+  if (!write_diagrams) {
+    s.emit(to_file ? dest.report.string() : std::string(), write_report);
+    return exit_for_findings(plain_findings(analysis.findings), args.fail_on);
   }
-  s.emit(to_file ? dest.report.string() : std::string(), write_report);
+  // Into a folder: the report is made first (in memory), so that nothing is written when
+  // making it fails; then the diagrams, each atomically, then the report. A diagram that could
+  // not be drawn this time does not leave last run's file behind.
+  std::ostringstream content;
+  write_report(content);
+  std::error_code ec;
+  fs::create_directories(dest.folder, ec);
+  if (ec) {
+    s.io().err << "clearpath: error: cannot create " << dest.folder.string() << ": " << ec.message() << "\n";
+    return kExitInvalid;
+  }
+  for (const ReportDiagram& d : report.diagrams) {
+    if (!d.file.empty()) write_file_atomically((dest.folder / d.file).string(), d.svg);
+    else fs::remove(dest.folder / (d.view + ".svg"), ec);
+  }
+  write_file_atomically(dest.report.string(), content.str());
   return exit_for_findings(plain_findings(analysis.findings), args.fail_on);
 }
 

@@ -11,11 +11,14 @@ namespace {
 
 // Checks the model an import made and writes it, or explains why not (a bug in the importer,
 // or a merged model the loader refuses).
+// The HR import's model is checked like any model before it is written. Errors are input
+// problems (a --side-of that leaves a rule's slot with no department on its side, say), and
+// warnings (some already in the --into model) are shown but do not stop the import.
 int check_and_emit(Session& s, const ImportArgs& args, const std::string& display, const std::string& model) {
   const LoadResult check = load_model(model);
-  if (!check.model || check.diagnostics.warning_count() > 0) {
-    print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color());
-    s.io().err << "clearpath: error: " << display << ": the imported model is not valid (a bug in clearpath import)\n";
+  if (check.diagnostics.items().size()) print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color());
+  if (!check.model) {
+    s.io().err << "clearpath: error: " << display << ": the imported model is not valid (see above); nothing written\n";
     return kExitInvalid;
   }
   s.emit(args.output, save_model(*check.model));

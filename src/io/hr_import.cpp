@@ -135,7 +135,8 @@ class Builder {
       }
       const std::string id = hr_department_id(r.department);
       if (id.empty() || !hr_id_problem(id).empty()) {
-        problems.push_back(at(r.line) + "department " + quote_text(r.department) + " has no letter or digit to make its id of");
+        problems.push_back(at(r.line) + "department " + quote_text(r.department) +
+                           (id.empty() ? " has no letter or digit to make its id of" : ": its id " + hr_id_problem(id)));
         department_of_[key] = "";  // reported once
         continue;
       }
@@ -213,6 +214,11 @@ class Builder {
     std::map<std::string, std::string> id_of_name;  // lower-cased name -> id, for a hint
     for (const HrRow& r : sheet_.rows)
       if (!r.name.empty()) id_of_name.emplace(hr_lower(r.name), r.id);
+    // Suggestions for the first few unknown managers only: each one scans every id, and an
+    // export whose manager column holds e-mails would otherwise take rows x ids.
+    constexpr std::size_t kSuggested = 100;
+    std::size_t unknown = 0;
+    std::vector<std::string_view> candidates;
     for (const HrRow& r : sheet_.rows) {
       if (const auto it = ids_.find(r.id); it != ids_.end() && it->second.kind != "person") {
         if (it->second.kind == "department" && department_line_.count(r.id)) continue;  // reported with the department
@@ -231,7 +237,10 @@ class Builder {
       std::string hint;
       if (const auto it = id_of_name.find(hr_lower(r.manager)); it != id_of_name.end())
         hint = " (that is the name of employee " + quote_text(it->second) + ": the manager column must hold ids; choose it with --manager)";
-      else hint = did_you_mean(r.manager, all_ids());
+      else if (unknown++ < kSuggested) {
+        if (candidates.empty()) candidates = all_ids();
+        hint = did_you_mean(r.manager, candidates);
+      }
       problems.push_back(at(r.line) + "unknown manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) + hint);
     }
   }

@@ -122,6 +122,10 @@ std::string hr_id_problem(std::string_view id) {
   return "";
 }
 
+namespace {
+constexpr std::size_t kMaxMatchedTitle = 1024;
+}  // namespace
+
 HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImportOptions& options) {
   HrSheet sheet;
   std::string converted;
@@ -210,6 +214,14 @@ HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImpo
         sheet.problems.push_back(at + "invalid manager id " + quote_text(row.manager) + " of employee " + quote_text(row.id) + ": it " + why);
         continue;
       }
+    }
+    // std::regex recurses once per character: a title of tens of kilobytes would overflow the
+    // stack. No job title is that long, so a long one is a problem of the row.
+    if (!title_roles.empty() && row.title.size() > kMaxMatchedTitle) {
+      sheet.problems.push_back(at + "the title of employee " + quote_text(row.id) + " is " + std::to_string(row.title.size()) +
+                               " bytes long; --roles-from-title matches titles of up to " + std::to_string(kMaxMatchedTitle) +
+                               " bytes");
+      continue;
     }
     for (const auto& [re, role] : title_roles) {
       if (row.title.empty() || !std::regex_search(row.title, re)) continue;

@@ -18,6 +18,7 @@ struct ReportDiagram {
   std::string title;    // what it shows, for the caption
   std::string file;
   std::string svg;
+  std::string error;    // why it could not be drawn, or ""
 };
 
 struct AnalyzeReportOptions {

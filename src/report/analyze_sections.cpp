@@ -11,9 +11,13 @@
 namespace clearpath {
 namespace {
 
+// The view's diagram; one that could not be drawn leaves a note saying why.
 void add_figure(Section& sec, const AnalyzeReportOptions& report, const std::string& view) {
-  for (const ReportDiagram& d : report.diagrams)
-    if (d.view == view && (!d.file.empty() || !d.svg.empty())) sec.figure({d.view, d.title, d.file, d.svg});
+  for (const ReportDiagram& d : report.diagrams) {
+    if (d.view != view) continue;
+    if (!d.error.empty()) sec.paragraph("The " + d.view + " diagram could not be drawn: " + d.error, Look::warn);
+    else if (!d.file.empty() || !d.svg.empty()) sec.figure({d.view, d.title, d.file, d.svg});
+  }
 }
 
 // Adds a row unless the table is full, in which case it counts it in `more`.

@@ -53,16 +53,21 @@ std::string inline_svg(const std::string& svg, const std::string& prefix) {
   out.reserve(svg.size() + 1024);
   const std::string_view body(svg.data() + start, svg.size() - start);
   static constexpr std::string_view kRefs[] = {" id=\"", "url(#", "href=\"#"};
+  bool in_tag = false;  // only markup is rewritten, never the text of a label
   for (std::size_t i = 0; i < body.size();) {
+    const char c = body[i];
+    if (c == '<') in_tag = true;
+    else if (c == '>') in_tag = false;
     bool replaced = false;
-    for (std::string_view r : kRefs)
-      if (body.compare(i, r.size(), r) == 0) {
-        out += r;
-        out += prefix;
-        i += r.size();
-        replaced = true;
-        break;
-      }
+    if (in_tag)
+      for (std::string_view r : kRefs)
+        if (body.compare(i, r.size(), r) == 0) {
+          out += r;
+          out += prefix;
+          i += r.size();
+          replaced = true;
+          break;
+        }
     if (!replaced) out += body[i++];
   }
   return out;

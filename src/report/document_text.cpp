@@ -124,20 +124,25 @@ class TextWriter {
     // wraps (it is usually the message or list).
     const std::size_t indent = 2, gap = 2, room = width_ > 40 ? width_ : 40;
     for (std::size_t c = 0; c + 1 < n; ++c) w[c] = std::min<std::size_t>(w[c], t.numeric[c] ? 16 : t.last_below ? 32 : 28);
+    // A numeric last column is aligned like the others; prose below the row when asked.
+    const bool last_fixed = t.numeric[n - 1];
+    if (last_fixed) w[n - 1] = std::min<std::size_t>(w[n - 1], 16);
     std::size_t used = indent;
     for (std::size_t c = 0; c + 1 < n; ++c) used += w[c] + gap;
-    // Too wide even so: narrow the text columns, widest first, down to 8.
-    while (used + 12 > room) {
+    // Too wide even so: narrow the widest column, text before numbers, down to 8 (text) or 4
+    // (numbers, whose headers are then cut). The last column needs 12, or its own width.
+    const std::size_t tail_room = last_fixed ? w[n - 1] : t.last_below ? 0 : 12;
+    while (used + tail_room > room) {
       std::size_t widest = n;
       for (std::size_t c = 0; c + 1 < n; ++c)
         if (!t.numeric[c] && w[c] > 8 && (widest == n || w[c] > w[widest])) widest = c;
+      if (widest == n)
+        for (std::size_t c = 0; c + 1 < n; ++c)
+          if (t.numeric[c] && w[c] > 4 && (widest == n || w[c] > w[widest])) widest = c;
       if (widest == n) break;
       --w[widest];
       --used;
     }
-    // A numeric last column is aligned like the others; prose below the row when asked.
-    const bool last_fixed = t.numeric[n - 1];
-    if (last_fixed) w[n - 1] = std::min<std::size_t>(w[n - 1], 16);
     const std::size_t last = room > used ? room - used : 12;
     auto row_text = [&](const std::vector<Cell>& row, bool header) {
       std::string lead(indent, ' ');
@@ -158,7 +163,7 @@ class TextWriter {
         out_ << prefix << "\n";
         if (header) return;
         const std::string below(indent + 4, ' ');
-        for (const std::string& line : wrap_lines(terminal_safe(tail.text), width_ - below.size()))
+        for (const std::string& line : wrap_lines(terminal_safe(tail.text), room - below.size()))
           out_ << below << styled(line, tail.look) << "\n";
         return;
       }

@@ -93,7 +93,7 @@ std::vector<std::string> wrap_lines(const std::string& s, std::size_t room) {
     start = end + 1;
     if (word.empty()) continue;
     std::size_t n = display_width(word);
-    if (used && used + 1 + n > room) flush();
+    if (!line.empty() && used + 1 + n > room) flush();
     // A word longer than a line (the line is empty here): as much as fits on each line.
     while (n > room) {
       std::size_t taken = 0, len = 0, i = 0;
@@ -108,9 +108,12 @@ std::vector<std::string> wrap_lines(const std::string& s, std::size_t room) {
       n = display_width(word);
     }
     if (word.empty()) continue;
-    if (used) line += ' ';
+    if (!line.empty()) {
+      line += ' ';
+      ++used;
+    }
     line += word;
-    used += (used ? 1 : 0) + n;
+    used += n;
   }
   if (!line.empty() || lines.empty()) lines.push_back(line);
   return lines;

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 #include "clearpath/analyze.hpp"
+#include "report/analyze_report.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -131,4 +133,17 @@ TEST_CASE("analyze: an unknown initiative is an input error", "[analyze]") {
   AnalyzeOptions o;
   o.initiative = "nope";
   CHECK_THROWS_AS(analyze_model(m, o), ScheduleError);
+}
+
+TEST_CASE("analyze report: a diagram that could not be drawn leaves a note", "[analyze][report]") {
+  const Model m = clearpath::test::load_valid(clearpath::test::read_source_file("graphs/minimal.json"));
+  const Analysis a = analyze_model(m, {});
+  AnalyzeReportOptions report;
+  report.file = "minimal.json";
+  report.diagrams.push_back({"deps", "Dependencies", "", "", "Graphviz failed: trouble in init_rank"});
+  report.diagrams.push_back({"org", "Organisation", "org.svg", "<svg/>", ""});
+  std::ostringstream text;
+  write_text(text, analyze_document(m, a, report), false);
+  CHECK(text.str().find("The deps diagram could not be drawn: Graphviz failed: trouble in init_rank") != std::string::npos);
+  CHECK(text.str().find("Organisation: org.svg") != std::string::npos);
 }

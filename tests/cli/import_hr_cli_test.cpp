@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -121,4 +122,41 @@ TEST_CASE("import hr: the bundled export and --help", "[hr][cli]") {
   CHECK(r.status == 0);
   CHECK(r.out.find("clearpath import hr graphs/hr-export.csv") != std::string::npos);
   CHECK(r.out.find("--roles-from-title") != std::string::npos);
+}
+
+TEST_CASE("import hr --into: the model's own warnings do not stop the import, its errors do", "[hr][cli]") {
+  const std::string dir = clearpath::test::temp_dir();
+  // A base model with a warning of its own: ben listed twice as an approver.
+  std::string base = clearpath::test::read_source_file("tests/data/hr/base-model.json");
+  const std::string once = "\"approvers\": [\"ben\"]";
+  REQUIRE(base.find(once) != std::string::npos);
+  base.replace(base.find(once), once.size(), "\"approvers\": [\"ben\", \"ben\"]");
+  {
+    std::ofstream(dir + "/base-warning.json") << base;
+  }
+  auto r = run({"import", "hr", source_path("tests/data/hr/merge.csv"), "--into", dir + "/base-warning.json", "-o",
+                dir + "/merged.json"});
+  CHECK(r.status == 0);
+  CHECK(r.err.find("warning") != std::string::npos);
+  CHECK(std::filesystem::exists(dir + "/merged.json"));
+  // Moving the only IT department to the business side leaves the funding gate's IT slot
+  // without a department on its side: an input problem, not a bug, and nothing is written.
+  r = run({"import", "hr", source_path("tests/data/hr/merge.csv"), "--into", source_path("tests/data/hr/base-model.json"),
+           "--side-of", "Information Technology=business", "-o", dir + "/side.json"});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("unknown side 'it' in slot 1 of approval 'funding'") != std::string::npos);
+  CHECK(r.err.find("the imported model is not valid (see above); nothing written") != std::string::npos);
+  CHECK(r.err.find("a bug") == std::string::npos);
+  CHECK(!std::filesystem::exists(dir + "/side.json"));
+}
+
+TEST_CASE("import hr: a title too long to match against --roles-from-title is a problem of its row", "[hr][cli]") {
+  const std::string csv = "Employee ID,Name,Title\ne1,Ann," + std::string(200000, 'a') + "\ne2,Bo,Chief Officer\n";
+  auto r = run({"import", "hr", "-", "--roles-from-title", "(a|b)*=executive"}, csv);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("<stdin>:2: the title of employee 'e1' is 200000 bytes long") != std::string::npos);
+  CHECK(r.out.empty());
+  // Without --roles-from-title the title is just text.
+  r = run({"import", "hr", "-"}, csv);
+  CHECK(r.status == 0);
 }

@@ -24,7 +24,7 @@ Document sample(const std::string& hostile) {
   t.more = 4;
   s.figure({"deps", "Dependencies", "deps.svg",
             "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg viewBox=\"0 0 1 1\"><g id=\"graph0\"><use href=\"#graph0\"/>"
-            "<rect fill=\"url(#grad)\"/></g></svg>\n"});
+            "<rect fill=\"url(#grad)\"/><text>see url(#top) id=\"x\"</text></g></svg>\n"});
   return d;
 }
 
@@ -51,6 +51,8 @@ TEST_CASE("terminal columns: widths, cutting, wrapping", "[report]") {
   CHECK(wrap_lines("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
   CHECK(wrap_lines("", 10) == std::vector<std::string>{""});
   CHECK(wrap_lines("x 佐藤健二", 4) == std::vector<std::string>{"x", "佐藤", "健二"});
+  // A zero-width word keeps its place before a long word that follows it.
+  CHECK(wrap_lines("\xE2\x80\x8B abcdefgh", 4) == std::vector<std::string>{"\xE2\x80\x8B", "abcd", "efgh"});
 }
 
 TEST_CASE("text report: fits 100 columns, colour only when asked, no control characters", "[report]") {
@@ -69,6 +71,31 @@ TEST_CASE("text report: fits 100 columns, colour only when asked, no control cha
   CHECK(plain.str().find("SUMMARY") != std::string::npos);
   CHECK(plain.str().find("... and 4 more") != std::string::npos);
   CHECK(plain.str().find("deps.svg") != std::string::npos);
+}
+
+TEST_CASE("text report: a wide numeric matrix still fits 100 columns", "[report]") {
+  Document d;
+  d.title = "T";
+  Section& s = d.section("x", "Matrix");
+  std::vector<std::string> cols{"department"};
+  std::vector<bool> numeric{false};
+  for (int i = 0; i < 8; ++i) {
+    cols.push_back("an-initiative-with-a-long-id-" + std::to_string(i));
+    numeric.push_back(true);
+  }
+  Table& t = s.table(cols, numeric);
+  std::vector<Cell> row{{"a-department-with-a-rather-long-name", Look::plain}};
+  for (int i = 0; i < 8; ++i) row.push_back({"#" + std::to_string(i + 1), Look::plain});
+  t.rows.push_back(row);
+  Table& risk = s.table({"initiative-with-a-very-long-identifier", "finish", "payback month"}, {false, true, true});
+  risk.rows.push_back({{"x", Look::plain}, {"187.0", Look::plain}, {"4", Look::plain}});
+  std::ostringstream out;
+  write_text(out, d, false);
+  for (const std::string& line : lines_of(out.str())) {
+    INFO(line);
+    CHECK(display_width(line) <= 100);
+  }
+  CHECK(out.str().find("#8") != std::string::npos);
 }
 
 TEST_CASE("text report: exact layout of facts and a table", "[report]") {
@@ -115,6 +142,7 @@ TEST_CASE("html report: escaped, self-contained, SVG inline with ids made unique
   CHECK(html.find("id=\"deps-graph0\"") != std::string::npos);
   CHECK(html.find("href=\"#deps-graph0\"") != std::string::npos);
   CHECK(html.find("url(#deps-grad)") != std::string::npos);
+  CHECK(html.find("<text>see url(#top) id=\"x\"</text>") != std::string::npos);  // label text untouched
   CHECK(html.find("<figure id=\"diagram-deps\"") != std::string::npos);
   CHECK(html.find("http://") == std::string::npos);  // nothing fetched
   CHECK(html.find("https://") == std::string::npos);
