@@ -33,6 +33,10 @@ HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImpo
 // otherwise why not ("contains a control character").
 std::string hr_id_problem(std::string_view id);
 
+// The options' problems (hr_options.cpp): invalid regular expressions, roles a typo away from
+// a known one, invalid sides, an unusable delimiter.
+void check_hr_options(const HrImportOptions& options, const Model* into, std::vector<std::string>& problems);
+
 // Trims spaces and tabs (and a stray CR) at both ends.
 std::string_view hr_trim(std::string_view s);
 std::string hr_lower(std::string_view s);  // ASCII letters lower-cased
