@@ -196,8 +196,10 @@ void add_conflict_sections(Document& d, const Model& m, const Analysis& a, const
     std::string summary = n == 0 ? std::string("No department") : n == 1 ? std::string("1 department") : std::to_string(n) + " departments";
     summary += n == 1 || n == 0 ? " holds" : " hold";
     summary += " critical work on an initiative ranked outside its top " + std::to_string(a.conflict_options.top) + "; ";
-    summary += pairs == 0 ? std::string("no pair") : pairs == 1 ? std::string("1 pair") : std::to_string(pairs) + " pairs";
-    summary += " of departments wait for each other in opposite order.";
+    summary += pairs == 0   ? std::string("no pair of departments waits")
+               : pairs == 1 ? std::string("1 pair of departments waits")
+                            : std::to_string(pairs) + " pairs of departments wait";
+    summary += " for each other in opposite order.";
     sec.paragraph(summary, n ? Look::bad : Look::plain);
     // The ranking matrix: departments holding critical work (or ranking anything), a column per
     // initiative, each cell the department's rank of it.

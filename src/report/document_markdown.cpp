@@ -7,16 +7,18 @@ namespace clearpath {
 namespace {
 
 // User text as Markdown text: HTML characters as entities (so `<script>` stays text), the
-// punctuation that starts emphasis, links, code or table cells escaped, line breaks as spaces.
+// punctuation that starts emphasis, links, code, strike-through or table cells escaped, a
+// leading '#' too, line breaks as spaces.
 std::string md(const std::string& s) {
   std::string out;
   out.reserve(s.size() + 8);
+  if (!s.empty() && s[0] == '#') out += '\\';  // not a heading
   for (char c : s) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '~': case '!':
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
         out += '\\';
         out += c;
         break;

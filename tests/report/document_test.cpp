@@ -80,12 +80,12 @@ TEST_CASE("text report: a wide numeric matrix still fits 100 columns", "[report]
   std::vector<std::string> cols{"department"};
   std::vector<bool> numeric{false};
   for (int i = 0; i < 8; ++i) {
-    cols.push_back("an-initiative-with-a-long-id-" + std::to_string(i));
+    cols.push_back(std::string("an-initiative-with-a-long-id-").append(std::to_string(i)));
     numeric.push_back(true);
   }
   Table& t = s.table(cols, numeric);
   std::vector<Cell> row{{"a-department-with-a-rather-long-name", Look::plain}};
-  for (int i = 0; i < 8; ++i) row.push_back({"#" + std::to_string(i + 1), Look::plain});
+  for (int i = 0; i < 8; ++i) row.push_back({std::string("#").append(std::to_string(i + 1)), Look::plain});
   t.rows.push_back(row);
   Table& risk = s.table({"initiative-with-a-very-long-identifier", "finish", "payback month"}, {false, true, true});
   risk.rows.push_back({{"x", Look::plain}, {"187.0", Look::plain}, {"4", Look::plain}});
@@ -125,6 +125,13 @@ TEST_CASE("markdown report: user text cannot become markup", "[report]") {
   CHECK(md.find("<script>") == std::string::npos);
   CHECK(md.find("&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\| \\[l\\](u)") != std::string::npos);
   CHECK(md.find("| id | days | why |\n| --- | ---: | --- |\n") != std::string::npos);
+  // '#' is escaped only where it would start a heading.
+  Document h;
+  h.title = "T";
+  h.section("s", "S").paragraph("# not a heading, rank #3");
+  std::ostringstream hm;
+  write_markdown(hm, h);
+  CHECK(hm.str().find("\n\\# not a heading, rank #3\n") != std::string::npos);
   CHECK(md.find("![Dependencies](deps.svg)") != std::string::npos);
   CHECK(md.find("*... and 4 more") != std::string::npos);
 }
