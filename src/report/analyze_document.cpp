@@ -67,7 +67,7 @@ void add_summary(Document& d, const Model& m, const Analysis& a) {
     if (g.suggestions.empty()) text += " an approver its rule needs";
     for (std::size_t k = 0; k < g.suggestions.size(); ++k) {
       const SlotSuggestion& sl = g.suggestions[k];
-      text += k ? "; " : " ";
+      text += k ? " and " : " ";
       text += std::string(sl.label.find_first_of("aeiouAEIOU") == 0 ? "an " : "a ") + sl.label;
       std::string cands;
       for (const Candidate& c : sl.candidates) cands += (cands.empty() ? "" : ", ") + m.id(c.person);
