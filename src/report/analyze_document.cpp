@@ -33,6 +33,7 @@ void add_summary(Document& d, const Model& m, const Analysis& a) {
   Section& sec = d.section("summary", "Summary");
   std::vector<Fact> facts;
   if (s.initiative) facts.push_back({"initiative", {entity_label(m, *s.initiative), Look::strong}});
+  else if (m.initiatives().empty()) facts.push_back({"initiatives", {"none in the model", Look::muted}});
   else facts.push_back({"initiatives", {"all " + std::to_string(m.initiatives().size()) + " (the plan as a whole)", Look::plain}});
 
   const bool late = s.momentum_days && s.production_day > *s.momentum_days;

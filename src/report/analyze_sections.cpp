@@ -41,22 +41,26 @@ void add_path_sections(Document& d, const Model& m, const Analysis& a, const Ana
   const PathAnalysis& p = a.path;
   {
     Section& sec = d.section("critical-path", "Critical path");
-    sec.paragraph(std::to_string(p.schedule.critical_path.size()) + " of " + std::to_string(p.network.size()) +
-                  " activities are critical; the plan takes " + fixed(p.schedule.duration, 1) + " working days" +
-                  (finish_date(m.calendar, p.schedule.duration) ? " (to " + *finish_date(m.calendar, p.schedule.duration) + ")" : "") +
-                  ". Any day lost on them delays production by a day.");
-    Table& t = sec.table({"#", "id", "kind", "days", "start", "finish", "finish date"}, {true, false, false, true, true, true, false});
-    std::size_t k = 0;
-    for (std::uint32_t i : p.schedule.critical_path) {
-      const ActivityTimes& x = p.schedule.times[i];
-      const Ref r = p.network.activity[i];
-      add_row(t, {{std::to_string(++k), Look::plain},
-                  {m.id(r), Look::plain},
-                  {m.kind(r) == EntityKind::approval ? "gate" : "step", Look::plain},
-                  {fixed(p.network.duration[i], 1), Look::plain},
-                  {fixed(x.es, 1), Look::plain},
-                  {fixed(x.ef, 1), Look::plain},
-                  {date_or_blank(m, x.ef), Look::plain}});
+    if (p.network.size() == 0) {
+      sec.paragraph("The model has no steps or approvals to schedule.", Look::muted);
+    } else {
+      const auto end = finish_date(m.calendar, p.schedule.duration);
+      sec.paragraph(std::to_string(p.schedule.critical_path.size()) + " of " + std::to_string(p.network.size()) +
+                    " activities are critical; the plan takes " + fixed(p.schedule.duration, 1) + " working days" +
+                    (end ? " (to " + *end + ")" : "") + ". Any day lost on them delays production by a day.");
+      Table& t = sec.table({"#", "id", "kind", "days", "start", "finish", "finish date"}, {true, false, false, true, true, true, false});
+      std::size_t k = 0;
+      for (std::uint32_t i : p.schedule.critical_path) {
+        const ActivityTimes& x = p.schedule.times[i];
+        const Ref r = p.network.activity[i];
+        add_row(t, {{std::to_string(++k), Look::plain},
+                    {m.id(r), Look::plain},
+                    {m.kind(r) == EntityKind::approval ? "gate" : "step", Look::plain},
+                    {fixed(p.network.duration[i], 1), Look::plain},
+                    {fixed(x.es, 1), Look::plain},
+                    {fixed(x.ef, 1), Look::plain},
+                    {date_or_blank(m, x.ef), Look::plain}});
+      }
     }
     add_figure(sec, report, "deps");
   }

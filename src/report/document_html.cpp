@@ -128,6 +128,10 @@ void block(std::ostream& out, const Block& b) {
       break;
     case Block::Kind::table: {
       const Table& t = b.table;
+      if (t.rows.empty() && t.more == 0) {  // no header over nothing
+        out << "<p class=\"muted\">none</p>\n";
+        break;
+      }
       out << "<table>\n<thead><tr>";
       for (std::size_t c = 0; c < t.columns.size(); ++c)
         out << (t.numeric[c] ? "<th class=\"num\">" : "<th>") << esc(t.columns[c]) << "</th>";
@@ -138,7 +142,10 @@ void block(std::ostream& out, const Block& b) {
           const Cell cell = c < row.size() ? row[c] : Cell{};
           std::string cls = t.numeric[c] ? "num" : "";
           const char* look = look_class(cell.look);
-          if (*look) cls += (cls.empty() ? "" : " ") + std::string(look);
+          if (*look) {
+            if (!cls.empty()) cls += ' ';
+            cls += look;
+          }
           out << (cls.empty() ? "<td>" : "<td class=\"" + cls + "\">") << esc(cell.text) << "</td>";
         }
         out << "</tr>\n";

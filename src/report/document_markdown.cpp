@@ -48,6 +48,10 @@ std::string link(const std::string& file) {
 }
 
 void table(std::ostream& out, const Table& t) {
+  if (t.rows.empty() && t.more == 0) {  // no header over nothing
+    out << "*none*\n";
+    return;
+  }
   out << "|";
   for (const std::string& c : t.columns) out << " " << md(c) << " |";
   out << "\n|";

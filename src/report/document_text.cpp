@@ -116,6 +116,10 @@ class TextWriter {
   void table(const Table& t) {
     const std::size_t n = t.columns.size();
     if (n == 0) return;
+    if (t.rows.empty() && t.more == 0) {  // no header over nothing
+      out_ << "  " << styled("none", Look::muted) << "\n";
+      return;
+    }
     std::vector<std::size_t> w(n, 0);
     for (std::size_t c = 0; c < n; ++c) w[c] = display_width(t.columns[c]);
     for (const auto& row : t.rows)

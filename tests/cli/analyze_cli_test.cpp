@@ -152,3 +152,19 @@ TEST_CASE("schema --report is the report's schema", "[cli][analyze]") {
   CHECK(j["title"] == "clearpath analyze report");
   CHECK(r.out == clearpath::test::read_source_file("schema/report.schema.json"));
 }
+
+TEST_CASE("analyze: a model of people only (an HR import) gives a report without empty tables", "[cli][analyze]") {
+  const auto r = run({"analyze", source_path("samples/hr-export.json")});
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("initiatives           none in the model") != std::string::npos);
+  CHECK(r.out.find("The model has no steps or approvals to schedule.") != std::string::npos);
+  CHECK(r.out.find("  #  id  kind") == std::string::npos);  // no table header over nothing
+  CHECK(r.out.find("No findings.") != std::string::npos);
+  const auto md = run({"analyze", source_path("samples/hr-export.json"), "--format", "md"});
+  CHECK(md.out.find("| gate |") == std::string::npos);
+  CHECK(md.out.find("*none*") != std::string::npos);
+  const auto html = run({"analyze", source_path("samples/hr-export.json"), "--format", "html"});
+  CHECK(html.status == 0);
+  CHECK(html.out.find("<th>gate</th>") == std::string::npos);
+  CHECK(html.out.find("<figure id=\"diagram-org\"") != std::string::npos);
+}
