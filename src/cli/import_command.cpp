@@ -1,6 +1,8 @@
 // `clearpath import psplib FILE.sm [-o OUT.json]` and `clearpath import hr FILE.csv [--into
 // GRAPH.json] [-o OUT.json]`: other formats into a clearpath model.
 #include <filesystem>
+#include <optional>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "clearpath/hr_import.hpp"
@@ -9,20 +11,20 @@
 namespace clearpath {
 namespace {
 
-// Checks the model an import made and writes it, or explains why not (a bug in the importer,
-// or a merged model the loader refuses).
-// The HR import's model is checked like any model before it is written. Errors are input
-// problems (a --side-of that leaves a rule's slot with no department on its side, say), and
-// warnings (some already in the --into model) are shown but do not stop the import.
-int check_and_emit(Session& s, const ImportArgs& args, const std::string& display, const std::string& model) {
-  const LoadResult check = load_model(model);
-  if (check.diagnostics.items().size()) print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color());
-  if (!check.model) {
-    s.io().err << "clearpath: error: " << display << ": the imported model is not valid (see above); nothing written\n";
-    return kExitInvalid;
-  }
-  s.emit(args.output, save_model(*check.model));
-  return kExitOk;
+// Loads the model an import made, before anything is written, printing its diagnostics.
+// `own`: the importer made it alone (psplib), so any error or warning is a bug in clearpath.
+// Otherwise (the HR import, perhaps merged into the user's model) errors are input problems (a
+// --side-of that leaves a rule's slot with no department on its side, say) and warnings, some
+// already in the --into model, are shown but do not stop the import.
+std::optional<Model> check_imported(Session& s, const std::string& display, const std::string& model, bool own) {
+  LoadResult check = load_model(model);
+  const bool refused = !check.model || (own && check.diagnostics.warning_count() > 0);
+  if (!check.diagnostics.items().empty()) print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color());
+  if (!refused) return std::move(check.model);
+  s.io().err << "clearpath: error: " << display
+             << (own ? ": the imported model is not valid (a bug in clearpath import)\n"
+                     : ": the imported model is not valid (see above); nothing written\n");
+  return std::nullopt;
 }
 
 int run_psplib(Session& s, const ImportArgs& args) {
@@ -38,13 +40,7 @@ int run_psplib(Session& s, const ImportArgs& args) {
     s.io().err << "clearpath: error: " << e.what() << "\n";
     return kExitInvalid;
   }
-  // The import must give a valid model; check it before anything is written.
-  const LoadResult check = load_model(model);
-  if (!check.model || check.diagnostics.warning_count() > 0) {
-    print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color());
-    s.io().err << "clearpath: error: " << display << ": the imported model is not valid (a bug in clearpath import)\n";
-    return kExitInvalid;
-  }
+  if (!check_imported(s, display, model, true)) return kExitInvalid;
   s.emit(args.output, model);
   return kExitOk;
 }
@@ -110,8 +106,9 @@ int run_hr(Session& s, const ImportArgs& args) {
   } catch (const InputError& e) {
     return usage(e.what());
   }
-  const int status = check_and_emit(s, args, display, result.model_json);
-  if (status != kExitOk) return status;
+  const std::optional<Model> model = check_imported(s, display, result.model_json, false);
+  if (!model) return kExitInvalid;
+  s.emit(args.output, save_model(*model));
   const HrImportSummary& m = result.summary;
   s.io().err << "clearpath import hr: " << display << ": " << m.rows << " employees; people: " << m.people_added << " added, "
              << m.people_updated << " updated; departments: " << m.departments_added << " added, " << m.departments_matched

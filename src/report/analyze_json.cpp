@@ -61,15 +61,6 @@ J checks_json(const Diagnostics* d) {
   return j;
 }
 
-void write_value(std::ostream& out, const J& value) {
-  // A value one level deep, as dump(2) would indent it there.
-  const std::string text = value.dump(2, ' ', false, J::error_handler_t::replace);
-  for (char c : text) {
-    out << c;
-    if (c == '\n') out << "  ";
-  }
-}
-
 }  // namespace
 
 void write_analyze_json(std::ostream& out, const Model& m, const Analysis& a, const AnalyzeOptions& options,
@@ -97,7 +88,7 @@ void write_analyze_json(std::ostream& out, const Model& m, const Analysis& a, co
   for (auto it = head.begin(); it != head.end(); ++it) {
     out << (first ? "\n  " : ",\n  ") << J(it.key()).dump() << ": ";
     first = false;
-    write_value(out, it.value());
+    out << nested_dump(it.value(), 1);
     if (it.key() == "model_checks") {  // the path's report streams its items
       out << ",\n  \"path\": ";
       write_path_json(out, m, a.path, a.path_options, {report.file, "", false}, 1);

@@ -325,18 +325,6 @@ void append_item(std::string& out, const Model& m, const PathAnalysis& a, const 
   out += "}";
 }
 
-// value.dump(2) as it reads nested `depth` levels deep.
-std::string nested_dump(const J& value, int depth) {
-  const std::string text = value.dump(2, ' ', false, J::error_handler_t::replace);
-  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += indent;
-  }
-  return out;
-}
 
 }  // namespace
 

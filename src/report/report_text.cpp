@@ -81,6 +81,18 @@ std::string hang(const std::string& first, const std::string& s, std::size_t wid
   return out.replace(0, first.size(), first);
 }
 
+std::string nested_dump(const nlohmann::ordered_json& value, int depth) {
+  const std::string text = value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
 nlohmann::ordered_json findings_json(const std::vector<Finding>& findings) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Finding& f : findings)

@@ -49,6 +49,10 @@ class Text {
   bool color_;
 };
 
+// value.dump(2) as it reads nested `depth` levels deep in a document written by hand (its
+// inner lines indented by 2 x depth more), for reports that stream part of their JSON.
+std::string nested_dump(const nlohmann::ordered_json& value, int depth);
+
 // [{kind, severity, subjects, message, days_held_back, cost_of_delay}]
 nlohmann::ordered_json findings_json(const std::vector<Finding>& findings);
 
