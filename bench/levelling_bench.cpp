@@ -34,6 +34,7 @@
 #include "clearpath/levelling.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/psplib.hpp"
+#include "clearpath/psplib_levelling.hpp"
 
 namespace {
 

@@ -47,4 +47,11 @@ class Diagnostics {
   std::size_t warnings_ = 0;
 };
 
+// A dependency cycle among steps and approvals, in order (each depends on the next; the last
+// depends on the first).
+struct DependencyCycle {
+  std::vector<std::string> ids;
+  std::vector<std::string> names;  // display names ("" when the entity has none)
+};
+
 }  // namespace clearpath

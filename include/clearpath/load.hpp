@@ -13,13 +13,6 @@
 
 namespace clearpath {
 
-// A dependency cycle among steps and approvals, in order (each depends on the next; the last
-// depends on the first).
-struct DependencyCycle {
-  std::vector<std::string> ids;
-  std::vector<std::string> names;  // display names ("" when the entity has none)
-};
-
 struct LoadResult {
   std::optional<Model> model;           // present only when there are no errors
   Diagnostics diagnostics;              // errors and warnings, sorted by location

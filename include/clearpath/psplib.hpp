@@ -7,8 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "clearpath/levelling.hpp"
-
 namespace clearpath {
 
 struct PsplibJob {
@@ -36,11 +34,6 @@ PsplibInstance parse_psplib(std::string_view text, const std::string& file);
 // The id of job `job`'s step: "job-" and the number zero-padded to the width of the last
 // non-dummy job's number, so ids sort in job order ("job-02" .. "job-31" for j30).
 std::string psplib_job_id(const PsplibInstance& instance, int job);
-
-// The instance as a levelling problem, directly: every job (dummies included, by number - 1)
-// with its duration and positive demands, the successor lists as predecessors, the renewable
-// capacities. For benchmarks and tests that level PSPLIB instances without a model.
-LevellingProblem psplib_levelling_problem(const PsplibInstance& instance);
 
 // The clearpath model of an instance (as parse_psplib returns it), as JSON text in the file
 // format, one entity per line, deterministic: a department r1..rK per resource, an initiative

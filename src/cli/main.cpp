@@ -4,7 +4,7 @@
 #include <cstring>
 #include <iostream>
 
-#include "clearpath/cli.hpp"
+#include "cli/cli.hpp"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

@@ -8,7 +8,7 @@
 #include <ostream>
 #include <string>
 
-#include "clearpath/cli.hpp"
+#include "cli/cli.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"

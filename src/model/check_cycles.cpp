@@ -6,7 +6,8 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
-#include "io/text_util.hpp"
+#include "model/entity_pointer.hpp"
+#include "util/text.hpp"
 #include "model/checks.hpp"
 
 namespace clearpath {

@@ -3,7 +3,8 @@
 #include <set>
 #include <unordered_set>
 
-#include "io/text_util.hpp"
+#include "model/entity_pointer.hpp"
+#include "util/text.hpp"
 #include "model/checks.hpp"
 #include "model/reference_sites.hpp"
 

@@ -7,7 +7,7 @@
 #include <ostream>
 
 #include "clearpath/calendar.hpp"
-#include "io/text_util.hpp"
+#include "util/text.hpp"
 #include "report/report_text.hpp"
 
 namespace clearpath {

@@ -3,7 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "io/text_util.hpp"
+#include "util/json_number.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 

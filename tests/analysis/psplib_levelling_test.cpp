@@ -6,6 +6,7 @@
 
 #include "clearpath/conflicts.hpp"
 #include "clearpath/psplib.hpp"
+#include "clearpath/psplib_levelling.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;

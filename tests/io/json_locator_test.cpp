@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "io/json_locator.hpp"
+#include "io/json/json_locator.hpp"
 
 using namespace clearpath;
 

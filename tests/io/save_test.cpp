@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "clearpath/save.hpp"
-#include "clearpath/synthetic.hpp"
+#include "synthetic/synthetic.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "clearpath/render.hpp"
-#include "clearpath/synthetic.hpp"
+#include "synthetic/synthetic.hpp"
 #include "render/parsed_dot.hpp"
 #include "render/views.hpp"
 #include "support/test_support.hpp"

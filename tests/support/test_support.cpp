@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "clearpath/cli.hpp"
+#include "cli/cli.hpp"
 
 namespace clearpath::test {
 

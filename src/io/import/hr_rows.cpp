@@ -1,13 +1,13 @@
 // The rows of an HR export: which column is which (given headers, defaults and their aliases),
 // and every row checked on its own. See docs/import-hr.md.
-#include "io/hr_rows.hpp"
+#include "io/import/hr_rows.hpp"
 
 #include <map>
 #include <optional>
 #include <regex>
 
-#include "io/csv_reader.hpp"
-#include "io/text_util.hpp"
+#include "io/import/csv_reader.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {

@@ -4,7 +4,7 @@
 // line, in file order, drawing the details as it goes; organisation-aware approvals are written
 // by synthetic_gates.cpp. Only a few small per-person and per-chain tables are kept in memory.
 // The pieces shared by these files are in synthetic_parts.hpp.
-#include "clearpath/synthetic.hpp"
+#include "synthetic/synthetic.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "io/synthetic_parts.hpp"
+#include "synthetic/synthetic_parts.hpp"
 
 namespace clearpath {
 namespace synthetic {

@@ -7,8 +7,9 @@
 #include <sstream>
 
 #include "clearpath/save.hpp"
-#include "io/export_parts.hpp"
-#include "io/text_util.hpp"
+#include "io/export/export_parts.hpp"
+#include "util/json_number.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 

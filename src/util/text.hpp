@@ -1,11 +1,11 @@
 #pragma once
-// Small text helpers shared by the loader and its checks. Private to the library.
+// Small text helpers: JSON pointers, edit distance and did-you-mean, quoting user text. The
+// lowest layer: the model, io and report all use them. Private to the library.
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "clearpath/entities.hpp"
 
 namespace clearpath {
 
@@ -14,12 +14,6 @@ void pointer_append(std::string& pointer, std::string_view key);
 void pointer_append(std::string& pointer, std::size_t index);
 std::string pointer_join(std::string pointer, std::string_view key);
 std::string pointer_join(std::string pointer, std::size_t index);
-// "/steps/12": where an entity of that kind sits in the file.
-std::string entity_pointer(EntityKind kind, std::size_t source_index);
-
-// A number as JSON writes it here: whole values as integers (5, not 5.0), others as doubles.
-Json json_number(double v);
-
 // Edit distance, giving up (returning limit + 1) once it must exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "io/synthetic_parts.hpp"
+#include "synthetic/synthetic_parts.hpp"
 
 namespace clearpath::synthetic {
 namespace {

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "io/synthetic_parts.hpp"
+#include "synthetic/synthetic_parts.hpp"
 
 namespace clearpath::synthetic {
 namespace {

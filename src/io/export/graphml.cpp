@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clearpath/export.hpp"
-#include "io/export_parts.hpp"
+#include "io/export/export_parts.hpp"
 
 namespace clearpath {
 namespace {

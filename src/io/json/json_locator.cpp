@@ -1,4 +1,4 @@
-#include "io/json_locator.hpp"
+#include "io/json/json_locator.hpp"
 
 #include <algorithm>
 #include <map>

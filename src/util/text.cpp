@@ -1,4 +1,4 @@
-#include "io/text_util.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,15 +28,6 @@ std::string pointer_join(std::string pointer, std::string_view key) {
 std::string pointer_join(std::string pointer, std::size_t index) {
   pointer_append(pointer, index);
   return pointer;
-}
-
-Json json_number(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<long long>(v);
-  return v;
-}
-
-std::string entity_pointer(EntityKind kind, std::size_t source_index) {
-  return pointer_join(pointer_join("", kind_array(kind)), source_index);
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {

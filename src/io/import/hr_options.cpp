@@ -4,8 +4,8 @@
 #include <regex>
 
 #include "clearpath/model.hpp"
-#include "io/hr_rows.hpp"
-#include "io/text_util.hpp"
+#include "io/import/hr_rows.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {

@@ -1,11 +1,13 @@
-#include "io/entity_decoder.hpp"
+#include "io/json/entity_decoder.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <optional>
 
-#include "io/text_util.hpp"
+#include "model/entity_pointer.hpp"
+#include "util/json_number.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 

@@ -5,7 +5,7 @@
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/stats.hpp"
 #include "clearpath/conflicts.hpp"
-#include "clearpath/synthetic.hpp"
+#include "synthetic/synthetic.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;

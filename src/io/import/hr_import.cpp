@@ -10,8 +10,8 @@
 
 #include "clearpath/model.hpp"
 #include "clearpath/save.hpp"
-#include "io/hr_rows.hpp"
-#include "io/text_util.hpp"
+#include "io/import/hr_rows.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {

@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "clearpath/export.hpp"
-#include "io/export_parts.hpp"
-#include "render/labels.hpp"
+#include "io/export/export_parts.hpp"
+#include "util/dot_text.hpp"
 
 namespace clearpath {
 namespace {
@@ -39,7 +39,7 @@ std::string label_text(std::string_view s) {
 }
 
 // A node name: the id, with '^', '%', '&', '\\' and '"' written as '^' and their hex code, as
-// in the rendered diagrams (dot_name, src/render/labels.hpp): Graphviz 2.42 cannot read back a
+// in the rendered diagrams (dot_name, src/util/dot_text.hpp): Graphviz 2.42 cannot read back a
 // quoted name with an odd run of backslashes before a quote or at the end, takes a name starting
 // with '%' for an anonymous one, and leaves '&' unescaped in SVG. Other characters are kept.
 void node_name(std::ostream& out, std::string_view id) { out << '"' << dot_name(id) << '"'; }

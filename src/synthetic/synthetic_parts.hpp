@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "clearpath/synthetic.hpp"
+#include "synthetic/synthetic.hpp"
 #include "model/random.hpp"
 
 namespace clearpath::synthetic {

@@ -8,7 +8,7 @@
 #include "clearpath/hr_import.hpp"
 #include "clearpath/render.hpp"
 #include "clearpath/save.hpp"
-#include "io/csv_reader.hpp"
+#include "io/import/csv_reader.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;

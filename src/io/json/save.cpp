@@ -6,7 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/text_util.hpp"
+#include "util/json_number.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {

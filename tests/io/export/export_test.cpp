@@ -14,9 +14,9 @@
 
 #include "clearpath/export.hpp"
 #include "clearpath/save.hpp"
-#include "clearpath/synthetic.hpp"
-#include "io/export_parts.hpp"
-#include "render/labels.hpp"
+#include "synthetic/synthetic.hpp"
+#include "io/export/export_parts.hpp"
+#include "util/dot_text.hpp"
 #include "render/parsed_dot.hpp"
 #include "support/test_support.hpp"
 

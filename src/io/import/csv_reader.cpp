@@ -1,6 +1,6 @@
 // CSV over libcsv (Debian's libcsv-dev): strict quoting, lines counted as the text is fed one
 // physical line at a time, so every record knows the line it starts on.
-#include "io/csv_reader.hpp"
+#include "io/import/csv_reader.hpp"
 
 #include <cstdio>
 #include <stdexcept>

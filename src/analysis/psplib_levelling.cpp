@@ -1,5 +1,5 @@
-// A PSPLIB instance as a levelling problem (see psplib.hpp).
-#include "clearpath/psplib.hpp"
+// A PSPLIB instance as a levelling problem (see psplib_levelling.hpp).
+#include "clearpath/psplib_levelling.hpp"
 
 namespace clearpath {
 

@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "clearpath/load.hpp"
-#include "io/entity_decoder.hpp"
-#include "io/json_locator.hpp"
-#include "io/text_util.hpp"
+#include "io/json/entity_decoder.hpp"
+#include "io/json/json_locator.hpp"
+#include "util/text.hpp"
 #include "model/checks.hpp"
 #include "model/model_builder.hpp"
 
