@@ -62,6 +62,14 @@ class Leveller {
   [[noreturn]] static void invalid(const std::string& what) { throw std::invalid_argument("levelling: " + what); }
 
   void validate_and_build(const LevellingProblem& p);
+  void check_sizes(const LevellingProblem& p) const;
+  void read_durations(const LevellingProblem& p);  // also the mean positive duration
+  void build_precedence(const LevellingProblem& p);
+  std::vector<double> merge_demands(const LevellingProblem& p);
+  void check_demand(u32 activity, u32 resource, double amount) const;
+  struct Ranking;
+  void rank_by_latest_finish(const std::vector<double>& lft, Ranking& rk) const;
+  void allocate_buffers();
   // Kahn's algorithm; a cycle is reported with the activities on it.
   void topological_order();
   void critical_path_times();

@@ -11,26 +11,59 @@
 namespace clearpath::levelling_detail {
 
 void Leveller::validate_and_build(const LevellingProblem& p) {
+  check_sizes(p);
+  read_durations(p);
+  build_precedence(p);
+  const std::vector<double> work = merge_demands(p);
+  const auto n_res = static_cast<u32>(capacity_.size());
+  profiles_.resize(n_res);
+  std::vector<bool> used(n_res, false);
+  for (const u32 r : dem_res_) used[r] = true;
+  for (u32 r = 0; r < n_res; ++r)
+    if (used[r]) used_resources_.push_back(r);
+  regret_offset_ = kRegretOffset * mean_duration_;
+  topological_order();
+  critical_path_times();
+  lower_bound_ = critical_path_;
+  for (u32 r = 0; r < n_res; ++r)
+    if (std::isfinite(capacity_[r]) && work[r] > 0) {
+      double bound = work[r] / capacity_[r];
+      if (all_integer_) bound = std::ceil(bound - tolerance(bound));
+      lower_bound_ = std::max(lower_bound_, bound);
+    }
+  rank_by_latest_finish(lft_, rank_forward_);
+  rank_by_latest_finish(rlft_, rank_reverse_);
+  allocate_buffers();
+}
+
+void Leveller::check_sizes(const LevellingProblem& p) const {
   if (p.predecessors.size() != n_)
     invalid("predecessors has " + std::to_string(p.predecessors.size()) + " entries for " + std::to_string(n_) +
             " activities");
   if (p.demand.size() != n_)
     invalid("demand has " + std::to_string(p.demand.size()) + " entries for " + std::to_string(n_) + " activities");
   if (p.capacity.size() > std::numeric_limits<u32>::max()) invalid("too many resources");
-  const auto n_res = static_cast<u32>(p.capacity.size());
-  for (u32 r = 0; r < n_res; ++r)
+  for (std::size_t r = 0; r < p.capacity.size(); ++r)
     if (std::isnan(p.capacity[r])) invalid("resource " + std::to_string(r) + " has no valid capacity (NaN)");
+}
 
+void Leveller::read_durations(const LevellingProblem& p) {
   dur_.resize(n_);
+  double sum = 0;
+  std::size_t positive = 0;
   for (u32 a = 0; a < n_; ++a) {
     const double d = p.duration[a];
     if (!std::isfinite(d) || d < 0)
       invalid("activity " + std::to_string(a) + " has duration " + num(d) + " (it must be finite and >= 0)");
     dur_[a] = d;
     all_integer_ = all_integer_ && d == std::floor(d);
+    if (d > 0) sum += d, ++positive;
   }
+  if (positive) mean_duration_ = sum / static_cast<double>(positive);
+}
 
-  // Predecessors, as CSR both ways.
+// Predecessors, as CSR both ways.
+void Leveller::build_precedence(const LevellingProblem& p) {
   pred_.begin.assign(n_ + 1, 0);
   succ_.begin.assign(n_ + 1, 0);
   for (u32 a = 0; a < n_; ++a) {
@@ -45,15 +78,17 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
   for (u32 a = 0; a < n_; ++a) succ_.begin[a + 1] += succ_.begin[a];
   pred_.item.resize(pred_.begin[n_]);
   succ_.item.resize(succ_.begin[n_]);
-  {
-    std::vector<u32> fill(succ_.begin.begin(), succ_.begin.end() - 1);
-    for (u32 a = 0; a < n_; ++a) {
-      std::copy(p.predecessors[a].begin(), p.predecessors[a].end(), pred_.item.begin() + pred_.begin[a]);
-      for (const u32 q : p.predecessors[a]) succ_.item[fill[q]++] = a;
-    }
+  std::vector<u32> fill(succ_.begin.begin(), succ_.begin.end() - 1);
+  for (u32 a = 0; a < n_; ++a) {
+    std::copy(p.predecessors[a].begin(), p.predecessors[a].end(), pred_.item.begin() + pred_.begin[a]);
+    for (const u32 q : p.predecessors[a]) succ_.item[fill[q]++] = a;
   }
+}
 
-  // Demands: merged per resource, only those that load anything (positive amount and duration).
+// Demands: merged per resource, only those that load anything (positive amount and duration).
+// Returns the work (amount x duration) on each resource.
+std::vector<double> Leveller::merge_demands(const LevellingProblem& p) {
+  const auto n_res = static_cast<u32>(p.capacity.size());
   capacity_.assign(p.capacity.begin(), p.capacity.end());
   threshold_.resize(n_res);
   for (u32 r = 0; r < n_res; ++r) threshold_[r] = capacity_[r] + tolerance(capacity_[r]);
@@ -64,16 +99,8 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
   for (u32 a = 0; a < n_; ++a) {
     touched.clear();
     for (const auto& [r, q] : p.demand[a]) {
-      if (r >= n_res)
-        invalid("activity " + std::to_string(a) + " demands resource " + std::to_string(r) + ", out of range (" +
-                std::to_string(n_res) + " resources)");
-      if (!std::isfinite(q) || q < 0)
-        invalid("activity " + std::to_string(a) + " demands " + num(q) + " of resource " + std::to_string(r) +
-                " (a demand must be finite and >= 0)");
+      check_demand(a, r, q);
       if (q == 0) continue;
-      if (!(capacity_[r] > 0))
-        invalid("activity " + std::to_string(a) + " demands " + num(q) + " of resource " + std::to_string(r) +
-                ", whose capacity " + num(capacity_[r]) + " is not positive");
       if (merged[r] == 0) touched.push_back(r);
       merged[r] += q;
     }
@@ -93,44 +120,37 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
     }
     dem_begin_.push_back(static_cast<u32>(dem_res_.size()));
   }
-  profiles_.resize(n_res);
-  std::vector<bool> used(n_res, false);
-  for (const u32 r : dem_res_) used[r] = true;
-  for (u32 r = 0; r < n_res; ++r)
-    if (used[r]) used_resources_.push_back(r);
+  return work;
+}
 
-  {
-    double sum = 0;
-    std::size_t count = 0;
-    for (const double d : dur_)
-      if (d > 0) sum += d, ++count;
-    if (count) mean_duration_ = sum / static_cast<double>(count);
-  }
-  regret_offset_ = kRegretOffset * mean_duration_;
-  topological_order();
-  critical_path_times();
-  lower_bound_ = critical_path_;
-  for (u32 r = 0; r < n_res; ++r)
-    if (std::isfinite(capacity_[r]) && work[r] > 0) {
-      double bound = work[r] / capacity_[r];
-      if (all_integer_) bound = std::ceil(bound - tolerance(bound));
-      lower_bound_ = std::max(lower_bound_, bound);
-    }
+void Leveller::check_demand(u32 a, u32 r, double q) const {
+  const std::size_t n_res = capacity_.size();
+  if (r >= n_res)
+    invalid("activity " + std::to_string(a) + " demands resource " + std::to_string(r) + ", out of range (" +
+            std::to_string(n_res) + " resources)");
+  if (!std::isfinite(q) || q < 0)
+    invalid("activity " + std::to_string(a) + " demands " + num(q) + " of resource " + std::to_string(r) +
+            " (a demand must be finite and >= 0)");
+  if (q > 0 && !(capacity_[r] > 0))
+    invalid("activity " + std::to_string(a) + " demands " + num(q) + " of resource " + std::to_string(r) +
+            ", whose capacity " + num(capacity_[r]) + " is not positive");
+}
 
-  for (const bool reverse : {false, true}) {
-    const std::vector<double>& lft = reverse ? rlft_ : lft_;
-    Ranking& rk = reverse ? rank_reverse_ : rank_forward_;
-    rk.order.resize(n_);
-    for (u32 a = 0; a < n_; ++a) rk.order[a] = a;
-    std::stable_sort(rk.order.begin(), rk.order.end(), [&](u32 x, u32 y) { return lft[x] < lft[y]; });
-    rk.order.insert(rk.order.begin(), 0);  // 1-based
-    rk.rank.resize(n_);
-    rk.value.assign(n_ + 1, 0.0);
-    for (u32 r = 1; r <= n_; ++r) {
-      rk.rank[rk.order[r]] = r;
-      rk.value[r] = lft[rk.order[r]];
-    }
+// Activities by latest finish (stable: ties keep index order), 1-based.
+void Leveller::rank_by_latest_finish(const std::vector<double>& lft, Ranking& rk) const {
+  rk.order.resize(n_);
+  for (u32 a = 0; a < n_; ++a) rk.order[a] = a;
+  std::stable_sort(rk.order.begin(), rk.order.end(), [&](u32 x, u32 y) { return lft[x] < lft[y]; });
+  rk.order.insert(rk.order.begin(), 0);
+  rk.rank.resize(n_);
+  rk.value.assign(n_ + 1, 0.0);
+  for (u32 r = 1; r <= n_; ++r) {
+    rk.rank[rk.order[r]] = r;
+    rk.value[r] = lft[rk.order[r]];
   }
+}
+
+void Leveller::allocate_buffers() {
   fen_count_.assign(n_ + 1, 0.0);
   fen_sum_.assign(n_ + 1, 0.0);
   present_.assign(n_ + 1, 0);

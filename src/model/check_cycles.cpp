@@ -34,105 +34,136 @@ bool is_work(const ModelBuilder& b, Ref r) {
   return k && (*k == EntityKind::step || *k == EntityKind::approval);
 }
 
+struct Found {
+  std::string start_id;
+  std::vector<Ref> cycle;  // in dependency order, from the start
+};
+
+bool by_start(const Found& x, const Found& y) { return x.start_id < y.start_id; }
+
+// The steps and approvals (numbered 0..n-1) and their dependencies among themselves, without
+// self-dependencies (the reference check reports those).
+struct WorkGraph {
+  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  std::vector<Ref> work;
+  G g;
+
+  WorkGraph(const ModelBuilder& b, const Model& m) : work(work_items(m)), g(work.size()) {
+    std::vector<std::uint32_t> number(b.interned_count(), UINT32_MAX);
+    for (std::uint32_t i = 0; i < work.size(); ++i) number[work[i]] = i;
+    for (std::uint32_t i = 0; i < work.size(); ++i)
+      for (Ref d : m.depends_on(work[i]))
+        if (d != work[i] && is_work(b, d)) boost::add_edge(i, number[d], g);
+  }
+
+  static std::vector<Ref> work_items(const Model& m) {
+    std::vector<Ref> out;
+    for (std::size_t i = 0; i < m.steps().size(); ++i) out.push_back(m.ref_of(EntityKind::step, i));
+    for (std::size_t i = 0; i < m.approvals().size(); ++i) out.push_back(m.ref_of(EntityKind::approval, i));
+    return out;
+  }
+};
+
+// The shortest cycle through `start` inside its strongly connected component (breadth-first,
+// successors in id order for a stable choice among equally short cycles). `parent` is all
+// UINT32_MAX on entry, and for the component's members again on return.
+std::vector<Ref> shortest_cycle(const ModelBuilder& b, const WorkGraph& wg, const std::vector<std::uint32_t>& component,
+                                const std::vector<std::uint32_t>& scc, std::uint32_t start,
+                                std::vector<std::uint32_t>& parent) {
+  auto by_id = [&](std::uint32_t x, std::uint32_t y) { return b.id(wg.work[x]) < b.id(wg.work[y]); };
+  std::deque<std::uint32_t> queue{start};
+  parent[start] = start;
+  std::uint32_t last = UINT32_MAX;
+  std::vector<std::uint32_t> next;
+  while (!queue.empty() && last == UINT32_MAX) {
+    const std::uint32_t v = queue.front();
+    queue.pop_front();
+    next.clear();
+    for (auto [e, end] = boost::out_edges(v, wg.g); e != end; ++e)
+      next.push_back(static_cast<std::uint32_t>(boost::target(*e, wg.g)));
+    std::sort(next.begin(), next.end(), by_id);
+    for (std::uint32_t w : next) {
+      if (component[w] != component[start]) continue;
+      if (w == start) {
+        last = v;
+        break;
+      }
+      if (parent[w] == UINT32_MAX) {
+        parent[w] = v;
+        queue.push_back(w);
+      }
+    }
+  }
+  std::vector<Ref> cycle;
+  for (std::uint32_t v = last; v != start; v = parent[v]) cycle.push_back(wg.work[v]);
+  cycle.push_back(wg.work[start]);
+  std::reverse(cycle.begin(), cycle.end());
+  for (std::uint32_t v : scc) parent[v] = UINT32_MAX;
+  return cycle;
+}
+
+// One cycle per strongly connected component of two or more items, from its smallest id (so
+// the cycle printed does not depend on file order), sorted by that id.
+std::vector<Found> find_cycles(const ModelBuilder& b, const WorkGraph& wg) {
+  const std::size_t n = wg.work.size();
+  std::vector<std::uint32_t> component(n);
+  const std::size_t count = boost::strong_components(
+      wg.g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, wg.g)));
+  std::vector<std::vector<std::uint32_t>> members(count);
+  for (std::uint32_t i = 0; i < n; ++i) members[component[i]].push_back(i);
+  std::vector<Found> cycles;
+  std::vector<std::uint32_t> parent(n, UINT32_MAX);
+  for (const auto& scc : members) {
+    if (scc.size() < 2) continue;
+    const std::uint32_t start = *std::min_element(scc.begin(), scc.end(), [&](auto x, auto y) {
+      return b.id(wg.work[x]) < b.id(wg.work[y]);
+    });
+    cycles.push_back({b.id(wg.work[start]), shortest_cycle(b, wg, component, scc, start, parent)});
+  }
+  std::sort(cycles.begin(), cycles.end(), by_start);
+  return cycles;
+}
+
+// Every cycle in full, self-dependencies (reported by the reference check) included.
+void list_cycles(const ModelBuilder& b, const WorkGraph& wg, std::vector<Found> all,
+                 std::vector<DependencyCycle>& out) {
+  const Model& m = b.model();
+  for (Ref r : wg.work) {
+    const std::vector<Ref>& deps = m.depends_on(r);
+    if (std::find(deps.begin(), deps.end(), r) != deps.end()) all.push_back({b.id(r), {r}});
+  }
+  std::sort(all.begin(), all.end(), by_start);
+  for (const Found& f : all) {
+    DependencyCycle c;
+    for (Ref r : f.cycle) {
+      c.ids.push_back(b.id(r));
+      c.names.push_back(m.entity(r).name);
+    }
+    out.push_back(std::move(c));
+  }
+}
+
+// Placed at the start's dependency on the next item of the cycle.
+void report_cycle(const ModelBuilder& b, const Found& f, Diagnostics& diag) {
+  const Model& m = b.model();
+  const Ref start = f.cycle.front();
+  const Ref second = f.cycle.size() > 1 ? f.cycle[1] : start;
+  const std::vector<Ref>& deps = m.depends_on(start);
+  const std::size_t at = static_cast<std::size_t>(std::find(deps.begin(), deps.end(), second) - deps.begin());
+  const std::string pointer =
+      entity_pointer(m.kind(start), m.entity(start).source_index) + "/depends_on/" + std::to_string(at);
+  diag.error("dependency-cycle", pointer, f.start_id,
+             "dependency cycle (" + std::to_string(f.cycle.size()) + " items, each depends on the next): " +
+                 cycle_text(b, f.cycle));
+}
+
 }  // namespace
 
 void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vector<DependencyCycle>* out) {
-  const Model& m = b.model();
-  // Work items (steps and approvals) numbered 0..n-1.
-  std::vector<Ref> work;
-  for (std::size_t i = 0; i < m.steps().size(); ++i) work.push_back(m.ref_of(EntityKind::step, i));
-  for (std::size_t i = 0; i < m.approvals().size(); ++i)
-    work.push_back(m.ref_of(EntityKind::approval, i));
-  std::vector<std::uint32_t> number(b.interned_count(), UINT32_MAX);
-  for (std::uint32_t i = 0; i < work.size(); ++i) number[work[i]] = i;
-
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  G g(work.size());
-  for (std::uint32_t i = 0; i < work.size(); ++i)
-    for (Ref d : m.depends_on(work[i]))
-      if (d != work[i] && is_work(b, d)) boost::add_edge(i, number[d], g);
-
-  std::vector<std::uint32_t> component(work.size());
-  const std::size_t count = boost::strong_components(
-      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
-  std::vector<std::vector<std::uint32_t>> members(count);
-  for (std::uint32_t i = 0; i < work.size(); ++i) members[component[i]].push_back(i);
-
-  struct Found {
-    std::string start_id;
-    std::vector<Ref> cycle;
-  };
-  std::vector<Found> cycles;
-  std::vector<std::uint32_t> parent(work.size(), UINT32_MAX);
-  for (const auto& scc : members) {
-    if (scc.size() < 2) continue;
-    // Start from the smallest id, so the cycle printed does not depend on file order.
-    const std::uint32_t start = *std::min_element(scc.begin(), scc.end(), [&](auto x, auto y) {
-      return b.id(work[x]) < b.id(work[y]);
-    });
-    // Breadth-first search inside the component for the shortest way back to start.
-    const std::uint32_t c = component[start];
-    std::deque<std::uint32_t> queue{start};
-    parent[start] = start;
-    std::uint32_t last = UINT32_MAX;
-    while (!queue.empty() && last == UINT32_MAX) {
-      const std::uint32_t v = queue.front();
-      queue.pop_front();
-      // Visit successors in id order for a stable choice among equally short cycles.
-      std::vector<std::uint32_t> next;
-      for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) next.push_back(static_cast<std::uint32_t>(boost::target(*e, g)));
-      std::sort(next.begin(), next.end(), [&](auto x, auto y) { return b.id(work[x]) < b.id(work[y]); });
-      for (std::uint32_t w : next) {
-        if (component[w] != c) continue;
-        if (w == start) {
-          last = v;
-          break;
-        }
-        if (parent[w] == UINT32_MAX) {
-          parent[w] = v;
-          queue.push_back(w);
-        }
-      }
-    }
-    std::vector<Ref> cycle;
-    for (std::uint32_t v = last; v != start; v = parent[v]) cycle.push_back(work[v]);
-    cycle.push_back(work[start]);
-    std::reverse(cycle.begin(), cycle.end());
-    for (std::uint32_t v : scc) parent[v] = UINT32_MAX;
-    cycles.push_back({b.id(work[start]), std::move(cycle)});
-  }
-  std::sort(cycles.begin(), cycles.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
-
-  if (out) {
-    // Every cycle in full, self-dependencies (reported by the reference check) included.
-    std::vector<Found> all = cycles;
-    for (Ref r : work) {
-      const std::vector<Ref>& deps = m.depends_on(r);
-      if (std::find(deps.begin(), deps.end(), r) != deps.end()) all.push_back({b.id(r), {r}});
-    }
-    std::sort(all.begin(), all.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
-    for (const Found& f : all) {
-      DependencyCycle c;
-      for (Ref r : f.cycle) {
-        c.ids.push_back(b.id(r));
-        c.names.push_back(m.entity(r).name);
-      }
-      out->push_back(std::move(c));
-    }
-  }
-
-  for (const Found& f : cycles) {
-    const Ref start = f.cycle.front();
-    const Ref second = f.cycle.size() > 1 ? f.cycle[1] : start;
-    const std::vector<Ref>& deps = m.depends_on(start);
-    const std::size_t at = static_cast<std::size_t>(std::find(deps.begin(), deps.end(), second) - deps.begin());
-    const EntityKind k = m.kind(start);
-    const std::string pointer =
-        entity_pointer(k, m.entity(start).source_index) + "/depends_on/" + std::to_string(at);
-    diag.error("dependency-cycle", pointer, f.start_id,
-               "dependency cycle (" + std::to_string(f.cycle.size()) + " items, each depends on the next): " +
-                   cycle_text(b, f.cycle));
-  }
+  const WorkGraph wg(b, b.model());
+  const std::vector<Found> cycles = find_cycles(b, wg);
+  if (out) list_cycles(b, wg, cycles, *out);
+  for (const Found& f : cycles) report_cycle(b, f, diag);
 }
 
 void check_reporting_cycles(const ModelBuilder& b, Diagnostics& diag) {
@@ -146,10 +177,6 @@ void check_reporting_cycles(const ModelBuilder& b, Diagnostics& diag) {
   };
   // 0 = unvisited, 1 = on the current walk, 2 = finished.
   std::vector<unsigned char> state(n, 0);
-  struct Found {
-    std::string start_id;
-    std::vector<Ref> cycle;
-  };
   std::vector<Found> cycles;
   std::vector<std::size_t> walk;
   for (std::size_t i = 0; i < n; ++i) {
@@ -173,7 +200,7 @@ void check_reporting_cycles(const ModelBuilder& b, Diagnostics& diag) {
     }
     for (std::size_t w : walk) state[w] = 2;
   }
-  std::sort(cycles.begin(), cycles.end(), [](const Found& x, const Found& y) { return x.start_id < y.start_id; });
+  std::sort(cycles.begin(), cycles.end(), by_start);
   for (const Found& f : cycles) {
     const Person& p = m.person(f.cycle.front());
     diag.error("reporting-cycle", entity_pointer(EntityKind::person, p.source_index) + "/reports_to", p.id,
