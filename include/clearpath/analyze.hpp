@@ -71,8 +71,8 @@ struct Analysis {
   ExecutiveSummary summary;
 };
 
-// Throws ScheduleError, CopilotError or ConflictError for input errors (unknown initiative, a
-// step demanding more than a resource's capacity).
+// Throws ScheduleError or CopilotError for bad options (unknown initiative, person); the loader
+// has rejected files the analyses could not compute.
 Analysis analyze_model(const Model& model, const AnalyzeOptions& options);
 
 // The findings of a merged list as plain findings (for exit codes).

@@ -105,8 +105,8 @@ struct ConflictAnalysis {
   std::vector<Finding> findings;                   // sorted
 };
 
-// Unknown --initiative: ScheduleError. A step demanding more of a resource than its capacity:
-// ConflictError (an input error, exit status 2), naming the step and the resource.
+// Unknown --initiative: ScheduleError. ConflictError is no longer thrown: a step demanding more
+// of a resource than its capacity is an error of the file, which the loader rejects.
 struct ConflictError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };

@@ -126,20 +126,15 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
       p.demand[a].push_back({it->second, d.amount});
     }
   }
-  // A step that needs more than a resource ever has can never run: an input error, found here
-  // before the engine so the message speaks of ids.
+  // A step that needs more than a resource ever has can never run. The loader rejects such a
+  // file (check_feasibility), so reaching this is a bug; the message still speaks of ids.
   for (std::uint32_t a = 0; a < n; ++a)
     for (const auto& [r, amount] : p.demand[a])
-      if (amount > p.capacity[r] + kLoadEpsilon)
-        throw ConflictError("step '" + m.id(net.activity[a]) + "' demands " + number(amount) + " of '" + m.id(resources[r]) +
-                            "', whose capacity is " + number(p.capacity[r]) + ": it can never be scheduled");
-  LevelledSchedule s;
-  try {
-    s = level_resources(p, options);
-  } catch (const LevellingError& e) {
-    throw ConflictError("step '" + m.id(net.activity[e.activity]) + "' demands more of '" + m.id(resources[e.resource]) +
-                        "' than its capacity: it can never be scheduled");
-  }
+      if (!(p.capacity[r] > 0) || amount > p.capacity[r] + kLoadEpsilon)
+        throw std::logic_error("step '" + m.id(net.activity[a]) + "' demands " + number(amount) + " of '" +
+                               m.id(resources[r]) + "', whose capacity is " + number(p.capacity[r]) +
+                               ": the loader should have rejected it");
+  const LevelledSchedule s = level_resources(p, options);  // no LevellingError after the check above
   if (s.start.size() != n) throw std::logic_error("the levelling engine returned no schedule");
   if (const auto why = check_levelled(p, s)) throw std::logic_error("the levelled schedule is infeasible: " + *why);  // a bug
   LevelledOutcome out;

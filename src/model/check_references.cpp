@@ -154,6 +154,7 @@ void check_model(const ModelBuilder& builder, Diagnostics& diag, std::vector<Dep
   check_references(builder, diag);
   check_dependency_cycles(builder, diag, cycles);
   check_reporting_cycles(builder, diag);
+  check_feasibility(builder, diag);
 }
 
 }  // namespace clearpath

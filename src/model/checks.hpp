@@ -1,6 +1,7 @@
 #pragma once
 // Checks that need the whole file: references (unknown ids, wrong kinds, self-references),
-// dependency and reporting cycles, rule sides, priorities. Each problem becomes a diagnostic
+// dependency and reporting cycles, rule sides, priorities, and that the plan can be computed
+// (demands within capacities, a finite total duration). Each problem becomes a diagnostic
 // with the JSON pointer of the offending value. Private to the library.
 #include "clearpath/diagnostic.hpp"
 #include "model/model_builder.hpp"
@@ -15,5 +16,6 @@ void check_references(const ModelBuilder& builder, Diagnostics& diag);
 void check_dependency_cycles(const ModelBuilder& builder, Diagnostics& diag,
                              std::vector<DependencyCycle>* cycles = nullptr);
 void check_reporting_cycles(const ModelBuilder& builder, Diagnostics& diag);
+void check_feasibility(const ModelBuilder& builder, Diagnostics& diag);
 
 }  // namespace clearpath

@@ -80,7 +80,8 @@ TEST_CASE("ranking conflicts: critical work on an initiative ranked outside the 
 
 TEST_CASE("ranking conflicts: ranking an initiative last is never its top", "[conflicts]") {
   // d ranks x 2nd of 2: within the top 3 by count, but last.
-  const Model m = load_valid(R"({"departments": [{"id": "d", "priorities": ["y", "x"]}],
+  // (A department that owns work needs something to give: here a capacity of its own.)
+  const Model m = load_valid(R"({"departments": [{"id": "d", "priorities": ["y", "x"], "capacity": 1}],
     "initiatives": [{"id": "x"}, {"id": "y"}], "steps": [{"id": "s", "initiative": "x", "owner": "d", "duration": 1}]})");
   const ConflictAnalysis a = analyze_conflicts(m, without_levelling());
   REQUIRE(a.ranking_conflicts.size() == 1);
@@ -103,7 +104,7 @@ TEST_CASE("priority inversions and the disagreement matrix", "[conflicts]") {
   // a and b both own critical work on x and y (one step each, in parallel, both critical as
   // each initiative is its own network) and rank them in opposite order.
   const Model m = load_valid(R"({
-    "departments": [{"id": "a", "priorities": ["x", "y", "z"]}, {"id": "b", "priorities": ["z", "y", "x"]},
+    "departments": [{"id": "a", "priorities": ["x", "y", "z"], "capacity": 2}, {"id": "b", "priorities": ["z", "y", "x"], "capacity": 2},
                     {"id": "c", "priorities": ["x", "z"]}, {"id": "d", "priorities": ["y"]}],
     "initiatives": [{"id": "x"}, {"id": "y"}, {"id": "z"}],
     "steps": [{"id": "ax", "initiative": "x", "owner": "a", "duration": 2}, {"id": "bx", "initiative": "x", "owner": "b", "duration": 2},

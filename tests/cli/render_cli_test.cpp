@@ -48,7 +48,7 @@ TEST_CASE("render: bad input and options exit 2 and write nothing", "[cli][rende
   CHECK(r.status == 2);
   CHECK(r.err.find("nope") != std::string::npos);
   const std::string overdemand = R"({"clearpath": 1, "departments": [{"id": "ops", "capacity": 1}],
-    "steps": [{"id": "s", "duration": 2, "demands": {"ops": 2}}]})";
+    "steps": [{"id": "s", "duration": 2, "demands": {"ops": 1}}, {"id": "t", "duration": 2, "demands": {"ops": 1}}]})";
   r = run({"render", "-", "--view", "conflicts", "--format", "dot"}, overdemand);  // drawn, not levelled
   CHECK(r.status == 0);
   CHECK(r.out.find("peak 2 of 1 FTE") != std::string::npos);

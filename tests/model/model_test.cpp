@@ -146,7 +146,7 @@ TEST_CASE("defaults worked out by the model: demands and department capacity", "
     "steps": [{"id": "s1", "owner": "a", "duration": 1},
               {"id": "s2", "owner": "d", "duration": 1},
               {"id": "s5", "owner": "half", "duration": 1},
-              {"id": "s6", "owner": "none", "duration": 1},
+              {"id": "s6", "owner": "none", "duration": 1, "status": "done"},
               {"id": "s3", "owner": "a", "duration": 1, "demands": {"b": 0.25, "e": 2}},
               {"id": "s4", "duration": 1}]})");
   auto demands = [&](const char* id) {
@@ -160,7 +160,7 @@ TEST_CASE("defaults worked out by the model: demands and department capacity", "
   CHECK(demands("s3") == D{{"b", 0.25}, {"e", 2.0}});  // as given
   CHECK(demands("s4").empty());            // no owner, no demand
   CHECK(demands("s5") == D{{"half", 0.5}});  // a department with less than 1 FTE: all it has
-  CHECK(demands("s6") == D{{"none", 1.0}});  // no members: still 1 (it can never be scheduled)
+  CHECK(demands("s6") == D{{"none", 1.0}});  // no members: still 1 (the loader rejects it unless done)
   CHECK(m.department_capacity(*m.find("d")) == 1.5);  // a (0.5) + b (1); c is unavailable
   CHECK(m.department_capacity(*m.find("e")) == 4);
 }
