@@ -19,7 +19,7 @@ namespace {
 std::optional<Model> check_imported(Session& s, const std::string& display, const std::string& model, bool own) {
   LoadResult check = load_model(model);
   const bool refused = !check.model || (own && check.diagnostics.warning_count() > 0);
-  if (!check.diagnostics.items().empty()) print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color());
+  if (!check.diagnostics.items().empty()) print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color(), model);
   if (!refused) return std::move(check.model);
   s.io().err << "clearpath: error: " << display
              << (own ? ": the imported model is not valid (a bug in clearpath import)\n"

@@ -38,7 +38,7 @@ class Session {
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
       io_.err << " " << std::fixed << std::setprecision(1) << took.count() << " s\n";
     }
-    if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color());
+    if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color(), text);
     return r;
   }
 

@@ -51,7 +51,9 @@ TEST_CASE("validate: stdin with -", "[cli]") {
   auto bad = run({"validate", "-"}, "{\n  \"people\": [{\"id\": \"a\", \"reports_to\": \"b\"}]\n}");
   CHECK(bad.status == 2);
   CHECK(bad.err ==
-        "<stdin>:2:40: error: /people/0/reports_to: unknown reference 'b' in reports_to of person 'a'\n");
+        "<stdin>:2:40: error: /people/0/reports_to: unknown reference 'b' in reports_to of person 'a'\n"
+        "    2 |   \"people\": [{\"id\": \"a\", \"reports_to\": \"b\"}]\n"
+        "      |                                        ^\n");
 }
 
 TEST_CASE("validate: one invalid file among valid ones exits 2", "[cli]") {

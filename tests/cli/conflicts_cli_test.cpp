@@ -57,7 +57,9 @@ TEST_CASE("conflicts: a step that can never be scheduled, unknown ids and bad in
   CHECK(r.status == 2);
   // The loader's check (issue 14): located, and the same without levelling.
   const std::string error =
-      "<stdin>:1:98: error: /steps/0/demands/p: step 's' demands 1 of 'p', whose capacity is 0.5: it can never be scheduled\n";
+      "<stdin>:1:98: error: /steps/0/demands/p: step 's' demands 1 of 'p', whose capacity is 0.5: it can never be scheduled\n"
+      "    1 | ...\": \"s\", \"duration\": 2, \"demands\": {\"p\": 1}}]}\n"  // 102 characters: cut
+      "      | " + std::string(3 + 40, ' ') + "^\n";
   CHECK(r.err == error);
   CHECK(r.out.empty());
   CHECK(run({"level", "-"}, model).status == 2);
