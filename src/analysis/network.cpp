@@ -2,6 +2,7 @@
 // arrays ordered by id so that every later result is independent of the file's order.
 #include <algorithm>
 #include <deque>
+#include <stdexcept>
 
 #include "clearpath/schedule.hpp"
 
@@ -175,7 +176,7 @@ Network build_network(const Model& m, const NetworkOptions& options) {
     for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k)
       if (--waiting[net.succs[k]] == 0) ready.push_back(net.succs[k]);
   }
-  if (net.order.size() != n) throw ScheduleError("the dependencies contain a cycle");
+  if (net.order.size() != n) throw std::logic_error("the dependencies contain a cycle (the loader rejects them)");
   return net;
 }
 

@@ -2,9 +2,13 @@
 // find only when levelling or scheduling, reported by validate with its location.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "clearpath/conflicts.hpp"
+#include "clearpath/schedule.hpp"
+#include "model/model_builder.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -122,4 +126,39 @@ TEST_CASE("feasibility: validate rejects what levelling would, whatever --initia
     CHECK(r.err.substr(0, r.err.find('\n') + 1) == error);
     CHECK(r.out == (args[0] == "validate" ? "<stdin>: invalid: 1 error(s), 0 warning(s)\n" : ""));
   }
+}
+
+namespace {
+
+Step step(std::string id, double days, std::vector<Demand> demands, std::vector<Ref> depends_on) {
+  Step s;
+  s.id = std::move(id);
+  s.duration = Duration::fixed(days);
+  s.demands = std::move(demands);
+  s.depends_on = std::move(depends_on);
+  return s;
+}
+
+Person half_time(std::string id) {
+  Person p;
+  p.id = std::move(id);
+  p.capacity = 0.5;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("feasibility: past the loader, the analyses' guards are logic errors", "[model][feasibility]") {
+  // Models built without the loader's checks: what the loader rejects is a bug if it gets here.
+  ModelBuilder cyclic;
+  cyclic.add(step("s", 2, {}, {cyclic.intern("t")}));
+  cyclic.add(step("t", 1, {}, {cyclic.intern("s")}));
+  const Model m = std::move(cyclic).finish();
+  CHECK_THROWS_AS(build_network(m, NetworkOptions{}), std::logic_error);
+  ModelBuilder over;
+  over.add(half_time("p"));
+  over.add(step("s", 2, {Demand{over.intern("p"), 1}}, {}));
+  const Model m2 = std::move(over).finish();
+  CHECK_THROWS_WITH(analyze_conflicts(m2, ConflictOptions{}),
+                    "step 's' demands 1 of 'p', whose capacity is 0.5: the loader should have rejected it");
 }
