@@ -117,6 +117,11 @@ void block(std::ostream& out, const Block& b) {
       for (const Cell& c : b.items) out << "<li>" << span(c) << "</li>\n";
       out << "</ul>\n";
       break;
+    case Block::Kind::lines:
+      for (const Line& l : b.lines)
+        out << "<p style=\"margin: 0 0 0 " << 1.5 * l.depth << "em\">" << (l.label.empty() ? "" : esc(l.label) + ": ") << span(l.text)
+            << "</p>\n";
+      break;
     case Block::Kind::facts:
       out << "<dl class=\"facts\">\n";
       for (const Fact& f : b.facts) {
@@ -165,6 +170,8 @@ void block(std::ostream& out, const Block& b) {
   }
 }
 
+std::string heading(const Section& s) { return s.note.empty() ? s.title : s.title + " " + s.note; }
+
 }  // namespace
 
 void write_html(std::ostream& out, const Document& d) {
@@ -176,10 +183,12 @@ void write_html(std::ostream& out, const Document& d) {
       << "</h1>\n";
   for (const std::string& s : d.subtitle) out << "<p class=\"subtitle\">" << esc(s) << "</p>\n";
   out << "<nav>";
-  for (const Section& s : d.sections) out << "<a href=\"#" << esc(s.id) << "\">" << esc(s.title) << "</a>";
+  for (const Section& s : d.sections)
+    if (!s.title.empty()) out << "<a href=\"#" << esc(s.id) << "\">" << esc(heading(s)) << "</a>";
   out << "</nav>\n</header>\n<main>\n";
   for (const Section& s : d.sections) {
-    out << "<section id=\"" << esc(s.id) << "\">\n<h2>" << esc(s.title) << "</h2>\n";
+    out << "<section id=\"" << esc(s.id) << "\">\n";
+    if (!s.title.empty()) out << "<h2>" << esc(heading(s)) << "</h2>\n";
     for (const Block& b : s.blocks) block(out, b);
     out << "</section>\n";
   }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "report/document.hpp"
+#include "report/document_listing.hpp"
 #include "report/text_columns.hpp"
 
 namespace clearpath {
@@ -23,11 +24,7 @@ class TextWriter {
   }
 
  private:
-  std::string styled(const std::string& s, Look look) const {
-    if (!color_ || look == Look::plain || s.empty()) return s;
-    const char* code = look == Look::bad ? "31" : look == Look::warn ? "33" : look == Look::good ? "32" : look == Look::muted ? "2" : "1";
-    return "\033[" + std::string(code) + "m" + s + "\033[0m";
-  }
+  std::string styled(const std::string& s, Look look) const { return clearpath::styled(s, look, color_); }
 
   // `first` then the text wrapped to the width, later lines after `indent`; each line coloured
   // on its own, so colour never spills onto the indent.
@@ -38,11 +35,7 @@ class TextWriter {
   }
 
   void section(const Section& s) {
-    std::string heading = s.title;
-    std::transform(heading.begin(), heading.end(), heading.begin(), [](char c) {
-      return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    });
-    out_ << "\n" << styled(heading, Look::strong) << "\n";
+    out_ << "\n" << styled(text_heading(s), Look::strong) << "\n";
     bool first = true;
     for (const Block& b : s.blocks) {
       if (!first && b.kind != Block::Kind::figure) out_ << "\n";
@@ -53,6 +46,13 @@ class TextWriter {
           for (const Cell& c : b.items) wrapped("  - ", "    ", c);
           break;
         case Block::Kind::facts: facts(b.facts); break;
+        case Block::Kind::lines:
+          for (const Line& l : b.lines) {
+            const std::string lead(2 + 2 * static_cast<std::size_t>(l.depth), ' ');
+            const std::string label = l.label_width ? pad_columns(fit_columns(terminal_safe(l.label), l.label_width - 1), l.label_width) : "";
+            wrapped(lead + label, std::string(lead.size() + display_width(label), ' '), l.text);
+          }
+          break;
         case Block::Kind::table: table(b.table); break;
         case Block::Kind::figure:
           if (!b.figure.file.empty())
@@ -147,6 +147,10 @@ class TextWriter {
 }  // namespace
 
 void write_text(std::ostream& out, const Document& d, bool color, std::size_t width) {
+  if (d.listing) {
+    write_listing_text(out, d, color, width);
+    return;
+  }
   std::ostringstream text;
   TextWriter(text, color, width).document(d);
   // Without the spaces that empty last cells and padding leave at the ends of lines.
