@@ -93,7 +93,7 @@ void block(std::ostream& out, const Block& b) {
 }  // namespace
 
 void write_markdown(std::ostream& out, const Document& d) {
-  out << "# " << md(d.title) << "\n\n";
+  out << "# " << md(d.title) << "\n" << (d.subtitle.empty() ? "" : "\n");
   for (std::size_t i = 0; i < d.subtitle.size(); ++i) out << md(d.subtitle[i]) << (i + 1 < d.subtitle.size() ? "  \n" : "\n");
   for (const Section& s : d.sections) {
     if (!s.title.empty() || !s.note.empty())

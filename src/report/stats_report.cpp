@@ -39,7 +39,7 @@ Document stats_document(const std::string& file, const std::string& model_name, 
   relations.header = Table::Header::hanging;
   for (int r = 0; r < kRelationCount; ++r) relations.row({relation_name(static_cast<Relation>(r)), std::to_string(s.relations[r])});
   relations.row({"total", std::to_string(s.relation_total)});
-  Table& other = counts("other", "also");
+  Table& other = counts("other", "also counted");
   other.header = Table::Header::none;
   other.row({"legacy systems", std::to_string(s.legacy_systems)});
   other.row({"three-point steps", std::to_string(s.three_point_steps)});
