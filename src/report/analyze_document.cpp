@@ -28,10 +28,9 @@ std::string count(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-void add_summary(Document& d, const Model& m, const Analysis& a) {
+// The focus initiative (or the plan), its production date, P80 and momentum window.
+void add_dates(std::vector<Fact>& facts, const Model& m, const Analysis& a) {
   const ExecutiveSummary& s = a.summary;
-  Section& sec = d.section("summary", "Summary");
-  std::vector<Fact> facts;
   if (s.initiative) facts.push_back({"initiative", {entity_label(m, *s.initiative), Look::strong}});
   else if (m.initiatives().empty()) facts.push_back({"initiatives", {"none in the model", Look::muted}});
   else facts.push_back({"initiatives", {"all " + std::to_string(m.initiatives().size()) + " (the plan as a whole)", Look::plain}});
@@ -53,34 +52,43 @@ void add_summary(Document& d, const Model& m, const Analysis& a) {
     const bool poor = s.p_within_momentum && *s.p_within_momentum < 0.5;
     facts.push_back({"momentum window", {w, poor ? Look::bad : Look::plain}});
   }
+}
 
-  // Who is missing: initiatives sponsored from one side only, and gates short of an approver
-  // (with the candidates the co-pilot analysis suggests). The focus initiative's first, at most
-  // three, so the summary stays a summary.
+// "g lacks a business-side executive (suggested: a, b)"
+std::string gate_lacks(const Model& m, const GateResult& g) {
+  std::string text = m.id(g.gate) + " lacks";
+  if (g.suggestions.empty()) text += " an approver its rule needs";
+  for (std::size_t k = 0; k < g.suggestions.size(); ++k) {
+    const SlotSuggestion& sl = g.suggestions[k];
+    text += k ? " and " : " ";
+    text += std::string(sl.label.find_first_of("aeiouAEIOU") == 0 ? "an " : "a ") + sl.label;
+    std::string cands;
+    for (const Candidate& c : sl.candidates) cands += (cands.empty() ? "" : ", ") + m.id(c.person);
+    if (!cands.empty()) text += " (suggested: " + cands + ")";
+  }
+  return text;
+}
+
+// Who is missing: initiatives sponsored from one side only, and gates short of an approver
+// (with the candidates the co-pilot analysis suggests). The focus initiative's first, at most
+// three, so the summary stays a summary.
+Fact missing_copilots(const Model& m, const Analysis& a) {
+  const ExecutiveSummary& s = a.summary;
   std::vector<std::pair<bool, std::string>> missing;  // (not about the focus, text)
   auto about_focus = [&](Ref initiative) { return s.initiative && initiative == *s.initiative; };
   for (const InitiativeResult& i : a.copilots.initiatives)
     if (i.copilot.missing_side)
       missing.emplace_back(!about_focus(i.initiative), m.id(i.initiative) + " has no " + missing_sides_text(i.copilot) + " sponsor");
-  for (const GateResult& g : a.copilots.gates) {
-    if (g.check.satisfiable) continue;
-    std::string text = m.id(g.gate) + " lacks";
-    if (g.suggestions.empty()) text += " an approver its rule needs";
-    for (std::size_t k = 0; k < g.suggestions.size(); ++k) {
-      const SlotSuggestion& sl = g.suggestions[k];
-      text += k ? " and " : " ";
-      text += std::string(sl.label.find_first_of("aeiouAEIOU") == 0 ? "an " : "a ") + sl.label;
-      std::string cands;
-      for (const Candidate& c : sl.candidates) cands += (cands.empty() ? "" : ", ") + m.id(c.person);
-      if (!cands.empty()) text += " (suggested: " + cands + ")";
-    }
-    missing.emplace_back(!about_focus(m.approval(g.gate).initiative), text);
-  }
+  for (const GateResult& g : a.copilots.gates)
+    if (!g.check.satisfiable) missing.emplace_back(!about_focus(m.approval(g.gate).initiative), gate_lacks(m, g));
   std::stable_sort(missing.begin(), missing.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   std::string missing_text = missing.empty() ? "none" : "";
   for (std::size_t i = 0; i < missing.size() && i < 3; ++i) missing_text += (i ? "; " : "") + missing[i].second;
   if (missing.size() > 3) missing_text += "; and " + std::to_string(missing.size() - 3) + " more (see Approvals and co-pilots)";
-  facts.push_back({"missing co-pilots", {missing_text, missing.empty() ? Look::good : Look::bad}});
+  return {"missing co-pilots", {missing_text, missing.empty() ? Look::good : Look::bad}};
+}
+
+Fact top_blockers(const Model& m, const Analysis& a) {
   std::string blockers;
   const std::size_t shown = std::min<std::size_t>(3, a.path.blockers.size());
   for (std::size_t i = 0; i < shown; ++i) {
@@ -89,8 +97,16 @@ void add_summary(Document& d, const Model& m, const Analysis& a) {
                 fixed(b.delay_days, 1) + " days, cost " + money(b.cost_of_delay) + ")";
   }
   if (a.path.blockers.size() > shown) blockers += "; and " + std::to_string(a.path.blockers.size() - shown) + " more";
-  facts.push_back({"top blockers", {blockers.empty() ? "none" : blockers, blockers.empty() ? Look::good : Look::bad}});
+  return {"top blockers", {blockers.empty() ? "none" : blockers, blockers.empty() ? Look::good : Look::bad}};
+}
 
+void add_summary(Document& d, const Model& m, const Analysis& a) {
+  const ExecutiveSummary& s = a.summary;
+  Section& sec = d.section("summary", "Summary");
+  std::vector<Fact> facts;
+  add_dates(facts, m, a);
+  facts.push_back(missing_copilots(m, a));
+  facts.push_back(top_blockers(m, a));
   facts.push_back({"longest legacy chain",
                    {s.legacy_steps ? count(s.legacy_steps, "legacy step", "legacy steps") + ", " + fixed(s.legacy_days, 1) +
                                          " days on legacy systems, " + fixed(s.legacy_chain_days, 1) + " days end to end"

@@ -43,8 +43,47 @@ void Section::figure(Figure f) {
   blocks.push_back(std::move(b));
 }
 
-Section& Document::section(std::string anchor, std::string heading) {
-  sections.push_back({std::move(anchor), std::move(heading), {}});
+Table& Section::listing_table(const std::vector<Column>& columns, unsigned depth) {
+  std::vector<std::string> names;
+  std::vector<bool> right;
+  for (const Column& c : columns) {
+    names.push_back(c.name);
+    right.push_back(c.right);
+  }
+  Table& t = table(std::move(names), std::move(right));
+  for (const Column& c : columns) {
+    t.width.push_back(c.width);
+    t.gap.push_back(c.gap);
+  }
+  t.depth = depth;
+  return t;
+}
+
+void Section::line(std::string text, unsigned depth, Look look) { add({{std::move(text), look}, depth, false, "", 0}); }
+
+void Section::wrapped(std::string text, unsigned depth, Look look) { add({{std::move(text), look}, depth, true, "", 0}); }
+
+void Section::labelled(std::string label, std::size_t width, std::string text, unsigned depth, bool wrap, Look look) {
+  add({{std::move(text), look}, depth, wrap, std::move(label), width});
+}
+
+void Section::add(Line l) {
+  if (blocks.empty() || blocks.back().kind != Block::Kind::lines) {
+    Block b;
+    b.kind = Block::Kind::lines;
+    blocks.push_back(std::move(b));
+  }
+  blocks.back().lines.push_back(std::move(l));
+}
+
+void Table::row(std::vector<std::string> texts) {
+  std::vector<Cell> cells;
+  for (std::string& t : texts) cells.push_back({std::move(t), Look::plain});
+  rows.push_back(std::move(cells));
+}
+
+Section& Document::section(std::string anchor, std::string heading, std::string suffix) {
+  sections.push_back({std::move(anchor), std::move(heading), {}, std::move(suffix)});
   return sections.back();
 }
 

@@ -22,6 +22,35 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
   std::size_t more = 0;                  // rows left out (the JSON report has them all)
   bool last_below = false;               // text: the last column (long prose) on lines of its own
+
+  // The fixed columns of a listing (Document::listing), by column: its width, text that does
+  // not fit cut with "~" (0: as long as it is), and the spaces before it.
+  std::vector<std::size_t> width, gap;
+  unsigned depth = 0;                    // listing: indents before the rows
+  // Listing text: the header above the rows, or starting an indent further left (stats), or none.
+  enum class Header : unsigned char { above, hanging, none } header = Header::above;
+
+  void row(std::vector<std::string> texts);  // a row of plain cells
+};
+
+// A column of a listing's table: its name, width (0: as long as it is), alignment and the
+// spaces before it.
+struct Column {
+  std::string name;
+  std::size_t width = 0;
+  bool right = false;
+  std::size_t gap = 0;
+};
+
+// A line of a listing: `depth` indents (two columns each) deeper than the section's text, the
+// label padded to `label_width` when there is one, then the text, on one line or wrapped to
+// the width under its first column.
+struct Line {
+  Cell text;
+  unsigned depth = 0;
+  bool wrap = false;
+  std::string label;
+  std::size_t label_width = 0;
 };
 
 // A label and its value, e.g. "production expected" / "working day 187 (2027-11-19)".
@@ -38,32 +67,45 @@ struct Figure {
 };
 
 struct Block {
-  enum class Kind : unsigned char { paragraph, facts, table, figure, bullets } kind = Kind::paragraph;
+  enum class Kind : unsigned char { paragraph, facts, table, figure, bullets, lines } kind = Kind::paragraph;
   Cell text;                      // paragraph
   std::vector<Fact> facts;        // facts
   Table table;                    // table
   Figure figure;                  // figure
   std::vector<Cell> items;        // bullets
+  std::vector<Line> lines;        // lines
 };
 
 struct Section {
   std::string id;      // an anchor: "summary", "critical-path", ...
-  std::string title;
+  std::string title;   // "" for none (the text keeps the blank line before the section)
   std::vector<Block> blocks;
+  std::string note;    // after the title, as written: the text heading upper-cases the title only
 
   void paragraph(std::string text, Look look = Look::plain);
   void facts(std::vector<Fact> facts);
   void bullets(std::vector<Cell> items);
   Table& table(std::vector<std::string> columns, std::vector<bool> numeric);
+  Table& listing_table(const std::vector<Column>& columns, unsigned depth = 0);
   void figure(Figure f);
+  // Lines of a listing, each joining the lines block the section ends with (or starting one).
+  void line(std::string text, unsigned depth = 0, Look look = Look::plain);
+  void wrapped(std::string text, unsigned depth = 0, Look look = Look::plain);
+  void labelled(std::string label, std::size_t width, std::string text, unsigned depth = 0, bool wrap = false,
+                Look look = Look::plain);
+  void add(Line l);
 };
 
 struct Document {
   std::string title;                 // "Churn model: POC to production..."
   std::vector<std::string> subtitle; // file, as-of date, options
   std::vector<Section> sections;
+  // The subcommands' layout (path, copilots, conflicts, level, stats): in text, the title and
+  // subtitle as written, no blank line between a section's blocks, facts as "label: value",
+  // tables and lines in their fixed columns, and every space kept.
+  bool listing = false;
 
-  Section& section(std::string id, std::string title);
+  Section& section(std::string id, std::string title, std::string note = "");
 };
 
 // Terminal text: fits `width` columns, ANSI colour only when `color`.

@@ -109,6 +109,33 @@ figcaption { color: #57606a; font-size: 13px; margin-top: 4px; }
 }
 )";
 
+void table(std::ostream& out, const Table& t) {
+  if (t.rows.empty() && t.more == 0) {  // no header over nothing
+    out << "<p class=\"muted\">none</p>\n";
+    return;
+  }
+  out << "<table>\n<thead><tr>";
+  for (std::size_t c = 0; c < t.columns.size(); ++c)
+    out << (t.numeric[c] ? "<th class=\"num\">" : "<th>") << esc(t.columns[c]) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto& row : t.rows) {
+    out << "<tr>";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const Cell cell = c < row.size() ? row[c] : Cell{};
+      std::string cls = t.numeric[c] ? "num" : "";
+      const char* look = look_class(cell.look);
+      if (*look) {
+        if (!cls.empty()) cls += ' ';
+        cls += look;
+      }
+      out << (cls.empty() ? "<td>" : "<td class=\"" + cls + "\">") << esc(cell.text) << "</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+  if (t.more) out << "<p class=\"more\">... and " << t.more << " more (all of them are in the JSON report)</p>\n";
+}
+
 void block(std::ostream& out, const Block& b) {
   switch (b.kind) {
     case Block::Kind::paragraph: out << "<p>" << span(b.text) << "</p>\n"; break;
@@ -116,6 +143,11 @@ void block(std::ostream& out, const Block& b) {
       out << "<ul>\n";
       for (const Cell& c : b.items) out << "<li>" << span(c) << "</li>\n";
       out << "</ul>\n";
+      break;
+    case Block::Kind::lines:
+      for (const Line& l : b.lines)
+        out << "<p style=\"margin: 0 0 0 " << 1.5 * l.depth << "em\">" << (l.label.empty() ? "" : esc(l.label) + ": ") << span(l.text)
+            << "</p>\n";
       break;
     case Block::Kind::facts:
       out << "<dl class=\"facts\">\n";
@@ -126,34 +158,7 @@ void block(std::ostream& out, const Block& b) {
       }
       out << "</dl>\n";
       break;
-    case Block::Kind::table: {
-      const Table& t = b.table;
-      if (t.rows.empty() && t.more == 0) {  // no header over nothing
-        out << "<p class=\"muted\">none</p>\n";
-        break;
-      }
-      out << "<table>\n<thead><tr>";
-      for (std::size_t c = 0; c < t.columns.size(); ++c)
-        out << (t.numeric[c] ? "<th class=\"num\">" : "<th>") << esc(t.columns[c]) << "</th>";
-      out << "</tr></thead>\n<tbody>\n";
-      for (const auto& row : t.rows) {
-        out << "<tr>";
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
-          const Cell cell = c < row.size() ? row[c] : Cell{};
-          std::string cls = t.numeric[c] ? "num" : "";
-          const char* look = look_class(cell.look);
-          if (*look) {
-            if (!cls.empty()) cls += ' ';
-            cls += look;
-          }
-          out << (cls.empty() ? "<td>" : "<td class=\"" + cls + "\">") << esc(cell.text) << "</td>";
-        }
-        out << "</tr>\n";
-      }
-      out << "</tbody>\n</table>\n";
-      if (t.more) out << "<p class=\"more\">... and " << t.more << " more (all of them are in the JSON report)</p>\n";
-      break;
-    }
+    case Block::Kind::table: table(out, b.table); break;
     case Block::Kind::figure: {
       const Figure& f = b.figure;
       if (f.svg.empty()) break;
@@ -164,6 +169,8 @@ void block(std::ostream& out, const Block& b) {
     }
   }
 }
+
+std::string heading(const Section& s) { return s.note.empty() ? s.title : s.title + " " + s.note; }
 
 }  // namespace
 
@@ -176,10 +183,12 @@ void write_html(std::ostream& out, const Document& d) {
       << "</h1>\n";
   for (const std::string& s : d.subtitle) out << "<p class=\"subtitle\">" << esc(s) << "</p>\n";
   out << "<nav>";
-  for (const Section& s : d.sections) out << "<a href=\"#" << esc(s.id) << "\">" << esc(s.title) << "</a>";
+  for (const Section& s : d.sections)
+    if (!s.title.empty()) out << "<a href=\"#" << esc(s.id) << "\">" << esc(heading(s)) << "</a>";
   out << "</nav>\n</header>\n<main>\n";
   for (const Section& s : d.sections) {
-    out << "<section id=\"" << esc(s.id) << "\">\n<h2>" << esc(s.title) << "</h2>\n";
+    out << "<section id=\"" << esc(s.id) << "\">\n";
+    if (!s.title.empty()) out << "<h2>" << esc(heading(s)) << "</h2>\n";
     for (const Block& b : s.blocks) block(out, b);
     out << "</section>\n";
   }

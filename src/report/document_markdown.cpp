@@ -65,29 +65,42 @@ void table(std::ostream& out, const Table& t) {
   if (t.more) out << "\n*... and " << t.more << " more (all of them are in the JSON report)*\n";
 }
 
+// Lines of a listing as a list nested by their depth, a label before its text.
+void lines(std::ostream& out, const std::vector<Line>& lines) {
+  for (const Line& l : lines)
+    out << std::string(2 * static_cast<std::size_t>(l.depth), ' ') << "- " << (l.label.empty() ? "" : md(l.label) + ": ")
+        << cell(l.text) << "\n";
+}
+
+void block(std::ostream& out, const Block& b) {
+  switch (b.kind) {
+    case Block::Kind::paragraph: out << cell(b.text) << "\n"; break;
+    case Block::Kind::bullets:
+      for (const Cell& c : b.items) out << "- " << cell(c) << "\n";
+      break;
+    case Block::Kind::facts:
+      for (const Fact& f : b.facts) out << "- **" << md(f.label) << ":** " << cell(f.value) << "\n";
+      break;
+    case Block::Kind::lines: lines(out, b.lines); break;
+    case Block::Kind::table: table(out, b.table); break;
+    case Block::Kind::figure:
+      if (!b.figure.file.empty())
+        out << "![" << md(b.figure.caption) << "](" << link(b.figure.file) << ")\n\n*" << md(b.figure.caption) << "*\n";
+      break;
+  }
+}
+
 }  // namespace
 
 void write_markdown(std::ostream& out, const Document& d) {
-  out << "# " << md(d.title) << "\n\n";
+  out << "# " << md(d.title) << "\n" << (d.subtitle.empty() ? "" : "\n");
   for (std::size_t i = 0; i < d.subtitle.size(); ++i) out << md(d.subtitle[i]) << (i + 1 < d.subtitle.size() ? "  \n" : "\n");
   for (const Section& s : d.sections) {
-    out << "\n## " << md(s.title) << "\n";
+    if (!s.title.empty() || !s.note.empty())
+      out << "\n## " << md(s.title + (s.title.empty() || s.note.empty() ? "" : " ") + s.note) << "\n";
     for (const Block& b : s.blocks) {
       out << "\n";
-      switch (b.kind) {
-        case Block::Kind::paragraph: out << cell(b.text) << "\n"; break;
-        case Block::Kind::bullets:
-          for (const Cell& c : b.items) out << "- " << cell(c) << "\n";
-          break;
-        case Block::Kind::facts:
-          for (const Fact& f : b.facts) out << "- **" << md(f.label) << ":** " << cell(f.value) << "\n";
-          break;
-        case Block::Kind::table: table(out, b.table); break;
-        case Block::Kind::figure:
-          if (!b.figure.file.empty())
-            out << "![" << md(b.figure.caption) << "](" << link(b.figure.file) << ")\n\n*" << md(b.figure.caption) << "*\n";
-          break;
-      }
+      block(out, b);
     }
   }
 }

@@ -1,3 +1,5 @@
+// The `clearpath path` JSON (docs/path.md), its items streamed, and the dependency cycles that
+// stop a schedule.
 #include "report/path_report.hpp"
 
 #include <algorithm>
@@ -15,197 +17,72 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
-const char* kind_label(const Model& m, Ref r) { return m.kind(r) == EntityKind::approval ? "gate" : "step"; }
-
-
-std::string day_and_date(const WorkCalendar& cal, double day, bool finish) {
-  std::string s = "working day " + fixed(day);
-  if (auto d = finish ? cal.finish_date(day) : cal.start_date(day)) s += " (" + *d + ")";
-  return s;
+J ids_json(const Model& m, const Network& net, const std::vector<std::uint32_t>& v) {
+  J arr = J::array();
+  for (std::uint32_t i : v) arr.push_back(m.id(net.activity[i]));
+  return arr;
 }
 
-void print_chain(Text& t, const Model& m, const PathAnalysis& a, const LegacyChain& c, const char* title) {
-  t.line() << title << ": " << c.count << " legacy step" << (c.count == 1 ? "" : "s") << ", " << fixed(c.duration)
-           << " days on legacy systems, " << fixed(c.path_duration) << " days end to end\n";
-  t.line() << "  " << pad("legacy step", 28) << pad("system", 24) << pad("owner", 22) << rpad("days", 7) << "\n";
+J chain_json(const Model& m, const Network& net, const LegacyChain& c) {
+  J details = J::array();
   for (std::uint32_t i : c.steps) {
-    const Ref r = a.network.activity[i];
-    const Step& s = m.step(r);
-    t.line() << "  " << pad(m.id(r), 28) << pad(m.display_name(s.system), 24)
-             << pad(s.owner == kNoRef ? "(none)" : m.id(s.owner), 22) << rpad(fixed(a.network.duration[i]), 7) << "\n";
+    const Step& st = m.step(net.activity[i]);
+    details.push_back({{"id", m.id(net.activity[i])}, {"system", m.id(st.system)},
+                       {"owner", st.owner == kNoRef ? J() : J(m.id(st.owner))}, {"duration", num(net.duration[i])}});
   }
-  std::string path;
-  for (std::uint32_t i : c.path) path += (path.empty() ? "" : " -> ") + m.id(a.network.activity[i]);
-  t.line() << "  whole chain: " << path << "\n";
+  return J{{"steps", ids_json(m, net, c.steps)}, {"path", ids_json(m, net, c.path)}, {"count", c.count},
+           {"duration", num(c.duration)}, {"path_duration", num(c.path_duration)}, {"legacy_steps", details}};
+}
+
+J outlook_json(const Model& m, const PathAnalysis& a, const WorkCalendar& cal) {
+  J outlook = J::array();
+  for (const InitiativeOutlook& o : a.initiatives) {
+    const Initiative& i = m.initiative(o.initiative);
+    J x{{"id", m.id(o.initiative)}, {"finish", num(o.finish)}, {"last_activity", m.id(a.network.activity[o.last_activity])},
+        {"mean", num(o.mean)}, {"sd", num(o.sd)}};
+    if (auto d = cal.finish_date(o.finish)) x["finish_date"] = *d;
+    x["momentum_days"] = i.momentum_days ? num(*i.momentum_days) : J();
+    x["p_within_momentum"] = o.p_within_momentum ? num(*o.p_within_momentum) : J();
+    x["cost_per_day"] = num(o.cost_per_day);
+    x["payback_month"] = o.payback_month ? J(*o.payback_month) : J();
+    outlook.push_back(std::move(x));
+  }
+  return outlook;
+}
+
+J simulation_json(const Model& m, const PathAnalysis& a, const PathOptions& options) {
+  const Simulation& sim = *a.simulation;
+  J crit = J::object();
+  // Activities are in id order already; append without the object's linear key search.
+  for (std::uint32_t i = 0; i < a.network.size(); ++i)
+    crit.get_ptr<J::object_t*>()->emplace_back(m.id(a.network.activity[i]), num(sim.criticality[i]));
+  return {{"runs", sim.runs}, {"seed", options.seed},
+          {"distribution", options.distribution == Distribution::triangular ? "triangular" : "pert-beta"},
+          {"p50", num(sim.p50)}, {"p80", num(sim.p80)}, {"p95", num(sim.p95)},
+          {"p_within_momentum", sim.p_within_momentum ? num(*sim.p_within_momentum) : J()},
+          {"focus_p80", num(sim.focus_p80)}, {"criticality", std::move(crit)}};
+}
+
+// The explained activity, or null when it is not one of the network's.
+J explain_json(const Model& m, const PathAnalysis& a, const std::string& id) {
+  const Network& net = a.network;
+  const std::optional<Ref> r = m.find(id);
+  auto it = r ? std::find(net.activity.begin(), net.activity.end(), *r) : net.activity.end();
+  if (it == net.activity.end()) return nullptr;
+  const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
+  const ActivityTimes& x = a.schedule.times[i];
+  return {{"id", id}, {"critical", x.critical}, {"total_float", num(x.total_float)},
+          {"free_float", num(x.free_float)}, {"driving_predecessors", ids_json(m, net, driving_predecessors(a, i))},
+          {"limiting_successors", ids_json(m, net, limiting_successors(a, i))},
+          {"grow_to_become_critical", num(x.total_float)}};
 }
 
 }  // namespace
-
-void print_path_report(std::ostream& out, const Model& m, const PathAnalysis& a, const PathOptions& options,
-                       const PathReportOptions& report) {
-  const Network& net = a.network;
-  const Schedule& s = a.schedule;
-  const WorkCalendar cal(m.calendar);
-  Text t(out, report.color);
-  out << "clearpath path: " << report.file << (m.name.empty() ? "" : " - " + m.name) << "\n";
-  out << "  " << net.size() << " activities, " << net.link_count() << " links; durations: "
-      << estimate_name(options.network.estimate) << (options.network.from_scratch ? ", from scratch" : ", remaining work")
-      << (options.network.to.empty() ? "" : "; up to " + options.network.to) << "\n";
-
-  t.heading("SUMMARY");
-  if (a.focus) {
-    const Initiative& i = m.initiative(*a.focus);
-    const auto o = std::find_if(a.initiatives.begin(), a.initiatives.end(),
-                                [&](const InitiativeOutlook& x) { return x.initiative == *a.focus; });
-    t.line() << "initiative: " << entity_label(m, *a.focus) << "\n";
-    if (o != a.initiatives.end()) {
-      t.line() << "production expected: " << day_and_date(cal, o->finish, true);
-      if (i.momentum_days)
-        out << "; momentum window " << fixed(*i.momentum_days, 0) << " days, " << percent(*o->p_within_momentum)
-            << " chance within it";
-      out << "\n";
-    }
-  }
-  t.line() << "project duration: " << fixed(s.duration) << " working days, critical path of "
-           << s.critical_path.size() << " activities";
-  if (s.tied_path_count > 1)
-    out << " (" << (s.tied_path_count >= kTiedPathCountLimit ? "over 10^18" : fixed(s.tied_path_count, 0))
-        << " tied critical chains)";
-  out << "\n";
-  if (a.legacy_by_count.count > 0)
-    t.line() << "longest legacy chain: " << a.legacy_by_count.count << " legacy step"
-             << (a.legacy_by_count.count == 1 ? "" : "s") << ", " << fixed(a.legacy_by_count.duration)
-             << " days on legacy systems\n";
-  double blocked_cost = 0;
-  for (const Blocker& b : a.blockers) blocked_cost = std::max(blocked_cost, b.cost_of_delay);
-  t.line() << "blockers on critical or near-critical work: " << a.blockers.size();
-  if (!a.blockers.empty()) out << " (the costliest: " << money(blocked_cost) << ")";
-  out << "\n";
-  if (a.simulation) t.line() << "P80 project duration: " << fixed(a.simulation->p80) << " working days\n";
-  std::size_t errors = 0, warnings = 0;
-  for (const Finding& f : a.findings) (f.severity == Severity::error ? errors : warnings) += f.severity >= Severity::warning;
-  t.line() << "findings: " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
-           << (warnings == 1 ? "" : "s") << "\n";
-  constexpr std::size_t kShown = 10;
-  for (std::size_t k = 0; k < a.findings.size() && k < kShown; ++k) {
-    const Finding& f = a.findings[k];
-    t.line() << "  " << severity_name(f.severity) << ": " << f.message
-             << (f.cost_of_delay > 0 ? " (cost of delay " + money(f.cost_of_delay) + ")" : "") << "\n";
-  }
-  if (a.findings.size() > kShown) t.line() << "  ... and " << a.findings.size() - kShown << " more (see BLOCKERS and RISK)\n";
-
-  t.heading("CRITICAL PATH (" + fixed(s.duration) + " working days)");
-  t.line() << rpad("#", 3) << "  " << pad("id", 28) << pad("kind", 6) << rpad("days", 7) << rpad("start", 8)
-           << rpad("finish", 8) << "  " << pad("start date", 12) << "finish date\n";
-  std::size_t k = 0;
-  for (std::uint32_t i : s.critical_path) {
-    const Ref r = net.activity[i];
-    t.line() << rpad(std::to_string(++k), 3) << "  " << pad(m.id(r), 28) << pad(kind_label(m, r), 6)
-             << rpad(fixed(net.duration[i]), 7) << rpad(fixed(s.times[i].es), 8) << rpad(fixed(s.times[i].ef), 8) << "  "
-             << pad(cal.start_date(s.times[i].es).value_or("-"), 12)
-             << cal.finish_date(s.times[i].ef).value_or("-") << "\n";
-  }
-  if (s.tied_path_count > 1) {
-    t.line() << (s.tied_path_count >= kTiedPathCountLimit ? "over 10^18" : fixed(s.tied_path_count, 0))
-             << " critical chains tie; "
-             << (s.tied_path_count > static_cast<double>(s.tied_paths.size()) ? "the first " + std::to_string(s.tied_paths.size()) + ":" : "all of them:")
-             << "\n";
-    for (const auto& p : s.tied_paths) {
-      std::string chain;
-      for (std::uint32_t i : p) chain += (chain.empty() ? "" : " -> ") + m.id(net.activity[i]);
-      t.line() << "  " << chain << "\n";
-    }
-  }
-
-  t.heading("LONGEST LEGACY-SYSTEM CHAIN");
-  if (a.legacy_by_count.count == 0) {
-    t.line() << "no legacy-system work remains\n";
-  } else {
-    print_chain(t, m, a, a.legacy_by_count, "most legacy steps");
-    if (a.legacy_by_duration.path != a.legacy_by_count.path)
-      print_chain(t, m, a, a.legacy_by_duration, "longest time on legacy systems");
-    else
-      t.line() << "the same chain also has the longest time on legacy systems\n";
-  }
-
-  t.heading("BLOCKERS");
-  if (a.blockers.empty()) t.line() << "none on critical or near-critical work (float below " << fixed(options.near_days) << " days)\n";
-  for (const Blocker& b : a.blockers) {
-    const Ref r = net.activity[b.activity];
-    t.line() << (b.critical ? "critical " : "near-critical ") << m.id(r) << ": " << b.reason << "\n";
-    t.line() << "  holds back " << fixed(b.delay_days) << " working days, cost of delay " << money(b.cost_of_delay) << "\n";
-  }
-
-  t.heading("RISK");
-  t.line() << "PERT: project mean " << fixed(s.duration) << " days, standard deviation " << fixed(a.project_sd)
-           << " along the critical path\n";
-  for (const InitiativeOutlook& o : a.initiatives) {
-    const Initiative& i = m.initiative(o.initiative);
-    t.line() << pad(m.id(o.initiative), 24) << " finish day " << rpad(fixed(o.finish), 7) << "  sd " << rpad(fixed(o.sd), 5);
-    if (i.momentum_days) out << "  P(within " << fixed(*i.momentum_days, 0) << " days) " << percent(*o.p_within_momentum);
-    out << "\n";
-  }
-  if (a.simulation) {
-    const Simulation& sim = *a.simulation;
-    t.line() << "Monte Carlo (" << sim.runs << " runs, " << (options.distribution == Distribution::triangular ? "triangular" : "PERT-beta")
-             << ", seed " << options.seed << "): P50 " << fixed(sim.p50) << ", P80 " << fixed(sim.p80) << ", P95 "
-             << fixed(sim.p95) << " working days\n";
-    if (sim.p_within_momentum) t.line() << "chance the focus initiative finishes within its momentum window: " << percent(*sim.p_within_momentum) << "\n";
-    std::vector<std::uint32_t> order(net.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return sim.criticality[x] > sim.criticality[y]; });
-    t.line() << "most often critical:\n";
-    for (std::size_t j = 0; j < std::min<std::size_t>(10, order.size()) && sim.criticality[order[j]] > 0; ++j)
-      t.line() << "  " << pad(m.id(net.activity[order[j]]), 32) << rpad(percent(sim.criticality[order[j]]), 6) << "\n";
-  }
-
-  t.heading("BUSINESS CASE");
-  for (const InitiativeOutlook& o : a.initiatives) {
-    const Initiative& i = m.initiative(o.initiative);
-    t.line() << entity_label(m, o.initiative) << "\n";
-    t.line() << "  production: " << day_and_date(cal, o.finish, true);
-    if (a.simulation && a.focus == o.initiative) {
-      out << "; P80 " << day_and_date(cal, a.simulation->focus_p80, true);
-    }
-    out << "\n";
-    t.line() << "  one day of delay costs " << money(o.cost_per_day) << " (value " << money(i.value_per_month)
-             << " a month x 12 / 260 working days)\n";
-    if (o.payback_month) t.line() << "  payback: month " << *o.payback_month << " after production\n";
-    else if (i.value_per_month > 0 || i.build_cost > 0) t.line() << "  payback: never (run cost covers the value)\n";
-  }
-
-  if (!report.explain.empty()) {
-    const std::optional<Ref> r = m.find(report.explain);
-    auto it = r ? std::find(net.activity.begin(), net.activity.end(), *r) : net.activity.end();
-    t.heading("EXPLAIN " + report.explain);
-    if (it == net.activity.end()) {
-      t.line() << "not an activity of this network\n";
-    } else {
-      const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
-      const ActivityTimes& x = s.times[i];
-      t.line() << entity_label(m, *r) << ": " << (x.critical ? "critical" : "not critical") << ", total float "
-               << fixed(x.total_float) << ", free float " << fixed(x.free_float) << "\n";
-      std::string pre, post;
-      for (std::uint32_t p : driving_predecessors(a, i)) pre += (pre.empty() ? "" : " -> ") + m.id(net.activity[p]);
-      for (std::uint32_t q : limiting_successors(a, i)) post += (post.empty() ? "" : " -> ") + m.id(net.activity[q]);
-      t.line() << "earliest start " << fixed(x.es) << ", set by: " << pre << "\n";
-      t.line() << "latest finish " << fixed(x.lf) << ", set by: " << (post.empty() ? "(the project end)" : post) << "\n";
-      if (x.critical) t.line() << "any delay to it delays the project\n";
-      else t.line() << "it becomes critical if it grows by " << fixed(x.total_float) << " working days\n";
-    }
-  }
-}
 
 J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, const PathReportOptions& report) {
   const Network& net = a.network;
   const Schedule& s = a.schedule;
   const WorkCalendar cal(m.calendar);
-  auto id = [&](std::uint32_t i) { return m.id(net.activity[i]); };
-  auto ids = [&](const std::vector<std::uint32_t>& v) {
-    J arr = J::array();
-    for (std::uint32_t i : v) arr.push_back(id(i));
-    return arr;
-  };
   J j;
   j["file"] = report.file;
   j["name"] = m.name;
@@ -215,70 +92,23 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
   j["focus"] = a.focus ? J(m.id(*a.focus)) : J();
   j["duration"] = num(s.duration);
   if (auto d = cal.finish_date(s.duration)) j["finish_date"] = *d;
-  j["critical_path"] = ids(s.critical_path);
+  j["critical_path"] = ids_json(m, net, s.critical_path);
   J tied = J::array();
-  for (const auto& p : s.tied_paths) tied.push_back(ids(p));
+  for (const auto& p : s.tied_paths) tied.push_back(ids_json(m, net, p));
   j["critical_paths"] = {{"count", num(s.tied_path_count)}, {"paths", tied}};
-
   j["items"] = nullptr;  // streamed by write_path_json: a million items are too many for a DOM
-
-  auto chain = [&](const LegacyChain& c) {
-    J details = J::array();
-    for (std::uint32_t i : c.steps) {
-      const Step& st = m.step(net.activity[i]);
-      details.push_back({{"id", id(i)}, {"system", m.id(st.system)},
-                         {"owner", st.owner == kNoRef ? J() : J(m.id(st.owner))}, {"duration", num(net.duration[i])}});
-    }
-    return J{{"steps", ids(c.steps)}, {"path", ids(c.path)}, {"count", c.count}, {"duration", num(c.duration)},
-             {"path_duration", num(c.path_duration)}, {"legacy_steps", details}};
-  };
-  j["legacy_chain"] = {{"by_count", chain(a.legacy_by_count)}, {"by_duration", chain(a.legacy_by_duration)}};
-
+  j["legacy_chain"] = {{"by_count", chain_json(m, net, a.legacy_by_count)}, {"by_duration", chain_json(m, net, a.legacy_by_duration)}};
   J blockers = J::array();
   for (const Blocker& b : a.blockers)
-    blockers.push_back({{"id", id(b.activity)}, {"reason", b.reason}, {"code", b.code}, {"critical", b.critical},
+    blockers.push_back({{"id", m.id(net.activity[b.activity])}, {"reason", b.reason}, {"code", b.code}, {"critical", b.critical},
                         {"delay_days", num(b.delay_days)}, {"cost_of_delay", num(b.cost_of_delay)}});
   j["blockers"] = std::move(blockers);
   j["cycles"] = J::array();
-
   j["pert"] = {{"mean", num(s.duration)}, {"sd", num(a.project_sd)}};
-  J outlook = J::array();
-  for (const InitiativeOutlook& o : a.initiatives) {
-    const Initiative& i = m.initiative(o.initiative);
-    J x{{"id", m.id(o.initiative)}, {"finish", num(o.finish)}, {"last_activity", id(o.last_activity)},
-        {"mean", num(o.mean)}, {"sd", num(o.sd)}};
-    if (auto d = cal.finish_date(o.finish)) x["finish_date"] = *d;
-    x["momentum_days"] = i.momentum_days ? num(*i.momentum_days) : J();
-    x["p_within_momentum"] = o.p_within_momentum ? num(*o.p_within_momentum) : J();
-    x["cost_per_day"] = num(o.cost_per_day);
-    x["payback_month"] = o.payback_month ? J(*o.payback_month) : J();
-    outlook.push_back(std::move(x));
-  }
-  j["initiatives"] = std::move(outlook);
-
-  if (a.simulation) {
-    const Simulation& sim = *a.simulation;
-    J crit = J::object();
-    // Activities are in id order already; append without the object's linear key search.
-    for (std::uint32_t i = 0; i < net.size(); ++i) crit.get_ptr<J::object_t*>()->emplace_back(id(i), num(sim.criticality[i]));
-    j["simulation"] = {{"runs", sim.runs}, {"seed", options.seed},
-                       {"distribution", options.distribution == Distribution::triangular ? "triangular" : "pert-beta"},
-                       {"p50", num(sim.p50)}, {"p80", num(sim.p80)}, {"p95", num(sim.p95)},
-                       {"p_within_momentum", sim.p_within_momentum ? num(*sim.p_within_momentum) : J()},
-                       {"focus_p80", num(sim.focus_p80)}, {"criticality", std::move(crit)}};
-  }
-  if (!report.explain.empty()) {
-    const std::optional<Ref> r = m.find(report.explain);
-    auto it = r ? std::find(net.activity.begin(), net.activity.end(), *r) : net.activity.end();
-    if (it != net.activity.end()) {
-      const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
-      const ActivityTimes& x = s.times[i];
-      j["explain"] = {{"id", report.explain}, {"critical", x.critical}, {"total_float", num(x.total_float)},
-                      {"free_float", num(x.free_float)}, {"driving_predecessors", ids(driving_predecessors(a, i))},
-                      {"limiting_successors", ids(limiting_successors(a, i))},
-                      {"grow_to_become_critical", num(x.total_float)}};
-    }
-  }
+  j["initiatives"] = outlook_json(m, a, cal);
+  if (a.simulation) j["simulation"] = simulation_json(m, a, options);
+  if (!report.explain.empty())
+    if (J x = explain_json(m, a, report.explain); !x.is_null()) j["explain"] = std::move(x);
   j["findings"] = findings_json(a.findings);
   return j;
 }

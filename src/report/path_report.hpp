@@ -8,6 +8,7 @@
 
 #include "clearpath/load.hpp"
 #include "clearpath/path_analysis.hpp"
+#include "report/document.hpp"
 
 namespace clearpath {
 
@@ -17,8 +18,12 @@ struct PathReportOptions {
   bool color = false;
 };
 
+// The text report (path_document.cpp): the document written as text, or as Markdown.
+Document path_document(const Model& model, const PathAnalysis& a, const PathOptions& options, const PathReportOptions& report);
 void print_path_report(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,
                        const PathReportOptions& report);
+void write_path_markdown(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,
+                         const PathReportOptions& report);
 // The JSON report, written as it goes (the items are never held as one DOM). `depth` > 0
 // writes it as a value nested that many levels deep (indented to match, no final newline).
 void write_path_json(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,

@@ -1,6 +1,6 @@
+// `clearpath stats` as a listing document (text or Markdown) or JSON, and the validate summary.
 #include "report/stats_report.hpp"
 
-#include <iomanip>
 #include <ostream>
 
 namespace clearpath {
@@ -23,24 +23,37 @@ std::string stats_summary(const ModelStats& s) {
   return out;
 }
 
-void print_stats(std::ostream& out, const std::string& file, const std::string& model_name,
-                 const ModelStats& s) {
-  auto row = [&](const std::string& label, std::size_t n) {
-    out << "  " << std::left << std::setw(22) << label << std::right << std::setw(9) << n << "\n";
+Document stats_document(const std::string& file, const std::string& model_name, const ModelStats& s) {
+  Document d;
+  d.listing = true;
+  d.title = file + (model_name.empty() ? "" : " (" + model_name + ")");
+  // Three untitled sections: the text reads each table's header as its heading.
+  auto counts = [&](const char* id, const char* what) -> Table& {
+    return d.section(id, "").listing_table({{what, 22}, {"count", 9, true}});
   };
-  out << file;
-  if (!model_name.empty()) out << " (" << model_name << ")";
-  out << "\n\n" << std::left << std::setw(24) << "entities" << std::right << std::setw(9) << "count" << "\n";
-  for (int k = 0; k < kEntityKindCount; ++k) row(kind_array(static_cast<EntityKind>(k)), s.entities[k]);
-  row("total", s.entity_total);
-  out << "\n" << std::left << std::setw(24) << "relations" << std::right << std::setw(9) << "count" << "\n";
-  for (int r = 0; r < kRelationCount; ++r) row(relation_name(static_cast<Relation>(r)), s.relations[r]);
-  row("total", s.relation_total);
-  out << "\n";
-  row("legacy systems", s.legacy_systems);
-  row("three-point steps", s.three_point_steps);
-  row("steps not done", s.open_steps);
-  row("approvals pending", s.pending_approvals);
+  Table& entities = counts("entities", "entities");
+  entities.header = Table::Header::hanging;
+  for (int k = 0; k < kEntityKindCount; ++k) entities.row({kind_array(static_cast<EntityKind>(k)), std::to_string(s.entities[k])});
+  entities.row({"total", std::to_string(s.entity_total)});
+  Table& relations = counts("relations", "relations");
+  relations.header = Table::Header::hanging;
+  for (int r = 0; r < kRelationCount; ++r) relations.row({relation_name(static_cast<Relation>(r)), std::to_string(s.relations[r])});
+  relations.row({"total", std::to_string(s.relation_total)});
+  Table& other = counts("other", "also counted");
+  other.header = Table::Header::none;
+  other.row({"legacy systems", std::to_string(s.legacy_systems)});
+  other.row({"three-point steps", std::to_string(s.three_point_steps)});
+  other.row({"steps not done", std::to_string(s.open_steps)});
+  other.row({"approvals pending", std::to_string(s.pending_approvals)});
+  return d;
+}
+
+void print_stats(std::ostream& out, const std::string& file, const std::string& model_name, const ModelStats& s) {
+  write_text(out, stats_document(file, model_name, s), false);
+}
+
+void write_stats_markdown(std::ostream& out, const std::string& file, const std::string& model_name, const ModelStats& s) {
+  write_markdown(out, stats_document(file, model_name, s));
 }
 
 nlohmann::ordered_json stats_json(const ModelStats& s) {
