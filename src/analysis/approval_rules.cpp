@@ -63,88 +63,97 @@ std::string article(const std::string& noun) {
   return !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos ? "an" : "a";
 }
 
-GateCheck explain(const OrgIndex& org, const GateSolver& solver, Ref gate, const std::vector<bool>& absent) {
-  const Model& m = org.model();
-  const Rule& rule = m.approval(gate).rule;
+// Fewer available approvers than the rule needs.
+UnfilledSlot too_few_approvers(const Model& m, const GateSolver& solver) {
   const std::vector<Ref>& candidates = solver.candidates();
+  return {-1, "only " + std::to_string(candidates.size()) + " available approver" + (candidates.size() == 1 ? "" : "s") + " (" +
+                  list(m, candidates) + "), the rule needs " + std::to_string(solver.need()),
+          false};
+}
+
+// Nobody named fits slot k: does anyone in the organisation, and are they all away? (The scan
+// stops at the first who fits and is here.)
+UnfilledSlot nobody_named_fits(const OrgIndex& org, const GateSolver& solver, const Slot& slot, std::size_t k,
+                               const std::vector<bool>& absent) {
+  const Model& m = org.model();
+  const std::string label = slot_label(m, slot);
+  std::vector<Ref> away;
+  bool here = false;
+  const OrgIndex::SlotKey key = org.key(slot);
+  for (Ref p : org.slot_pool(slot))
+    if (org.matches(p, key)) {
+      if (m.person(p).available && (absent.empty() || !absent[p])) {
+        here = true;
+        break;
+      }
+      away.push_back(p);
+    }
+  if (!here && away.empty())
+    return {static_cast<long>(k), "nobody in the organisation is " + article(label) + " " + label + ", so the rule can never be met",
+            true};
+  std::string why = "no " + label + " among the available approvers: " + list(m, solver.candidates());
+  if (!here) {
+    std::sort(away.begin(), away.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
+    std::vector<std::string> names;
+    for (Ref p : away) names.push_back(m.id(p));
+    why += away.size() == 1 ? "; the organisation's only " + label + ", " + names[0] + ", is unavailable"
+                            : "; every " + label + " in the organisation is unavailable: " + join(names, 5, ", ");
+  }
+  return {static_cast<long>(k), why, false};
+}
+
+// Someone fits slot k, but each who does is taken by another slot or cannot approve with those
+// chosen (`partial`: slot -> candidate or kNone).
+UnfilledSlot fits_are_taken(const OrgIndex& org, const GateSolver& solver, const std::vector<std::size_t>& partial, std::size_t k) {
+  const std::vector<Ref>& candidates = solver.candidates();
+  const std::size_t slots = partial.size();
+  Reasons reasons;
+  for (std::size_t c : solver.fits()[k])
+    for (std::size_t other = 0; other < slots && !reasons.full(); ++other) {
+      const std::size_t chosen = partial[other];
+      if (chosen == GateSolver::kNone || chosen == c) continue;
+      if (solver.conflict(c, chosen, solver.rule_constraints()))
+        reasons.add(conflict_reason(org, candidates[c], candidates[chosen], solver.rule_constraints()));
+    }
+  if (reasons.empty()) {
+    const std::size_t matched = solver.matchable();
+    reasons.add("the " + std::to_string(slots) + " slots need different people, but only " + std::to_string(matched) +
+                " can be filled at once by " + list(org.model(), candidates));
+  }
+  return {static_cast<long>(k), reasons.text(), false};
+}
+
+// Every slot is filled, but not enough further approvers go with those chosen.
+UnfilledSlot extras_do_not_go_together(const OrgIndex& org, const GateSolver& solver, const std::vector<std::size_t>& partial) {
+  const std::vector<Ref>& candidates = solver.candidates();
+  std::vector<std::size_t> chosen;
+  for (std::size_t k = 0; k < partial.size(); ++k) chosen.push_back(partial[k]);
+  Reasons reasons;
+  for (std::size_t c = 0; c < candidates.size() && !reasons.full(); ++c)
+    for (std::size_t other : chosen)
+      if (c != other && solver.conflict(c, other, solver.rule_constraints()))
+        reasons.add(conflict_reason(org, candidates[c], candidates[other], solver.rule_constraints()));
+  if (chosen.empty())  // no slots: min_approvers among the approvers, pairwise
+    for (std::size_t a = 0; a < candidates.size() && !reasons.full(); ++a)
+      for (std::size_t b = a + 1; b < candidates.size() && !reasons.full(); ++b)
+        if (solver.conflict(a, b, solver.rule_constraints()))
+          reasons.add(conflict_reason(org, candidates[a], candidates[b], solver.rule_constraints()));
+  const std::string need = "the rule needs " + std::to_string(solver.need()) + " approvers who go together";
+  return {-1, reasons.empty() ? need : need + ": " + reasons.text(), false};
+}
+
+GateCheck explain(const OrgIndex& org, const GateSolver& solver, Ref gate, const std::vector<bool>& absent) {
+  const Rule& rule = org.model().approval(gate).rule;
   GateCheck out;
   out.gate = gate;
-  if (candidates.size() < solver.need()) {
-    out.unfilled.push_back({-1, "only " + std::to_string(candidates.size()) + " available approver" +
-                                    (candidates.size() == 1 ? "" : "s") + " (" + list(m, candidates) +
-                                    "), the rule needs " + std::to_string(solver.need()),
-                            false});
-  }
+  if (solver.candidates().size() < solver.need()) out.unfilled.push_back(too_few_approvers(org.model(), solver));
   const std::vector<std::size_t> partial = solver.best_partial();
   for (std::size_t k = 0; k < rule.slots.size(); ++k) {
-    if (partial[k] != GateSolver::kNone) {
-      out.assignment.push_back({k, candidates[partial[k]]});
-      continue;
-    }
-    const std::string label = slot_label(m, rule.slots[k]);
-    if (solver.fits()[k].empty()) {
-      // Nobody named fits: does anyone in the organisation, and are they all away? (The scan
-      // stops at the first who fits and is here.)
-      std::vector<Ref> away;
-      bool here = false;
-      const OrgIndex::SlotKey key = org.key(rule.slots[k]);
-      for (Ref p : org.slot_pool(rule.slots[k]))
-        if (org.matches(p, key)) {
-          if (m.person(p).available && (absent.empty() || !absent[p])) {
-            here = true;
-            break;
-          }
-          away.push_back(p);
-        }
-      if (!here && away.empty()) {
-        out.unfilled.push_back({static_cast<long>(k), "nobody in the organisation is " + article(label) + " " + label +
-                                                          ", so the rule can never be met", true});
-        continue;
-      }
-      std::string why = "no " + label + " among the available approvers: " + list(m, candidates);
-      if (!here) {
-        std::sort(away.begin(), away.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
-        std::vector<std::string> names;
-        for (Ref p : away) names.push_back(m.id(p));
-        why += away.size() == 1 ? "; the organisation's only " + label + ", " + names[0] + ", is unavailable"
-                                : "; every " + label + " in the organisation is unavailable: " + join(names, 5, ", ");
-      }
-      out.unfilled.push_back({static_cast<long>(k), why, false});
-      continue;
-    }
-    // Someone fits, but each who does is taken by another slot or cannot approve with those chosen.
-    Reasons reasons;
-    for (std::size_t c : solver.fits()[k])
-      for (std::size_t other = 0; other < rule.slots.size() && !reasons.full(); ++other) {
-        const std::size_t chosen = partial[other];
-        if (chosen == GateSolver::kNone || chosen == c) continue;
-        if (solver.conflict(c, chosen, solver.rule_constraints()))
-          reasons.add(conflict_reason(org, candidates[c], candidates[chosen], solver.rule_constraints()));
-      }
-    if (reasons.empty()) {
-      const std::size_t matched = solver.matchable();
-      reasons.add("the " + std::to_string(rule.slots.size()) + " slots need different people, but only " +
-                  std::to_string(matched) + " can be filled at once by " + list(m, candidates));
-    }
-    out.unfilled.push_back({static_cast<long>(k), reasons.text(), false});
+    if (partial[k] != GateSolver::kNone) out.assignment.push_back({k, solver.candidates()[partial[k]]});
+    else if (solver.fits()[k].empty()) out.unfilled.push_back(nobody_named_fits(org, solver, rule.slots[k], k, absent));
+    else out.unfilled.push_back(fits_are_taken(org, solver, partial, k));
   }
-  if (out.unfilled.empty()) {
-    // Every slot is filled, but not enough further approvers go with those chosen.
-    std::vector<std::size_t> chosen;
-    for (std::size_t k = 0; k < partial.size(); ++k) chosen.push_back(partial[k]);
-    Reasons reasons;
-    for (std::size_t c = 0; c < candidates.size() && !reasons.full(); ++c)
-      for (std::size_t other : chosen)
-        if (c != other && solver.conflict(c, other, solver.rule_constraints()))
-          reasons.add(conflict_reason(org, candidates[c], candidates[other], solver.rule_constraints()));
-    if (chosen.empty())  // no slots: min_approvers among the approvers, pairwise
-      for (std::size_t a = 0; a < candidates.size() && !reasons.full(); ++a)
-        for (std::size_t b = a + 1; b < candidates.size() && !reasons.full(); ++b)
-          if (solver.conflict(a, b, solver.rule_constraints()))
-            reasons.add(conflict_reason(org, candidates[a], candidates[b], solver.rule_constraints()));
-    const std::string need = "the rule needs " + std::to_string(solver.need()) + " approvers who go together";
-    out.unfilled.push_back({-1, reasons.empty() ? need : need + ": " + reasons.text(), false});
-  }
+  if (out.unfilled.empty()) out.unfilled.push_back(extras_do_not_go_together(org, solver, partial));
   return out;
 }
 

@@ -6,43 +6,92 @@
 
 namespace clearpath {
 
+namespace {
+
+// Each person's direct reports (person indexes), as arrays: those of person i are
+// list[begin[i]] .. list[begin[i + 1] - 1], in file order.
+struct Reports {
+  std::vector<std::uint32_t> begin, list;
+};
+
+Reports direct_reports(const Model& m) {
+  const std::size_t n = m.people().size();
+  Reports r{std::vector<std::uint32_t>(n + 1, 0), {}};
+  for (const Person& p : m.people())
+    if (p.reports_to != kNoRef) ++r.begin[m.index(p.reports_to) + 1];
+  for (std::size_t i = 0; i < n; ++i) r.begin[i + 1] += r.begin[i];
+  r.list.resize(r.begin[n]);
+  std::vector<std::uint32_t> next(r.begin.begin(), r.begin.end() - 1);
+  for (std::size_t i = 0; i < n; ++i)
+    if (m.people()[i].reports_to != kNoRef) r.list[next[m.index(m.people()[i].reports_to)]++] = static_cast<std::uint32_t>(i);
+  return r;
+}
+
+// The org graph's edges: person - manager, person - dotted-line manager, person - department,
+// department - head.
+std::vector<std::pair<Ref, Ref>> org_edges(const Model& m) {
+  std::vector<std::pair<Ref, Ref>> edges;
+  for (std::size_t i = 0; i < m.people().size(); ++i) {
+    const Person& p = m.people()[i];
+    const Ref r = m.ref_of(EntityKind::person, i);
+    if (p.reports_to != kNoRef) edges.push_back({r, p.reports_to});
+    for (Ref d : p.dotted_line_to) edges.push_back({r, d});
+    if (p.department != kNoRef) edges.push_back({r, p.department});
+  }
+  for (std::size_t i = 0; i < m.departments().size(); ++i)
+    if (m.departments()[i].head != kNoRef) edges.push_back({m.ref_of(EntityKind::department, i), m.departments()[i].head});
+  return edges;
+}
+
+// Keeps the shorter of two meetings, on a tie the one from the earlier source.
+void meet(std::optional<OrgIndex::Distance>& best, std::uint32_t steps, std::size_t source) {
+  if (!best || steps < best->steps || (steps == best->steps && source < best->source)) best = OrgIndex::Distance{steps, source};
+}
+
+}  // namespace
+
 OrgIndex::OrgIndex(const Model& m) : model_(m) {
+  tour_reporting_forest();
+  index_people();
+  build_org_graph();
+  find_components();
+}
+
+// An iterative depth-first tour from every root (the loader rejects reports_to cycles, so every
+// person is reached): entry and exit times for ancestry, and depths.
+void OrgIndex::tour_reporting_forest() {
+  const Model& m = model_;
   const std::size_t n = m.people().size();
   enter_.assign(n, 0);
   leave_.assign(n, 0);
   depth_.assign(n, 0);
-  members_.resize(m.departments().size());
-
-  // Children of each person (by index), then an iterative depth-first tour from every root
-  // (the loader rejects reports_to cycles, so every person is reached).
-  std::vector<std::uint32_t> child_begin(n + 1, 0), children;
-  for (const Person& p : m.people())
-    if (p.reports_to != kNoRef) ++child_begin[m.index(p.reports_to) + 1];
-  for (std::size_t i = 0; i < n; ++i) child_begin[i + 1] += child_begin[i];
-  children.resize(child_begin[n]);
-  std::vector<std::uint32_t> next(child_begin.begin(), child_begin.end() - 1);
-  for (std::size_t i = 0; i < n; ++i)
-    if (m.people()[i].reports_to != kNoRef) children[next[m.index(m.people()[i].reports_to)]++] = static_cast<std::uint32_t>(i);
+  const Reports reports = direct_reports(m);
   std::uint32_t clock = 0;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> stack;  // person, next child position
   for (std::size_t root = 0; root < n; ++root) {
     if (m.people()[root].reports_to != kNoRef) continue;
-    stack.push_back({static_cast<std::uint32_t>(root), child_begin[root]});
+    stack.push_back({static_cast<std::uint32_t>(root), reports.begin[root]});
     enter_[root] = ++clock;
     while (!stack.empty()) {
       auto& [p, pos] = stack.back();
-      if (pos < child_begin[p + 1]) {
-        const std::uint32_t c = children[pos++];
+      if (pos < reports.begin[p + 1]) {
+        const std::uint32_t c = reports.list[pos++];
         enter_[c] = ++clock;
         depth_[c] = depth_[p] + 1;
-        stack.push_back({c, child_begin[c]});
+        stack.push_back({c, reports.begin[c]});
       } else {
         leave_[p] = ++clock;
         stack.pop_back();
       }
     }
   }
+}
 
+// Interned sides and roles of each person, and who holds each role, side and department.
+void OrgIndex::index_people() {
+  const Model& m = model_;
+  const std::size_t n = m.people().size();
+  members_.resize(m.departments().size());
   side_of_.assign(n, -1);
   role_bits_.assign(n, 0);
   more_roles_.resize(n);
@@ -67,20 +116,12 @@ OrgIndex::OrgIndex(const Model& m) : model_(m) {
       if (!side.empty()) by_side_[side].push_back(r);
     }
   }
+}
 
-  // The org graph: person - manager, person - dotted-line manager, person - department,
-  // department - head; both directions.
-  std::vector<std::pair<Ref, Ref>> edges;
-  for (std::size_t i = 0; i < n; ++i) {
-    const Person& p = m.people()[i];
-    const Ref r = m.ref_of(EntityKind::person, i);
-    if (p.reports_to != kNoRef) edges.push_back({r, p.reports_to});
-    for (Ref d : p.dotted_line_to) edges.push_back({r, d});
-    if (p.department != kNoRef) edges.push_back({r, p.department});
-  }
-  for (std::size_t i = 0; i < m.departments().size(); ++i)
-    if (m.departments()[i].head != kNoRef) edges.push_back({m.ref_of(EntityKind::department, i), m.departments()[i].head});
-  const std::size_t v = m.entity_count();
+// The org graph as arrays, both directions of every edge, and the searches' scratch space.
+void OrgIndex::build_org_graph() {
+  const std::vector<std::pair<Ref, Ref>> edges = org_edges(model_);
+  const std::size_t v = model_.entity_count();
   begin_.assign(v + 1, 0);
   for (const auto& [a, b] : edges) {
     ++begin_[a + 1];
@@ -99,7 +140,11 @@ OrgIndex::OrgIndex(const Model& m) : model_(m) {
   forward_steps_.assign(v, 0);
   back_steps_.assign(v, 0);
   source_of_.assign(v, 0);
-  // Connected components, so that distance() answers "not connected" at once.
+}
+
+// Connected components, so that distance() answers "not connected" at once.
+void OrgIndex::find_components() {
+  const std::size_t v = model_.entity_count();
   component_.assign(v, UINT32_MAX);
   std::vector<std::uint32_t> pending;
   for (std::uint32_t start = 0, next_id = 0; start < v; ++start) {
@@ -194,41 +239,46 @@ std::optional<OrgIndex::Distance> OrgIndex::distance(const std::vector<Ref>& sou
   // shortest path (the smallest total, then the smallest source position, of those found).
   while (!forward.empty() && !back.empty()) {
     std::optional<Distance> best;
-    auto meet = [&](std::uint32_t steps, std::size_t source) {
-      if (!best || steps < best->steps || (steps == best->steps && source < best->source)) best = Distance{steps, source};
-    };
     next.clear();
     if (forward.size() <= back.size()) {
-      for (Ref u : forward)
-        for (std::uint32_t k = begin_[u]; k < begin_[u + 1]; ++k) {
-          const Ref x = adjacent_[k];
-          if (back_seen_[x] == stamp_) meet(forward_steps_[u] + 1 + back_steps_[x], source_of_[u]);
-          if (seen_[x] != stamp_) {
-            seen_[x] = stamp_;
-            forward_steps_[x] = forward_steps_[u] + 1;
-            source_of_[x] = source_of_[u];
-            next.push_back(x);
-          } else if (forward_steps_[x] == forward_steps_[u] + 1) {
-            source_of_[x] = std::min(source_of_[x], source_of_[u]);
-          }
-        }
+      expand_forward(forward, next, best);
       forward.swap(next);
     } else {
-      for (Ref u : back)
-        for (std::uint32_t k = begin_[u]; k < begin_[u + 1]; ++k) {
-          const Ref x = adjacent_[k];
-          if (seen_[x] == stamp_) meet(forward_steps_[x] + 1 + back_steps_[u], source_of_[x]);
-          if (back_seen_[x] != stamp_) {
-            back_seen_[x] = stamp_;
-            back_steps_[x] = back_steps_[u] + 1;
-            next.push_back(x);
-          }
-        }
+      expand_back(back, next, best);
       back.swap(next);
     }
     if (best) return best;
   }
   return std::nullopt;
+}
+
+void OrgIndex::expand_forward(const std::vector<Ref>& level, std::vector<Ref>& next, std::optional<Distance>& best) const {
+  for (Ref u : level)
+    for (std::uint32_t k = begin_[u]; k < begin_[u + 1]; ++k) {
+      const Ref x = adjacent_[k];
+      if (back_seen_[x] == stamp_) meet(best, forward_steps_[u] + 1 + back_steps_[x], source_of_[u]);
+      if (seen_[x] != stamp_) {
+        seen_[x] = stamp_;
+        forward_steps_[x] = forward_steps_[u] + 1;
+        source_of_[x] = source_of_[u];
+        next.push_back(x);
+      } else if (forward_steps_[x] == forward_steps_[u] + 1) {
+        source_of_[x] = std::min(source_of_[x], source_of_[u]);
+      }
+    }
+}
+
+void OrgIndex::expand_back(const std::vector<Ref>& level, std::vector<Ref>& next, std::optional<Distance>& best) const {
+  for (Ref u : level)
+    for (std::uint32_t k = begin_[u]; k < begin_[u + 1]; ++k) {
+      const Ref x = adjacent_[k];
+      if (seen_[x] == stamp_) meet(best, forward_steps_[x] + 1 + back_steps_[u], source_of_[x]);
+      if (back_seen_[x] != stamp_) {
+        back_seen_[x] = stamp_;
+        back_steps_[x] = back_steps_[u] + 1;
+        next.push_back(x);
+      }
+    }
 }
 
 }  // namespace clearpath

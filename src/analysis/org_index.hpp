@@ -61,6 +61,16 @@ class OrgIndex {
   std::optional<Distance> distance(const std::vector<Ref>& sources, Ref target) const;
 
  private:
+  // The constructor's steps, in this order.
+  void tour_reporting_forest();
+  void index_people();
+  void build_org_graph();
+  void find_components();
+  // One level of distance()'s search from the sources' side or from the target's, noting in
+  // `best` where the two sides meet.
+  void expand_forward(const std::vector<Ref>& level, std::vector<Ref>& next, std::optional<Distance>& best) const;
+  void expand_back(const std::vector<Ref>& level, std::vector<Ref>& next, std::optional<Distance>& best) const;
+
   const Model& model_;
   std::vector<std::uint32_t> enter_, leave_, depth_;        // by person index: Euler tour of reports_to
   std::unordered_map<std::string, std::int32_t> side_id_, role_id_;

@@ -65,159 +65,232 @@ std::map<Ref, std::vector<Ref>> gate_order(const Model& m, const std::set<Ref>& 
 
 enum class Detail { full, no_people, problems_only };
 
-}  // namespace
+// What a gate's check says of each slot: who fills it, or why nobody can (-1: the rule as a whole).
+struct SlotStates {
+  std::map<std::size_t, Ref> filled;
+  std::map<long, std::string> unfilled;
 
-Diagram approvals_view(const Model& m, const RenderOptions& o) {
+  explicit SlotStates(const GateCheck& check) {
+    for (const SlotFill& f : check.assignment) filled[f.slot] = f.person;
+    for (const UnfilledSlot& u : check.unfilled) unfilled[u.slot] += (unfilled[u.slot].empty() ? "" : "; ") + u.reason;
+  }
+};
+
+CopilotAnalysis analyze_every_gate(const Model& m, const RenderOptions& o) {
   CopilotOptions co;
   co.initiative = o.initiative;
   co.all = true;
-  const CopilotAnalysis copilots = analyze_copilots(m, co);
-  std::map<Ref, const ApprovalPathEntry*> path;
-  for (const InitiativeResult& ir : copilots.initiatives)
-    for (const ApprovalPathEntry& e : ir.approval_path) path.emplace(e.gate, &e);
+  return analyze_copilots(m, co);
+}
 
-  // How much to draw.
+// One drawing of the approvals view: how much fits, then the gates with their slots, the
+// approvers and the order of the gates.
+class ApprovalsDrawing {
+ public:
+  ApprovalsDrawing(const Model& m, const RenderOptions& o) : m_(m), o_(o), copilots_(analyze_every_gate(m, o)), b_(m, o) {
+    for (const InitiativeResult& ir : copilots_.initiatives)
+      for (const ApprovalPathEntry& e : ir.approval_path) path_.emplace(e.gate, &e);
+    for (const GateResult& g : copilots_.gates)
+      for (Ref p : g.resilience.single_points_of_failure) spof_of_[p].push_back(g.gate);
+  }
+
+  Diagram draw() {
+    choose_detail();
+    define_styles(b_);
+    b_.diagram().graph = {{"rankdir", "LR"}};
+    choose_gates();
+    draw_initiatives();
+    for (const GateResult* g : shown_) draw_gate(*g);
+    draw_approvers();
+    draw_gate_order();
+    b_.title("Approval paths", notes());
+    return b_.take();
+  }
+
+ private:
+  void choose_detail();
+  void choose_gates();
+  void keep_problems_that_fit();
+  void draw_initiatives();
+  void draw_gate(const GateResult& g);
+  DiagramLabel gate_label(const GateResult& g) const;
+  void draw_slot(const GateResult& g, const SlotStates& states, long slot, const std::string& what, const std::string& cluster);
+  void link_approvers(const GateResult& g);
+  void draw_approvers();
+  void draw_gate_order();
+  std::vector<std::string> notes() const;
+
+  const Model& m_;
+  const RenderOptions& o_;
+  const CopilotAnalysis copilots_;
+  ViewBuilder b_;
+  std::map<Ref, const ApprovalPathEntry*> path_;
+  std::map<Ref, std::vector<Ref>> spof_of_;  // person -> gates they are a single point of failure of
+  std::set<Ref> people_;                     // every approver of a checked gate
+  Detail detail_ = Detail::full;
+  std::vector<const GateResult*> shown_;
+  std::size_t problem_gates_ = 0;
+  std::set<Ref> drawn_;                      // the gates of shown_
+  std::set<Ref> approvers_drawn_;
+};
+
+// How much to draw.
+void ApprovalsDrawing::choose_detail() {
   std::size_t slots = 0;
-  std::set<Ref> people;
-  for (const GateResult& g : copilots.gates) {
+  for (const GateResult& g : copilots_.gates) {
     slots += g.slot_labels.size() + (g.check.unfilled.empty() ? 0 : 1);
-    people.insert(m.approval(g.gate).approvers.begin(), m.approval(g.gate).approvers.end());
+    people_.insert(m_.approval(g.gate).approvers.begin(), m_.approval(g.gate).approvers.end());
   }
-  Detail detail = Detail::full;
-  if (copilots.gates.size() + slots + people.size() > o.node_budget) detail = Detail::no_people;
-  if (detail == Detail::no_people && copilots.gates.size() + slots > o.node_budget) detail = Detail::problems_only;
+  if (copilots_.gates.size() + slots + people_.size() > o_.node_budget) detail_ = Detail::no_people;
+  if (detail_ == Detail::no_people && copilots_.gates.size() + slots > o_.node_budget) detail_ = Detail::problems_only;
+}
 
-  ViewBuilder b(m, o);
-  define_styles(b);
-  b.diagram().graph = {{"rankdir", "LR"}};
-  std::vector<std::string> notes;
-  // The gates drawn (by id, as copilots.gates): all, or those with a problem, gates that cannot
-  // be granted first, as many as fit with their slots.
-  std::vector<const GateResult*> shown;
-  for (const GateResult& g : copilots.gates)
-    if (detail != Detail::problems_only || !g.check.satisfiable || !g.resilience.single_points_of_failure.empty())
-      shown.push_back(&g);
-  std::size_t problem_gates = shown.size();
-  if (detail == Detail::problems_only) {
-    std::stable_sort(shown.begin(), shown.end(), [](const GateResult* x, const GateResult* y) {
-      return !x->check.satisfiable && y->check.satisfiable;
-    });
-    std::size_t used = 0, fit = 0;
-    while (fit < shown.size() && used + 2 + shown[fit]->slot_labels.size() <= o.node_budget)
-      used += 2 + shown[fit++]->slot_labels.size();
-    shown.resize(fit);
-    std::sort(shown.begin(), shown.end(), [&](const GateResult* x, const GateResult* y) { return m.id(x->gate) < m.id(y->gate); });
-  }
-  std::set<Ref> drawn;
-  for (const GateResult* g : shown) drawn.insert(g->gate);
+// The gates drawn (by id, as copilots.gates): all, or those with a problem, gates that cannot
+// be granted first, as many as fit with their slots.
+void ApprovalsDrawing::choose_gates() {
+  for (const GateResult& g : copilots_.gates)
+    if (detail_ != Detail::problems_only || !g.check.satisfiable || !g.resilience.single_points_of_failure.empty())
+      shown_.push_back(&g);
+  problem_gates_ = shown_.size();
+  if (detail_ == Detail::problems_only) keep_problems_that_fit();
+  for (const GateResult* g : shown_) drawn_.insert(g->gate);
+}
 
+void ApprovalsDrawing::keep_problems_that_fit() {
+  std::stable_sort(shown_.begin(), shown_.end(), [](const GateResult* x, const GateResult* y) {
+    return !x->check.satisfiable && y->check.satisfiable;
+  });
+  std::size_t used = 0, fit = 0;
+  while (fit < shown_.size() && used + 2 + shown_[fit]->slot_labels.size() <= o_.node_budget)
+    used += 2 + shown_[fit++]->slot_labels.size();
+  shown_.resize(fit);
+  std::sort(shown_.begin(), shown_.end(), [&](const GateResult* x, const GateResult* y) { return m_.id(x->gate) < m_.id(y->gate); });
+}
+
+void ApprovalsDrawing::draw_initiatives() {
   std::vector<Ref> initiatives;
-  for (const GateResult* g : shown)
-    if (m.approval(g->gate).initiative != kNoRef) initiatives.push_back(m.approval(g->gate).initiative);
-  sort_unique_by_id(m, initiatives);
-  for (Ref i : initiatives) b.cluster(m.id(i), {bold(m.display_name(i)), small("initiative")}, {"initiative"});
+  for (const GateResult* g : shown_)
+    if (m_.approval(g->gate).initiative != kNoRef) initiatives.push_back(m_.approval(g->gate).initiative);
+  sort_unique_by_id(m_, initiatives);
+  for (Ref i : initiatives) b_.cluster(m_.id(i), {bold(m_.display_name(i)), small("initiative")}, {"initiative"});
+}
 
-  std::map<Ref, std::vector<Ref>> spof_of;  // person -> gates they are a single point of failure of
-  for (const GateResult& g : copilots.gates)
-    for (Ref p : g.resilience.single_points_of_failure) spof_of[p].push_back(g.gate);
+// A gate, its slots (filled with whom, or why not) and, in full detail, its approvers.
+void ApprovalsDrawing::draw_gate(const GateResult& g) {
+  const Approval& a = m_.approval(g.gate);
+  const std::string cluster = a.initiative != kNoRef ? m_.id(a.initiative) : std::string();
+  std::vector<std::string> styles{"gate"};
+  if (a.status == ApprovalStatus::granted) styles.push_back("granted");
+  if (a.status == ApprovalStatus::denied) styles.push_back("denied");
+  if (!g.check.satisfiable) styles.push_back("cannot-be-granted");
+  b_.node(m_.id(g.gate), gate_label(g), std::move(styles), cluster);
+  const SlotStates states(g.check);
+  for (std::size_t s = 0; s < g.slot_labels.size(); ++s) draw_slot(g, states, static_cast<long>(s), g.slot_labels[s], cluster);
+  if (states.unfilled.count(-1)) draw_slot(g, states, -1, "at least " + std::to_string(a.rule.min_approvers) + " approvers", cluster);
+  if (detail_ == Detail::full) link_approvers(g);
+}
 
-  std::set<Ref> approvers_drawn;
-  for (const GateResult* gp : shown) {
-    const GateResult& g = *gp;
-    const Approval& a = m.approval(g.gate);
-    const std::string gate = m.id(g.gate);
-    const std::string cluster = a.initiative != kNoRef ? m.id(a.initiative) : std::string();
-    std::vector<std::string> styles{"gate"};
-    if (a.status == ApprovalStatus::granted) styles.push_back("granted");
-    if (a.status == ApprovalStatus::denied) styles.push_back("denied");
-    if (!g.check.satisfiable) styles.push_back("cannot-be-granted");
-    DiagramLabel label = b.entity_label(g.gate);
-    std::string status = status_name(a.status);
-    status += " · lead time " + short_number(a.lead_time) + " d";
-    label.push_back(plain(status));
-    if (const auto it = path.find(g.gate); it != path.end())
-      label.push_back(small("cumulative lead time " + short_number(it->second->cumulative_lead_time) + " d · done by day " +
-                            short_number(it->second->earliest_finish)));
-    if (!g.check.satisfiable) label.push_back(bold("cannot be granted"));
-    else if (g.resilience.bus_factor) label.push_back(small("bus factor " + std::to_string(g.resilience.bus_factor)));
-    b.node(gate, std::move(label), std::move(styles), cluster);
+// Status and lead time, the cumulative lead time and finish, and whether it can be granted.
+DiagramLabel ApprovalsDrawing::gate_label(const GateResult& g) const {
+  const Approval& a = m_.approval(g.gate);
+  DiagramLabel label = b_.entity_label(g.gate);
+  std::string status = status_name(a.status);
+  status += " · lead time " + short_number(a.lead_time) + " d";
+  label.push_back(plain(status));
+  if (const auto it = path_.find(g.gate); it != path_.end())
+    label.push_back(small("cumulative lead time " + short_number(it->second->cumulative_lead_time) + " d · done by day " +
+                          short_number(it->second->earliest_finish)));
+  if (!g.check.satisfiable) label.push_back(bold("cannot be granted"));
+  else if (g.resilience.bus_factor) label.push_back(small("bus factor " + std::to_string(g.resilience.bus_factor)));
+  return label;
+}
 
-    // Slots: filled with whom, or why not.
-    std::map<std::size_t, Ref> filled;
-    for (const SlotFill& f : g.check.assignment) filled[f.slot] = f.person;
-    std::map<long, std::string> unfilled;
-    for (const UnfilledSlot& u : g.check.unfilled) unfilled[u.slot] += (unfilled[u.slot].empty() ? "" : "; ") + u.reason;
-    auto slot_node = [&](long slot, const std::string& what) {
-      const std::string name = b.synthetic("slot", gate + ":" + std::to_string(slot));
-      DiagramLabel sl{plain(what)};
-      const auto f = slot >= 0 ? filled.find(static_cast<std::size_t>(slot)) : filled.end();
-      if (f != filled.end()) {
-        sl.push_back(small("filled by " + m.display_name(f->second)));
-        b.node(name, std::move(sl), {"slot-filled"}, cluster);
-        b.edge(gate, name, {"slot"});
-        if (detail == Detail::full) b.edge(name, m.id(f->second), {"filled-by"});
-      } else {
-        const auto u = unfilled.find(slot);
-        add_wrapped(sl, u != unfilled.end() ? u->second : std::string("cannot be filled together with the others"),
-                    LabelLine::Look::small, 36, 4);
-        b.node(name, std::move(sl), {"slot-unfilled"}, cluster);
-        b.edge(gate, name, {"slot"});
-      }
-    };
-    for (std::size_t s = 0; s < g.slot_labels.size(); ++s) slot_node(static_cast<long>(s), g.slot_labels[s]);
-    if (unfilled.count(-1)) slot_node(-1, "at least " + std::to_string(a.rule.min_approvers) + " approvers");
-
-    if (detail != Detail::full) continue;
-    std::set<Ref> chosen;
-    for (const SlotFill& f : g.check.assignment) chosen.insert(f.person);
-    for (Ref p : g.check.approvers)
-      if (!chosen.count(p)) {
-        chosen.insert(p);
-        b.edge(gate, m.id(p), {"filled-by"});
-      }
-    for (Ref p : a.approvers) {
-      approvers_drawn.insert(p);
-      if (!chosen.count(p)) b.edge(gate, m.id(p), {"listed"});
-    }
+// One slot's box: filled by whom, or the reasons it cannot be (-1: the rule as a whole).
+void ApprovalsDrawing::draw_slot(const GateResult& g, const SlotStates& states, long slot, const std::string& what,
+                                 const std::string& cluster) {
+  const std::string gate = m_.id(g.gate);
+  const std::string name = b_.synthetic("slot", gate + ":" + std::to_string(slot));
+  DiagramLabel sl{plain(what)};
+  const auto f = slot >= 0 ? states.filled.find(static_cast<std::size_t>(slot)) : states.filled.end();
+  if (f != states.filled.end()) {
+    sl.push_back(small("filled by " + m_.display_name(f->second)));
+    b_.node(name, std::move(sl), {"slot-filled"}, cluster);
+    b_.edge(gate, name, {"slot"});
+    if (detail_ == Detail::full) b_.edge(name, m_.id(f->second), {"filled-by"});
+  } else {
+    const auto u = states.unfilled.find(slot);
+    add_wrapped(sl, u != states.unfilled.end() ? u->second : std::string("cannot be filled together with the others"),
+                LabelLine::Look::small, 36, 4);
+    b_.node(name, std::move(sl), {"slot-unfilled"}, cluster);
+    b_.edge(gate, name, {"slot"});
   }
-  std::vector<Ref> ordered(approvers_drawn.begin(), approvers_drawn.end());
-  sort_unique_by_id(m, ordered);
+}
+
+// Edges to the approvers chosen beyond the slots, and to those listed but not chosen.
+void ApprovalsDrawing::link_approvers(const GateResult& g) {
+  const std::string gate = m_.id(g.gate);
+  std::set<Ref> chosen;
+  for (const SlotFill& f : g.check.assignment) chosen.insert(f.person);
+  for (Ref p : g.check.approvers)
+    if (!chosen.count(p)) {
+      chosen.insert(p);
+      b_.edge(gate, m_.id(p), {"filled-by"});
+    }
+  for (Ref p : m_.approval(g.gate).approvers) {
+    approvers_drawn_.insert(p);
+    if (!chosen.count(p)) b_.edge(gate, m_.id(p), {"listed"});
+  }
+}
+
+void ApprovalsDrawing::draw_approvers() {
+  std::vector<Ref> ordered(approvers_drawn_.begin(), approvers_drawn_.end());
+  sort_unique_by_id(m_, ordered);
   for (Ref p : ordered) {
-    const Person& person = m.person(p);
+    const Person& person = m_.person(p);
     std::vector<std::string> styles{"approver"};
-    DiagramLabel label = b.entity_label(p);
+    DiagramLabel label = b_.entity_label(p);
     if (!person.title.empty()) add_wrapped(label, person.title, LabelLine::Look::small, 30, 2);
-    if (const auto it = spof_of.find(p); it != spof_of.end()) {
+    if (const auto it = spof_of_.find(p); it != spof_of_.end()) {
       styles.push_back("single-point-of-failure");
       std::string gates;
-      for (Ref g : it->second) gates += (gates.empty() ? "" : ", ") + m.id(g);
+      for (Ref g : it->second) gates += (gates.empty() ? "" : ", ") + m_.id(g);
       add_wrapped(label, "single point of failure: " + gates, LabelLine::Look::normal, 34, 2);
     }
     if (!person.available) styles.push_back("unavailable"), label.push_back(small("unavailable"));
-    b.node(m.id(p), std::move(label), std::move(styles));
+    b_.node(m_.id(p), std::move(label), std::move(styles));
   }
-  // Gate order, without orderings a longer chain of gates implies.
-  std::vector<Ref> gates(drawn.begin(), drawn.end());
-  sort_unique_by_id(m, gates);
+}
+
+// Gate order, without orderings a longer chain of gates implies.
+void ApprovalsDrawing::draw_gate_order() {
+  std::vector<Ref> gates(drawn_.begin(), drawn_.end());
+  sort_unique_by_id(m_, gates);
   std::map<Ref, std::uint32_t> index;
   for (std::uint32_t i = 0; i < gates.size(); ++i) index[gates[i]] = i;
   std::vector<DagEdge> order;
-  const auto before = gate_order(m, drawn);
+  const auto before = gate_order(m_, drawn_);
   for (Ref g : gates)
     for (Ref p : before.at(g)) order.push_back({index[p], index[g]});
   const std::vector<bool> keep = transitive_reduction(gates.size(), order);
   for (std::size_t i = 0; i < order.size(); ++i)
-    if (keep[i]) b.edge(m.id(gates[order[i].first]), m.id(gates[order[i].second]), {"gate-order"});
-
-  if (detail == Detail::no_people)
-    notes.push_back(count_text(people.size()) + " approvers folded into the slot boxes (over the " +
-                    count_text(o.node_budget) + "-node budget)");
-  if (detail == Detail::problems_only)
-    notes.push_back("only " + count_text(drawn.size()) + " of the " + count_text(problem_gates) + " gates (of " +
-                    count_text(copilots.gates.size()) + ") that cannot be granted or hang on one person (over the " + count_text(o.node_budget) +
-                    "-node budget; --initiative ID shows one initiative)");
-  b.title("Approval paths", notes);
-  return b.take();
+    if (keep[i]) b_.edge(m_.id(gates[order[i].first]), m_.id(gates[order[i].second]), {"gate-order"});
 }
+
+// What the title says was left out.
+std::vector<std::string> ApprovalsDrawing::notes() const {
+  std::vector<std::string> notes;
+  if (detail_ == Detail::no_people)
+    notes.push_back(count_text(people_.size()) + " approvers folded into the slot boxes (over the " +
+                    count_text(o_.node_budget) + "-node budget)");
+  if (detail_ == Detail::problems_only)
+    notes.push_back("only " + count_text(drawn_.size()) + " of the " + count_text(problem_gates_) + " gates (of " +
+                    count_text(copilots_.gates.size()) + ") that cannot be granted or hang on one person (over the " +
+                    count_text(o_.node_budget) + "-node budget; --initiative ID shows one initiative)");
+  return notes;
+}
+
+}  // namespace
+
+Diagram approvals_view(const Model& m, const RenderOptions& o) { return ApprovalsDrawing(m, o).draw(); }
 
 }  // namespace clearpath

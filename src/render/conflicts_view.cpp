@@ -40,150 +40,204 @@ std::string peak_text(const Overallocation& o) {
          short_number(o.to);
 }
 
-}  // namespace
-
-Diagram conflicts_view(const Model& m, const RenderOptions& o) {
+ConflictAnalysis analyze_without_levelling(const Model& m, const RenderOptions& o) {
   ConflictOptions co;
   co.initiative = o.initiative;
   co.level = false;
-  const ConflictAnalysis ca = analyze_conflicts(m, co);
+  return analyze_conflicts(m, co);
+}
 
-  // The worst over-allocation of each resource.
-  std::map<Ref, const Overallocation*> peak;
-  for (const Overallocation& ov : ca.overallocations) {
-    auto& p = peak[ov.resource];
-    if (!p || ov.load > p->load) p = &ov;
+// One drawing of the conflicts view: what is in scope and fits the budget, then the
+// departments by side, the initiatives, the rankings and conflicts, the over-allocated people.
+class ConflictsDrawing {
+ public:
+  ConflictsDrawing(const Model& m, const RenderOptions& o) : m_(m), o_(o), ca_(analyze_without_levelling(m, o)), b_(m, o) {
+    // The worst over-allocation of each resource.
+    for (const Overallocation& ov : ca_.overallocations) {
+      auto& p = peak_[ov.resource];
+      if (!p || ov.load > p->load) p = &ov;
+    }
+    for (const RankingConflict& c : ca_.ranking_conflicts) conflict_[{c.department, c.initiative}] = &c;
   }
-  std::map<std::pair<Ref, Ref>, const RankingConflict*> conflict;
-  for (const RankingConflict& c : ca.ranking_conflicts) conflict[{c.department, c.initiative}] = &c;
 
-  // Initiatives in scope: all, or the one asked for.
-  std::vector<Ref> initiatives;
-  if (!o.initiative.empty()) {
-    const auto focus = m.find(o.initiative);
-    if (!focus || m.kind(*focus) != EntityKind::initiative)
-      throw RenderError("--initiative: there is no initiative '" + o.initiative + "'");
-    initiatives.push_back(*focus);
+  Diagram draw() {
+    choose_initiatives();
+    choose_departments();
+    over_budget_ = departments_.size() + initiatives_.size() + people_.size() > o_.node_budget;
+    if (over_budget_ && initiatives_.size() > o_.node_budget / 2) keep_involved_initiatives();
+    if (over_budget_) keep_costliest();
+    sort_unique_by_id(m_, departments_);
+    drawn_ = std::set<Ref>(departments_.begin(), departments_.end());
+    define_styles(b_);
+    b_.diagram().graph = {{"rankdir", "LR"}, {"ranksep", "1.6"}};
+    draw_departments();
+    for (Ref i : initiatives_)
+      b_.node(m_.id(i), b_.entity_label(i, {small("worth " + money_text(m_.initiative(i).value_per_month) + " a month")}),
+              {"initiative"});
+    draw_rankings();
+    draw_conflicts_and_inversions();
+    draw_people();
+    b_.title("Priorities and conflicts", notes_);
+    return b_.take();
+  }
+
+ private:
+  void choose_initiatives();
+  void choose_departments();
+  void keep_involved_initiatives();
+  void keep_costliest();
+  void draw_departments();
+  void draw_rankings();
+  void draw_conflicts_and_inversions();
+  void draw_people();
+
+  const Model& m_;
+  const RenderOptions& o_;
+  const ConflictAnalysis ca_;
+  ViewBuilder b_;
+  std::map<Ref, const Overallocation*> peak_;
+  std::map<std::pair<Ref, Ref>, const RankingConflict*> conflict_;
+  std::vector<Ref> initiatives_;
+  std::set<Ref> in_scope_;              // initiatives_ as a set
+  std::map<Ref, double> score_;         // conflict cost, +1 per inversion, +load when over-allocated
+  std::vector<Ref> people_;             // over-allocated people
+  std::vector<Ref> departments_;
+  std::set<Ref> drawn_;                 // departments_ as a set
+  bool over_budget_ = false;
+  std::vector<std::string> notes_;
+};
+
+// Initiatives in scope: all, or the one asked for.
+void ConflictsDrawing::choose_initiatives() {
+  if (!o_.initiative.empty()) {
+    const auto focus = m_.find(o_.initiative);
+    if (!focus || m_.kind(*focus) != EntityKind::initiative)
+      throw RenderError("--initiative: there is no initiative '" + o_.initiative + "'");
+    initiatives_.push_back(*focus);
   } else {
-    for (std::size_t i = 0; i < m.initiatives().size(); ++i) initiatives.push_back(m.ref_of(EntityKind::initiative, i));
+    for (std::size_t i = 0; i < m_.initiatives().size(); ++i) initiatives_.push_back(m_.ref_of(EntityKind::initiative, i));
   }
-  sort_unique_by_id(m, initiatives);
-  std::set<Ref> in_scope(initiatives.begin(), initiatives.end());
+  sort_unique_by_id(m_, initiatives_);
+  in_scope_ = std::set<Ref>(initiatives_.begin(), initiatives_.end());
+}
 
-  // Departments that rank one of them or hold a conflict. Over the budget: those with the
-  // costliest conflicts first (then inversions, then over-allocation), and the people with the
-  // highest peaks.
-  std::map<Ref, double> score;  // conflict cost, +1 per inversion, +load when over-allocated
-  for (const RankingConflict& c : ca.ranking_conflicts) score[c.department] += 1 + c.cost_of_delay;
-  for (const PriorityInversion& inv : ca.inversions)
-    for (Ref d : inv.departments) score[d] += 1;
-  std::vector<Ref> people;
-  for (const auto& [r, ov] : peak) {
-    if (m.kind(r) == EntityKind::department) score[r] += ov->load;
-    else people.push_back(r);
+// Departments that rank one of them or hold a conflict, each with its score, and the
+// over-allocated people.
+void ConflictsDrawing::choose_departments() {
+  for (const RankingConflict& c : ca_.ranking_conflicts) score_[c.department] += 1 + c.cost_of_delay;
+  for (const PriorityInversion& inv : ca_.inversions)
+    for (Ref d : inv.departments) score_[d] += 1;
+  for (const auto& [r, ov] : peak_) {
+    if (m_.kind(r) == EntityKind::department) score_[r] += ov->load;
+    else people_.push_back(r);
   }
-  std::vector<Ref> departments;
-  for (std::size_t i = 0; i < m.departments().size(); ++i) {
-    const Ref d = m.ref_of(EntityKind::department, i);
-    const auto& pr = m.department(d).priorities;
-    if (score.count(d) || std::any_of(pr.begin(), pr.end(), [&](Ref x) { return in_scope.count(x) > 0; }))
-      departments.push_back(d);
+  for (std::size_t i = 0; i < m_.departments().size(); ++i) {
+    const Ref d = m_.ref_of(EntityKind::department, i);
+    const auto& pr = m_.department(d).priorities;
+    if (score_.count(d) || std::any_of(pr.begin(), pr.end(), [&](Ref x) { return in_scope_.count(x) > 0; }))
+      departments_.push_back(d);
   }
-  std::vector<std::string> notes;
-  const std::size_t all_departments = departments.size(), all_people = people.size();
-  const bool over_budget = departments.size() + initiatives.size() + people.size() > o.node_budget;
-  if (over_budget && initiatives.size() > o.node_budget / 2) {
-    // More initiatives than half the budget: those with a conflict or an over-allocation first.
-    std::set<Ref> involved;
-    for (const RankingConflict& c : ca.ranking_conflicts) involved.insert(c.initiative);
-    for (const Overallocation& ov : ca.overallocations) involved.insert(ov.initiatives.begin(), ov.initiatives.end());
-    std::stable_sort(initiatives.begin(), initiatives.end(),
-                     [&](Ref a, Ref c) { return involved.count(a) > involved.count(c); });
-    notes.push_back("only " + count_text(o.node_budget / 2) + " of the " + count_text(initiatives.size()) +
-                    " initiatives, those with conflicts first");
-    initiatives.resize(o.node_budget / 2);
-    sort_unique_by_id(m, initiatives);
-    in_scope = std::set<Ref>(initiatives.begin(), initiatives.end());
-  }
-  if (over_budget) {
-    auto by_score = [&](Ref a, Ref c) {
-      const double sa = score.count(a) ? score[a] : 0, sc = score.count(c) ? score[c] : 0;
-      return sa != sc ? sa > sc : m.id(a) < m.id(c);
-    };
-    std::sort(departments.begin(), departments.end(), by_score);
-    const std::size_t room = o.node_budget > initiatives.size() ? o.node_budget - initiatives.size() : 0;
-    std::size_t keep = std::count_if(departments.begin(), departments.end(), [&](Ref d) { return score.count(d) > 0; });
-    keep = std::min(keep, room / 2);
-    departments.resize(std::min(departments.size(), keep));
-    std::sort(people.begin(), people.end(), [&](Ref a, Ref c) {
-      return peak[a]->load != peak[c]->load ? peak[a]->load > peak[c]->load : m.id(a) < m.id(c);
-    });
-    people.resize(std::min(people.size(), room - departments.size()));
-    notes.push_back(std::string("only the ") + count_text(departments.size()) + " of " + count_text(all_departments) +
-                    " departments with the costliest conflicts and " + count_text(people.size()) + " of " +
-                    count_text(all_people) + " over-allocated people (over the " + count_text(o.node_budget) +
-                    "-node budget; --initiative ID narrows it); of the rankings, only the conflicting ones");
-  }
-  sort_unique_by_id(m, departments);
-  const std::set<Ref> drawn(departments.begin(), departments.end());
+}
 
-  ViewBuilder b(m, o);
-  define_styles(b);
-  b.diagram().graph = {{"rankdir", "LR"}, {"ranksep", "1.6"}};
+// More initiatives than half the budget: those with a conflict or an over-allocation first.
+void ConflictsDrawing::keep_involved_initiatives() {
+  std::set<Ref> involved;
+  for (const RankingConflict& c : ca_.ranking_conflicts) involved.insert(c.initiative);
+  for (const Overallocation& ov : ca_.overallocations) involved.insert(ov.initiatives.begin(), ov.initiatives.end());
+  std::stable_sort(initiatives_.begin(), initiatives_.end(), [&](Ref a, Ref c) { return involved.count(a) > involved.count(c); });
+  notes_.push_back("only " + count_text(o_.node_budget / 2) + " of the " + count_text(initiatives_.size()) +
+                   " initiatives, those with conflicts first");
+  initiatives_.resize(o_.node_budget / 2);
+  sort_unique_by_id(m_, initiatives_);
+  in_scope_ = std::set<Ref>(initiatives_.begin(), initiatives_.end());
+}
+
+// Over the budget: the departments with the costliest conflicts first (then inversions, then
+// over-allocation), and the people with the highest peaks.
+void ConflictsDrawing::keep_costliest() {
+  const std::size_t all_departments = departments_.size(), all_people = people_.size();
+  auto by_score = [&](Ref a, Ref c) {
+    const double sa = score_.count(a) ? score_[a] : 0, sc = score_.count(c) ? score_[c] : 0;
+    return sa != sc ? sa > sc : m_.id(a) < m_.id(c);
+  };
+  std::sort(departments_.begin(), departments_.end(), by_score);
+  const std::size_t room = o_.node_budget > initiatives_.size() ? o_.node_budget - initiatives_.size() : 0;
+  std::size_t keep = std::count_if(departments_.begin(), departments_.end(), [&](Ref d) { return score_.count(d) > 0; });
+  keep = std::min(keep, room / 2);
+  departments_.resize(std::min(departments_.size(), keep));
+  std::sort(people_.begin(), people_.end(), [&](Ref a, Ref c) {
+    return peak_[a]->load != peak_[c]->load ? peak_[a]->load > peak_[c]->load : m_.id(a) < m_.id(c);
+  });
+  people_.resize(std::min(people_.size(), room - departments_.size()));
+  notes_.push_back(std::string("only the ") + count_text(departments_.size()) + " of " + count_text(all_departments) +
+                   " departments with the costliest conflicts and " + count_text(people_.size()) + " of " +
+                   count_text(all_people) + " over-allocated people (over the " + count_text(o_.node_budget) +
+                   "-node budget; --initiative ID narrows it); of the rankings, only the conflicting ones");
+}
+
+// The departments in one cluster per side, each with its capacity and peak load.
+void ConflictsDrawing::draw_departments() {
   std::map<std::string, std::vector<Ref>> by_side;
-  for (Ref d : departments) by_side[m.department(d).side].push_back(d);
+  for (Ref d : departments_) by_side[m_.department(d).side].push_back(d);
   for (const auto& [side, list] : by_side) {
     const std::string cluster = std::string("side:") + (side.empty() ? std::string("none") : side);
-    b.cluster(cluster, {bold(side_label(side))}, {side_style(side, "other-side")});
+    b_.cluster(cluster, {bold(side_label(side))}, {side_style(side, "other-side")});
     for (Ref d : list) {
       std::vector<std::string> styles{"department"};
-      DiagramLabel label = b.entity_label(d, {small(std::string("capacity ") + short_number(m.department_capacity(d)) + " FTE")});
-      if (const auto it = peak.find(d); it != peak.end()) {
+      DiagramLabel label = b_.entity_label(d, {small(std::string("capacity ") + short_number(m_.department_capacity(d)) + " FTE")});
+      if (const auto it = peak_.find(d); it != peak_.end()) {
         styles.push_back("over-allocated");
         label.push_back(plain(peak_text(*it->second)));
       }
-      b.node(m.id(d), std::move(label), std::move(styles), cluster);
+      b_.node(m_.id(d), std::move(label), std::move(styles), cluster);
     }
   }
-  for (Ref i : initiatives) {
-    const Initiative& ini = m.initiative(i);
-    b.node(m.id(i), b.entity_label(i, {small("worth " + money_text(ini.value_per_month) + " a month")}),
-           {"initiative"});
-  }
-  // Rank edges, conflicts in red; conflicts over initiatives a department does not rank, dashed.
-  for (Ref d : departments) {
-    const auto& pr = m.department(d).priorities;
+}
+
+// Rank edges, conflicts in red; over the budget only the conflicts.
+void ConflictsDrawing::draw_rankings() {
+  for (Ref d : departments_) {
+    const auto& pr = m_.department(d).priorities;
     for (std::size_t k = 0; k < pr.size(); ++k) {
-      if (!in_scope.count(pr[k])) continue;
+      if (!in_scope_.count(pr[k])) continue;
       const std::string label = std::string("#") + std::to_string(k + 1) + " of " + std::to_string(pr.size());
-      const bool bad = conflict.count({d, pr[k]}) > 0;
-      if (over_budget && !bad) continue;
-      b.edge(m.id(d), m.id(pr[k]), {bad ? "ranking-conflict" : "ranks"}, label);
+      const bool bad = conflict_.count({d, pr[k]}) > 0;
+      if (over_budget_ && !bad) continue;
+      b_.edge(m_.id(d), m_.id(pr[k]), {bad ? "ranking-conflict" : "ranks"}, label);
     }
   }
-  for (const RankingConflict& c : ca.ranking_conflicts)
-    if (!c.rank && drawn.count(c.department) && in_scope.count(c.initiative))
-      b.edge(m.id(c.department), m.id(c.initiative), {"unranked-conflict"},
-             std::string("not ranked; ") + short_number(c.days_at_stake) + " critical days");
-  for (const PriorityInversion& inv : ca.inversions)
-    if (drawn.count(inv.departments[0]) && drawn.count(inv.departments[1]))
-      b.edge(m.id(inv.departments[0]), m.id(inv.departments[1]), {"inversion"},
-             "opposite order: " + m.id(inv.initiatives[0]) + " / " + m.id(inv.initiatives[1]));
-  // Over-allocated people, by their department, with the initiatives loading them.
-  sort_unique_by_id(m, people);
-  for (Ref r : people) {
-    const Overallocation* ov = peak[r];
-    const Person& p = m.person(r);
-    DiagramLabel label = b.entity_label(r);
+}
+
+// Conflicts over initiatives a department does not rank, dashed; priority inversions.
+void ConflictsDrawing::draw_conflicts_and_inversions() {
+  for (const RankingConflict& c : ca_.ranking_conflicts)
+    if (!c.rank && drawn_.count(c.department) && in_scope_.count(c.initiative))
+      b_.edge(m_.id(c.department), m_.id(c.initiative), {"unranked-conflict"},
+              std::string("not ranked; ") + short_number(c.days_at_stake) + " critical days");
+  for (const PriorityInversion& inv : ca_.inversions)
+    if (drawn_.count(inv.departments[0]) && drawn_.count(inv.departments[1]))
+      b_.edge(m_.id(inv.departments[0]), m_.id(inv.departments[1]), {"inversion"},
+              "opposite order: " + m_.id(inv.initiatives[0]) + " / " + m_.id(inv.initiatives[1]));
+}
+
+// Over-allocated people, by their department, with the initiatives loading them.
+void ConflictsDrawing::draw_people() {
+  sort_unique_by_id(m_, people_);
+  for (Ref r : people_) {
+    const Overallocation* ov = peak_[r];
+    const Person& p = m_.person(r);
+    DiagramLabel label = b_.entity_label(r);
     if (!p.title.empty()) add_wrapped(label, p.title, LabelLine::Look::small, 30, 1);
     label.push_back(plain(peak_text(*ov)));
-    b.node(m.id(r), std::move(label), {"over-allocated"});
-    if (p.department != kNoRef && drawn.count(p.department)) b.edge(m.id(r), m.id(p.department), {"member-of"});
+    b_.node(m_.id(r), std::move(label), {"over-allocated"});
+    if (p.department != kNoRef && drawn_.count(p.department)) b_.edge(m_.id(r), m_.id(p.department), {"member-of"});
     for (Ref i : ov->initiatives)
-      if (in_scope.count(i)) b.edge(m.id(r), m.id(i), {"loads"});
+      if (in_scope_.count(i)) b_.edge(m_.id(r), m_.id(i), {"loads"});
   }
-  b.title("Priorities and conflicts", notes);
-  return b.take();
 }
+
+}  // namespace
+
+Diagram conflicts_view(const Model& m, const RenderOptions& o) { return ConflictsDrawing(m, o).draw(); }
 
 }  // namespace clearpath

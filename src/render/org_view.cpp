@@ -96,164 +96,225 @@ std::size_t fitting_depth(const Model& m, const Org& o, std::size_t budget) {
   return best;
 }
 
+std::optional<Ref> find_root(const Model& m, const RenderOptions& o) {
+  if (o.root.empty()) return std::nullopt;
+  const std::optional<Ref> root = m.find(o.root);
+  if (!root || m.kind(*root) != EntityKind::person) throw RenderError("--root: there is no person '" + o.root + "'");
+  return root;
+}
+
+// One drawing of the org view: the people in scope, down to the depth that fits, then the
+// gates and initiatives with a missing co-pilot and their placeholders.
+class OrgDrawing {
+ public:
+  OrgDrawing(const Model& m, const RenderOptions& o, std::optional<Ref> root)
+      : m_(m), o_(o), root_(root), org_(walk(m, root)), copilots_(analyze_copilots(m, CopilotOptions{})), b_(m, o) {
+    for (bool s : org_.in_scope) in_scope_ += s;
+  }
+
+  Diagram draw() {
+    define_styles(b_);
+    find_missing_copilots();
+    choose_depth();
+    mark_roles();
+    choose_people();
+    draw_departments();
+    draw_cross_links_ = people_.size() <= kCrossLinkLimit;
+    for (Ref p : people_) draw_person(p);
+    for (Ref p : people_)
+      for (Ref boss : m_.person(p).dotted_line_to)
+        if (shown(boss)) cross_link(m_.id(boss), m_.id(p), "dotted-line");
+    for (const GateResult* g : open_gates_) draw_open_gate(*g);
+    for (const InitiativeResult* ir : lopsided_) draw_lopsided(*ir);
+    b_.title(root_ ? "Organisation under " + m_.display_name(*root_) : std::string("Organisation"), notes());
+    return b_.take();
+  }
+
+ private:
+  bool shown(Ref p) const { return org_.in_scope[m_.index(p)] && (!max_depth_ || org_.depth[m_.index(p)] <= *max_depth_); }
+  void find_missing_copilots();
+  void choose_depth();
+  void mark_roles();
+  void choose_people();
+  void draw_departments();
+  void draw_person(Ref p);
+  void draw_collapsed_reports(Ref p, const std::string& cluster);
+  void draw_open_gate(const GateResult& g);
+  void draw_missing_slot(const GateResult& g, const UnfilledSlot& u);
+  void draw_lopsided(const InitiativeResult& ir);
+  void cross_link(const std::string& tail, const std::string& head, const char* style);
+  std::vector<std::string> notes() const;
+
+  const Model& m_;
+  const RenderOptions& o_;
+  const std::optional<Ref> root_;
+  const Org org_;
+  const CopilotAnalysis copilots_;
+  ViewBuilder b_;
+  std::size_t in_scope_ = 0;
+  std::vector<const GateResult*> open_gates_;
+  std::vector<const InitiativeResult*> lopsided_;
+  std::size_t extras_ = 0;  // nodes they take
+  std::optional<std::size_t> max_depth_;
+  std::set<Ref> sponsors_, approvers_, candidates_;
+  std::vector<Ref> people_;  // drawn, by id
+  bool draw_cross_links_ = true;
+  std::size_t cross_links_left_out_ = 0, collapsed_people_ = 0;
+};
+
+// Gates and initiatives with a missing co-pilot, drawn with their placeholders.
+void OrgDrawing::find_missing_copilots() {
+  auto touches_scope = [&](const std::vector<Ref>& who) {
+    if (!root_) return true;
+    return std::any_of(who.begin(), who.end(), [&](Ref p) { return org_.in_scope[m_.index(p)]; });
+  };
+  for (const GateResult& g : copilots_.gates)
+    if (!g.check.satisfiable && touches_scope(m_.approval(g.gate).approvers)) {
+      open_gates_.push_back(&g);
+      extras_ += 1 + g.check.unfilled.size();
+    }
+  for (const InitiativeResult& ir : copilots_.initiatives)
+    if (!ir.copilot.missing_sides.empty() && touches_scope(m_.initiative(ir.initiative).sponsors)) {
+      lopsided_.push_back(&ir);
+      extras_ += 2;
+    }
+}
+
+void OrgDrawing::choose_depth() {
+  max_depth_ = o_.depth;
+  if (!max_depth_ && in_scope_ + extras_ > o_.node_budget)
+    max_depth_ = fitting_depth(m_, org_, o_.node_budget > extras_ ? o_.node_budget - extras_ : 1);
+}
+
+// Who is what.
+void OrgDrawing::mark_roles() {
+  for (const Initiative& i : m_.initiatives()) sponsors_.insert(i.sponsors.begin(), i.sponsors.end());
+  for (const Approval& a : m_.approvals())
+    if (a.status == ApprovalStatus::pending) approvers_.insert(a.approvers.begin(), a.approvers.end());
+  for (const GateResult& g : copilots_.gates)
+    for (const SlotSuggestion& s : g.suggestions)
+      for (const Candidate& c : s.candidates) candidates_.insert(c.person);
+}
+
+void OrgDrawing::choose_people() {
+  for (std::size_t i = 0; i < m_.people().size(); ++i)
+    if (shown(m_.ref_of(EntityKind::person, i))) people_.push_back(m_.ref_of(EntityKind::person, i));
+  sort_unique_by_id(m_, people_);
+}
+
+// Department clusters of the people drawn.
+void OrgDrawing::draw_departments() {
+  std::set<Ref> departments;
+  for (Ref p : people_)
+    if (m_.person(p).department != kNoRef) departments.insert(m_.person(p).department);
+  std::vector<Ref> dept_order(departments.begin(), departments.end());
+  sort_unique_by_id(m_, dept_order);
+  for (Ref d : dept_order) {
+    const std::string& side = m_.department(d).side;
+    b_.cluster(m_.id(d), {bold(m_.display_name(d)), small(side_label(side))}, {side_style(side, "department")});
+  }
+}
+
+// A person with their title and marks, the link to their manager, and a box for the people
+// below them when the drawing stops at their level.
+void OrgDrawing::draw_person(Ref p) {
+  const Person& person = m_.person(p);
+  std::vector<std::string> styles;
+  std::vector<std::string> marks;
+  if (sponsors_.count(p)) styles.push_back("sponsor"), marks.push_back("sponsor");
+  if (approvers_.count(p)) styles.push_back("approver"), marks.push_back("approver");
+  if (candidates_.count(p)) styles.push_back("candidate"), marks.push_back("suggested co-pilot");
+  if (!person.available) styles.push_back("unavailable"), marks.push_back("unavailable");
+  DiagramLabel label = b_.entity_label(p);
+  if (!person.title.empty()) add_wrapped(label, person.title, LabelLine::Look::normal, 30, 2);
+  std::string mark_line;
+  for (const std::string& mk : marks) mark_line += (mark_line.empty() ? "" : " · ") + mk;
+  if (!mark_line.empty()) label.push_back(small(mark_line));
+  const std::string cluster = person.department != kNoRef ? m_.id(person.department) : std::string();
+  b_.node(m_.id(p), std::move(label), std::move(styles), cluster);
+  if (person.reports_to != kNoRef && shown(person.reports_to) && p != root_)
+    b_.edge(m_.id(person.reports_to), m_.id(p), {"reports-to"});
+  const std::size_t i = m_.index(p);
+  if (max_depth_ && org_.depth[i] == *max_depth_ && !org_.reports[i].empty()) draw_collapsed_reports(p, cluster);
+}
+
+void OrgDrawing::draw_collapsed_reports(Ref p, const std::string& cluster) {
+  const std::size_t i = m_.index(p);
+  collapsed_people_ += org_.below[i];
+  const std::string name = b_.synthetic("more", m_.id(p));
+  // Built with append: GCC 12 warns (-Wrestrict, a false positive) on "+" + count_text() here.
+  std::string more = std::string("+").append(count_text(org_.below[i])).append(" more");
+  b_.node(name, {plain(std::move(more)), small(count_text(org_.reports[i].size()) + " direct reports")}, {"collapsed"}, cluster);
+  b_.edge(m_.id(p), name, {"reports-to"});
+}
+
+// A gate that cannot be granted, with a placeholder per missing co-pilot.
+void OrgDrawing::draw_open_gate(const GateResult& g) {
+  const Ref ini = m_.approval(g.gate).initiative;
+  b_.node(m_.id(g.gate),
+          b_.entity_label(g.gate, {small(ini == kNoRef ? std::string("gate: cannot be granted")
+                                                       : "gate of " + m_.display_name(ini) + ": cannot be granted")}),
+          {"gate"});
+  for (const UnfilledSlot& u : g.check.unfilled) draw_missing_slot(g, u);
+}
+
+// The missing co-pilot of one slot: what it needs, why nobody fills it, the suggested candidates.
+void OrgDrawing::draw_missing_slot(const GateResult& g, const UnfilledSlot& u) {
+  const std::string gate = m_.id(g.gate);
+  const std::string name = b_.synthetic("missing", gate + ":" + std::to_string(u.slot));
+  const std::string what = u.slot >= 0 ? g.slot_labels[static_cast<std::size_t>(u.slot)] : std::string("another approver");
+  DiagramLabel label{bold("missing co-pilot"), plain(what)};
+  add_wrapped(label, u.reason, LabelLine::Look::small, 36, 3);
+  std::vector<Ref> suggested;
+  for (const SlotSuggestion& s : g.suggestions)
+    if (s.slot == u.slot)
+      for (const Candidate& c : s.candidates) suggested.push_back(c.person);
+  if (!suggested.empty()) {
+    std::string names;
+    for (Ref c : suggested) names += (names.empty() ? "" : ", ") + m_.display_name(c);
+    add_wrapped(label, "suggested: " + names, LabelLine::Look::normal, 36, 2);
+  }
+  b_.node(name, std::move(label), {"missing-copilot"});
+  b_.edge(gate, name, {"needs"});
+  for (Ref c : suggested)
+    if (shown(c)) cross_link(name, m_.id(c), "suggested");
+}
+
+// An initiative whose sponsors are all on one side.
+void OrgDrawing::draw_lopsided(const InitiativeResult& ir) {
+  const std::string id = m_.id(ir.initiative);
+  b_.node(id, b_.entity_label(ir.initiative, {small("initiative")}), {"initiative"});
+  for (Ref s : m_.initiative(ir.initiative).sponsors)
+    if (shown(s)) cross_link(id, m_.id(s), "sponsored-by");
+  const std::string name = b_.synthetic("missing", id);
+  b_.node(name, {bold("missing co-pilot"), plain(missing_sides_text(ir.copilot) + " co-sponsor"), small("no sponsor on that side")},
+          {"missing-copilot"});
+  b_.edge(id, name, {"needs"});
+}
+
+// Links that do not set the hierarchy (dotted lines, suggestions, sponsors): Graphviz 2.42
+// cannot rank a clustered chart of thousands of people with them, so above kCrossLinkLimit
+// people they are counted, not drawn.
+void OrgDrawing::cross_link(const std::string& tail, const std::string& head, const char* style) {
+  if (draw_cross_links_) b_.edge(tail, head, {style});
+  else ++cross_links_left_out_;
+}
+
+// What the title says was left out.
+std::vector<std::string> OrgDrawing::notes() const {
+  std::vector<std::string> notes;
+  if (max_depth_ && collapsed_people_)
+    notes.push_back(count_text(collapsed_people_) + " of " + count_text(in_scope_) + " people below level " +
+                    std::to_string(*max_depth_) + " collapsed into boxes of +N more" +
+                    (o_.depth ? "" : " (over the " + count_text(o_.node_budget) + "-node budget; --depth K or --root ID to see more)"));
+  if (cross_links_left_out_)
+    notes.push_back(count_text(cross_links_left_out_) + " dotted-line, suggestion and sponsor links not drawn above " +
+                    count_text(kCrossLinkLimit) + " people (Graphviz cannot rank them at that size)");
+  return notes;
+}
+
 }  // namespace
 
-Diagram org_view(const Model& m, const RenderOptions& o) {
-  std::optional<Ref> root;
-  if (!o.root.empty()) {
-    root = m.find(o.root);
-    if (!root || m.kind(*root) != EntityKind::person) throw RenderError("--root: there is no person '" + o.root + "'");
-  }
-  const Org org = walk(m, root);
-  std::size_t in_scope = 0;
-  for (bool s : org.in_scope) in_scope += s;
-
-  CopilotOptions co;
-  const CopilotAnalysis copilots = analyze_copilots(m, co);
-
-  ViewBuilder b(m, o);
-  define_styles(b);
-  std::vector<std::string> notes;
-
-  // Gates and initiatives with a missing co-pilot, drawn with their placeholders.
-  auto touches_scope = [&](const std::vector<Ref>& who) {
-    if (!root) return true;
-    return std::any_of(who.begin(), who.end(), [&](Ref p) { return org.in_scope[m.index(p)]; });
-  };
-  std::vector<const GateResult*> open_gates;
-  std::vector<const InitiativeResult*> lopsided;
-  std::size_t extras = 0;
-  for (const GateResult& g : copilots.gates)
-    if (!g.check.satisfiable && touches_scope(m.approval(g.gate).approvers)) {
-      open_gates.push_back(&g);
-      extras += 1 + g.check.unfilled.size();
-    }
-  for (const InitiativeResult& ir : copilots.initiatives)
-    if (!ir.copilot.missing_sides.empty() && touches_scope(m.initiative(ir.initiative).sponsors)) {
-      lopsided.push_back(&ir);
-      extras += 2;
-    }
-
-  std::optional<std::size_t> max_depth = o.depth;
-  if (!max_depth && in_scope + extras > o.node_budget)
-    max_depth = fitting_depth(m, org, o.node_budget > extras ? o.node_budget - extras : 1);
-  auto shown = [&](Ref p) { return org.in_scope[m.index(p)] && (!max_depth || org.depth[m.index(p)] <= *max_depth); };
-
-  // Who is what.
-  std::set<Ref> sponsors, approvers, candidates;
-  for (const Initiative& i : m.initiatives()) sponsors.insert(i.sponsors.begin(), i.sponsors.end());
-  for (const Approval& a : m.approvals())
-    if (a.status == ApprovalStatus::pending) approvers.insert(a.approvers.begin(), a.approvers.end());
-  for (const GateResult& g : copilots.gates)
-    for (const SlotSuggestion& s : g.suggestions)
-      for (const Candidate& c : s.candidates) candidates.insert(c.person);
-
-  // Department clusters of the people drawn.
-  std::vector<Ref> people;
-  for (std::size_t i = 0; i < m.people().size(); ++i)
-    if (shown(m.ref_of(EntityKind::person, i))) people.push_back(m.ref_of(EntityKind::person, i));
-  sort_unique_by_id(m, people);
-  std::set<Ref> departments;
-  for (Ref p : people)
-    if (m.person(p).department != kNoRef) departments.insert(m.person(p).department);
-  std::vector<Ref> dept_order(departments.begin(), departments.end());
-  sort_unique_by_id(m, dept_order);
-  for (Ref d : dept_order) {
-    const std::string& side = m.department(d).side;
-    b.cluster(m.id(d), {bold(m.display_name(d)), small(side_label(side))}, {side_style(side, "department")});
-  }
-
-  // Links that do not set the hierarchy (dotted lines, suggestions, sponsors): Graphviz 2.42
-  // cannot rank a clustered chart of thousands of people with them, so above kCrossLinkLimit
-  // people they are counted, not drawn.
-  const bool draw_cross_links = people.size() <= kCrossLinkLimit;
-  std::size_t cross_links_left_out = 0;
-  auto cross_link = [&](const std::string& tail, const std::string& head, const char* style) {
-    if (draw_cross_links) b.edge(tail, head, {style});
-    else ++cross_links_left_out;
-  };
-
-  std::size_t collapsed_people = 0;
-  for (Ref p : people) {
-    const Person& person = m.person(p);
-    std::vector<std::string> styles;
-    std::vector<std::string> marks;
-    if (sponsors.count(p)) styles.push_back("sponsor"), marks.push_back("sponsor");
-    if (approvers.count(p)) styles.push_back("approver"), marks.push_back("approver");
-    if (candidates.count(p)) styles.push_back("candidate"), marks.push_back("suggested co-pilot");
-    if (!person.available) styles.push_back("unavailable"), marks.push_back("unavailable");
-    DiagramLabel label = b.entity_label(p);
-    if (!person.title.empty()) add_wrapped(label, person.title, LabelLine::Look::normal, 30, 2);
-    std::string mark_line;
-    for (const std::string& mk : marks) mark_line += (mark_line.empty() ? "" : " · ") + mk;
-    if (!mark_line.empty()) label.push_back(small(mark_line));
-    const std::string cluster = person.department != kNoRef ? m.id(person.department) : std::string();
-    b.node(m.id(p), std::move(label), std::move(styles), cluster);
-    if (person.reports_to != kNoRef && shown(person.reports_to) && p != root)
-      b.edge(m.id(person.reports_to), m.id(p), {"reports-to"});
-    const std::size_t i = m.index(p);
-    if (max_depth && org.depth[i] == *max_depth && !org.reports[i].empty()) {
-      collapsed_people += org.below[i];
-      const std::string name = b.synthetic("more", m.id(p));
-      b.node(name, {plain("+" + count_text(org.below[i]) + " more"), small(count_text(org.reports[i].size()) + " direct reports")},
-             {"collapsed"}, cluster);
-      b.edge(m.id(p), name, {"reports-to"});
-    }
-  }
-  for (Ref p : people)
-    for (Ref boss : m.person(p).dotted_line_to)
-      if (shown(boss)) cross_link(m.id(boss), m.id(p), "dotted-line");
-
-  // Missing co-pilots of gates, with the suggested candidates.
-  for (const GateResult* gp : open_gates) {
-    const GateResult& g = *gp;
-    const std::string gate = m.id(g.gate);
-    const Ref ini = m.approval(g.gate).initiative;
-    b.node(gate, b.entity_label(g.gate, {small(ini == kNoRef ? std::string("gate: cannot be granted")
-                                                             : "gate of " + m.display_name(ini) + ": cannot be granted")}),
-           {"gate"});
-    for (const UnfilledSlot& u : g.check.unfilled) {
-      const std::string name = b.synthetic("missing", gate + ":" + std::to_string(u.slot));
-      const std::string what = u.slot >= 0 ? g.slot_labels[static_cast<std::size_t>(u.slot)] : std::string("another approver");
-      DiagramLabel label{bold("missing co-pilot"), plain(what)};
-      add_wrapped(label, u.reason, LabelLine::Look::small, 36, 3);
-      std::vector<Ref> suggested;
-      for (const SlotSuggestion& s : g.suggestions)
-        if (s.slot == u.slot)
-          for (const Candidate& c : s.candidates) suggested.push_back(c.person);
-      if (!suggested.empty()) {
-        std::string names;
-        for (Ref c : suggested) names += (names.empty() ? "" : ", ") + m.display_name(c);
-        add_wrapped(label, "suggested: " + names, LabelLine::Look::normal, 36, 2);
-      }
-      b.node(name, std::move(label), {"missing-copilot"});
-      b.edge(gate, name, {"needs"});
-      for (Ref c : suggested)
-        if (shown(c)) cross_link(name, m.id(c), "suggested");
-    }
-  }
-  // Initiatives whose sponsors are all on one side.
-  for (const InitiativeResult* irp : lopsided) {
-    const InitiativeResult& ir = *irp;
-    const std::string id = m.id(ir.initiative);
-    b.node(id, b.entity_label(ir.initiative, {small("initiative")}), {"initiative"});
-    for (Ref s : m.initiative(ir.initiative).sponsors)
-      if (shown(s)) cross_link(id, m.id(s), "sponsored-by");
-    const std::string name = b.synthetic("missing", id);
-    b.node(name, {bold("missing co-pilot"), plain(missing_sides_text(ir.copilot) + " co-sponsor"), small("no sponsor on that side")},
-           {"missing-copilot"});
-    b.edge(id, name, {"needs"});
-  }
-
-  if (max_depth && collapsed_people)
-    notes.push_back(count_text(collapsed_people) + " of " + count_text(in_scope) + " people below level " +
-                    std::to_string(*max_depth) + " collapsed into boxes of +N more" +
-                    (o.depth ? "" : " (over the " + count_text(o.node_budget) + "-node budget; --depth K or --root ID to see more)"));
-  if (cross_links_left_out)
-    notes.push_back(count_text(cross_links_left_out) + " dotted-line, suggestion and sponsor links not drawn above " +
-                    count_text(kCrossLinkLimit) + " people (Graphviz cannot rank them at that size)");
-  b.title(root ? "Organisation under " + m.display_name(*root) : std::string("Organisation"), notes);
-  return b.take();
-}
+Diagram org_view(const Model& m, const RenderOptions& o) { return OrgDrawing(m, o, find_root(m, o)).draw(); }
 
 }  // namespace clearpath
