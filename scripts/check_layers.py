@@ -18,6 +18,7 @@ PUBLIC = {
     "approval_rules": "analysis", "copilots": "analysis", "conflicts": "analysis",
     "levelling": "analysis", "analyze": "analysis", "psplib_levelling": "analysis",
     "diagram": "render", "render": "render",
+    "clearpath": "render",  # the umbrella header: every public header, the highest layer render
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

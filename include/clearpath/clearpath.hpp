@@ -1,0 +1,34 @@
+#pragma once
+// The whole public API in one include, for programs that use clearpath as a library
+// (docs/library.md). Each header also stands alone; include only those you need to compile less.
+
+// The model and what a file says about it.
+#include "clearpath/version.hpp"
+#include "clearpath/entities.hpp"
+#include "clearpath/model.hpp"
+#include "clearpath/diagnostic.hpp"
+#include "clearpath/finding.hpp"
+#include "clearpath/stats.hpp"
+
+// Reading, writing, importing and exporting models.
+#include "clearpath/load.hpp"
+#include "clearpath/save.hpp"
+#include "clearpath/schema.hpp"
+#include "clearpath/psplib.hpp"
+#include "clearpath/hr_import.hpp"
+#include "clearpath/export.hpp"
+
+// The analyses.
+#include "clearpath/schedule.hpp"
+#include "clearpath/calendar.hpp"
+#include "clearpath/path_analysis.hpp"
+#include "clearpath/approval_rules.hpp"
+#include "clearpath/copilots.hpp"
+#include "clearpath/conflicts.hpp"
+#include "clearpath/levelling.hpp"
+#include "clearpath/psplib_levelling.hpp"
+#include "clearpath/analyze.hpp"
+
+// Diagrams.
+#include "clearpath/diagram.hpp"
+#include "clearpath/render.hpp"
