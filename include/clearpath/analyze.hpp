@@ -17,12 +17,12 @@
 namespace clearpath {
 
 struct AnalyzeOptions {
-  std::string initiative;     // "": every initiative (the summary speaks of the path's focus)
-  std::size_t simulate = 0;   // Monte Carlo runs for the P80; 0 = none
+  std::string initiative;    // "": every initiative (the summary speaks of the path's focus)
+  std::size_t simulate = 0;  // Monte Carlo runs for the P80; 0 = none
   std::uint64_t seed = 1;
-  double near_days = 5;       // near-critical: total float below this
-  std::size_t top = 3;        // conflicts: departments should rank critical initiatives in their top N
-  unsigned threads = 0;       // simulation threads; 0 = all cores (results do not depend on it)
+  double near_days = 5;  // near-critical: total float below this
+  std::size_t top = 3;   // conflicts: departments should rank critical initiatives in their top N
+  unsigned threads = 0;  // simulation threads; 0 = all cores (results do not depend on it)
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
 };
 
@@ -44,10 +44,10 @@ std::vector<MergedFinding> merge_findings(const std::vector<Finding>& path, cons
 
 // What the executive summary says, about the focus initiative.
 struct ExecutiveSummary {
-  std::optional<Ref> initiative;            // the focus: --initiative, else the path's choice
-  double production_day = 0;                // expected working day of production (CPM, expected durations)
+  std::optional<Ref> initiative;  // the focus: --initiative, else the path's choice
+  double production_day = 0;      // expected working day of production (CPM, expected durations)
   std::optional<std::string> production_date;
-  std::optional<double> p80_day;            // with --simulate
+  std::optional<double> p80_day;  // with --simulate
   std::optional<std::string> p80_date;
   std::optional<double> momentum_days;      // the initiative's momentum window
   std::optional<double> p_within_momentum;  // simulation, else the PERT normal approximation
@@ -55,7 +55,7 @@ struct ExecutiveSummary {
   std::optional<std::string> levelled_date;
   std::optional<int> payback_month;
   double cost_per_day = 0;
-  std::size_t legacy_steps = 0;             // the longest legacy-system chain (by count)
+  std::size_t legacy_steps = 0;  // the longest legacy-system chain (by count)
   double legacy_days = 0, legacy_chain_days = 0;
   std::size_t errors = 0, warnings = 0, infos = 0;
 };

@@ -16,22 +16,22 @@
 namespace clearpath {
 
 struct ConflictOptions {
-  std::string initiative;     // "": every initiative; else its network only, and it is the focus
-  std::size_t top = 3;        // a department should rank an initiative it holds critical work on in its top N
-  double near_days = 5;       // near-critical: total float below this
-  bool level = true;          // compute the resource-levelled schedule
+  std::string initiative;  // "": every initiative; else its network only, and it is the focus
+  std::size_t top = 3;     // a department should rank an initiative it holds critical work on in its top N
+  double near_days = 5;    // near-critical: total float below this
+  bool level = true;       // compute the resource-levelled schedule
   LevellingOptions levelling;
 };
 
 // A department holding critical or near-critical work on an initiative that it ranks low.
 struct RankingConflict {
   Ref department = kNoRef, initiative = kNoRef;
-  std::optional<std::size_t> rank;   // 1-based place in its priorities; none if unranked
-  std::size_t ranked = 0;            // how many initiatives it ranks
-  std::vector<Ref> items;            // its critical or near-critical steps and gates there (by id)
-  bool critical = false;             // some item has no float (else near-critical only)
-  double days_at_stake = 0;          // the remaining duration of those items
-  double cost_of_delay = 0;          // days_at_stake x the initiative's value per working day
+  std::optional<std::size_t> rank;  // 1-based place in its priorities; none if unranked
+  std::size_t ranked = 0;           // how many initiatives it ranks
+  std::vector<Ref> items;           // its critical or near-critical steps and gates there (by id)
+  bool critical = false;            // some item has no float (else near-critical only)
+  double days_at_stake = 0;         // the remaining duration of those items
+  double cost_of_delay = 0;         // days_at_stake x the initiative's value per working day
 };
 
 // Two departments that both hold critical work on two initiatives and rank them in opposite
@@ -50,55 +50,55 @@ struct Disagreement {
 
 // A period in the early-start schedule in which a resource is loaded beyond its capacity.
 struct Overallocation {
-  Ref resource = kNoRef;             // a person or a department
-  double from = 0, to = 0;           // working days, [from, to)
-  double load = 0;                   // the peak load in the period
+  Ref resource = kNoRef;    // a person or a department
+  double from = 0, to = 0;  // working days, [from, to)
+  double load = 0;          // the peak load in the period
   double capacity = 0;
-  std::vector<Ref> items;            // steps running in it that demand the resource (by id)
-  std::vector<Ref> initiatives;      // theirs (by id)
+  std::vector<Ref> items;        // steps running in it that demand the resource (by id)
+  std::vector<Ref> initiatives;  // theirs (by id)
 };
 
 struct LevelledOutcome {
-  double duration = 0;               // levelled project duration
-  double cpm_duration = 0;           // precedence-only (CPM) duration
-  double delay_days = 0;             // duration - cpm_duration
+  double duration = 0;      // levelled project duration
+  double cpm_duration = 0;  // precedence-only (CPM) duration
+  double delay_days = 0;    // duration - cpm_duration
   struct Moved {
     Ref activity = kNoRef;
-    double days = 0;                 // later than its CPM early start by this much
+    double days = 0;  // later than its CPM early start by this much
   };
-  std::vector<Moved> moved;          // most days first, then id
-  std::vector<Ref> drivers;          // resources over capacity in the CPM schedule that moved work demands, most delay first
+  std::vector<Moved> moved;  // most days first, then id
+  std::vector<Ref> drivers;  // resources over capacity in the CPM schedule that moved work demands, most delay first
   struct InitiativeFinish {
     Ref initiative = kNoRef;
     double cpm_finish = 0, levelled_finish = 0;
   };
   std::vector<InitiativeFinish> initiatives;  // by id
-  std::vector<double> start;         // by network activity: the levelled start
+  std::vector<double> start;                  // by network activity: the levelled start
 };
 
 // A step needing a skill that neither its owner nor anyone available in the owning department has.
 struct SkillGap {
   Ref step = kNoRef;
   std::string skill;
-  Ref owner = kNoRef;                // person or department
-  Ref department = kNoRef;           // the owning department (the owner's, or the owner)
-  bool critical = false;             // on its initiative's critical path
+  Ref owner = kNoRef;       // person or department
+  Ref department = kNoRef;  // the owning department (the owner's, or the owner)
+  bool critical = false;    // on its initiative's critical path
 };
 
 // A skill only one available person has, needed by several critical steps.
 struct SkillConcentration {
   std::string skill;
   Ref person = kNoRef;
-  std::vector<Ref> steps;            // critical steps needing it (by id)
+  std::vector<Ref> steps;  // critical steps needing it (by id)
 };
 
 struct ConflictAnalysis {
-  Network network;                   // the whole (or the focus initiative's) network
-  Schedule schedule;                 // its CPM schedule (remaining work, expected durations)
+  Network network;                                 // the whole (or the focus initiative's) network
+  Schedule schedule;                               // its CPM schedule (remaining work, expected durations)
   std::vector<RankingConflict> ranking_conflicts;  // costliest first, then department, initiative
   std::vector<PriorityInversion> inversions;       // by department ids, then initiative ids
   Disagreement disagreement;
-  std::vector<Overallocation> overallocations;     // by resource id, then time
+  std::vector<Overallocation> overallocations;  // by resource id, then time
   std::optional<LevelledOutcome> levelled;
   std::vector<SkillGap> skill_gaps;                // by step id, then skill
   std::vector<SkillConcentration> concentrations;  // by skill

@@ -66,8 +66,9 @@ std::string article(const std::string& noun) {
 // Fewer available approvers than the rule needs.
 UnfilledSlot too_few_approvers(const Model& m, const GateSolver& solver) {
   const std::vector<Ref>& candidates = solver.candidates();
-  return {-1, "only " + std::to_string(candidates.size()) + " available approver" + (candidates.size() == 1 ? "" : "s") + " (" +
-                  list(m, candidates) + "), the rule needs " + std::to_string(solver.need()),
+  return {-1,
+          "only " + std::to_string(candidates.size()) + " available approver" + (candidates.size() == 1 ? "" : "s") +
+              " (" + list(m, candidates) + "), the rule needs " + std::to_string(solver.need()),
           false};
 }
 
@@ -89,8 +90,8 @@ UnfilledSlot nobody_named_fits(const OrgIndex& org, const GateSolver& solver, co
       away.push_back(p);
     }
   if (!here && away.empty())
-    return {static_cast<long>(k), "nobody in the organisation is " + article(label) + " " + label + ", so the rule can never be met",
-            true};
+    return {static_cast<long>(k),
+            "nobody in the organisation is " + article(label) + " " + label + ", so the rule can never be met", true};
   std::string why = "no " + label + " among the available approvers: " + list(m, solver.candidates());
   if (!here) {
     std::sort(away.begin(), away.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
@@ -104,7 +105,8 @@ UnfilledSlot nobody_named_fits(const OrgIndex& org, const GateSolver& solver, co
 
 // Someone fits slot k, but each who does is taken by another slot or cannot approve with those
 // chosen (`partial`: slot -> candidate or kNone).
-UnfilledSlot fits_are_taken(const OrgIndex& org, const GateSolver& solver, const std::vector<std::size_t>& partial, std::size_t k) {
+UnfilledSlot fits_are_taken(const OrgIndex& org, const GateSolver& solver, const std::vector<std::size_t>& partial,
+                            std::size_t k) {
   const std::vector<Ref>& candidates = solver.candidates();
   const std::size_t slots = partial.size();
   Reasons reasons;
@@ -124,7 +126,8 @@ UnfilledSlot fits_are_taken(const OrgIndex& org, const GateSolver& solver, const
 }
 
 // Every slot is filled, but not enough further approvers go with those chosen.
-UnfilledSlot extras_do_not_go_together(const OrgIndex& org, const GateSolver& solver, const std::vector<std::size_t>& partial) {
+UnfilledSlot extras_do_not_go_together(const OrgIndex& org, const GateSolver& solver,
+                                       const std::vector<std::size_t>& partial) {
   const std::vector<Ref>& candidates = solver.candidates();
   std::vector<std::size_t> chosen;
   for (std::size_t k = 0; k < partial.size(); ++k) chosen.push_back(partial[k]);
@@ -191,7 +194,8 @@ GateCheck check_gate(const OrgIndex& org, const GateSolver& solver, Ref gate, co
   GateCheck out;
   out.gate = gate;
   out.satisfiable = true;
-  for (std::size_t k = 0; k < solution->slot_of.size(); ++k) out.assignment.push_back({k, solver.candidates()[solution->slot_of[k]]});
+  for (std::size_t k = 0; k < solution->slot_of.size(); ++k)
+    out.assignment.push_back({k, solver.candidates()[solution->slot_of[k]]});
   for (std::size_t c : solution->chosen) out.approvers.push_back(solver.candidates()[c]);
   return out;
 }
@@ -234,7 +238,8 @@ InitiativeCopilot check_initiative_copilot(const Model& m, Ref initiative, const
 
 std::string missing_sides_text(const InitiativeCopilot& copilot) {
   std::string out;
-  for (const std::string& side : copilot.missing_sides) out.append(out.empty() ? "" : " or ").append(side == "it" ? "IT" : side).append("-side");
+  for (const std::string& side : copilot.missing_sides)
+    out.append(out.empty() ? "" : " or ").append(side == "it" ? "IT" : side).append("-side");
   return out;
 }
 

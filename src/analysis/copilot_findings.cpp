@@ -35,7 +35,8 @@ Finding unsatisfiable_gate(const Model& m, const GateResult& g) {
   std::vector<Ref> approvers(m.approval(g.gate).approvers.begin(), m.approval(g.gate).approvers.end());
   sort_unique_by_id(m, approvers);
   for (Ref p : approvers) f.subjects.push_back(m.id(p));
-  f.message = gate_name(m, g.gate) + " cannot be granted: " + reasons + "." + (suggested.empty() ? "" : suggested + ".");
+  f.message =
+      gate_name(m, g.gate) + " cannot be granted: " + reasons + "." + (suggested.empty() ? "" : suggested + ".");
   if (g.check.search_exhausted) f.message += " (The search budget ran out: the gate may be satisfiable.)";
   return f;
 }
@@ -47,13 +48,20 @@ void add_gate_findings(const Model& m, const GateResult& g, std::vector<Finding>
   }
   const std::string name = gate_name(m, g.gate);
   for (Ref p : g.resilience.single_points_of_failure)
-    out.push_back({"single-point-of-failure", Severity::warning, {m.id(g.gate), m.id(p)},
-                   name + " cannot be granted without " + person_label(m, p) + " (bus factor 1)", 0, 0});
+    out.push_back({"single-point-of-failure",
+                   Severity::warning,
+                   {m.id(g.gate), m.id(p)},
+                   name + " cannot be granted without " + person_label(m, p) + " (bus factor 1)",
+                   0,
+                   0});
   if (!g.resilience.exact)
-    out.push_back({"analysis-incomplete", Severity::info, {m.id(g.gate)},
+    out.push_back({"analysis-incomplete",
+                   Severity::info,
+                   {m.id(g.gate)},
                    "the bus factor of " + name + " is at least " + std::to_string(g.resilience.bus_factor) +
                        " (the search budget ran out before it was exact)",
-                   0, 0});
+                   0,
+                   0});
 }
 
 Finding missing_initiative_copilot(const Model& m, const InitiativeResult& i, const std::vector<bool>& absent) {
@@ -68,7 +76,8 @@ Finding missing_initiative_copilot(const Model& m, const InitiativeResult& i, co
   const std::string missing = missing_sides_text(i.copilot);
   const std::string title = m.display_name(i.initiative);
   if (sponsors.empty()) f.message = title + " has no sponsor: no " + missing + " co-pilot";
-  else if (i.copilot.single_sponsor) f.message = title + " has a single sponsor, " + who + ": no " + missing + " co-pilot";
+  else if (i.copilot.single_sponsor)
+    f.message = title + " has a single sponsor, " + who + ": no " + missing + " co-pilot";
   else f.message = title + "'s sponsors " + who + " are all on one side: no " + missing + " co-pilot";
   return f;
 }
@@ -76,9 +85,9 @@ Finding missing_initiative_copilot(const Model& m, const InitiativeResult& i, co
 Finding bottleneck(const Model& m, const SignoffLoad& l, const CopilotOptions& options) {
   Finding f{"approval-bottleneck", Severity::warning, {m.id(l.person)}, {}, 0, 0};
   for (Ref g : l.gates) f.subjects.push_back(m.id(g));
-  f.message = person_label(m, l.person) + " must sign " + std::to_string(l.gates.size()) + " pending gates (threshold " +
-              std::to_string(options.signoff_threshold) + "), " + std::to_string(l.essential.size()) +
-              " of which cannot be granted without them";
+  f.message = person_label(m, l.person) + " must sign " + std::to_string(l.gates.size()) +
+              " pending gates (threshold " + std::to_string(options.signoff_threshold) + "), " +
+              std::to_string(l.essential.size()) + " of which cannot be granted without them";
   return f;
 }
 

@@ -26,7 +26,8 @@ struct Reach {
   std::vector<std::uint32_t> critical;
 };
 // `mark` (by activity) holds visit stamps; the search uses `stamp` and `stamp + 1`.
-Reach reach(const Timeline& t, const std::vector<std::uint32_t>& items, std::vector<std::uint32_t>& mark, std::uint32_t stamp);
+Reach reach(const Timeline& t, const std::vector<std::uint32_t>& items, std::vector<std::uint32_t>& mark,
+            std::uint32_t stamp);
 
 // An initiative's sponsors who are not `absent` (by Ref, may be empty), in file order.
 std::vector<Ref> present_sponsors(const Model& m, Ref initiative, const std::vector<bool>& absent);

@@ -12,8 +12,8 @@
 namespace clearpath {
 namespace {
 
-constexpr std::size_t kPoolScan = 50'000;     // slot pools up to this size are scanned first
-constexpr std::size_t kFewCandidates = 32;    // up to this many: a distance for each
+constexpr std::size_t kPoolScan = 50'000;   // slot pools up to this size are scanned first
+constexpr std::size_t kFewCandidates = 32;  // up to this many: a distance for each
 
 std::string reason_for(const Model& m, const Candidate& c) {
   const Person& p = m.person(c.person);
@@ -26,17 +26,19 @@ std::string reason_for(const Model& m, const Candidate& c) {
   out += out.empty() ? "" : ", ";
   if (!c.distance) out += "not connected to the sponsors in the org graph";
   else if (*c.distance == 0) out += "the sponsor";
-  else out += std::to_string(*c.distance) + " step" + (*c.distance == 1 ? "" : "s") + " from the sponsor " + m.id(c.nearest_sponsor);
+  else
+    out += std::to_string(*c.distance) + " step" + (*c.distance == 1 ? "" : "s") + " from the sponsor " +
+           m.id(c.nearest_sponsor);
   return out;
 }
 
 // The open slots of one unsatisfiable gate and, for each, the people who would fill it.
 class Suggester {
  public:
-  Suggester(const OrgIndex& org, const GateCheck& check, const std::vector<Ref>& sources, const std::vector<bool>& absent,
-            std::size_t count)
-      : org_(org), m_(org.model()), gate_(m_.approval(check.gate)), rule_(gate_.rule), sources_(sources), absent_(absent),
-        count_(count), named_(gate_.approvers.begin(), gate_.approvers.end()) {
+  Suggester(const OrgIndex& org, const GateCheck& check, const std::vector<Ref>& sources,
+            const std::vector<bool>& absent, std::size_t count)
+      : org_(org), m_(org.model()), gate_(m_.approval(check.gate)), rule_(gate_.rule), sources_(sources),
+        absent_(absent), count_(count), named_(gate_.approvers.begin(), gate_.approvers.end()) {
     for (const SlotFill& f : check.assignment) chosen_.push_back(f.person);
   }
 
@@ -46,7 +48,8 @@ class Suggester {
  private:
   bool acceptable(Ref p, const OrgIndex::SlotKey& wanted) const;
   std::optional<std::vector<Ref>> few_acceptable(const std::vector<Ref>& pool, const OrgIndex::SlotKey& wanted) const;
-  void closest_to_sponsors(const std::vector<Ref>& pool, const OrgIndex::SlotKey& wanted, std::vector<Candidate>& found) const;
+  void closest_to_sponsors(const std::vector<Ref>& pool, const OrgIndex::SlotKey& wanted,
+                           std::vector<Candidate>& found) const;
   void rank(std::vector<Candidate>& found) const;
 
   const OrgIndex& org_;
@@ -73,16 +76,19 @@ std::vector<long> Suggester::slots_to_fill(const GateCheck& check) const {
   std::sort(open.begin(), open.end());
   std::size_t available = 0;
   for (Ref p : named_) available += m_.person(p).available && (absent_.empty() || !absent_[p]);
-  const std::size_t need = std::max<std::size_t>(static_cast<std::size_t>(std::max(rule_.min_approvers, 0)), rule_.slots.size());
+  const std::size_t need =
+      std::max<std::size_t>(static_cast<std::size_t>(std::max(rule_.min_approvers, 0)), rule_.slots.size());
   if (rule_level && (available >= need || need - available > open.size())) open.insert(open.begin(), -1);
   return open;
 }
 
 // Fills the slot, is here, is not named already, and keeps the rule with those chosen.
 bool Suggester::acceptable(Ref p, const OrgIndex::SlotKey& wanted) const {
-  if (!org_.matches(p, wanted) || !m_.person(p).available || (!absent_.empty() && absent_[p]) || named_.count(p)) return false;
+  if (!org_.matches(p, wanted) || !m_.person(p).available || (!absent_.empty() && absent_[p]) || named_.count(p))
+    return false;
   for (Ref c : chosen_) {
-    if (rule_.distinct_departments && m_.person(p).department != kNoRef && m_.person(p).department == m_.person(c).department)
+    if (rule_.distinct_departments && m_.person(p).department != kNoRef &&
+        m_.person(p).department == m_.person(c).department)
       return false;
     if (rule_.independent && org_.in_one_chain(p, c)) return false;
   }
@@ -90,7 +96,8 @@ bool Suggester::acceptable(Ref p, const OrgIndex::SlotKey& wanted) const {
 }
 
 // The acceptable people of the pool when there are few of them, else nothing.
-std::optional<std::vector<Ref>> Suggester::few_acceptable(const std::vector<Ref>& pool, const OrgIndex::SlotKey& wanted) const {
+std::optional<std::vector<Ref>> Suggester::few_acceptable(const std::vector<Ref>& pool,
+                                                          const OrgIndex::SlotKey& wanted) const {
   if (count_ == 0 || pool.size() > kPoolScan) return std::nullopt;
   std::vector<Ref> few;
   for (Ref p : pool)
@@ -127,7 +134,8 @@ std::vector<Candidate> Suggester::candidates(const Slot& spec) const {
   if (const auto few = few_acceptable(pool, wanted)) {
     for (Ref p : *few) {
       const auto d = org_.distance(sources_, p);
-      found.push_back({p, d ? std::optional<std::uint32_t>(d->steps) : std::nullopt, d ? sources_[d->source] : kNoRef, {}});
+      found.push_back(
+          {p, d ? std::optional<std::uint32_t>(d->steps) : std::nullopt, d ? sources_[d->source] : kNoRef, {}});
     }
   } else if (count_ > 0 && !sources_.empty()) {
     closest_to_sponsors(pool, wanted, found);
@@ -149,16 +157,17 @@ void Suggester::rank(std::vector<Candidate>& found) const {
 
 }  // namespace
 
-std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateCheck& check, const std::vector<std::string>& labels,
-                                             const std::vector<Ref>& sources, const std::vector<bool>& absent,
-                                             std::size_t count) {
+std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateCheck& check,
+                                             const std::vector<std::string>& labels, const std::vector<Ref>& sources,
+                                             const std::vector<bool>& absent, std::size_t count) {
   const Suggester suggester(org, check, sources, absent, count);
   const Rule& rule = org.model().approval(check.gate).rule;
   std::vector<SlotSuggestion> out;
   const Slot anyone;
   for (long slot : suggester.slots_to_fill(check)) {
     const Slot& spec = slot < 0 ? anyone : rule.slots[static_cast<std::size_t>(slot)];
-    out.push_back({slot, slot < 0 ? "additional approver" : labels[static_cast<std::size_t>(slot)], suggester.candidates(spec)});
+    out.push_back(
+        {slot, slot < 0 ? "additional approver" : labels[static_cast<std::size_t>(slot)], suggester.candidates(spec)});
   }
   return out;
 }

@@ -66,13 +66,15 @@ Timeline timeline(const Model& m) {
     const std::uint32_t a = t.net.order[k];
     t.topo[a] = k;
     double before = 0;
-    for (std::uint32_t i = t.net.pred_begin[a]; i < t.net.pred_begin[a + 1]; ++i) before = std::max(before, t.cumulative[t.net.preds[i]]);
+    for (std::uint32_t i = t.net.pred_begin[a]; i < t.net.pred_begin[a + 1]; ++i)
+      before = std::max(before, t.cumulative[t.net.preds[i]]);
     t.cumulative[a] = before + (m.kind(t.net.activity[a]) == EntityKind::approval ? t.net.duration[a] : 0);
   }
   return t;
 }
 
-Reach reach(const Timeline& t, const std::vector<std::uint32_t>& items, std::vector<std::uint32_t>& mark, std::uint32_t stamp) {
+Reach reach(const Timeline& t, const std::vector<std::uint32_t>& items, std::vector<std::uint32_t>& mark,
+            std::uint32_t stamp) {
   Reach r;
   collect_members(t, items, mark, stamp, r);
   collect_critical(t, mark, stamp + 1, r);

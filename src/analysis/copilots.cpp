@@ -117,11 +117,11 @@ class CopilotRun {
   const std::optional<Ref> focus_;
   const OrgIndex org_;
   const Timeline t_;
-  std::vector<Ref> initiatives_;                  // by id
-  std::vector<Reach> reaches_;                    // by position in initiatives_
-  std::vector<Ref> gates_;                        // checked gates in scope, by id
-  std::map<Ref, std::size_t> gate_at_;            // gate -> position in out_.gates
-  std::map<Ref, std::vector<Ref>> spof_cache_;    // gates outside the analysis (--initiative)
+  std::vector<Ref> initiatives_;                // by id
+  std::vector<Reach> reaches_;                  // by position in initiatives_
+  std::vector<Ref> gates_;                      // checked gates in scope, by id
+  std::map<Ref, std::size_t> gate_at_;          // gate -> position in out_.gates
+  std::map<Ref, std::vector<Ref>> spof_cache_;  // gates outside the analysis (--initiative)
   CopilotAnalysis out_;
 };
 
@@ -129,7 +129,8 @@ class CopilotRun {
 void CopilotRun::choose_initiatives() {
   if (focus_) initiatives_.push_back(*focus_);
   else
-    for (std::size_t i = 0; i < m_.initiatives().size(); ++i) initiatives_.push_back(m_.ref_of(EntityKind::initiative, i));
+    for (std::size_t i = 0; i < m_.initiatives().size(); ++i)
+      initiatives_.push_back(m_.ref_of(EntityKind::initiative, i));
   sort_unique_by_id(m_, initiatives_);
   std::vector<std::vector<std::uint32_t>> items(m_.initiatives().size());  // by initiative index
   for (std::uint32_t a = 0; a < t_.net.size(); ++a)
@@ -150,8 +151,9 @@ void CopilotRun::choose_gates() {
   } else {
     for (std::size_t i = 0; i < m_.approvals().size(); ++i) gates_.push_back(m_.ref_of(EntityKind::approval, i));
   }
-  gates_.erase(std::remove_if(gates_.begin(), gates_.end(), [&](Ref g) { return !checked(m_.approval(g), options_.all); }),
-               gates_.end());
+  gates_.erase(
+      std::remove_if(gates_.begin(), gates_.end(), [&](Ref g) { return !checked(m_.approval(g), options_.all); }),
+      gates_.end());
   sort_unique_by_id(m_, gates_);
 }
 
@@ -193,12 +195,15 @@ void CopilotRun::add_approval_path(const Reach& r, InitiativeResult& result) con
     if (m_.kind(g) != EntityKind::approval) continue;
     result.approval_path.push_back({g, t_.net.duration[a], t_.cumulative[a], t_.ef[a]});
     if (auto it = gate_at_.find(g); it != gate_at_.end())
-      for (Ref p : out_.gates[it->second].resilience.single_points_of_failure) result.single_points_of_failure.push_back(p);
+      for (Ref p : out_.gates[it->second].resilience.single_points_of_failure)
+        result.single_points_of_failure.push_back(p);
   }
-  std::sort(result.approval_path.begin(), result.approval_path.end(), [&](const ApprovalPathEntry& a, const ApprovalPathEntry& b) {
-    const std::uint32_t x = t_.position[a.gate], y = t_.position[b.gate];
-    return std::tie(a.earliest_finish, a.cumulative_lead_time, t_.topo[x]) < std::tie(b.earliest_finish, b.cumulative_lead_time, t_.topo[y]);
-  });
+  std::sort(result.approval_path.begin(), result.approval_path.end(),
+            [&](const ApprovalPathEntry& a, const ApprovalPathEntry& b) {
+              const std::uint32_t x = t_.position[a.gate], y = t_.position[b.gate];
+              return std::tie(a.earliest_finish, a.cumulative_lead_time, t_.topo[x]) <
+                     std::tie(b.earliest_finish, b.cumulative_lead_time, t_.topo[y]);
+            });
   sort_unique_by_id(m_, result.single_points_of_failure);
 }
 
@@ -258,7 +263,8 @@ std::map<Ref, SignoffLoad> CopilotRun::pending_signoffs() const {
 
 // A gate's single points of failure: from its result when checked, else worked out once.
 const std::vector<Ref>& CopilotRun::single_points_of_failure(Ref g) {
-  if (auto it = gate_at_.find(g); it != gate_at_.end()) return out_.gates[it->second].resilience.single_points_of_failure;
+  if (auto it = gate_at_.find(g); it != gate_at_.end())
+    return out_.gates[it->second].resilience.single_points_of_failure;
   auto [it, fresh] = spof_cache_.try_emplace(g);
   if (fresh) {
     const GateSolver solver(org_, g, absent_);
@@ -280,7 +286,8 @@ void CopilotRun::compare_with_everyone() {
     const GateResilience was = gate_resilience(everyone);
     for (Ref p : g.resilience.single_points_of_failure)
       if (!contains(was.single_points_of_failure, p)) w.new_single_points_of_failure.push_back({g.gate, p});
-    if (g.resilience.bus_factor < was.bus_factor) w.weakened.push_back({g.gate, {was.bus_factor, g.resilience.bus_factor}});
+    if (g.resilience.bus_factor < was.bus_factor)
+      w.weakened.push_back({g.gate, {was.bus_factor, g.resilience.bus_factor}});
   }
   for (const InitiativeResult& i : out_.initiatives) {
     const InitiativeCopilot before = check_initiative_copilot(m_, i.initiative);
@@ -292,8 +299,9 @@ void CopilotRun::compare_with_everyone() {
   }
   std::sort(w.critical_steps_without_owner.begin(), w.critical_steps_without_owner.end(),
             [&](auto& a, auto& b) { return id_less(m_, a.first, b.first); });
-  w.critical_steps_without_owner.erase(std::unique(w.critical_steps_without_owner.begin(), w.critical_steps_without_owner.end()),
-                                       w.critical_steps_without_owner.end());
+  w.critical_steps_without_owner.erase(
+      std::unique(w.critical_steps_without_owner.begin(), w.critical_steps_without_owner.end()),
+      w.critical_steps_without_owner.end());
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ class Leveller {
   LevelledSchedule run();
 
  private:
-  static constexpr double kLocalSpread = 2;    // noise of the local sampling, in mean durations
+  static constexpr double kLocalSpread = 2;     // noise of the local sampling, in mean durations
   static constexpr double kRegretOffset = 0.2;  // epsilon of the regret sampling, in mean durations
 
   bool over_budget() const { return work_ >= kLevellingWorkBudget; }

@@ -215,7 +215,8 @@ void Leveller::critical_path_times() {
   for (auto it = topo_.rbegin(); it != topo_.rend(); ++it) {
     const u32 a = *it;
     double lf = critical_path_;
-    for (u32 i = succ_.begin[a]; i < succ_.begin[a + 1]; ++i) lf = std::min(lf, lft_[succ_.item[i]] - dur_[succ_.item[i]]);
+    for (u32 i = succ_.begin[a]; i < succ_.begin[a + 1]; ++i)
+      lf = std::min(lf, lft_[succ_.item[i]] - dur_[succ_.item[i]]);
     lft_[a] = lf;
   }
 }

@@ -121,8 +121,7 @@ Network build_network(const Model& m, const NetworkOptions& options) {
   if (!options.to.empty()) {
     // The milestone and what it depends on (the initiative, if also given, only names the focus).
     const std::optional<Ref> to = m.find(options.to);
-    if (!to || !is_activity(m, *to))
-      throw ScheduleError("--to: there is no step or approval '" + options.to + "'");
+    if (!to || !is_activity(m, *to)) throw ScheduleError("--to: there is no step or approval '" + options.to + "'");
     chosen = closure(m, {*to});
   } else if (!options.initiative.empty()) {
     chosen = closure(m, seeds);

@@ -23,7 +23,8 @@ Reports direct_reports(const Model& m) {
   r.list.resize(r.begin[n]);
   std::vector<std::uint32_t> next(r.begin.begin(), r.begin.end() - 1);
   for (std::size_t i = 0; i < n; ++i)
-    if (m.people()[i].reports_to != kNoRef) r.list[next[m.index(m.people()[i].reports_to)]++] = static_cast<std::uint32_t>(i);
+    if (m.people()[i].reports_to != kNoRef)
+      r.list[next[m.index(m.people()[i].reports_to)]++] = static_cast<std::uint32_t>(i);
   return r;
 }
 
@@ -39,13 +40,15 @@ std::vector<std::pair<Ref, Ref>> org_edges(const Model& m) {
     if (p.department != kNoRef) edges.push_back({r, p.department});
   }
   for (std::size_t i = 0; i < m.departments().size(); ++i)
-    if (m.departments()[i].head != kNoRef) edges.push_back({m.ref_of(EntityKind::department, i), m.departments()[i].head});
+    if (m.departments()[i].head != kNoRef)
+      edges.push_back({m.ref_of(EntityKind::department, i), m.departments()[i].head});
   return edges;
 }
 
 // Keeps the shorter of two meetings, on a tie the one from the earlier source.
 void meet(std::optional<OrgIndex::Distance>& best, std::uint32_t steps, std::size_t source) {
-  if (!best || steps < best->steps || (steps == best->steps && source < best->source)) best = OrgIndex::Distance{steps, source};
+  if (!best || steps < best->steps || (steps == best->steps && source < best->source))
+    best = OrgIndex::Distance{steps, source};
 }
 
 }  // namespace
@@ -100,7 +103,8 @@ void OrgIndex::index_people() {
     const Ref r = m.ref_of(EntityKind::person, i);
     everyone_.push_back(r);
     if (p.department != kNoRef && !m.department(p.department).side.empty())
-      side_of_[i] = side_id_.try_emplace(m.department(p.department).side, static_cast<std::int32_t>(side_id_.size())).first->second;
+      side_of_[i] = side_id_.try_emplace(m.department(p.department).side, static_cast<std::int32_t>(side_id_.size()))
+                        .first->second;
     for (const std::string& role : p.roles) {
       const std::int32_t id = role_id_.try_emplace(role, static_cast<std::int32_t>(role_id_.size())).first->second;
       if (id < 64) role_bits_[i] |= std::uint64_t{1} << id;
@@ -252,7 +256,8 @@ std::optional<OrgIndex::Distance> OrgIndex::distance(const std::vector<Ref>& sou
   return std::nullopt;
 }
 
-void OrgIndex::expand_forward(const std::vector<Ref>& level, std::vector<Ref>& next, std::optional<Distance>& best) const {
+void OrgIndex::expand_forward(const std::vector<Ref>& level, std::vector<Ref>& next,
+                              std::optional<Distance>& best) const {
   for (Ref u : level)
     for (std::uint32_t k = begin_[u]; k < begin_[u + 1]; ++k) {
       const Ref x = adjacent_[k];

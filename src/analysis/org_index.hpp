@@ -3,9 +3,9 @@
 // per model: reporting-chain ancestry in O(1), seniority, who holds which role, department
 // members, and the org graph (reports_to, dotted lines, department membership) for
 // closest-first searches. Private to the library.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
-#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,8 +27,8 @@ class OrgIndex {
 
   // A slot in the index's terms (interned side and role), for matching many people quickly.
   struct SlotKey {
-    std::int32_t side = -1;          // -1: any; else an interned side (kNoSide: one nobody has)
-    std::int32_t role = -1;          // -1: any; likewise
+    std::int32_t side = -1;  // -1: any; else an interned side (kNoSide: one nobody has)
+    std::int32_t role = -1;  // -1: any; likewise
     Ref department = kNoRef;
     const Slot* slot = nullptr;
   };
@@ -72,20 +72,20 @@ class OrgIndex {
   void expand_back(const std::vector<Ref>& level, std::vector<Ref>& next, std::optional<Distance>& best) const;
 
   const Model& model_;
-  std::vector<std::uint32_t> enter_, leave_, depth_;        // by person index: Euler tour of reports_to
+  std::vector<std::uint32_t> enter_, leave_, depth_;  // by person index: Euler tour of reports_to
   std::unordered_map<std::string, std::int32_t> side_id_, role_id_;
-  std::vector<std::int32_t> side_of_;                       // by person index: interned side, -1 none
-  std::vector<std::uint64_t> role_bits_;                    // by person index: roles with id < 64
-  std::vector<std::vector<std::int32_t>> more_roles_;       // by person index: roles with id >= 64
+  std::vector<std::int32_t> side_of_;                  // by person index: interned side, -1 none
+  std::vector<std::uint64_t> role_bits_;               // by person index: roles with id < 64
+  std::vector<std::vector<std::int32_t>> more_roles_;  // by person index: roles with id >= 64
   std::unordered_map<std::string, std::vector<Ref>> by_role_;
   std::unordered_map<std::string, std::vector<Ref>> by_side_;  // members of that side's departments
-  std::vector<std::vector<Ref>> members_;                   // by department index
+  std::vector<std::vector<Ref>> members_;                      // by department index
   std::vector<Ref> everyone_;
   // Org graph over all entities (only people and departments have edges), CSR.
   std::vector<std::uint32_t> begin_, adjacent_;
-  mutable std::vector<std::uint32_t> seen_;                 // visit stamps for closest_first
-  mutable std::vector<Ref> origin_;                         // the source each vertex was reached from
-  std::vector<std::uint32_t> component_;                    // by vertex: connected component
+  mutable std::vector<std::uint32_t> seen_;  // visit stamps for closest_first
+  mutable std::vector<Ref> origin_;          // the source each vertex was reached from
+  std::vector<std::uint32_t> component_;     // by vertex: connected component
   mutable std::vector<std::uint32_t> back_seen_, forward_steps_, back_steps_;  // for distance()
   mutable std::vector<std::size_t> source_of_;
   mutable std::uint32_t stamp_ = 0;

@@ -8,8 +8,8 @@
 #include <set>
 #include <stdexcept>
 
-#include "analysis/id_order.hpp"
 #include "analysis/conflict_parts.hpp"
+#include "analysis/id_order.hpp"
 
 namespace clearpath {
 namespace {
@@ -136,7 +136,8 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
                                ": the loader should have rejected it");
   const LevelledSchedule s = level_resources(p, options);  // no LevellingError after the check above
   if (s.start.size() != n) throw std::logic_error("the levelling engine returned no schedule");
-  if (const auto why = check_levelled(p, s)) throw std::logic_error("the levelled schedule is infeasible: " + *why);  // a bug
+  if (const auto why = check_levelled(p, s))
+    throw std::logic_error("the levelled schedule is infeasible: " + *why);  // a bug
   LevelledOutcome out;
   out.start = s.start;
   out.duration = s.makespan;

@@ -61,7 +61,8 @@ struct TopoNetwork {
 };
 
 // The steps whose duration is uncertain, by label; done steps stay done unless from scratch.
-std::vector<ThreePoint> uncertain_steps(const Model& m, const Network& net, const PathOptions& options, const TopoNetwork& topo) {
+std::vector<ThreePoint> uncertain_steps(const Model& m, const Network& net, const PathOptions& options,
+                                        const TopoNetwork& topo) {
   std::vector<ThreePoint> uncertain;
   for (std::uint32_t a = 0; a < net.size(); ++a) {
     const Ref r = net.activity[a];
@@ -113,8 +114,8 @@ class MonteCarlo {
  public:
   MonteCarlo(const Model& m, const Network& net, const TopoNetwork& topo, const PathOptions& options,
              const std::vector<std::uint32_t>& focus_activities)
-      : options_(options), n_(net.size()), runs_(options.simulate), topo_(topo), uncertain_(uncertain_steps(m, net, options, topo_)),
-        threads_(thread_count(options, runs_)) {
+      : options_(options), n_(net.size()), runs_(options.simulate), topo_(topo),
+        uncertain_(uncertain_steps(m, net, options, topo_)), threads_(thread_count(options, runs_)) {
     for (std::uint32_t a : focus_activities) focus_labels_.push_back(topo_.label[a]);
   }
 
@@ -142,7 +143,7 @@ class MonteCarlo {
   const std::vector<ThreePoint> uncertain_;
   const unsigned threads_;
   std::vector<std::uint32_t> focus_labels_;
-  std::vector<double> project_, focus_;                   // by run: project end, focus finish
+  std::vector<double> project_, focus_;                      // by run: project end, focus finish
   std::vector<std::vector<std::uint32_t>> critical_counts_;  // by thread, by label: runs critical in
   std::atomic<std::size_t> done_{0};
 };
@@ -197,9 +198,10 @@ Simulation MonteCarlo::summary(std::optional<double> momentum_days) {
   s.p95 = nearest_rank(project_, 0.95);
   s.focus_p80 = nearest_rank(focus_, 0.80);
   if (momentum_days && runs_ > 0)
-    s.p_within_momentum = static_cast<double>(std::count_if(focus_.begin(), focus_.end(), [&](double f) {
-                            return f <= *momentum_days + kFloatEpsilon;
-                          })) / static_cast<double>(runs_);
+    s.p_within_momentum =
+        static_cast<double>(std::count_if(focus_.begin(), focus_.end(),
+                                          [&](double f) { return f <= *momentum_days + kFloatEpsilon; })) /
+        static_cast<double>(runs_);
   s.criticality.assign(n_, 0.0);
   for (std::uint32_t a = 0; a < n_; ++a) {
     std::uint64_t c = 0;

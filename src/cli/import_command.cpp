@@ -4,9 +4,9 @@
 #include <optional>
 #include <utility>
 
-#include "cli/commands.hpp"
 #include "clearpath/hr_import.hpp"
 #include "clearpath/psplib.hpp"
+#include "cli/commands.hpp"
 
 namespace clearpath {
 namespace {
@@ -19,7 +19,8 @@ namespace {
 std::optional<Model> check_imported(Session& s, const std::string& display, const std::string& model, bool own) {
   LoadResult check = load_model(model);
   const bool refused = !check.model || (own && check.diagnostics.warning_count() > 0);
-  if (!check.diagnostics.items().empty()) print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color(), model);
+  if (!check.diagnostics.items().empty())
+    print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color(), model);
   if (!refused) return std::move(check.model);
   s.io().err << "clearpath: error: " << display
              << (own ? ": the imported model is not valid (a bug in clearpath import)\n"
@@ -60,8 +61,11 @@ int run_hr(Session& s, const ImportArgs& args) {
     return kExitInvalid;
   };
   HrImportOptions o;
-  const auto column = [](const std::string& given) { return given.empty() ? std::nullopt : std::optional<std::string>(given); };
-  o.columns = {column(args.id_column), column(args.name), column(args.title_column), column(args.manager_column), column(args.department_column)};
+  const auto column = [](const std::string& given) {
+    return given.empty() ? std::nullopt : std::optional<std::string>(given);
+  };
+  o.columns = {column(args.id_column), column(args.name), column(args.title_column), column(args.manager_column),
+               column(args.department_column)};
   const std::string& d = args.delimiter;
   if (d == "auto") o.delimiter = 0;
   else if (d == "," || d == "comma") o.delimiter = ',';
@@ -69,16 +73,19 @@ int run_hr(Session& s, const ImportArgs& args) {
   else if (d == "tab" || d == "\t" || d == "\\t") o.delimiter = '\t';
   else return usage("--delimiter " + d + ": use auto, ',' (comma), ';' (semicolon) or tab");
   if (args.encoding == "windows-1252" || args.encoding == "latin1" || args.encoding == "cp1252") o.windows1252 = true;
-  else if (args.encoding != "utf-8" && args.encoding != "utf8") return usage("--encoding " + args.encoding + ": use utf-8 or windows-1252 (latin1)");
+  else if (args.encoding != "utf-8" && args.encoding != "utf8")
+    return usage("--encoding " + args.encoding + ": use utf-8 or windows-1252 (latin1)");
   if (args.file == "-" && args.into == "-") return usage("--into -: the export already reads standard input");
   for (const std::string& a : args.side_of) {
     std::pair<std::string, std::string> p;
-    if (!split_assignment(a, p)) return usage("--side-of '" + a + "': write DEPARTMENT=SIDE, e.g. --side-of Engineering=it");
+    if (!split_assignment(a, p))
+      return usage("--side-of '" + a + "': write DEPARTMENT=SIDE, e.g. --side-of Engineering=it");
     o.sides.push_back(std::move(p));
   }
   for (const std::string& a : args.roles_from_title) {
     std::pair<std::string, std::string> p;
-    if (!split_assignment(a, p)) return usage("--roles-from-title '" + a + "': write REGEX=ROLE, e.g. --roles-from-title '^chief=executive'");
+    if (!split_assignment(a, p))
+      return usage("--roles-from-title '" + a + "': write REGEX=ROLE, e.g. --roles-from-title '^chief=executive'");
     o.title_roles.push_back(std::move(p));
   }
   o.attribute_columns = args.attributes;
@@ -110,49 +117,59 @@ int run_hr(Session& s, const ImportArgs& args) {
   if (!model) return kExitInvalid;
   s.emit(args.output, save_model(*model));
   const HrImportSummary& m = result.summary;
-  s.io().err << "clearpath import hr: " << display << ": " << m.rows << " employees; people: " << m.people_added << " added, "
-             << m.people_updated << " updated; departments: " << m.departments_added << " added, " << m.departments_matched
-             << " matched; " << m.reporting_lines << " reporting lines\n";
+  s.io().err << "clearpath import hr: " << display << ": " << m.rows << " employees; people: " << m.people_added
+             << " added, " << m.people_updated << " updated; departments: " << m.departments_added << " added, "
+             << m.departments_matched << " matched; " << m.reporting_lines << " reporting lines\n";
   return kExitOk;
 }
 
 }  // namespace
 
 CLI::App* add_import_command(CLI::App& app, ImportArgs& args) {
-  CLI::App* c = app.add_subcommand("import",
-                                   "Convert another format into a clearpath model (psplib: a PSPLIB .sm instance; hr: an HR export in CSV)");
-  c->add_option("format", args.format, "the input format: psplib (single-mode RCPSP .sm file) or hr (CSV: one row per employee)")
+  CLI::App* c = app.add_subcommand(
+      "import",
+      "Convert another format into a clearpath model (psplib: a PSPLIB .sm instance; hr: an HR export in CSV)");
+  c->add_option("format", args.format,
+                "the input format: psplib (single-mode RCPSP .sm file) or hr (CSV: one row per employee)")
       ->required()
       ->check(CLI::IsMember({"psplib", "hr"}));
   c->add_option("file", args.file, "input file; - reads standard input")->required();
   c->add_option("-o,--output", args.output, "write the model to this file (atomically) instead of stdout");
-  c->add_option("--name", args.name,
-                "psplib: name of the model (default: PSPLIB and the file name without .sm); hr: header of the name column "
-                "(default Name)");
-  c->add_option("--model-name", args.model_name, "name of the model (hr default: HR import and the file name without .csv)");
+  c->add_option(
+      "--name", args.name,
+      "psplib: name of the model (default: PSPLIB and the file name without .sm); hr: header of the name column "
+      "(default Name)");
+  c->add_option("--model-name", args.model_name,
+                "name of the model (hr default: HR import and the file name without .csv)");
   CLI::Option_group* hr = c->add_option_group("hr", "Options of `import hr`");
   hr->add_option("--id", args.id_column, "header of the employee id column (default Employee ID)");
   hr->add_option("--title", args.title_column, "header of the job title column (default Title)");
-  hr->add_option("--manager", args.manager_column, "header of the column of the manager's employee id (default Manager ID)");
+  hr->add_option("--manager", args.manager_column,
+                 "header of the column of the manager's employee id (default Manager ID)");
   hr->add_option("--department", args.department_column, "header of the department column (default Department)");
-  hr->add_option("--side-of", args.side_of, "DEPT=SIDE: the side (it, business, ...) of a department, by name or id; repeatable")
+  hr->add_option("--side-of", args.side_of,
+                 "DEPT=SIDE: the side (it, business, ...) of a department, by name or id; repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  hr->add_option("--default-side", args.default_side, "SIDE: the side of every department of the export that --side-of leaves without one");
-  hr->add_option("--roles-from-title", args.roles_from_title,
-                 "REGEX=ROLE: people whose title matches REGEX (ECMAScript, case-insensitive, anywhere in the title) get ROLE; "
-                 "repeatable")
+  hr->add_option("--default-side", args.default_side,
+                 "SIDE: the side of every department of the export that --side-of leaves without one");
+  hr->add_option(
+        "--roles-from-title", args.roles_from_title,
+        "REGEX=ROLE: people whose title matches REGEX (ECMAScript, case-insensitive, anywhere in the title) get ROLE; "
+        "repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   hr->add_option("--attribute", args.attributes, "COLUMN: copy this column into each person's attributes; repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   hr->add_option("--delimiter", args.delimiter, "auto (from the header line), ',', ';' or tab")->capture_default_str();
-  hr->add_option("--encoding", args.encoding, "utf-8, or windows-1252 (also latin1): what Excel on Windows saves as CSV")
+  hr->add_option("--encoding", args.encoding,
+                 "utf-8, or windows-1252 (also latin1): what Excel on Windows saves as CSV")
       ->capture_default_str();
   hr->add_option("--into", args.into, "merge into this model: keep all of it, update the people the export lists");
   c->footer(
       "Examples:\n  clearpath import psplib tests/data/psplib/j301_1.sm -o j301_1.json\n"
       "  clearpath path j301_1.json --format json     its CPM duration is the file's MPM-Time (38)\n"
       "  clearpath import psplib - < j301_1.sm        read standard input, write standard output\n"
-      "  clearpath import hr graphs/hr-export.csv --side-of 'Information Technology=it' --side-of 'IT Operations=it' \\\n"
+      "  clearpath import hr graphs/hr-export.csv --side-of 'Information Technology=it' --side-of 'IT Operations=it' "
+      "\\\n"
       "      --side-of 'Data & Analytics=it' --default-side business --roles-from-title '^chief|^vp\\b=executive' \\\n"
       "      --roles-from-title 'director|^head of=director' -o org.json\n"
       "  clearpath render org.json --view org -o org.svg\n"
@@ -173,10 +190,12 @@ CLI::App* add_import_command(CLI::App& app, ImportArgs& args) {
 int run_import(Session& s, const ImportArgs& args) {
   if (args.format == "hr") return run_hr(s, args);
   const bool hr_options = !args.id_column.empty() || !args.title_column.empty() || !args.manager_column.empty() ||
-                          !args.department_column.empty() || !args.into.empty() || args.delimiter != "auto" || args.encoding != "utf-8" ||
-                          !args.side_of.empty() || !args.default_side.empty() || !args.roles_from_title.empty() || !args.attributes.empty();
+                          !args.department_column.empty() || !args.into.empty() || args.delimiter != "auto" ||
+                          args.encoding != "utf-8" || !args.side_of.empty() || !args.default_side.empty() ||
+                          !args.roles_from_title.empty() || !args.attributes.empty();
   if (hr_options) {
-    s.io().err << "clearpath: error: --id, --title, --manager, --department, --side-of, --default-side, --roles-from-title, --attribute,"
+    s.io().err << "clearpath: error: --id, --title, --manager, --department, --side-of, --default-side, "
+                  "--roles-from-title, --attribute,"
                   " --delimiter, --encoding and --into are options of `import hr`\n";
     return kExitInvalid;
   }

@@ -8,10 +8,10 @@
 #include <ostream>
 #include <string>
 
-#include "cli/cli.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
+#include "cli/cli.hpp"
 #include "report/diagnostic_report.hpp"
 
 namespace clearpath {
@@ -32,7 +32,8 @@ class Session {
     const auto started = std::chrono::steady_clock::now();
     std::string text = read(path);
     const bool progress = io_.terminal.err_is_tty && text.size() > io_.terminal.progress_bytes;
-    if (progress) io_.err << "clearpath: checking " << display(path) << " (" << (text.size() >> 20) << " MB)..." << std::flush;
+    if (progress)
+      io_.err << "clearpath: checking " << display(path) << " (" << (text.size() >> 20) << " MB)..." << std::flush;
     LoadResult r = load_model(text);
     if (progress) {
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
@@ -67,14 +68,15 @@ class Session {
     return [this, state, what = std::move(what)](std::size_t done, std::size_t total) {
       const auto now = std::chrono::steady_clock::now();
       const auto after = std::chrono::milliseconds(io_.terminal.progress_after_ms);
-      if (done < total && (now - state->started < after || (state->shown && now - state->last < std::chrono::milliseconds(200))))
+      if (done < total &&
+          (now - state->started < after || (state->shown && now - state->last < std::chrono::milliseconds(200))))
         return;
       if (done == total && !state->shown) return;
       state->last = now;
       state->shown = true;
       const std::size_t width = 40, filled = total ? done * width / total : width;
-      io_.err << "\r" << what << " [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
-              << total << (done == total ? "\n" : "") << std::flush;
+      io_.err << "\r" << what << " [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done
+              << "/" << total << (done == total ? "\n" : "") << std::flush;
     };
   }
 

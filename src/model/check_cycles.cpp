@@ -6,9 +6,9 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
+#include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
 #include "util/text.hpp"
-#include "model/checks.hpp"
 
 namespace clearpath {
 namespace {
@@ -115,9 +115,8 @@ std::vector<Found> find_cycles(const ModelBuilder& b, const WorkGraph& wg) {
   std::vector<std::uint32_t> parent(n, UINT32_MAX);
   for (const auto& scc : members) {
     if (scc.size() < 2) continue;
-    const std::uint32_t start = *std::min_element(scc.begin(), scc.end(), [&](auto x, auto y) {
-      return b.id(wg.work[x]) < b.id(wg.work[y]);
-    });
+    const std::uint32_t start =
+        *std::min_element(scc.begin(), scc.end(), [&](auto x, auto y) { return b.id(wg.work[x]) < b.id(wg.work[y]); });
     cycles.push_back({b.id(wg.work[start]), shortest_cycle(b, wg, component, scc, start, parent)});
   }
   std::sort(cycles.begin(), cycles.end(), by_start);
@@ -153,8 +152,8 @@ void report_cycle(const ModelBuilder& b, const Found& f, Diagnostics& diag) {
   const std::string pointer =
       entity_pointer(m.kind(start), m.entity(start).source_index) + "/depends_on/" + std::to_string(at);
   diag.error("dependency-cycle", pointer, f.start_id,
-             "dependency cycle (" + std::to_string(f.cycle.size()) + " items, each depends on the next): " +
-                 cycle_text(b, f.cycle));
+             "dependency cycle (" + std::to_string(f.cycle.size()) +
+                 " items, each depends on the next): " + cycle_text(b, f.cycle));
 }
 
 }  // namespace
@@ -191,9 +190,10 @@ void check_reporting_cycles(const ModelBuilder& b, Diagnostics& diag) {
     if (v != n && state[v] == 1) {  // closed a new cycle at v
       const auto from = std::find(walk.begin(), walk.end(), v);
       std::vector<std::size_t> ring(from, walk.end());
-      std::rotate(ring.begin(), std::min_element(ring.begin(), ring.end(), [&](auto x, auto y) {
-        return m.people()[x].id < m.people()[y].id;
-      }), ring.end());
+      std::rotate(ring.begin(),
+                  std::min_element(ring.begin(), ring.end(),
+                                   [&](auto x, auto y) { return m.people()[x].id < m.people()[y].id; }),
+                  ring.end());
       Found f{m.people()[ring.front()].id, {}};
       for (std::size_t p : ring) f.cycle.push_back(m.ref_of(EntityKind::person, p));
       cycles.push_back(std::move(f));

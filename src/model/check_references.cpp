@@ -3,10 +3,10 @@
 #include <set>
 #include <unordered_set>
 
-#include "model/entity_pointer.hpp"
-#include "util/text.hpp"
 #include "model/checks.hpp"
+#include "model/entity_pointer.hpp"
 #include "model/reference_sites.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 
@@ -18,9 +18,7 @@ std::string ReferenceSite::pointer(const Model& m) const {
   return p;
 }
 
-const EntityBase& ReferenceSite::from(const Model& m) const {
-  return m.entity(m.ref_of(from_kind, from_index));
-}
+const EntityBase& ReferenceSite::from(const Model& m) const { return m.entity(m.ref_of(from_kind, from_index)); }
 
 namespace {
 
@@ -58,24 +56,20 @@ std::string what(const Model& m, const ReferenceSite& s) {
 }
 
 std::string field_label(const ReferenceSite& s) {
-  if (std::string_view(s.field) == "rule/slots")
-    return "the department of slot " + std::to_string(s.element + 1);
+  if (std::string_view(s.field) == "rule/slots") return "the department of slot " + std::to_string(s.element + 1);
   return s.field;
 }
 
-void check_self_reference(const ModelBuilder& b, const ReferenceSite& s, Ref from,
-                          Diagnostics& diag) {
+void check_self_reference(const ModelBuilder& b, const ReferenceSite& s, Ref from, Diagnostics& diag) {
   if (s.target != from) return;
   const Model& m = b.model();
   const std::string field = s.field;
   const std::string& id = s.from(m).id;
-  if (field == "depends_on")
-    diag.error("self-dependency", s.pointer(m), id, what(m, s) + " depends on itself");
+  if (field == "depends_on") diag.error("self-dependency", s.pointer(m), id, what(m, s) + " depends on itself");
   else if (field == "reports_to")
     diag.error("self-reference", s.pointer(m), id, "person " + quote_text(id) + " reports to themselves");
   else if (field == "dotted_line_to")
-    diag.error("self-reference", s.pointer(m), id,
-               "person " + quote_text(id) + " has a dotted line to themselves");
+    diag.error("self-reference", s.pointer(m), id, "person " + quote_text(id) + " has a dotted line to themselves");
 }
 
 // A list that names the same entity twice: an error for priorities (the ranking is
@@ -93,12 +87,11 @@ void check_repeats(const ModelBuilder& b, Diagnostics& diag) {
     }
     if (seen.insert(s.target).second) return;
     const std::string& id = s.from(m).id;
-    const std::string msg = quote_text(m.id(s.target)) + " is listed more than once in " + s.field +
-                            " of " + what(m, s);
+    const std::string msg =
+        quote_text(m.id(s.target)) + " is listed more than once in " + s.field + " of " + what(m, s);
     if (std::string_view(s.field) == "priorities")
       diag.error("duplicate-priority", s.pointer(m), id, msg + "; a priority list ranks each initiative once");
-    else
-      diag.warning("duplicate-entry", s.pointer(m), id, msg);
+    else diag.warning("duplicate-entry", s.pointer(m), id, msg);
   });
 }
 
@@ -116,9 +109,8 @@ void check_slot_sides(const ModelBuilder& b, Diagnostics& diag) {
       diag.error("unknown-side",
                  entity_pointer(EntityKind::approval, a.source_index) + "/rule/slots/" + std::to_string(j) + "/side",
                  a.id,
-                 "unknown side " + quote_text(side) + " in slot " + std::to_string(j + 1) +
-                     " of approval " + quote_text(a.id) + ": no department has that side" +
-                     did_you_mean(side, candidates));
+                 "unknown side " + quote_text(side) + " in slot " + std::to_string(j + 1) + " of approval " +
+                     quote_text(a.id) + ": no department has that side" + did_you_mean(side, candidates));
     }
   }
 }
@@ -134,8 +126,8 @@ void check_references(const ModelBuilder& b, Diagnostics& diag) {
     const std::optional<EntityKind> kind = b.defined_kind(s.target);
     if (!kind) {
       diag.error("unknown-reference", s.pointer(m), from_id,
-                 "unknown reference " + quote_text(target_id) + " in " + field_label(s) + " of " +
-                     what(m, s) + suggester.suggest(target_id, s.allowed));
+                 "unknown reference " + quote_text(target_id) + " in " + field_label(s) + " of " + what(m, s) +
+                     suggester.suggest(target_id, s.allowed));
       return;
     }
     if (!(kind_bit(*kind) & s.allowed)) {

@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
+#include "analysis/id_order.hpp"
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/copilots.hpp"
-#include "analysis/id_order.hpp"
 #include "render/transitive_reduction.hpp"
 #include "render/views.hpp"
 
@@ -18,18 +18,27 @@ namespace {
 
 void define_styles(ViewBuilder& b) {
   using A = DiagramStyle::Applies;
-  b.style("gate", A::node, "approval gate (pending unless coloured)", {{"shape", "box"}, {"style", "bold"}, {"fillcolor", "#e3eefb"}});
+  b.style("gate", A::node, "approval gate (pending unless coloured)",
+          {{"shape", "box"}, {"style", "bold"}, {"fillcolor", "#e3eefb"}});
   b.style("granted", A::node, "granted gate", {{"fillcolor", "#cdebd3"}, {"color", "#2e8b3e"}});
   b.style("denied", A::node, "denied gate", {{"fillcolor", "#f6c6c6"}, {"color", "#a31515"}});
-  b.style("cannot-be-granted", A::node, "gate whose rule its approvers cannot meet", {{"color", "#d62728"}, {"penwidth", "3"}});
-  b.style("slot-filled", A::node, "slot of the gate's rule, filled", {{"shape", "note"}, {"style", "filled"}, {"fillcolor", "#d5f0d5"}, {"color", "#2e8b3e"}});
+  b.style("cannot-be-granted", A::node, "gate whose rule its approvers cannot meet",
+          {{"color", "#d62728"}, {"penwidth", "3"}});
+  b.style("slot-filled", A::node, "slot of the gate's rule, filled",
+          {{"shape", "note"}, {"style", "filled"}, {"fillcolor", "#d5f0d5"}, {"color", "#2e8b3e"}});
   b.style("slot-unfilled", A::node, "slot nobody available can fill (reason inside)",
-          {{"shape", "note"}, {"style", "filled,dashed"}, {"fillcolor", "#fdecea"}, {"color", "#d62728"}, {"penwidth", "2"}});
+          {{"shape", "note"},
+           {"style", "filled,dashed"},
+           {"fillcolor", "#fdecea"},
+           {"color", "#d62728"},
+           {"penwidth", "2"}});
   b.style("approver", A::node, "approver", {{"fillcolor", "#ffffff"}});
   b.style("single-point-of-failure", A::node, "single point of failure: without them the gate cannot be granted",
           {{"fillcolor", "#ffd8a8"}, {"color", "#d9480f"}, {"penwidth", "2.5"}});
-  b.style("unavailable", A::node, "unavailable approver", {{"style", "dashed"}, {"fontcolor", "#888888"}, {"color", "#999999"}});
-  b.style("gate-order", A::edge, "comes after (through the work between them)", {{"penwidth", "2"}, {"color", "#1f5fa8"}});
+  b.style("unavailable", A::node, "unavailable approver",
+          {{"style", "dashed"}, {"fontcolor", "#888888"}, {"color", "#999999"}});
+  b.style("gate-order", A::edge, "comes after (through the work between them)",
+          {{"penwidth", "2"}, {"color", "#1f5fa8"}});
   b.style("slot", A::edge, "slot of the gate", {{"arrowhead", "none"}, {"color", "#999999"}});
   b.style("filled-by", A::edge, "filled by", {{"color", "#2e8b3e"}});
   b.style("listed", A::edge, "also listed as an approver", {{"style", "dotted"}, {"color", "#999999"}});
@@ -87,7 +96,8 @@ CopilotAnalysis analyze_every_gate(const Model& m, const RenderOptions& o) {
 // approvers and the order of the gates.
 class ApprovalsDrawing {
  public:
-  ApprovalsDrawing(const Model& m, const RenderOptions& o) : m_(m), o_(o), copilots_(analyze_every_gate(m, o)), b_(m, o) {
+  ApprovalsDrawing(const Model& m, const RenderOptions& o)
+      : m_(m), o_(o), copilots_(analyze_every_gate(m, o)), b_(m, o) {
     for (const InitiativeResult& ir : copilots_.initiatives)
       for (const ApprovalPathEntry& e : ir.approval_path) path_.emplace(e.gate, &e);
     for (const GateResult& g : copilots_.gates)
@@ -114,7 +124,8 @@ class ApprovalsDrawing {
   void draw_initiatives();
   void draw_gate(const GateResult& g);
   DiagramLabel gate_label(const GateResult& g) const;
-  void draw_slot(const GateResult& g, const SlotStates& states, long slot, const std::string& what, const std::string& cluster);
+  void draw_slot(const GateResult& g, const SlotStates& states, long slot, const std::string& what,
+                 const std::string& cluster);
   void link_approvers(const GateResult& g);
   void draw_approvers();
   void draw_gate_order();
@@ -130,7 +141,7 @@ class ApprovalsDrawing {
   Detail detail_ = Detail::full;
   std::vector<const GateResult*> shown_;
   std::size_t problem_gates_ = 0;
-  std::set<Ref> drawn_;                      // the gates of shown_
+  std::set<Ref> drawn_;  // the gates of shown_
   std::set<Ref> approvers_drawn_;
 };
 
@@ -164,7 +175,8 @@ void ApprovalsDrawing::keep_problems_that_fit() {
   while (fit < shown_.size() && used + 2 + shown_[fit]->slot_labels.size() <= o_.node_budget)
     used += 2 + shown_[fit++]->slot_labels.size();
   shown_.resize(fit);
-  std::sort(shown_.begin(), shown_.end(), [&](const GateResult* x, const GateResult* y) { return m_.id(x->gate) < m_.id(y->gate); });
+  std::sort(shown_.begin(), shown_.end(),
+            [&](const GateResult* x, const GateResult* y) { return m_.id(x->gate) < m_.id(y->gate); });
 }
 
 void ApprovalsDrawing::draw_initiatives() {
@@ -185,8 +197,10 @@ void ApprovalsDrawing::draw_gate(const GateResult& g) {
   if (!g.check.satisfiable) styles.push_back("cannot-be-granted");
   b_.node(m_.id(g.gate), gate_label(g), std::move(styles), cluster);
   const SlotStates states(g.check);
-  for (std::size_t s = 0; s < g.slot_labels.size(); ++s) draw_slot(g, states, static_cast<long>(s), g.slot_labels[s], cluster);
-  if (states.unfilled.count(-1)) draw_slot(g, states, -1, "at least " + std::to_string(a.rule.min_approvers) + " approvers", cluster);
+  for (std::size_t s = 0; s < g.slot_labels.size(); ++s)
+    draw_slot(g, states, static_cast<long>(s), g.slot_labels[s], cluster);
+  if (states.unfilled.count(-1))
+    draw_slot(g, states, -1, "at least " + std::to_string(a.rule.min_approvers) + " approvers", cluster);
   if (detail_ == Detail::full) link_approvers(g);
 }
 
@@ -198,8 +212,8 @@ DiagramLabel ApprovalsDrawing::gate_label(const GateResult& g) const {
   status += " · lead time " + short_number(a.lead_time) + " d";
   label.push_back(plain(status));
   if (const auto it = path_.find(g.gate); it != path_.end())
-    label.push_back(small("cumulative lead time " + short_number(it->second->cumulative_lead_time) + " d · done by day " +
-                          short_number(it->second->earliest_finish)));
+    label.push_back(small("cumulative lead time " + short_number(it->second->cumulative_lead_time) +
+                          " d · done by day " + short_number(it->second->earliest_finish)));
   if (!g.check.satisfiable) label.push_back(bold("cannot be granted"));
   else if (g.resilience.bus_factor) label.push_back(small("bus factor " + std::to_string(g.resilience.bus_factor)));
   return label;

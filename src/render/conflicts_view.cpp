@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "clearpath/conflicts.hpp"
 #include "analysis/id_order.hpp"
+#include "clearpath/conflicts.hpp"
 #include "render/views.hpp"
 
 namespace clearpath {
@@ -26,7 +26,11 @@ void define_styles(ViewBuilder& b) {
   b.style("unranked-conflict", A::edge, "ranking conflict: holds critical work but does not rank it",
           {{"color", "#d62728"}, {"penwidth", "3"}, {"style", "dashed"}, {"fontcolor", "#d62728"}});
   b.style("inversion", A::edge, "priority inversion: two departments rank two initiatives in opposite order",
-          {{"color", "#d62728"}, {"style", "dotted"}, {"penwidth", "2"}, {"dir", "both"}, {"constraint", "false"},
+          {{"color", "#d62728"},
+           {"style", "dotted"},
+           {"penwidth", "2"},
+           {"dir", "both"},
+           {"constraint", "false"},
            {"fontcolor", "#d62728"}});
   b.style("member-of", A::edge, "member of", {{"style", "dotted"}, {"arrowhead", "none"}});
   b.style("loads", A::edge, "over-allocated by this initiative's work", {{"color", "#d9480f"}, {"style", "dashed"}});
@@ -36,8 +40,8 @@ void define_styles(ViewBuilder& b) {
 }
 
 std::string peak_text(const Overallocation& o) {
-  return std::string("peak ") + short_number(o.load) + " of " + short_number(o.capacity) + " FTE, days " + short_number(o.from) + "-" +
-         short_number(o.to);
+  return std::string("peak ") + short_number(o.load) + " of " + short_number(o.capacity) + " FTE, days " +
+         short_number(o.from) + "-" + short_number(o.to);
 }
 
 ConflictAnalysis analyze_without_levelling(const Model& m, const RenderOptions& o) {
@@ -51,7 +55,8 @@ ConflictAnalysis analyze_without_levelling(const Model& m, const RenderOptions& 
 // departments by side, the initiatives, the rankings and conflicts, the over-allocated people.
 class ConflictsDrawing {
  public:
-  ConflictsDrawing(const Model& m, const RenderOptions& o) : m_(m), o_(o), ca_(analyze_without_levelling(m, o)), b_(m, o) {
+  ConflictsDrawing(const Model& m, const RenderOptions& o)
+      : m_(m), o_(o), ca_(analyze_without_levelling(m, o)), b_(m, o) {
     // The worst over-allocation of each resource.
     for (const Overallocation& ov : ca_.overallocations) {
       auto& p = peak_[ov.resource];
@@ -72,7 +77,8 @@ class ConflictsDrawing {
     b_.diagram().graph = {{"rankdir", "LR"}, {"ranksep", "1.6"}};
     draw_departments();
     for (Ref i : initiatives_)
-      b_.node(m_.id(i), b_.entity_label(i, {small("worth " + money_text(m_.initiative(i).value_per_month) + " a month")}),
+      b_.node(m_.id(i),
+              b_.entity_label(i, {small("worth " + money_text(m_.initiative(i).value_per_month) + " a month")}),
               {"initiative"});
     draw_rankings();
     draw_conflicts_and_inversions();
@@ -98,11 +104,11 @@ class ConflictsDrawing {
   std::map<Ref, const Overallocation*> peak_;
   std::map<std::pair<Ref, Ref>, const RankingConflict*> conflict_;
   std::vector<Ref> initiatives_;
-  std::set<Ref> in_scope_;              // initiatives_ as a set
-  std::map<Ref, double> score_;         // conflict cost, +1 per inversion, +load when over-allocated
-  std::vector<Ref> people_;             // over-allocated people
+  std::set<Ref> in_scope_;       // initiatives_ as a set
+  std::map<Ref, double> score_;  // conflict cost, +1 per inversion, +load when over-allocated
+  std::vector<Ref> people_;      // over-allocated people
   std::vector<Ref> departments_;
-  std::set<Ref> drawn_;                 // departments_ as a set
+  std::set<Ref> drawn_;  // departments_ as a set
   bool over_budget_ = false;
   std::vector<std::string> notes_;
 };
@@ -115,7 +121,8 @@ void ConflictsDrawing::choose_initiatives() {
       throw RenderError("--initiative: there is no initiative '" + o_.initiative + "'");
     initiatives_.push_back(*focus);
   } else {
-    for (std::size_t i = 0; i < m_.initiatives().size(); ++i) initiatives_.push_back(m_.ref_of(EntityKind::initiative, i));
+    for (std::size_t i = 0; i < m_.initiatives().size(); ++i)
+      initiatives_.push_back(m_.ref_of(EntityKind::initiative, i));
   }
   sort_unique_by_id(m_, initiatives_);
   in_scope_ = std::set<Ref>(initiatives_.begin(), initiatives_.end());
@@ -144,7 +151,8 @@ void ConflictsDrawing::keep_involved_initiatives() {
   std::set<Ref> involved;
   for (const RankingConflict& c : ca_.ranking_conflicts) involved.insert(c.initiative);
   for (const Overallocation& ov : ca_.overallocations) involved.insert(ov.initiatives.begin(), ov.initiatives.end());
-  std::stable_sort(initiatives_.begin(), initiatives_.end(), [&](Ref a, Ref c) { return involved.count(a) > involved.count(c); });
+  std::stable_sort(initiatives_.begin(), initiatives_.end(),
+                   [&](Ref a, Ref c) { return involved.count(a) > involved.count(c); });
   notes_.push_back("only " + count_text(o_.node_budget / 2) + " of the " + count_text(initiatives_.size()) +
                    " initiatives, those with conflicts first");
   initiatives_.resize(o_.node_budget / 2);
@@ -162,7 +170,8 @@ void ConflictsDrawing::keep_costliest() {
   };
   std::sort(departments_.begin(), departments_.end(), by_score);
   const std::size_t room = o_.node_budget > initiatives_.size() ? o_.node_budget - initiatives_.size() : 0;
-  std::size_t keep = std::count_if(departments_.begin(), departments_.end(), [&](Ref d) { return score_.count(d) > 0; });
+  std::size_t keep =
+      std::count_if(departments_.begin(), departments_.end(), [&](Ref d) { return score_.count(d) > 0; });
   keep = std::min(keep, room / 2);
   departments_.resize(std::min(departments_.size(), keep));
   std::sort(people_.begin(), people_.end(), [&](Ref a, Ref c) {
@@ -184,7 +193,8 @@ void ConflictsDrawing::draw_departments() {
     b_.cluster(cluster, {bold(side_label(side))}, {side_style(side, "other-side")});
     for (Ref d : list) {
       std::vector<std::string> styles{"department"};
-      DiagramLabel label = b_.entity_label(d, {small(std::string("capacity ") + short_number(m_.department_capacity(d)) + " FTE")});
+      DiagramLabel label =
+          b_.entity_label(d, {small(std::string("capacity ") + short_number(m_.department_capacity(d)) + " FTE")});
       if (const auto it = peak_.find(d); it != peak_.end()) {
         styles.push_back("over-allocated");
         label.push_back(plain(peak_text(*it->second)));

@@ -39,8 +39,9 @@ class CollapsedDrawing {
     count_links();
     draw_links();
     // Edges in the order of their ends, whatever their rank above.
-    std::sort(b_.diagram().edges.begin(), b_.diagram().edges.end(),
-              [](const DiagramEdge& x, const DiagramEdge& y) { return std::tie(x.tail, x.head) < std::tie(y.tail, y.head); });
+    std::sort(b_.diagram().edges.begin(), b_.diagram().edges.end(), [](const DiagramEdge& x, const DiagramEdge& y) {
+      return std::tie(x.tail, x.head) < std::tie(y.tail, y.head);
+    });
     notes_.push_back(count_text(net_.size()) + " steps and gates (over the " + count_text(b_.options().node_budget) +
                      "-node budget) collapsed into " + count_text(groups_.size()) +
                      " boxes by system; --focus ID --depth K draws one neighbourhood in full");
@@ -97,7 +98,8 @@ void CollapsedDrawing::assign_box(std::uint32_t a) {
 void CollapsedDrawing::merge_lightest_boxes() {
   std::vector<std::string> keys;
   for (const auto& [key, size] : size_of_) keys.push_back(key);
-  std::stable_sort(keys.begin(), keys.end(), [&](const std::string& x, const std::string& y) { return size_of_[x] > size_of_[y]; });
+  std::stable_sort(keys.begin(), keys.end(),
+                   [&](const std::string& x, const std::string& y) { return size_of_[x] > size_of_[y]; });
   const std::set<std::string> kept(keys.begin(), keys.begin() + static_cast<long>(b_.options().node_budget - 1));
   const std::string other = "other";
   label_of_[other] = {count_text(keys.size() - kept.size()) + " other systems and groups", kNoRef};
@@ -132,7 +134,8 @@ void CollapsedDrawing::draw_group(const std::string& key, const Group& g) {
   add_wrapped(label, g.label, LabelLine::Look::emphasis, 28, 2);
   if (g.system != kNoRef && m_.system(g.system).legacy) label.push_back(small("legacy system"));
   const bool gates = key.rfind("gates:", 0) == 0;
-  label.push_back(plain(count_text(g.items) + (gates ? " gates" : " steps") + ", " + count_text(g.critical) + " critical"));
+  label.push_back(
+      plain(count_text(g.items) + (gates ? " gates" : " steps") + ", " + count_text(g.critical) + " critical"));
   label.push_back(small(count_text(g.done) + " done · " + short_number(g.work) + " days of work left"));
   if (g.blockers) label.push_back(plain("! " + count_text(g.blockers) + " blocked"));
   b_.node(g.name, std::move(label), std::move(styles));
@@ -171,7 +174,10 @@ void CollapsedDrawing::draw_links() {
       hidden_links_ += l.count;
       continue;
     }
-    const char* style = l.critical && l.chain ? "critical-legacy-chain" : l.critical ? "critical-path" : l.chain ? "legacy-chain" : "dependency";
+    const char* style = l.critical && l.chain ? "critical-legacy-chain"
+                        : l.critical          ? "critical-path"
+                        : l.chain             ? "legacy-chain"
+                                              : "dependency";
     b_.edge(groups_[ends.first].name, groups_[ends.second].name, {style},
             l.count > 1 ? std::string("x").append(count_text(l.count)) : std::string());
   }
@@ -179,6 +185,8 @@ void CollapsedDrawing::draw_links() {
 
 }  // namespace
 
-void draw_collapsed(ViewBuilder& b, const DepsData& d, std::vector<std::string>& notes) { CollapsedDrawing(b, d, notes).draw(); }
+void draw_collapsed(ViewBuilder& b, const DepsData& d, std::vector<std::string>& notes) {
+  CollapsedDrawing(b, d, notes).draw();
+}
 
 }  // namespace clearpath

@@ -38,7 +38,6 @@ struct DepsData {
   }
 };
 
-
 // Above the budget: one box per system (steps without one by initiative, gates by initiative).
 void draw_collapsed(ViewBuilder& b, const DepsData& d, std::vector<std::string>& notes);
 

@@ -21,20 +21,24 @@ void define_styles(ViewBuilder& b, const PathAnalysis& pa) {
   const LegacyChain& chain = pa.legacy_by_count;
   b.style("gate", A::node, "approval gate", {{"shape", "hexagon"}, {"fillcolor", "#e3eefb"}});
   b.style("critical", A::node, "on the critical path: no float", {{"color", "#d62728"}, {"penwidth", "2.5"}});
-  b.style("done", A::node, "done (step) or granted (gate)", {{"fillcolor", "#eeeeee"}, {"color", "#bbbbbb"}, {"fontcolor", "#888888"}});
+  b.style("done", A::node, "done (step) or granted (gate)",
+          {{"fillcolor", "#eeeeee"}, {"color", "#bbbbbb"}, {"fontcolor", "#888888"}});
   b.style("blocker", A::node, "blocker: holds critical or near-critical work back (reason in the box)",
           {{"fillcolor", "#ffe3c4"}});
   b.style("legacy-step", A::node,
-          "on the longest legacy-system chain (" + std::to_string(chain.count) + (chain.count == 1 ? " legacy step, " : " legacy steps, ") +
-              short_number(chain.duration) + " days on legacy systems)",
+          "on the longest legacy-system chain (" + std::to_string(chain.count) +
+              (chain.count == 1 ? " legacy step, " : " legacy steps, ") + short_number(chain.duration) +
+              " days on legacy systems)",
           {{"color", "#7b3fa0"}, {"penwidth", "2"}, {"style", "dashed"}, {"fillcolor", "#ece1f5"}});
-  b.style("collapsed", A::node, "a system's steps drawn as one box (counts inside)", {{"shape", "box3d"}, {"style", "filled"}});
+  b.style("collapsed", A::node, "a system's steps drawn as one box (counts inside)",
+          {{"shape", "box3d"}, {"style", "filled"}});
   b.style("critical-path", A::edge, "critical path", {{"color", "#d62728"}, {"penwidth", "3"}});
   b.style("legacy-chain", A::edge, "longest legacy-system chain", {{"color", "#7b3fa0"}, {"penwidth", "3"}});
   b.style("critical-legacy-chain", A::edge, "critical path along the longest legacy-system chain",
           {{"color", "#d62728:#7b3fa0"}, {"penwidth", "2"}});
   b.style("dependency", A::edge, "depends on (arrow points to the later item)", {});
-  b.style("legacy-system", A::cluster, "legacy system", {{"style", "filled"}, {"fillcolor", "#f6efe2"}, {"color", "#b08d57"}});
+  b.style("legacy-system", A::cluster, "legacy system",
+          {{"style", "filled"}, {"fillcolor", "#f6efe2"}, {"color", "#b08d57"}});
   b.style("system", A::cluster, "other system", {{"color", "#9aa9b8"}});
 }
 
@@ -104,7 +108,8 @@ void draw_activity(ViewBuilder& b, const DepsData& d, std::uint32_t a) {
                                  : short_number(net.duration[a]) + (gate ? " d lead time" : " d");
   timing += " · float " + short_number(t.total_float);
   label.push_back(small(timing));
-  if (!d.done(a) && !d.blocker_reason[a].empty()) add_wrapped(label, "! " + d.blocker_reason[a], LabelLine::Look::normal, 34, 3);
+  if (!d.done(a) && !d.blocker_reason[a].empty())
+    add_wrapped(label, "! " + d.blocker_reason[a], LabelLine::Look::normal, 34, 3);
   std::string cluster;
   if (!gate && m.step(r).system != kNoRef) cluster = m.id(m.step(r).system);
   b.node(m.id(r), std::move(label), std::move(styles), std::move(cluster));
@@ -147,14 +152,16 @@ std::vector<std::uint32_t> focus_neighbourhood(const Model& m, const PathAnalysi
     throw RenderError("--focus: there is no step or approval '" + o.focus + "'");
   const auto it = std::find(pa.network.activity.begin(), pa.network.activity.end(), *r);
   if (it == pa.network.activity.end())
-    throw RenderError("--focus: '" + o.focus + "' is not part of initiative '" + o.initiative + "' or what it depends on");
+    throw RenderError("--focus: '" + o.focus + "' is not part of initiative '" + o.initiative +
+                      "' or what it depends on");
   const std::size_t depth = o.depth.value_or(kDefaultFocusDepth);
-  std::vector<std::uint32_t> shown = neighbourhood(pa.network, static_cast<std::uint32_t>(it - pa.network.activity.begin()), depth);
-  notes.push_back("neighbourhood of " + o.focus + ": " + count_text(shown.size()) + " of " + count_text(pa.network.size()) +
-                  " steps and gates within " + std::to_string(depth) + " links");
+  std::vector<std::uint32_t> shown =
+      neighbourhood(pa.network, static_cast<std::uint32_t>(it - pa.network.activity.begin()), depth);
+  notes.push_back("neighbourhood of " + o.focus + ": " + count_text(shown.size()) + " of " +
+                  count_text(pa.network.size()) + " steps and gates within " + std::to_string(depth) + " links");
   if (shown.size() > o.node_budget)
-    throw RenderError("--focus " + o.focus + " --depth " + std::to_string(depth) + " draws " + count_text(shown.size()) +
-                      " items, over the node budget of " + count_text(o.node_budget) +
+    throw RenderError("--focus " + o.focus + " --depth " + std::to_string(depth) + " draws " +
+                      count_text(shown.size()) + " items, over the node budget of " + count_text(o.node_budget) +
                       ": use a smaller --depth or a larger --max-nodes");
   return shown;
 }

@@ -8,9 +8,9 @@
 #include <map>
 #include <set>
 
+#include "analysis/id_order.hpp"
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/copilots.hpp"
-#include "analysis/id_order.hpp"
 #include "render/views.hpp"
 
 namespace clearpath {
@@ -23,15 +23,24 @@ void define_styles(ViewBuilder& b) {
   b.style("candidate", A::node, "suggested co-pilot for a missing one (double green border)",
           {{"color", "#2e8b3e"}, {"penwidth", "2"}, {"peripheries", "2"}});
   b.style("unavailable", A::node, "unavailable", {{"style", "dashed"}, {"fontcolor", "#888888"}, {"color", "#999999"}});
-  b.style("collapsed", A::node, "people further down, collapsed (counts inside)", {{"shape", "box3d"}, {"fillcolor", "#f4f4f4"}});
-  b.style("gate", A::node, "approval gate that cannot be granted", {{"shape", "hexagon"}, {"fillcolor", "#e3eefb"}, {"color", "#d62728"}});
+  b.style("collapsed", A::node, "people further down, collapsed (counts inside)",
+          {{"shape", "box3d"}, {"fillcolor", "#f4f4f4"}});
+  b.style("gate", A::node, "approval gate that cannot be granted",
+          {{"shape", "hexagon"}, {"fillcolor", "#e3eefb"}, {"color", "#d62728"}});
   b.style("initiative", A::node, "initiative", {{"shape", "folder"}, {"fillcolor", "#eef3f8"}});
   b.style("missing-copilot", A::node, "missing co-pilot: the role and side nobody fills",
-          {{"color", "#d62728"}, {"style", "dashed"}, {"fillcolor", "#fdecea"}, {"penwidth", "2"}, {"fontcolor", "#a31515"}});
+          {{"color", "#d62728"},
+           {"style", "dashed"},
+           {"fillcolor", "#fdecea"},
+           {"penwidth", "2"},
+           {"fontcolor", "#a31515"}});
   b.style("reports-to", A::edge, "reports to (manager above)", {});
-  b.style("dotted-line", A::edge, "dotted-line manager", {{"style", "dashed"}, {"constraint", "false"}, {"color", "#888888"}});
-  b.style("needs", A::edge, "gate or initiative needs this co-pilot", {{"style", "dashed"}, {"color", "#d62728"}, {"penwidth", "2"}});
-  b.style("suggested", A::edge, "suggested candidate", {{"style", "dotted"}, {"color", "#2e8b3e"}, {"penwidth", "2"}, {"constraint", "false"}});
+  b.style("dotted-line", A::edge, "dotted-line manager",
+          {{"style", "dashed"}, {"constraint", "false"}, {"color", "#888888"}});
+  b.style("needs", A::edge, "gate or initiative needs this co-pilot",
+          {{"style", "dashed"}, {"color", "#d62728"}, {"penwidth", "2"}});
+  b.style("suggested", A::edge, "suggested candidate",
+          {{"style", "dotted"}, {"color", "#2e8b3e"}, {"penwidth", "2"}, {"constraint", "false"}});
   b.style("sponsored-by", A::edge, "sponsored by", {{"color", "#c9a400"}, {"constraint", "false"}});
   b.style("it-side", A::cluster, "IT-side department", {{"color", "#3b6fb6"}, {"penwidth", "1.5"}});
   b.style("business-side", A::cluster, "business-side department", {{"color", "#3c9a5f"}, {"penwidth", "1.5"}});
@@ -131,7 +140,9 @@ class OrgDrawing {
   }
 
  private:
-  bool shown(Ref p) const { return org_.in_scope[m_.index(p)] && (!max_depth_ || org_.depth[m_.index(p)] <= *max_depth_); }
+  bool shown(Ref p) const {
+    return org_.in_scope[m_.index(p)] && (!max_depth_ || org_.depth[m_.index(p)] <= *max_depth_);
+  }
   void find_missing_copilots();
   void choose_depth();
   void mark_roles();
@@ -244,7 +255,8 @@ void OrgDrawing::draw_collapsed_reports(Ref p, const std::string& cluster) {
   const std::string name = b_.synthetic("more", m_.id(p));
   // Built with append: GCC 12 warns (-Wrestrict, a false positive) on "+" + count_text() here.
   std::string more = std::string("+").append(count_text(org_.below[i])).append(" more");
-  b_.node(name, {plain(std::move(more)), small(count_text(org_.reports[i].size()) + " direct reports")}, {"collapsed"}, cluster);
+  b_.node(name, {plain(std::move(more)), small(count_text(org_.reports[i].size()) + " direct reports")}, {"collapsed"},
+          cluster);
   b_.edge(m_.id(p), name, {"reports-to"});
 }
 
@@ -262,7 +274,8 @@ void OrgDrawing::draw_open_gate(const GateResult& g) {
 void OrgDrawing::draw_missing_slot(const GateResult& g, const UnfilledSlot& u) {
   const std::string gate = m_.id(g.gate);
   const std::string name = b_.synthetic("missing", gate + ":" + std::to_string(u.slot));
-  const std::string what = u.slot >= 0 ? g.slot_labels[static_cast<std::size_t>(u.slot)] : std::string("another approver");
+  const std::string what =
+      u.slot >= 0 ? g.slot_labels[static_cast<std::size_t>(u.slot)] : std::string("another approver");
   DiagramLabel label{bold("missing co-pilot"), plain(what)};
   add_wrapped(label, u.reason, LabelLine::Look::small, 36, 3);
   std::vector<Ref> suggested;
@@ -287,7 +300,9 @@ void OrgDrawing::draw_lopsided(const InitiativeResult& ir) {
   for (Ref s : m_.initiative(ir.initiative).sponsors)
     if (shown(s)) cross_link(id, m_.id(s), "sponsored-by");
   const std::string name = b_.synthetic("missing", id);
-  b_.node(name, {bold("missing co-pilot"), plain(missing_sides_text(ir.copilot) + " co-sponsor"), small("no sponsor on that side")},
+  b_.node(name,
+          {bold("missing co-pilot"), plain(missing_sides_text(ir.copilot) + " co-sponsor"),
+           small("no sponsor on that side")},
           {"missing-copilot"});
   b_.edge(id, name, {"needs"});
 }
@@ -304,9 +319,11 @@ void OrgDrawing::cross_link(const std::string& tail, const std::string& head, co
 std::vector<std::string> OrgDrawing::notes() const {
   std::vector<std::string> notes;
   if (max_depth_ && collapsed_people_)
-    notes.push_back(count_text(collapsed_people_) + " of " + count_text(in_scope_) + " people below level " +
-                    std::to_string(*max_depth_) + " collapsed into boxes of +N more" +
-                    (o_.depth ? "" : " (over the " + count_text(o_.node_budget) + "-node budget; --depth K or --root ID to see more)"));
+    notes.push_back(
+        count_text(collapsed_people_) + " of " + count_text(in_scope_) + " people below level " +
+        std::to_string(*max_depth_) + " collapsed into boxes of +N more" +
+        (o_.depth ? ""
+                  : " (over the " + count_text(o_.node_budget) + "-node budget; --depth K or --root ID to see more)"));
   if (cross_links_left_out_)
     notes.push_back(count_text(cross_links_left_out_) + " dotted-line, suggestion and sponsor links not drawn above " +
                     count_text(kCrossLinkLimit) + " people (Graphviz cannot rank them at that size)");

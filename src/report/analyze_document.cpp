@@ -33,7 +33,9 @@ void add_dates(std::vector<Fact>& facts, const Model& m, const Analysis& a) {
   const ExecutiveSummary& s = a.summary;
   if (s.initiative) facts.push_back({"initiative", {entity_label(m, *s.initiative), Look::strong}});
   else if (m.initiatives().empty()) facts.push_back({"initiatives", {"none in the model", Look::muted}});
-  else facts.push_back({"initiatives", {"all " + std::to_string(m.initiatives().size()) + " (the plan as a whole)", Look::plain}});
+  else
+    facts.push_back(
+        {"initiatives", {"all " + std::to_string(m.initiatives().size()) + " (the plan as a whole)", Look::plain}});
 
   const bool late = s.momentum_days && s.production_day > *s.momentum_days;
   std::string production = day_text(m, s.production_day);
@@ -43,9 +45,9 @@ void add_dates(std::vector<Fact>& facts, const Model& m, const Analysis& a) {
   }
   facts.push_back({"production expected", {production, late ? Look::bad : Look::plain}});
   if (s.p80_day)
-    facts.push_back({"P80 (" + std::to_string(a.path.simulation->runs) + " simulated runs)", {day_text(m, *s.p80_day), Look::plain}});
-  else
-    facts.push_back({"P80", {"not simulated (add --simulate 10000)", Look::muted}});
+    facts.push_back({"P80 (" + std::to_string(a.path.simulation->runs) + " simulated runs)",
+                     {day_text(m, *s.p80_day), Look::plain}});
+  else facts.push_back({"P80", {"not simulated (add --simulate 10000)", Look::muted}});
   if (s.momentum_days) {
     std::string w = fixed(*s.momentum_days, 0) + " working days";
     if (s.p_within_momentum) w += ": " + percent(*s.p_within_momentum) + " chance of production within it";
@@ -78,13 +80,15 @@ Fact missing_copilots(const Model& m, const Analysis& a) {
   auto about_focus = [&](Ref initiative) { return s.initiative && initiative == *s.initiative; };
   for (const InitiativeResult& i : a.copilots.initiatives)
     if (i.copilot.missing_side)
-      missing.emplace_back(!about_focus(i.initiative), m.id(i.initiative) + " has no " + missing_sides_text(i.copilot) + " sponsor");
+      missing.emplace_back(!about_focus(i.initiative),
+                           m.id(i.initiative) + " has no " + missing_sides_text(i.copilot) + " sponsor");
   for (const GateResult& g : a.copilots.gates)
     if (!g.check.satisfiable) missing.emplace_back(!about_focus(m.approval(g.gate).initiative), gate_lacks(m, g));
   std::stable_sort(missing.begin(), missing.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   std::string missing_text = missing.empty() ? "none" : "";
   for (std::size_t i = 0; i < missing.size() && i < 3; ++i) missing_text += (i ? "; " : "") + missing[i].second;
-  if (missing.size() > 3) missing_text += "; and " + std::to_string(missing.size() - 3) + " more (see Approvals and co-pilots)";
+  if (missing.size() > 3)
+    missing_text += "; and " + std::to_string(missing.size() - 3) + " more (see Approvals and co-pilots)";
   return {"missing co-pilots", {missing_text, missing.empty() ? Look::good : Look::bad}};
 }
 
@@ -107,11 +111,12 @@ void add_summary(Document& d, const Model& m, const Analysis& a) {
   add_dates(facts, m, a);
   facts.push_back(missing_copilots(m, a));
   facts.push_back(top_blockers(m, a));
-  facts.push_back({"longest legacy chain",
-                   {s.legacy_steps ? count(s.legacy_steps, "legacy step", "legacy steps") + ", " + fixed(s.legacy_days, 1) +
-                                         " days on legacy systems, " + fixed(s.legacy_chain_days, 1) + " days end to end"
-                                   : "no legacy-system work",
-                    s.momentum_days && s.legacy_chain_days > *s.momentum_days ? Look::warn : Look::plain}});
+  facts.push_back(
+      {"longest legacy chain",
+       {s.legacy_steps ? count(s.legacy_steps, "legacy step", "legacy steps") + ", " + fixed(s.legacy_days, 1) +
+                             " days on legacy systems, " + fixed(s.legacy_chain_days, 1) + " days end to end"
+                       : "no legacy-system work",
+        s.momentum_days && s.legacy_chain_days > *s.momentum_days ? Look::warn : Look::plain}});
   if (s.levelled_day) {
     const double delay = *s.levelled_day - s.production_day;
     std::string l = day_text(m, *s.levelled_day);
@@ -121,13 +126,17 @@ void add_summary(Document& d, const Model& m, const Analysis& a) {
   }
   if (s.initiative) {
     if (s.cost_per_day > 0) facts.push_back({"cost of a day's delay", {money(s.cost_per_day), Look::plain}});
-    facts.push_back({"payback", {s.payback_month ? "month " + std::to_string(*s.payback_month) + " after production"
-                                                 : "not computed (no value, or it never pays back)",
-                                 s.payback_month ? Look::plain : Look::muted}});
+    facts.push_back({"payback",
+                     {s.payback_month ? "month " + std::to_string(*s.payback_month) + " after production"
+                                      : "not computed (no value, or it never pays back)",
+                      s.payback_month ? Look::plain : Look::muted}});
   }
-  facts.push_back({"findings", {count(s.errors, "error", "errors") + ", " + count(s.warnings, "warning", "warnings") + ", " +
-                                    std::to_string(s.infos) + " info",
-                                s.errors ? Look::bad : s.warnings ? Look::warn : Look::good}});
+  facts.push_back({"findings",
+                   {count(s.errors, "error", "errors") + ", " + count(s.warnings, "warning", "warnings") + ", " +
+                        std::to_string(s.infos) + " info",
+                    s.errors     ? Look::bad
+                    : s.warnings ? Look::warn
+                                 : Look::good}});
   sec.facts(std::move(facts));
 }
 
@@ -145,7 +154,8 @@ void add_model_checks(Document& d, const AnalyzeReportOptions& report) {
       ++t.more;
       continue;
     }
-    t.rows.push_back({{x.line ? std::to_string(x.line) : "", Look::plain}, {x.pointer, Look::plain}, {x.message, Look::warn}});
+    t.rows.push_back(
+        {{x.line ? std::to_string(x.line) : "", Look::plain}, {x.pointer, Look::plain}, {x.message, Look::warn}});
   }
 }
 
@@ -155,9 +165,11 @@ void add_findings(Document& d, const Analysis& a) {
     sec.paragraph("No findings.", Look::good);
     return;
   }
-  sec.paragraph("Ranked by severity, then cost of delay, then the ids concerned. A problem two analyses see from two "
-                "sides is listed once, with both.");
-  Table& t = sec.table({"#", "severity", "kind", "about", "cost of delay", "finding"}, {true, false, false, false, true, false});
+  sec.paragraph(
+      "Ranked by severity, then cost of delay, then the ids concerned. A problem two analyses see from two "
+      "sides is listed once, with both.");
+  Table& t = sec.table({"#", "severity", "kind", "about", "cost of delay", "finding"},
+                       {true, false, false, false, true, false});
   t.last_below = true;
   for (std::size_t i = 0; i < a.findings.size(); ++i) {
     if (t.rows.size() == kReportRows * 2) {
@@ -165,7 +177,9 @@ void add_findings(Document& d, const Analysis& a) {
       break;
     }
     const MergedFinding& f = a.findings[i];
-    const Look look = f.finding.severity == Severity::error ? Look::bad : f.finding.severity == Severity::warning ? Look::warn : Look::muted;
+    const Look look = f.finding.severity == Severity::error     ? Look::bad
+                      : f.finding.severity == Severity::warning ? Look::warn
+                                                                : Look::muted;
     std::string message = f.finding.message;
     for (const Finding& x : f.also) {
       if (!message.empty() && message.back() != '.') message += '.';
@@ -188,7 +202,8 @@ Document analyze_document(const Model& m, const Analysis& a, const AnalyzeReport
   d.subtitle.push_back("clearpath analyze " + report.file + " - " + as_of(m));
   if (a.path_options.network.initiative.empty())
     d.subtitle.push_back(std::to_string(a.path.network.size()) + " activities of " +
-                         count(m.initiatives().size(), "initiative", "initiatives") + "; durations: expected, remaining work");
+                         count(m.initiatives().size(), "initiative", "initiatives") +
+                         "; durations: expected, remaining work");
   else
     d.subtitle.push_back("initiative " + a.path_options.network.initiative + " and what it depends on: " +
                          std::to_string(a.path.network.size()) + " activities; durations: expected, remaining work");

@@ -44,7 +44,8 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& p, const
     sec.paragraph(std::to_string(p.schedule.critical_path.size()) + " of " + std::to_string(p.network.size()) +
                   " activities are critical; the plan takes " + fixed(p.schedule.duration, 1) + " working days" +
                   (end ? " (to " + *end + ")" : "") + ". Any day lost on them delays production by a day.");
-    Table& t = sec.table({"#", "id", "kind", "days", "start", "finish", "finish date"}, {true, false, false, true, true, true, false});
+    Table& t = sec.table({"#", "id", "kind", "days", "start", "finish", "finish date"},
+                         {true, false, false, true, true, true, false});
     std::size_t k = 0;
     for (std::uint32_t i : p.schedule.critical_path) {
       const ActivityTimes& x = p.schedule.times[i];
@@ -66,9 +67,11 @@ void add_blockers(Document& d, const Model& m, const PathAnalysis& p) {
   if (p.blockers.empty()) {
     sec.paragraph("Nothing on critical or near-critical work is blocked.", Look::good);
   } else {
-    sec.paragraph("Critical or near-critical work that cannot proceed as planned, costliest first. The days are the part of "
-                  "the schedule that waits on it; a day costs the initiative's value per working day.");
-    Table& t = sec.table({"activity", "on path", "days held", "cost of delay", "why"}, {false, false, true, true, false});
+    sec.paragraph(
+        "Critical or near-critical work that cannot proceed as planned, costliest first. The days are the part of "
+        "the schedule that waits on it; a day costs the initiative's value per working day.");
+    Table& t =
+        sec.table({"activity", "on path", "days held", "cost of delay", "why"}, {false, false, true, true, false});
     for (const Blocker& b : p.blockers)
       add_row(t, {{m.id(p.network.activity[b.activity]), Look::plain},
                   {b.critical ? "critical" : "near", b.critical ? Look::bad : Look::warn},
@@ -84,8 +87,9 @@ void add_legacy_chain(Document& d, const Model& m, const PathAnalysis& p) {
   if (c.count == 0) {
     sec.paragraph("No work runs on legacy systems.", Look::good);
   } else {
-    sec.paragraph(std::to_string(c.count) + (c.count == 1 ? " legacy step, " : " legacy steps, ") + fixed(c.duration, 1) +
-                  " days on legacy systems, " + fixed(c.path_duration, 1) + " days from the first to the last.");
+    sec.paragraph(std::to_string(c.count) + (c.count == 1 ? " legacy step, " : " legacy steps, ") +
+                  fixed(c.duration, 1) + " days on legacy systems, " + fixed(c.path_duration, 1) +
+                  " days from the first to the last.");
     Table& t = sec.table({"legacy step", "system", "owner", "days"}, {false, false, false, true});
     for (std::uint32_t i : c.steps) {
       const Ref r = p.network.activity[i];
@@ -106,17 +110,19 @@ void add_legacy_chain(Document& d, const Model& m, const PathAnalysis& p) {
 void add_risk(Document& d, const Model& m, const PathAnalysis& p) {
   Section& sec = d.section("risk", "Risk and business case");
   std::vector<Fact> facts;
-  facts.push_back({"PERT", {"mean " + fixed(p.schedule.duration, 1) + " days, standard deviation " + fixed(p.project_sd, 1) +
-                                " along the critical path",
-                            Look::plain}});
+  facts.push_back({"PERT",
+                   {"mean " + fixed(p.schedule.duration, 1) + " days, standard deviation " + fixed(p.project_sd, 1) +
+                        " along the critical path",
+                    Look::plain}});
   if (p.simulation)
     facts.push_back({"Monte Carlo (" + std::to_string(p.simulation->runs) + " runs)",
                      {"P50 " + fixed(p.simulation->p50, 1) + ", P80 " + fixed(p.simulation->p80, 1) + ", P95 " +
                           fixed(p.simulation->p95, 1) + " working days",
                       Look::plain}});
   sec.facts(std::move(facts));
-  Table& t = sec.table({"initiative", "finish day", "finish date", "momentum", "P(within)", "cost per day", "payback month"},
-                       {false, true, false, true, true, true, true});
+  Table& t =
+      sec.table({"initiative", "finish day", "finish date", "momentum", "P(within)", "cost per day", "payback month"},
+                {false, true, false, true, true, true, true});
   for (const InitiativeOutlook& o : p.initiatives) {
     const auto& mom = m.initiative(o.initiative).momentum_days;
     const bool late = mom && o.finish > *mom;
@@ -145,9 +151,11 @@ std::vector<Cell> gate_row(const Model& m, const GateResult& g) {
   return {{m.id(g.gate), Look::plain},
           {ap.initiative == kNoRef ? "" : m.id(ap.initiative), Look::plain},
           {!g.check.satisfiable ? "cannot be granted"
-           : spof ? "needs " + ids(m, g.resilience.single_points_of_failure)
-                  : "can be granted",
-           !g.check.satisfiable ? Look::bad : spof ? Look::warn : Look::good},
+           : spof               ? "needs " + ids(m, g.resilience.single_points_of_failure)
+                                : "can be granted",
+           !g.check.satisfiable ? Look::bad
+           : spof               ? Look::warn
+                                : Look::good},
           {g.check.satisfiable ? std::to_string(g.resilience.bus_factor) : "0", Look::plain},
           {who, Look::plain}};
 }
@@ -172,7 +180,8 @@ void add_copilot_sections(Document& d, const Model& m, const Analysis& a, const 
   sec.paragraph(std::to_string(c.gates.size()) + " pending approval gates checked: " + std::to_string(blocked) +
                     " cannot be granted, " + std::to_string(fragile) + " hang on a single person.",
                 blocked ? Look::bad : Look::plain);
-  Table& gates = sec.table({"gate", "initiative", "verdict", "bus factor", "who fills it, or why not"}, {false, false, false, true, false});
+  Table& gates = sec.table({"gate", "initiative", "verdict", "bus factor", "who fills it, or why not"},
+                           {false, false, false, true, false});
   for (const GateResult& g : c.gates) add_row(gates, gate_row(m, g));
   Table& inits = sec.table({"initiative", "co-pilot", "single points of failure", "sole owners of critical steps"},
                            {false, false, false, false});
@@ -180,7 +189,8 @@ void add_copilot_sections(Document& d, const Model& m, const Analysis& a, const 
     std::vector<Ref> owners;
     for (const SoleOwner& s : i.sole_owners) owners.push_back(s.person);
     add_row(inits, {{m.id(i.initiative), Look::plain},
-                    {i.copilot.missing_side ? "missing: no " + missing_sides_text(i.copilot) + " sponsor" : "both sides sponsor it",
+                    {i.copilot.missing_side ? "missing: no " + missing_sides_text(i.copilot) + " sponsor"
+                                            : "both sides sponsor it",
                      i.copilot.missing_side ? Look::bad : Look::good},
                     {ids(m, i.single_points_of_failure), i.single_points_of_failure.empty() ? Look::plain : Look::warn},
                     {ids(m, owners), Look::plain}});
@@ -188,8 +198,8 @@ void add_copilot_sections(Document& d, const Model& m, const Analysis& a, const 
   std::vector<Cell> busy;
   for (const SignoffLoad& l : c.signoff_load) {
     if (busy.size() == 5) break;
-    busy.push_back({m.id(l.person) + ": " + std::to_string(l.gates.size()) + (l.gates.size() == 1 ? " pending gate (" : " pending gates (") +
-                        ids(m, l.gates, 4) + ")" +
+    busy.push_back({m.id(l.person) + ": " + std::to_string(l.gates.size()) +
+                        (l.gates.size() == 1 ? " pending gate (" : " pending gates (") + ids(m, l.gates, 4) + ")" +
                         (l.essential.empty() ? "" : ", essential to " + std::to_string(l.essential.size())) +
                         (l.bottleneck ? ": a bottleneck" : ""),
                     l.bottleneck ? Look::warn : Look::plain});
@@ -229,7 +239,8 @@ void add_ranking_matrix(Section& sec, const Model& m, const ConflictAnalysis& c)
     std::vector<Cell> row{{m.id(dep), Look::plain}};
     for (Ref i : initiatives) {
       const auto at = std::find(dd.priorities.begin(), dd.priorities.end(), i);
-      std::string cell = at == dd.priorities.end() ? "-" : std::string("#").append(std::to_string(at - dd.priorities.begin() + 1));
+      std::string cell =
+          at == dd.priorities.end() ? "-" : std::string("#").append(std::to_string(at - dd.priorities.begin() + 1));
       const auto x = conflict.find({dep, i});
       row.push_back({cell, x == conflict.end() ? Look::plain : x->second->critical ? Look::bad : Look::warn});
     }
@@ -241,7 +252,9 @@ void add_priorities(Document& d, const Model& m, const Analysis& a, const Analyz
   const ConflictAnalysis& c = a.conflicts;
   Section& sec = d.section("priorities", "Priorities");
   const std::size_t n = c.ranking_conflicts.size(), pairs = c.inversions.size();
-  std::string summary = n == 0 ? std::string("No department") : n == 1 ? std::string("1 department") : std::to_string(n) + " departments";
+  std::string summary = n == 0   ? std::string("No department")
+                        : n == 1 ? std::string("1 department")
+                                 : std::to_string(n) + " departments";
   summary += n == 1 || n == 0 ? " holds" : " hold";
   summary += " critical work on an initiative ranked outside its top " + std::to_string(a.conflict_options.top) + "; ";
   summary += pairs == 0   ? std::string("no pair of departments waits")
@@ -256,7 +269,8 @@ void add_priorities(Document& d, const Model& m, const Analysis& a, const Analyz
     for (const RankingConflict& r : c.ranking_conflicts)
       add_row(t, {{m.id(r.department), Look::plain},
                   {m.id(r.initiative), Look::plain},
-                  {r.rank ? std::to_string(*r.rank) + " of " + std::to_string(r.ranked) : "unranked", r.critical ? Look::bad : Look::warn},
+                  {r.rank ? std::to_string(*r.rank) + " of " + std::to_string(r.ranked) : "unranked",
+                   r.critical ? Look::bad : Look::warn},
                   {fixed(r.days_at_stake, 1), Look::plain},
                   {money(r.cost_of_delay), Look::plain},
                   {ids(m, r.items), Look::plain}});
@@ -264,8 +278,8 @@ void add_priorities(Document& d, const Model& m, const Analysis& a, const Analyz
   std::vector<Cell> inv;
   for (const PriorityInversion& x : c.inversions) {
     if (inv.size() == kReportRows) break;
-    inv.push_back({m.id(x.departments[0]) + " ranks " + m.id(x.initiatives[0]) + " above " + m.id(x.initiatives[1]) + ", " +
-                       m.id(x.departments[1]) + " the reverse",
+    inv.push_back({m.id(x.departments[0]) + " ranks " + m.id(x.initiatives[0]) + " above " + m.id(x.initiatives[1]) +
+                       ", " + m.id(x.departments[1]) + " the reverse",
                    Look::warn});
   }
   if (!inv.empty()) sec.bullets(std::move(inv));
@@ -277,7 +291,8 @@ void add_capacity(Document& d, const Model& m, const ConflictAnalysis& c) {
   if (c.overallocations.empty()) {
     sec.paragraph("Nobody is loaded beyond capacity in the early-start schedule.", Look::good);
   } else {
-    Table& t = sec.table({"resource", "from day", "to day", "peak load", "capacity", "steps"}, {false, true, true, true, true, false});
+    Table& t = sec.table({"resource", "from day", "to day", "peak load", "capacity", "steps"},
+                         {false, true, true, true, true, false});
     for (const Overallocation& o : c.overallocations)
       add_row(t, {{m.id(o.resource), Look::plain},
                   {fixed(o.from, 1), Look::plain},
@@ -291,13 +306,15 @@ void add_capacity(Document& d, const Model& m, const ConflictAnalysis& c) {
                       fixed(l->cpm_duration, 1) + " by precedence alone" +
                       (l->drivers.empty() ? "." : "; held back by " + ids(m, l->drivers) + "."),
                   l->delay_days > 1e-6 ? Look::warn : Look::plain);
-    Table& t = sec.table({"initiative", "CPM finish", "levelled finish", "levelled date", "later by"}, {false, true, true, false, true});
+    Table& t = sec.table({"initiative", "CPM finish", "levelled finish", "levelled date", "later by"},
+                         {false, true, true, false, true});
     for (const auto& f : l->initiatives)
       add_row(t, {{m.id(f.initiative), Look::plain},
                   {fixed(f.cpm_finish, 1), Look::plain},
                   {fixed(f.levelled_finish, 1), Look::plain},
                   {date_or_blank(m, f.levelled_finish), Look::plain},
-                  {fixed(f.levelled_finish - f.cpm_finish, 1), f.levelled_finish - f.cpm_finish > 1e-6 ? Look::warn : Look::plain}});
+                  {fixed(f.levelled_finish - f.cpm_finish, 1),
+                   f.levelled_finish - f.cpm_finish > 1e-6 ? Look::warn : Look::plain}});
   }
 }
 
@@ -308,7 +325,8 @@ void add_skills(Document& d, const Model& m, const ConflictAnalysis& c) {
     return;
   }
   if (!c.skill_gaps.empty()) {
-    Table& t = sec.table({"step", "skill", "owner", "department", "on critical path"}, {false, false, false, false, false});
+    Table& t =
+        sec.table({"step", "skill", "owner", "department", "on critical path"}, {false, false, false, false, false});
     for (const SkillGap& g : c.skill_gaps)
       add_row(t, {{m.id(g.step), Look::plain},
                   {g.skill, Look::bad},

@@ -10,7 +10,7 @@
 namespace clearpath {
 namespace {
 
-constexpr std::size_t kShown = 15;         // rows per section in the text report
+constexpr std::size_t kShown = 15;  // rows per section in the text report
 constexpr std::size_t kFindingsShown = 40;
 
 std::string id_list(const Model& m, const std::vector<Ref>& refs, std::size_t shown = 4) {
@@ -32,30 +32,37 @@ void add_summary(Document& d, const ConflictAnalysis& a) {
   Section& sec = d.section("summary", "Summary");
   if (a.levelled) {
     const LevelledOutcome& l = *a.levelled;
-    sec.facts({{"levelled duration", {fixed(l.duration) + " working days against " + fixed(l.cpm_duration) + " by CPM" +
-                                         push_back_text(l, ": no delay"),
-                                     l.delay_days > 1e-6 ? Look::warn : Look::plain}}});
+    sec.facts({{"levelled duration",
+                {fixed(l.duration) + " working days against " + fixed(l.cpm_duration) + " by CPM" +
+                     push_back_text(l, ": no delay"),
+                 l.delay_days > 1e-6 ? Look::warn : Look::plain}}});
   }
   sec.line("ranking conflicts: " + std::to_string(a.ranking_conflicts.size()) + "; priority inversions: " +
            std::to_string(a.inversions.size()) + "; over-allocations: " + std::to_string(a.overallocations.size()) +
-           "; skills gaps: " + std::to_string(a.skill_gaps.size()) + "; skills held by one person: " +
-           std::to_string(a.concentrations.size()));
+           "; skills gaps: " + std::to_string(a.skill_gaps.size()) +
+           "; skills held by one person: " + std::to_string(a.concentrations.size()));
 }
 
 void add_ranking_conflicts(Document& d, const Model& m, const ConflictAnalysis& a, const ConflictOptions& options) {
-  Section& sec = d.section("ranking-conflicts", "Ranking conflicts",
-                           "(critical work on an initiative the department ranks outside its top " + std::to_string(options.top) + ")");
+  Section& sec = d.section(
+      "ranking-conflicts", "Ranking conflicts",
+      "(critical work on an initiative the department ranks outside its top " + std::to_string(options.top) + ")");
   if (a.ranking_conflicts.empty()) {
     sec.line("none");
     return;
   }
-  Table& t = sec.listing_table({{"department", 24}, {"initiative", 20}, {"rank", 8}, {"days", 7, true}, {"cost", 12, true},
+  Table& t = sec.listing_table({{"department", 24},
+                                {"initiative", 20},
+                                {"rank", 8},
+                                {"days", 7, true},
+                                {"cost", 12, true},
                                 {"items", 0, false, 2}});
   for (std::size_t k = 0; k < a.ranking_conflicts.size() && k < kShown; ++k) {
     const RankingConflict& c = a.ranking_conflicts[k];
     t.rows.push_back({{m.id(c.department), Look::plain},
                       {m.id(c.initiative), Look::plain},
-                      {c.rank ? std::to_string(*c.rank) + "/" + std::to_string(c.ranked) : "none", c.critical ? Look::bad : Look::warn},
+                      {c.rank ? std::to_string(*c.rank) + "/" + std::to_string(c.ranked) : "none",
+                       c.critical ? Look::bad : Look::warn},
                       {fixed(c.days_at_stake), Look::plain},
                       {money(c.cost_of_delay), Look::plain},
                       {(c.critical ? "" : "(near) ") + id_list(m, c.items), Look::plain}});
@@ -68,8 +75,8 @@ void add_inversions(Document& d, const Model& m, const ConflictAnalysis& a) {
   if (a.inversions.empty()) sec.line("none");
   for (std::size_t k = 0; k < a.inversions.size() && k < kShown; ++k) {
     const PriorityInversion& v = a.inversions[k];
-    sec.line(m.id(v.departments[0]) + ": " + m.id(v.initiatives[0]) + " > " + m.id(v.initiatives[1]) + "   " + m.id(v.departments[1]) +
-                 ": " + m.id(v.initiatives[1]) + " > " + m.id(v.initiatives[0]),
+    sec.line(m.id(v.departments[0]) + ": " + m.id(v.initiatives[0]) + " > " + m.id(v.initiatives[1]) + "   " +
+                 m.id(v.departments[1]) + ": " + m.id(v.initiatives[1]) + " > " + m.id(v.initiatives[0]),
              0, Look::warn);
   }
   if (a.inversions.size() > kShown) sec.line(more_text(a.inversions.size(), kShown));
@@ -77,19 +84,22 @@ void add_inversions(Document& d, const Model& m, const ConflictAnalysis& a) {
 
 // Departments as letters A, B, ... in both directions, the department's id after its row.
 void add_disagreement(Document& d, const Model& m, const Disagreement& x) {
-  Section& sec = d.section("disagreement", "Ranking disagreement", "(normalised Kendall tau distance over shared initiatives)");
+  Section& sec =
+      d.section("disagreement", "Ranking disagreement", "(normalised Kendall tau distance over shared initiatives)");
   const std::size_t n = x.departments.size();
   if (n == 0 || n > 26) {
     sec.line(n == 0 ? "no department ranks anything" : std::to_string(n) + " departments: see --format json");
     return;
   }
   std::vector<Column> columns{{"", 3, true}};
-  for (std::size_t q = 0; q < n; ++q) columns.push_back({std::string(1, static_cast<char>('A' + q)), 5, true, q ? 0u : 1u});
+  for (std::size_t q = 0; q < n; ++q)
+    columns.push_back({std::string(1, static_cast<char>('A' + q)), 5, true, q ? 0u : 1u});
   columns.push_back({"", 0, false, 3});
   Table& t = sec.listing_table(columns);
   for (std::size_t p = 0; p < n; ++p) {
     std::vector<std::string> row{std::string(1, static_cast<char>('A' + p))};
-    for (std::size_t q = 0; q < n; ++q) row.push_back(p == q ? "." : x.distance[p][q] ? fixed(*x.distance[p][q], 2) : "-");
+    for (std::size_t q = 0; q < n; ++q)
+      row.push_back(p == q ? "." : x.distance[p][q] ? fixed(*x.distance[p][q], 2) : "-");
     row.push_back(m.id(x.departments[p]));
     t.row(std::move(row));
   }
@@ -101,7 +111,11 @@ void add_overallocations(Document& d, const Model& m, const ConflictAnalysis& a)
     sec.line("none");
     return;
   }
-  Table& t = sec.listing_table({{"resource", 22}, {"from", 8, true}, {"to", 8, true}, {"load", 7, true}, {"cap", 6, true},
+  Table& t = sec.listing_table({{"resource", 22},
+                                {"from", 8, true},
+                                {"to", 8, true},
+                                {"load", 7, true},
+                                {"cap", 6, true},
                                 {"steps", 0, false, 2}});
   for (std::size_t k = 0; k < a.overallocations.size() && k < kShown; ++k) {
     const Overallocation& o = a.overallocations[k];
@@ -117,7 +131,8 @@ void add_overallocations(Document& d, const Model& m, const ConflictAnalysis& a)
 
 void add_levelled(Document& d, const Model& m, const LevelledOutcome& l) {
   Section& sec = d.section("levelled", "Levelled schedule", "(no resource over capacity)");
-  sec.line("duration " + fixed(l.duration) + " against CPM " + fixed(l.cpm_duration) + "; drivers: " + id_list(m, l.drivers, 6));
+  sec.line("duration " + fixed(l.duration) + " against CPM " + fixed(l.cpm_duration) +
+           "; drivers: " + id_list(m, l.drivers, 6));
   for (const auto& i : l.initiatives) {
     const double later = i.levelled_finish - i.cpm_finish;
     sec.labelled(m.id(i.initiative), 24,
@@ -138,7 +153,8 @@ void add_skills(Document& d, const Model& m, const ConflictAnalysis& a) {
   for (std::size_t k = 0; k < a.skill_gaps.size() && k < kShown; ++k) {
     const SkillGap& g = a.skill_gaps[k];
     sec.line("gap: " + pad(m.id(g.step), 28) + pad(g.skill, 14) + "owner " + m.id(g.owner) +
-                 (g.department != kNoRef && g.department != g.owner ? " in " + m.id(g.department) : "") + (g.critical ? ", critical" : ""),
+                 (g.department != kNoRef && g.department != g.owner ? " in " + m.id(g.department) : "") +
+                 (g.critical ? ", critical" : ""),
              0, g.critical ? Look::bad : Look::warn);
   }
   if (a.skill_gaps.size() > kShown) sec.line(more_text(a.skill_gaps.size(), kShown));
@@ -167,8 +183,8 @@ Document conflicts_document(const Model& m, const ConflictAnalysis& a, const Con
   d.listing = true;
   d.title = "clearpath conflicts: " + report.file + (m.name.empty() ? "" : " - " + m.name);
   d.subtitle.push_back(std::to_string(a.network.size()) + " activities; CPM duration " + fixed(a.schedule.duration) +
-                       " working days; top " + std::to_string(options.top) + ", near-critical below " + fixed(options.near_days) +
-                       " days of float");
+                       " working days; top " + std::to_string(options.top) + ", near-critical below " +
+                       fixed(options.near_days) + " days of float");
   add_summary(d, a);
   add_ranking_conflicts(d, m, a, options);
   add_inversions(d, m, a);
@@ -185,36 +201,43 @@ Document levelled_document(const Model& m, const ConflictAnalysis& a, const Conf
   Document d;
   d.listing = true;
   d.title = "clearpath level: " + report.file + (m.name.empty() ? "" : " - " + m.name);
-  d.subtitle.push_back("levelled duration " + fixed(l.duration) + " working days against " + fixed(l.cpm_duration) + " by CPM" +
-                       push_back_text(l, ""));
-  Table& t = d.section("schedule", "Schedule", "(by levelled start)")
-                 .listing_table({{"id", 30}, {"start", 8, true}, {"finish", 8, true}, {"CPM start", 11, true}, {"moved", 8, true}});
+  d.subtitle.push_back("levelled duration " + fixed(l.duration) + " working days against " + fixed(l.cpm_duration) +
+                       " by CPM" + push_back_text(l, ""));
+  Table& t =
+      d.section("schedule", "Schedule", "(by levelled start)")
+          .listing_table(
+              {{"id", 30}, {"start", 8, true}, {"finish", 8, true}, {"CPM start", 11, true}, {"moved", 8, true}});
   std::vector<std::uint32_t> order(a.network.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return l.start[x] < l.start[y]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return l.start[x] < l.start[y]; });
   for (std::uint32_t i : order) {
     const double moved = l.start[i] - a.schedule.times[i].es;
-    t.row({m.id(a.network.activity[i]), fixed(l.start[i]), fixed(l.start[i] + a.network.duration[i]), fixed(a.schedule.times[i].es),
-           moved > 1e-6 ? std::string("+").append(fixed(moved)) : "" /* not "+" + ..., which g++ 12 misreads (-Wrestrict) */});
+    t.row({m.id(a.network.activity[i]), fixed(l.start[i]), fixed(l.start[i] + a.network.duration[i]),
+           fixed(a.schedule.times[i].es),
+           moved > 1e-6 ? std::string("+").append(fixed(moved))
+                        : "" /* not "+" + ..., which g++ 12 misreads (-Wrestrict) */});
   }
   return d;
 }
 
-void print_conflicts_report(std::ostream& out, const Model& m, const ConflictAnalysis& a, const ConflictOptions& options,
-                            const ConflictReportOptions& report) {
+void print_conflicts_report(std::ostream& out, const Model& m, const ConflictAnalysis& a,
+                            const ConflictOptions& options, const ConflictReportOptions& report) {
   write_text(out, conflicts_document(m, a, options, report), report.color);
 }
 
-void write_conflicts_markdown(std::ostream& out, const Model& m, const ConflictAnalysis& a, const ConflictOptions& options,
-                              const ConflictReportOptions& report) {
+void write_conflicts_markdown(std::ostream& out, const Model& m, const ConflictAnalysis& a,
+                              const ConflictOptions& options, const ConflictReportOptions& report) {
   write_markdown(out, conflicts_document(m, a, options, report));
 }
 
-void print_levelled_schedule(std::ostream& out, const Model& m, const ConflictAnalysis& a, const ConflictReportOptions& report) {
+void print_levelled_schedule(std::ostream& out, const Model& m, const ConflictAnalysis& a,
+                             const ConflictReportOptions& report) {
   write_text(out, levelled_document(m, a, report), report.color);
 }
 
-void write_levelled_markdown(std::ostream& out, const Model& m, const ConflictAnalysis& a, const ConflictReportOptions& report) {
+void write_levelled_markdown(std::ostream& out, const Model& m, const ConflictAnalysis& a,
+                             const ConflictReportOptions& report) {
   write_markdown(out, levelled_document(m, a, report));
 }
 

@@ -23,12 +23,13 @@ J levelled_core(const Model& m, const LevelledOutcome& l) {
                         {"levelled_finish", num(i.levelled_finish)},
                         {"delay_days", num(i.levelled_finish - i.cpm_finish)}});
   return {{"duration", num(l.duration)}, {"cpm_duration", num(l.cpm_duration)}, {"delay_days", num(l.delay_days)},
-          {"moved", std::move(moved)},   {"drivers", ids(m, l.drivers)},          {"initiatives", std::move(finishes)}};
+          {"moved", std::move(moved)},   {"drivers", ids(m, l.drivers)},        {"initiatives", std::move(finishes)}};
 }
 
 }  // namespace
 
-J conflicts_json(const Model& m, const ConflictAnalysis& a, const ConflictOptions& options, const ConflictReportOptions& report) {
+J conflicts_json(const Model& m, const ConflictAnalysis& a, const ConflictOptions& options,
+                 const ConflictReportOptions& report) {
   J j;
   j["file"] = report.file;
   j["name"] = m.name;
@@ -38,9 +39,14 @@ J conflicts_json(const Model& m, const ConflictAnalysis& a, const ConflictOption
   j["cpm_duration"] = num(a.schedule.duration);
   J conflicts = J::array();
   for (const RankingConflict& c : a.ranking_conflicts)
-    conflicts.push_back({{"department", m.id(c.department)}, {"initiative", m.id(c.initiative)}, {"rank", c.rank ? J(*c.rank) : J()},
-                         {"ranked", c.ranked}, {"items", ids(m, c.items)}, {"critical", c.critical},
-                         {"days_at_stake", num(c.days_at_stake)}, {"cost_of_delay", num(c.cost_of_delay)}});
+    conflicts.push_back({{"department", m.id(c.department)},
+                         {"initiative", m.id(c.initiative)},
+                         {"rank", c.rank ? J(*c.rank) : J()},
+                         {"ranked", c.ranked},
+                         {"items", ids(m, c.items)},
+                         {"critical", c.critical},
+                         {"days_at_stake", num(c.days_at_stake)},
+                         {"cost_of_delay", num(c.cost_of_delay)}});
   j["ranking_conflicts"] = std::move(conflicts);
   J inversions = J::array();
   for (const PriorityInversion& v : a.inversions)
@@ -56,14 +62,22 @@ J conflicts_json(const Model& m, const ConflictAnalysis& a, const ConflictOption
   j["disagreement"] = {{"departments", ids(m, a.disagreement.departments)}, {"matrix", std::move(matrix)}};
   J over = J::array();
   for (const Overallocation& o : a.overallocations)
-    over.push_back({{"resource", m.id(o.resource)}, {"from", num(o.from)}, {"to", num(o.to)}, {"load", num(o.load)},
-                    {"capacity", num(o.capacity)}, {"items", ids(m, o.items)}, {"initiatives", ids(m, o.initiatives)}});
+    over.push_back({{"resource", m.id(o.resource)},
+                    {"from", num(o.from)},
+                    {"to", num(o.to)},
+                    {"load", num(o.load)},
+                    {"capacity", num(o.capacity)},
+                    {"items", ids(m, o.items)},
+                    {"initiatives", ids(m, o.initiatives)}});
   j["overallocations"] = std::move(over);
   j["levelled"] = a.levelled ? levelled_core(m, *a.levelled) : J();
   J gaps = J::array();
   for (const SkillGap& g : a.skill_gaps)
-    gaps.push_back({{"step", m.id(g.step)}, {"skill", g.skill}, {"owner", m.id(g.owner)},
-                    {"department", g.department == kNoRef ? J() : J(m.id(g.department))}, {"critical", g.critical}});
+    gaps.push_back({{"step", m.id(g.step)},
+                    {"skill", g.skill},
+                    {"owner", m.id(g.owner)},
+                    {"department", g.department == kNoRef ? J() : J(m.id(g.department))},
+                    {"critical", g.critical}});
   j["skill_gaps"] = std::move(gaps);
   J conc = J::array();
   for (const SkillConcentration& c : a.concentrations)
@@ -73,7 +87,8 @@ J conflicts_json(const Model& m, const ConflictAnalysis& a, const ConflictOption
   return j;
 }
 
-J levelled_json(const Model& m, const ConflictAnalysis& a, const ConflictOptions& options, const ConflictReportOptions& report) {
+J levelled_json(const Model& m, const ConflictAnalysis& a, const ConflictOptions& options,
+                const ConflictReportOptions& report) {
   J j;
   j["file"] = report.file;
   j["initiative"] = options.initiative.empty() ? J() : J(options.initiative);
@@ -82,8 +97,10 @@ J levelled_json(const Model& m, const ConflictAnalysis& a, const ConflictOptions
   j.update(levelled_core(m, *a.levelled));
   J schedule = J::array();
   for (std::uint32_t i = 0; i < a.network.size(); ++i)
-    schedule.push_back({{"id", m.id(a.network.activity[i])}, {"start", num(a.levelled->start[i])},
-                        {"finish", num(a.levelled->start[i] + a.network.duration[i])}, {"cpm_start", num(a.schedule.times[i].es)}});
+    schedule.push_back({{"id", m.id(a.network.activity[i])},
+                        {"start", num(a.levelled->start[i])},
+                        {"finish", num(a.levelled->start[i] + a.network.duration[i])},
+                        {"cpm_start", num(a.schedule.times[i].es)}});
   j["schedule"] = std::move(schedule);
   return j;
 }

@@ -24,7 +24,8 @@ std::string ids(const Model& m, const std::vector<Ref>& refs, std::size_t shown 
 }
 
 std::string rule_text(const Rule& r, const std::vector<std::string>& labels) {
-  const std::size_t need = std::max<std::size_t>(static_cast<std::size_t>(std::max(r.min_approvers, 0)), r.slots.size());
+  const std::size_t need =
+      std::max<std::size_t>(static_cast<std::size_t>(std::max(r.min_approvers, 0)), r.slots.size());
   std::string out = plural(need, "approver");
   if (!labels.empty()) {
     out += ":";
@@ -36,7 +37,9 @@ std::string rule_text(const Rule& r, const std::vector<std::string>& labels) {
 }
 
 // " (a, b)" after a count, or nothing when there are none.
-std::string listed(const Model& m, const std::vector<Ref>& refs) { return refs.empty() ? "" : " (" + ids(m, refs) + ")"; }
+std::string listed(const Model& m, const std::vector<Ref>& refs) {
+  return refs.empty() ? "" : " (" + ids(m, refs) + ")";
+}
 
 void add_summary(Document& d, const Model& m, const CopilotAnalysis& a, const CopilotOptions& options) {
   std::vector<Ref> broken, spofs, lacking;
@@ -48,23 +51,29 @@ void add_summary(Document& d, const Model& m, const CopilotAnalysis& a, const Co
     if (!i.copilot.missing_sides.empty()) lacking.push_back(i.initiative);
   std::size_t bottlenecks = 0, errors = 0, warnings = 0;
   for (const SignoffLoad& l : a.signoff_load) bottlenecks += l.bottleneck;
-  for (const Finding& f : a.findings) (f.severity == Severity::error ? errors : warnings) += f.severity >= Severity::warning;
+  for (const Finding& f : a.findings)
+    (f.severity == Severity::error ? errors : warnings) += f.severity >= Severity::warning;
   d.section("summary", "Summary")
-      .facts({{"gates that cannot be granted", {std::to_string(broken.size()) + listed(m, broken), broken.empty() ? Look::plain : Look::bad}},
+      .facts({{"gates that cannot be granted",
+               {std::to_string(broken.size()) + listed(m, broken), broken.empty() ? Look::plain : Look::bad}},
               {"gates with a single point of failure", {std::to_string(spofs.size()) + listed(m, spofs), Look::plain}},
               {"initiatives without a co-pilot", {std::to_string(lacking.size()) + listed(m, lacking), Look::plain}},
               {"approval bottlenecks (more than " + std::to_string(options.signoff_threshold) + " pending gates)",
                {std::to_string(bottlenecks), Look::plain}},
-              {"findings", {plural(errors, "error") + ", " + plural(warnings, "warning") + " (listed at the end)", Look::plain}}});
+              {"findings",
+               {plural(errors, "error") + ", " + plural(warnings, "warning") + " (listed at the end)", Look::plain}}});
 }
 
 void add_without(Document& d, const Model& m, const WithoutImpact& w) {
   Section& sec = d.section("without", "Without", ids(m, w.people) + " (compared with everyone present)");
   std::string spofs, weakened, away;
-  for (const auto& [g, p] : w.new_single_points_of_failure) spofs += (spofs.empty() ? "" : ", ") + m.id(p) + " on " + m.id(g);
+  for (const auto& [g, p] : w.new_single_points_of_failure)
+    spofs += (spofs.empty() ? "" : ", ") + m.id(p) + " on " + m.id(g);
   for (const auto& [g, b] : w.weakened)
-    weakened += (weakened.empty() ? "" : ", ") + m.id(g) + " " + std::to_string(b.first) + " -> " + std::to_string(b.second);
-  for (const auto& [step, p] : w.critical_steps_without_owner) away += (away.empty() ? "" : ", ") + m.id(step) + " (" + m.id(p) + ")";
+    weakened +=
+        (weakened.empty() ? "" : ", ") + m.id(g) + " " + std::to_string(b.first) + " -> " + std::to_string(b.second);
+  for (const auto& [step, p] : w.critical_steps_without_owner)
+    away += (away.empty() ? "" : ", ") + m.id(step) + " (" + m.id(p) + ")";
   sec.facts({{"gates that can no longer be granted", {ids(m, w.broken_gates), Look::plain}},
              {"new single points of failure", {spofs.empty() ? "none" : spofs, Look::plain}},
              {"bus factors that drop", {weakened.empty() ? "none" : weakened, Look::plain}},
@@ -75,9 +84,11 @@ void add_without(Document& d, const Model& m, const WithoutImpact& w) {
 // Who fills each slot of the gate's rule, or why nobody can, and what else the rule needs.
 void add_slots(Section& sec, const Model& m, const GateResult& g) {
   for (std::size_t k = 0; k < g.slot_labels.size(); ++k) {
-    const auto fill = std::find_if(g.check.assignment.begin(), g.check.assignment.end(), [&](const SlotFill& f) { return f.slot == k; });
+    const auto fill = std::find_if(g.check.assignment.begin(), g.check.assignment.end(),
+                                   [&](const SlotFill& f) { return f.slot == k; });
     const bool open = fill == g.check.assignment.end();
-    sec.labelled(g.slot_labels[k], kSlotWidth, open ? std::string("OPEN") : m.id(fill->person), 1, false, open ? Look::bad : Look::plain);
+    sec.labelled(g.slot_labels[k], kSlotWidth, open ? std::string("OPEN") : m.id(fill->person), 1, false,
+                 open ? Look::bad : Look::plain);
     for (const UnfilledSlot& u : g.check.unfilled)
       if (u.slot == static_cast<long>(k)) sec.wrapped(u.reason, 2);
   }
@@ -87,7 +98,8 @@ void add_slots(Section& sec, const Model& m, const GateResult& g) {
       sec.wrapped(u.reason, 2);
     }
   if (g.check.satisfiable && g.slot_labels.size() < g.check.approvers.size()) {
-    std::vector<Ref> extra(g.check.approvers.begin() + static_cast<long>(g.slot_labels.size()), g.check.approvers.end());
+    std::vector<Ref> extra(g.check.approvers.begin() + static_cast<long>(g.slot_labels.size()),
+                           g.check.approvers.end());
     sec.labelled("further approvers", kSlotWidth, ids(m, extra), 1);
   }
 }
@@ -96,10 +108,12 @@ void add_gate(Section& sec, const Model& m, const GateResult& g) {
   const Approval& a = m.approval(g.gate);
   const bool ok = g.check.satisfiable;
   sec.line(entity_label(m, g.gate) + ": " +
-               (ok ? "can be granted, bus factor " + std::to_string(g.resilience.bus_factor) + (g.resilience.exact ? "" : " or more")
+               (ok ? "can be granted, bus factor " + std::to_string(g.resilience.bus_factor) +
+                         (g.resilience.exact ? "" : " or more")
                    : "CANNOT BE GRANTED"),
            0, ok ? Look::plain : Look::bad);
-  sec.wrapped(std::string(status_name(a.status)) + " gate of " + (a.initiative == kNoRef ? "no initiative" : m.id(a.initiative)) +
+  sec.wrapped(std::string(status_name(a.status)) + " gate of " +
+                  (a.initiative == kNoRef ? "no initiative" : m.id(a.initiative)) +
                   "; rule: " + rule_text(a.rule, g.slot_labels) + "; approvers: " + ids(m, a.approvers),
               1);
   add_slots(sec, m, g);
@@ -109,7 +123,8 @@ void add_gate(Section& sec, const Model& m, const GateResult& g) {
   }
   const std::vector<Ref>& spofs = g.resilience.single_points_of_failure;
   if (!spofs.empty())
-    sec.line(std::string("single point") + (spofs.size() == 1 ? "" : "s") + " of failure: " + ids(m, spofs), 1, Look::warn);
+    sec.line(std::string("single point") + (spofs.size() == 1 ? "" : "s") + " of failure: " + ids(m, spofs), 1,
+             Look::warn);
 }
 
 void add_approval_path(Section& sec, const Model& m, const InitiativeResult& r) {
@@ -118,7 +133,11 @@ void add_approval_path(Section& sec, const Model& m, const InitiativeResult& r) 
     return;
   }
   sec.line("approval path:", 1);
-  Table& t = sec.listing_table({{"#", 3, true}, {"gate", 28, false, 2}, {"status", 9}, {"lead", 6, true}, {"cumulative", 12, true},
+  Table& t = sec.listing_table({{"#", 3, true},
+                                {"gate", 28, false, 2},
+                                {"status", 9},
+                                {"lead", 6, true},
+                                {"cumulative", 12, true},
                                 {"done by day", 13, true}},
                                2);
   std::size_t n = 0;
@@ -144,8 +163,9 @@ void add_initiative(Section& sec, const Model& m, const InitiativeResult& r) {
 }
 
 void add_signoff_load(Document& d, const Model& m, const CopilotAnalysis& a, const CopilotOptions& options) {
-  Section& sec = d.section("signoff-load", "Sign-off load",
-                           "(pending gates per person; a bottleneck above " + std::to_string(options.signoff_threshold) + ")");
+  Section& sec =
+      d.section("signoff-load", "Sign-off load",
+                "(pending gates per person; a bottleneck above " + std::to_string(options.signoff_threshold) + ")");
   if (a.signoff_load.empty()) {
     sec.line("nobody has a pending gate to sign");
     return;
@@ -157,10 +177,11 @@ void add_signoff_load(Document& d, const Model& m, const CopilotAnalysis& a, con
       t.more = a.signoff_load.size() - kLoadShown;
       break;
     }
-    t.rows.push_back({{m.id(l.person), Look::plain},
-                      {std::to_string(l.gates.size()), Look::plain},
-                      {std::to_string(l.essential.size()), Look::plain},
-                      {(l.bottleneck ? "BOTTLENECK: " : "") + ids(m, l.gates, 3), l.bottleneck ? Look::warn : Look::plain}});
+    t.rows.push_back(
+        {{m.id(l.person), Look::plain},
+         {std::to_string(l.gates.size()), Look::plain},
+         {std::to_string(l.essential.size()), Look::plain},
+         {(l.bottleneck ? "BOTTLENECK: " : "") + ids(m, l.gates, 3), l.bottleneck ? Look::warn : Look::plain}});
   }
 }
 
@@ -168,7 +189,8 @@ void add_findings(Document& d, const std::vector<Finding>& findings) {
   Section& sec = d.section("findings", "Findings");
   if (findings.empty()) sec.line("none");
   for (const Finding& f : findings) {
-    sec.line(std::string(severity_name(f.severity)) + " " + f.kind, 0, f.severity == Severity::error ? Look::bad : Look::warn);
+    sec.line(std::string(severity_name(f.severity)) + " " + f.kind, 0,
+             f.severity == Severity::error ? Look::bad : Look::warn);
     sec.wrapped(f.message, 1);
   }
 }
@@ -182,7 +204,8 @@ Document copilots_document(const Model& m, const CopilotAnalysis& a, const Copil
   d.title = "clearpath copilots: " + report.file + (m.name.empty() ? "" : " - " + m.name);
   d.subtitle.push_back(plural(a.gates.size(), "gate") + " checked (" +
                        (options.all ? "all statuses" : "pending; --all adds granted and denied") + "), " +
-                       plural(a.initiatives.size(), "initiative") + (a.without ? "; without " + ids(m, a.without->people) : ""));
+                       plural(a.initiatives.size(), "initiative") +
+                       (a.without ? "; without " + ids(m, a.without->people) : ""));
   add_summary(d, m, a, options);
   if (a.without) add_without(d, m, *a.without);
   Section& gates = d.section("gates", "Gates");

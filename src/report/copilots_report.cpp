@@ -63,7 +63,8 @@ J initiative_json(const Model& m, const InitiativeResult& r) {
   x["single_sponsor"] = r.copilot.single_sponsor;
   x["single_points_of_failure"] = id_array(m, r.single_points_of_failure);
   J owners = J::array();
-  for (const SoleOwner& o : r.sole_owners) owners.push_back({{"person", m.id(o.person)}, {"steps", id_array(m, o.steps)}});
+  for (const SoleOwner& o : r.sole_owners)
+    owners.push_back({{"person", m.id(o.person)}, {"steps", id_array(m, o.steps)}});
   x["sole_owners_of_critical_steps"] = std::move(owners);
   J path = J::array();
   for (const ApprovalPathEntry& e : r.approval_path)
@@ -79,7 +80,8 @@ J initiative_json(const Model& m, const InitiativeResult& r) {
 J without_json(const Model& m, const WithoutImpact& w) {
   J spof = J::array(), weak = J::array(), steps = J::array();
   for (const auto& [g, p] : w.new_single_points_of_failure) spof.push_back({{"gate", m.id(g)}, {"person", m.id(p)}});
-  for (const auto& [g, b] : w.weakened) weak.push_back({{"gate", m.id(g)}, {"bus_factor_before", b.first}, {"bus_factor_after", b.second}});
+  for (const auto& [g, b] : w.weakened)
+    weak.push_back({{"gate", m.id(g)}, {"bus_factor_before", b.first}, {"bus_factor_after", b.second}});
   for (const auto& [s, p] : w.critical_steps_without_owner) steps.push_back({{"step", m.id(s)}, {"owner", m.id(p)}});
   return {{"broken_gates", id_array(m, w.broken_gates)},
           {"new_single_points_of_failure", std::move(spof)},
@@ -90,7 +92,8 @@ J without_json(const Model& m, const WithoutImpact& w) {
 
 }  // namespace
 
-J copilots_json(const Model& m, const CopilotAnalysis& a, const CopilotOptions& options, const CopilotReportOptions& report) {
+J copilots_json(const Model& m, const CopilotAnalysis& a, const CopilotOptions& options,
+                const CopilotReportOptions& report) {
   J j;
   j["file"] = report.file;
   j["name"] = m.name;
@@ -106,7 +109,9 @@ J copilots_json(const Model& m, const CopilotAnalysis& a, const CopilotOptions& 
   j["initiatives"] = std::move(initiatives);
   J load = J::array();
   for (const SignoffLoad& l : a.signoff_load)
-    load.push_back({{"person", m.id(l.person)}, {"gates", id_array(m, l.gates)}, {"essential", id_array(m, l.essential)},
+    load.push_back({{"person", m.id(l.person)},
+                    {"gates", id_array(m, l.gates)},
+                    {"essential", id_array(m, l.essential)},
                     {"bottleneck", l.bottleneck}});
   j["signoff_load"] = std::move(load);
   if (a.without) j["without_impact"] = without_json(m, *a.without);

@@ -18,10 +18,10 @@ struct CopilotReportOptions {
 // The text report (copilots_document.cpp): the document written as text, or as Markdown.
 Document copilots_document(const Model& model, const CopilotAnalysis& a, const CopilotOptions& options,
                            const CopilotReportOptions& report);
-void print_copilots_report(std::ostream& out, const Model& model, const CopilotAnalysis& a, const CopilotOptions& options,
-                           const CopilotReportOptions& report);
-void write_copilots_markdown(std::ostream& out, const Model& model, const CopilotAnalysis& a, const CopilotOptions& options,
-                             const CopilotReportOptions& report);
+void print_copilots_report(std::ostream& out, const Model& model, const CopilotAnalysis& a,
+                           const CopilotOptions& options, const CopilotReportOptions& report);
+void write_copilots_markdown(std::ostream& out, const Model& model, const CopilotAnalysis& a,
+                             const CopilotOptions& options, const CopilotReportOptions& report);
 nlohmann::ordered_json copilots_json(const Model& model, const CopilotAnalysis& a, const CopilotOptions& options,
                                      const CopilotReportOptions& report);
 

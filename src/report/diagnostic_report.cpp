@@ -15,9 +15,7 @@ const char* kMagenta = "\033[1;35m";
 const char* kGreen = "\033[1;32m";
 const char* kReset = "\033[0m";
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -84,8 +82,7 @@ class SourceLines {
   // Back `n` code points from byte b, not before the line's start.
   std::size_t retreat(std::size_t b, std::size_t n, std::size_t start) const {
     for (std::size_t k = 0; k < n && b > start; ++k)
-      for (--b; b > start && continuation(text_[b]); --b) {
-      }
+      for (--b; b > start && continuation(text_[b]); --b) {}
     return b;
   }
   // Control characters other than tabs would move the terminal's cursor: shown as spaces.
@@ -150,8 +147,7 @@ void print_diagnostics(std::ostream& out, const std::string& file, const Diagnos
   const std::size_t total = diag.error_count() + diag.warning_count();
   if (total > shown) {
     out << file << ": ... and " << plural(total - shown, "more problem") << " not shown ("
-        << plural(diag.error_count(), "error") << ", " << plural(diag.warning_count(), "warning")
-        << " in all)\n";
+        << plural(diag.error_count(), "error") << ", " << plural(diag.warning_count(), "warning") << " in all)\n";
   }
 }
 

@@ -61,7 +61,9 @@ Table& Section::listing_table(const std::vector<Column>& columns, unsigned depth
 
 void Section::line(std::string text, unsigned depth, Look look) { add({{std::move(text), look}, depth, false, "", 0}); }
 
-void Section::wrapped(std::string text, unsigned depth, Look look) { add({{std::move(text), look}, depth, true, "", 0}); }
+void Section::wrapped(std::string text, unsigned depth, Look look) {
+  add({{std::move(text), look}, depth, true, "", 0});
+}
 
 void Section::labelled(std::string label, std::size_t width, std::string text, unsigned depth, bool wrap, Look look) {
   add({{std::move(text), look}, depth, wrap, std::move(label), width});

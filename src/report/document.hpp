@@ -18,15 +18,15 @@ struct Cell {
 
 struct Table {
   std::vector<std::string> columns;
-  std::vector<bool> numeric;             // by column: right-aligned
+  std::vector<bool> numeric;  // by column: right-aligned
   std::vector<std::vector<Cell>> rows;
-  std::size_t more = 0;                  // rows left out (the JSON report has them all)
-  bool last_below = false;               // text: the last column (long prose) on lines of its own
+  std::size_t more = 0;     // rows left out (the JSON report has them all)
+  bool last_below = false;  // text: the last column (long prose) on lines of its own
 
   // The fixed columns of a listing (Document::listing), by column: its width, text that does
   // not fit cut with "~" (0: as long as it is), and the spaces before it.
   std::vector<std::size_t> width, gap;
-  unsigned depth = 0;                    // listing: indents before the rows
+  unsigned depth = 0;  // listing: indents before the rows
   // Listing text: the header above the rows, or starting an indent further left (stats), or none.
   enum class Header : unsigned char { above, hanging, none } header = Header::above;
 
@@ -60,27 +60,27 @@ struct Fact {
 };
 
 struct Figure {
-  std::string view;     // "org", "approvals", ...
+  std::string view;  // "org", "approvals", ...
   std::string caption;
-  std::string file;     // the diagram's file name next to the report, or ""
-  std::string svg;      // the drawing itself, for writers that embed it, or ""
+  std::string file;  // the diagram's file name next to the report, or ""
+  std::string svg;   // the drawing itself, for writers that embed it, or ""
 };
 
 struct Block {
   enum class Kind : unsigned char { paragraph, facts, table, figure, bullets, lines } kind = Kind::paragraph;
-  Cell text;                      // paragraph
-  std::vector<Fact> facts;        // facts
-  Table table;                    // table
-  Figure figure;                  // figure
-  std::vector<Cell> items;        // bullets
-  std::vector<Line> lines;        // lines
+  Cell text;                // paragraph
+  std::vector<Fact> facts;  // facts
+  Table table;              // table
+  Figure figure;            // figure
+  std::vector<Cell> items;  // bullets
+  std::vector<Line> lines;  // lines
 };
 
 struct Section {
-  std::string id;      // an anchor: "summary", "critical-path", ...
-  std::string title;   // "" for none (the text keeps the blank line before the section)
+  std::string id;     // an anchor: "summary", "critical-path", ...
+  std::string title;  // "" for none (the text keeps the blank line before the section)
   std::vector<Block> blocks;
-  std::string note;    // after the title, as written: the text heading upper-cases the title only
+  std::string note;  // after the title, as written: the text heading upper-cases the title only
 
   void paragraph(std::string text, Look look = Look::plain);
   void facts(std::vector<Fact> facts);
@@ -97,8 +97,8 @@ struct Section {
 };
 
 struct Document {
-  std::string title;                 // "Churn model: POC to production..."
-  std::vector<std::string> subtitle; // file, as-of date, options
+  std::string title;                  // "Churn model: POC to production..."
+  std::vector<std::string> subtitle;  // file, as-of date, options
   std::vector<Section> sections;
   // The subcommands' layout (path, copilots, conflicts, level, stats): in text, the title and
   // subtitle as written, no blank line between a section's blocks, facts as "label: value",

@@ -146,8 +146,8 @@ void block(std::ostream& out, const Block& b) {
       break;
     case Block::Kind::lines:
       for (const Line& l : b.lines)
-        out << "<p style=\"margin: 0 0 0 " << 1.5 * l.depth << "em\">" << (l.label.empty() ? "" : esc(l.label) + ": ") << span(l.text)
-            << "</p>\n";
+        out << "<p style=\"margin: 0 0 0 " << 1.5 * l.depth << "em\">" << (l.label.empty() ? "" : esc(l.label) + ": ")
+            << span(l.text) << "</p>\n";
       break;
     case Block::Kind::facts:
       out << "<dl class=\"facts\">\n";
@@ -162,9 +162,9 @@ void block(std::ostream& out, const Block& b) {
     case Block::Kind::figure: {
       const Figure& f = b.figure;
       if (f.svg.empty()) break;
-      out << "<figure id=\"diagram-" << esc(f.view) << "\" data-view=\"" << esc(f.view) << "\">\n<div class=\"diagram\">"
-          << inline_svg(f.svg, f.view + "-") << "</div>\n<figcaption>" << esc(f.caption)
-          << (f.file.empty() ? "" : " (" + esc(f.file) + ")") << "</figcaption>\n</figure>\n";
+      out << "<figure id=\"diagram-" << esc(f.view) << "\" data-view=\"" << esc(f.view)
+          << "\">\n<div class=\"diagram\">" << inline_svg(f.svg, f.view + "-") << "</div>\n<figcaption>"
+          << esc(f.caption) << (f.file.empty() ? "" : " (" + esc(f.file) + ")") << "</figcaption>\n</figure>\n";
       break;
     }
   }

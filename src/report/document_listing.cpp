@@ -13,7 +13,11 @@ namespace clearpath {
 
 std::string styled(const std::string& s, Look look, bool color) {
   if (!color || look == Look::plain || s.empty()) return s;
-  const char* code = look == Look::bad ? "31" : look == Look::warn ? "33" : look == Look::good ? "32" : look == Look::muted ? "2" : "1";
+  const char* code = look == Look::bad     ? "31"
+                     : look == Look::warn  ? "33"
+                     : look == Look::good  ? "32"
+                     : look == Look::muted ? "2"
+                                           : "1";
   return "\033[" + std::string(code) + "m" + s + "\033[0m";
 }
 
@@ -38,7 +42,8 @@ class ListingWriter {
     for (const std::string& s : d.subtitle) out_ << "  " << terminal_safe(s) << "\n";
     for (const Section& s : d.sections) {
       out_ << "\n";
-      if (!s.title.empty() || !s.note.empty()) out_ << styled(terminal_safe(text_heading(s)), Look::strong, color_) << "\n";
+      if (!s.title.empty() || !s.note.empty())
+        out_ << styled(terminal_safe(text_heading(s)), Look::strong, color_) << "\n";
       for (const Block& b : s.blocks) block(b);
     }
   }
@@ -52,7 +57,8 @@ class ListingWriter {
         break;
       case Block::Kind::facts:
         for (const Fact& f : b.facts)
-          out_ << "  " << terminal_safe(f.label) << ": " << styled(terminal_safe(f.value.text), f.value.look, color_) << "\n";
+          out_ << "  " << terminal_safe(f.label) << ": " << styled(terminal_safe(f.value.text), f.value.look, color_)
+               << "\n";
         break;
       case Block::Kind::lines:
         for (const Line& l : b.lines) line(l);

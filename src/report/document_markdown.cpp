@@ -18,11 +18,20 @@ std::string md(const std::string& s) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '|':
+      case '~':
         out += '\\';
         out += c;
         break;
-      case '\n': case '\r': case '\t': out += ' '; break;
+      case '\n':
+      case '\r':
+      case '\t': out += ' '; break;
       default: out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
     }
   }
@@ -68,8 +77,8 @@ void table(std::ostream& out, const Table& t) {
 // Lines of a listing as a list nested by their depth, a label before its text.
 void lines(std::ostream& out, const std::vector<Line>& lines) {
   for (const Line& l : lines)
-    out << std::string(2 * static_cast<std::size_t>(l.depth), ' ') << "- " << (l.label.empty() ? "" : md(l.label) + ": ")
-        << cell(l.text) << "\n";
+    out << std::string(2 * static_cast<std::size_t>(l.depth), ' ') << "- "
+        << (l.label.empty() ? "" : md(l.label) + ": ") << cell(l.text) << "\n";
 }
 
 void block(std::ostream& out, const Block& b) {
@@ -94,7 +103,8 @@ void block(std::ostream& out, const Block& b) {
 
 void write_markdown(std::ostream& out, const Document& d) {
   out << "# " << md(d.title) << "\n" << (d.subtitle.empty() ? "" : "\n");
-  for (std::size_t i = 0; i < d.subtitle.size(); ++i) out << md(d.subtitle[i]) << (i + 1 < d.subtitle.size() ? "  \n" : "\n");
+  for (std::size_t i = 0; i < d.subtitle.size(); ++i)
+    out << md(d.subtitle[i]) << (i + 1 < d.subtitle.size() ? "  \n" : "\n");
   for (const Section& s : d.sections) {
     if (!s.title.empty() || !s.note.empty())
       out << "\n## " << md(s.title + (s.title.empty() || s.note.empty() ? "" : " ") + s.note) << "\n";

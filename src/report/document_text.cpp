@@ -49,14 +49,14 @@ class TextWriter {
         case Block::Kind::lines:
           for (const Line& l : b.lines) {
             const std::string lead(2 + 2 * static_cast<std::size_t>(l.depth), ' ');
-            const std::string label = l.label_width ? pad_columns(fit_columns(terminal_safe(l.label), l.label_width - 1), l.label_width) : "";
+            const std::string label =
+                l.label_width ? pad_columns(fit_columns(terminal_safe(l.label), l.label_width - 1), l.label_width) : "";
             wrapped(lead + label, std::string(lead.size() + display_width(label), ' '), l.text);
           }
           break;
         case Block::Kind::table: table(b.table); break;
         case Block::Kind::figure:
-          if (!b.figure.file.empty())
-            wrapped("  ", "    ", {b.figure.caption + ": " + b.figure.file, Look::plain});
+          if (!b.figure.file.empty()) wrapped("  ", "    ", {b.figure.caption + ": " + b.figure.file, Look::plain});
           break;
       }
     }
@@ -85,11 +85,13 @@ class TextWriter {
     std::vector<std::size_t>& w = l.w;
     for (std::size_t c = 0; c < n; ++c) w[c] = display_width(t.columns[c]);
     for (const auto& row : t.rows)
-      for (std::size_t c = 0; c < n && c < row.size(); ++c) w[c] = std::max(w[c], display_width(terminal_safe(row[c].text)));
+      for (std::size_t c = 0; c < n && c < row.size(); ++c)
+        w[c] = std::max(w[c], display_width(terminal_safe(row[c].text)));
     // Every column but the last keeps its width up to a cap; the last takes what is left and
     // wraps (it is usually the message or list).
     l.room = width_ > 40 ? width_ : 40;
-    for (std::size_t c = 0; c + 1 < n; ++c) w[c] = std::min<std::size_t>(w[c], t.numeric[c] ? 16 : t.last_below ? 32 : 28);
+    for (std::size_t c = 0; c + 1 < n; ++c)
+      w[c] = std::min<std::size_t>(w[c], t.numeric[c] ? 16 : t.last_below ? 32 : 28);
     // A numeric last column is aligned like the others; prose below the row when asked.
     l.last_fixed = t.numeric[n - 1];
     if (l.last_fixed) w[n - 1] = std::min<std::size_t>(w[n - 1], 16);
@@ -120,12 +122,15 @@ class TextWriter {
     for (std::size_t c = 0; c + 1 < n; ++c) {
       const Cell cell = c < row.size() ? row[c] : Cell{};
       const std::string text = terminal_safe(cell.text);
-      const std::string cellfit = t.numeric[c] ? align_right(fit_columns(text, w[c]), w[c]) : pad_columns(fit_columns(text, w[c]), w[c]);
+      const std::string cellfit =
+          t.numeric[c] ? align_right(fit_columns(text, w[c]), w[c]) : pad_columns(fit_columns(text, w[c]), w[c]);
       prefix += styled(cellfit, header ? Look::muted : cell.look) + std::string(kGap, ' ');
     }
     const Cell tail = n - 1 < row.size() ? row[n - 1] : Cell{};
     if (l.last_fixed) {
-      out_ << prefix << styled(align_right(fit_columns(terminal_safe(tail.text), w[n - 1]), w[n - 1]), header ? Look::muted : tail.look)
+      out_ << prefix
+           << styled(align_right(fit_columns(terminal_safe(tail.text), w[n - 1]), w[n - 1]),
+                     header ? Look::muted : tail.look)
            << "\n";
       return;
     }

@@ -41,26 +41,33 @@ void add_summary(Document& d, const Model& m, const PathAnalysis& a, const WorkC
     if (o != a.initiatives.end()) {
       std::string when = day_and_date(cal, o->finish, true);
       if (i.momentum_days)
-        when += "; momentum window " + fixed(*i.momentum_days, 0) + " days, " + percent(*o->p_within_momentum) + " chance within it";
+        when += "; momentum window " + fixed(*i.momentum_days, 0) + " days, " + percent(*o->p_within_momentum) +
+                " chance within it";
       facts.push_back({"production expected", {when, Look::plain}});
     }
   }
-  facts.push_back({"project duration", {fixed(s.duration) + " working days, critical path of " + std::to_string(s.critical_path.size()) +
-                                            " activities" + (s.tied_path_count > 1 ? " (" + tied_count(s) + " tied critical chains)" : ""),
-                                        Look::plain}});
+  facts.push_back({"project duration",
+                   {fixed(s.duration) + " working days, critical path of " + std::to_string(s.critical_path.size()) +
+                        " activities" + (s.tied_path_count > 1 ? " (" + tied_count(s) + " tied critical chains)" : ""),
+                    Look::plain}});
   if (a.legacy_by_count.count > 0)
     facts.push_back({"longest legacy chain",
-                     {plural(a.legacy_by_count.count, "legacy step") + ", " + fixed(a.legacy_by_count.duration) + " days on legacy systems",
+                     {plural(a.legacy_by_count.count, "legacy step") + ", " + fixed(a.legacy_by_count.duration) +
+                          " days on legacy systems",
                       Look::plain}});
   double blocked_cost = 0;
   for (const Blocker& b : a.blockers) blocked_cost = std::max(blocked_cost, b.cost_of_delay);
-  facts.push_back({"blockers on critical or near-critical work",
-                   {std::to_string(a.blockers.size()) + (a.blockers.empty() ? "" : " (the costliest: " + money(blocked_cost) + ")"),
-                    a.blockers.empty() ? Look::plain : Look::bad}});
-  if (a.simulation) facts.push_back({"P80 project duration", {fixed(a.simulation->p80) + " working days", Look::plain}});
+  facts.push_back(
+      {"blockers on critical or near-critical work",
+       {std::to_string(a.blockers.size()) + (a.blockers.empty() ? "" : " (the costliest: " + money(blocked_cost) + ")"),
+        a.blockers.empty() ? Look::plain : Look::bad}});
+  if (a.simulation)
+    facts.push_back({"P80 project duration", {fixed(a.simulation->p80) + " working days", Look::plain}});
   std::size_t errors = 0, warnings = 0;
-  for (const Finding& f : a.findings) (f.severity == Severity::error ? errors : warnings) += f.severity >= Severity::warning;
-  facts.push_back({"findings", {plural(errors, "error") + ", " + plural(warnings, "warning"), errors ? Look::bad : Look::plain}});
+  for (const Finding& f : a.findings)
+    (f.severity == Severity::error ? errors : warnings) += f.severity >= Severity::warning;
+  facts.push_back(
+      {"findings", {plural(errors, "error") + ", " + plural(warnings, "warning"), errors ? Look::bad : Look::plain}});
   sec.facts(std::move(facts));
   constexpr std::size_t kShown = 10;
   for (std::size_t k = 0; k < a.findings.size() && k < kShown; ++k) {
@@ -69,15 +76,22 @@ void add_summary(Document& d, const Model& m, const PathAnalysis& a, const WorkC
                  (f.cost_of_delay > 0 ? " (cost of delay " + money(f.cost_of_delay) + ")" : ""),
              1, f.severity == Severity::error ? Look::bad : Look::warn);
   }
-  if (a.findings.size() > kShown) sec.line("... and " + std::to_string(a.findings.size() - kShown) + " more (see BLOCKERS and RISK)", 1);
+  if (a.findings.size() > kShown)
+    sec.line("... and " + std::to_string(a.findings.size() - kShown) + " more (see BLOCKERS and RISK)", 1);
 }
 
 void add_critical_path(Document& d, const Model& m, const PathAnalysis& a, const WorkCalendar& cal) {
   const Network& net = a.network;
   const Schedule& s = a.schedule;
   Section& sec = d.section("critical-path", "Critical path", "(" + fixed(s.duration) + " working days)");
-  Table& t = sec.listing_table({{"#", 3, true}, {"id", 28, false, 2}, {"kind", 6}, {"days", 7, true}, {"start", 8, true},
-                                {"finish", 8, true}, {"start date", 12, false, 2}, {"finish date"}});
+  Table& t = sec.listing_table({{"#", 3, true},
+                                {"id", 28, false, 2},
+                                {"kind", 6},
+                                {"days", 7, true},
+                                {"start", 8, true},
+                                {"finish", 8, true},
+                                {"start date", 12, false, 2},
+                                {"finish date"}});
   std::size_t k = 0;
   for (std::uint32_t i : s.critical_path) {
     const Ref r = net.activity[i];
@@ -87,19 +101,21 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& a, const
   }
   if (s.tied_path_count <= 1) return;
   sec.line(tied_count(s) + " critical chains tie; " +
-           (s.tied_path_count > static_cast<double>(s.tied_paths.size()) ? "the first " + std::to_string(s.tied_paths.size()) + ":"
-                                                                         : "all of them:"));
+           (s.tied_path_count > static_cast<double>(s.tied_paths.size())
+                ? "the first " + std::to_string(s.tied_paths.size()) + ":"
+                : "all of them:"));
   for (const auto& p : s.tied_paths) sec.line(chain_text(m, net, p), 1);
 }
 
 void add_chain(Section& sec, const Model& m, const PathAnalysis& a, const LegacyChain& c, const char* title) {
-  sec.line(std::string(title) + ": " + plural(c.count, "legacy step") + ", " + fixed(c.duration) + " days on legacy systems, " +
-           fixed(c.path_duration) + " days end to end");
+  sec.line(std::string(title) + ": " + plural(c.count, "legacy step") + ", " + fixed(c.duration) +
+           " days on legacy systems, " + fixed(c.path_duration) + " days end to end");
   Table& t = sec.listing_table({{"legacy step", 28}, {"system", 24}, {"owner", 22}, {"days", 7, true}}, 1);
   for (std::uint32_t i : c.steps) {
     const Ref r = a.network.activity[i];
     const Step& s = m.step(r);
-    t.row({m.id(r), m.display_name(s.system), s.owner == kNoRef ? "(none)" : m.id(s.owner), fixed(a.network.duration[i])});
+    t.row({m.id(r), m.display_name(s.system), s.owner == kNoRef ? "(none)" : m.id(s.owner),
+           fixed(a.network.duration[i])});
   }
   sec.line("whole chain: " + chain_text(m, a.network, c.path), 1);
 }
@@ -111,16 +127,19 @@ void add_legacy_chain(Document& d, const Model& m, const PathAnalysis& a) {
     return;
   }
   add_chain(sec, m, a, a.legacy_by_count, "most legacy steps");
-  if (a.legacy_by_duration.path != a.legacy_by_count.path) add_chain(sec, m, a, a.legacy_by_duration, "longest time on legacy systems");
+  if (a.legacy_by_duration.path != a.legacy_by_count.path)
+    add_chain(sec, m, a, a.legacy_by_duration, "longest time on legacy systems");
   else sec.line("the same chain also has the longest time on legacy systems");
 }
 
 void add_blockers(Document& d, const Model& m, const PathAnalysis& a, const PathOptions& options) {
   Section& sec = d.section("blockers", "Blockers");
-  if (a.blockers.empty()) sec.line("none on critical or near-critical work (float below " + fixed(options.near_days) + " days)");
+  if (a.blockers.empty())
+    sec.line("none on critical or near-critical work (float below " + fixed(options.near_days) + " days)");
   for (const Blocker& b : a.blockers) {
-    sec.line(std::string(b.critical ? "critical " : "near-critical ") + m.id(a.network.activity[b.activity]) + ": " + b.reason, 0,
-             b.critical ? Look::bad : Look::warn);
+    sec.line(std::string(b.critical ? "critical " : "near-critical ") + m.id(a.network.activity[b.activity]) + ": " +
+                 b.reason,
+             0, b.critical ? Look::bad : Look::warn);
     sec.line("holds back " + fixed(b.delay_days) + " working days, cost of delay " + money(b.cost_of_delay), 1);
   }
 }
@@ -129,8 +148,9 @@ void add_simulation(Section& sec, const Model& m, const PathAnalysis& a, const P
   const Simulation& sim = *a.simulation;
   const Network& net = a.network;
   sec.line("Monte Carlo (" + std::to_string(sim.runs) + " runs, " +
-           (options.distribution == Distribution::triangular ? "triangular" : "PERT-beta") + ", seed " + std::to_string(options.seed) +
-           "): P50 " + fixed(sim.p50) + ", P80 " + fixed(sim.p80) + ", P95 " + fixed(sim.p95) + " working days");
+           (options.distribution == Distribution::triangular ? "triangular" : "PERT-beta") + ", seed " +
+           std::to_string(options.seed) + "): P50 " + fixed(sim.p50) + ", P80 " + fixed(sim.p80) + ", P95 " +
+           fixed(sim.p95) + " working days");
   if (sim.p_within_momentum)
     sec.line("chance the focus initiative finishes within its momentum window: " + percent(*sim.p_within_momentum));
   std::vector<std::uint32_t> order(net.size());
@@ -162,7 +182,8 @@ void add_business_case(Document& d, const Model& m, const PathAnalysis& a, const
     const Initiative& i = m.initiative(o.initiative);
     sec.line(entity_label(m, o.initiative));
     sec.line("production: " + day_and_date(cal, o.finish, true) +
-                 (a.simulation && a.focus == o.initiative ? "; P80 " + day_and_date(cal, a.simulation->focus_p80, true) : ""),
+                 (a.simulation && a.focus == o.initiative ? "; P80 " + day_and_date(cal, a.simulation->focus_p80, true)
+                                                          : ""),
              1);
     sec.line("one day of delay costs " + money(o.cost_per_day) + " (value " + money(i.value_per_month) +
                  " a month x 12 / 260 working days)",
@@ -183,8 +204,8 @@ void add_explain(Document& d, const Model& m, const PathAnalysis& a, const std::
   }
   const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
   const ActivityTimes& x = a.schedule.times[i];
-  sec.line(entity_label(m, *r) + ": " + (x.critical ? "critical" : "not critical") + ", total float " + fixed(x.total_float) +
-           ", free float " + fixed(x.free_float));
+  sec.line(entity_label(m, *r) + ": " + (x.critical ? "critical" : "not critical") + ", total float " +
+           fixed(x.total_float) + ", free float " + fixed(x.free_float));
   const std::string post = chain_text(m, net, limiting_successors(a, i));
   sec.line("earliest start " + fixed(x.es) + ", set by: " + chain_text(m, net, driving_predecessors(a, i)));
   sec.line("latest finish " + fixed(x.lf) + ", set by: " + (post.empty() ? "(the project end)" : post));
@@ -194,7 +215,8 @@ void add_explain(Document& d, const Model& m, const PathAnalysis& a, const std::
 
 }  // namespace
 
-Document path_document(const Model& m, const PathAnalysis& a, const PathOptions& options, const PathReportOptions& report) {
+Document path_document(const Model& m, const PathAnalysis& a, const PathOptions& options,
+                       const PathReportOptions& report) {
   const WorkCalendar cal(m.calendar);
   Document d;
   d.listing = true;

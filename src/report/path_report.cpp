@@ -9,8 +9,8 @@
 #include <ostream>
 
 #include "clearpath/calendar.hpp"
-#include "util/text.hpp"
 #include "report/report_text.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {
@@ -27,19 +27,24 @@ J chain_json(const Model& m, const Network& net, const LegacyChain& c) {
   J details = J::array();
   for (std::uint32_t i : c.steps) {
     const Step& st = m.step(net.activity[i]);
-    details.push_back({{"id", m.id(net.activity[i])}, {"system", m.id(st.system)},
-                       {"owner", st.owner == kNoRef ? J() : J(m.id(st.owner))}, {"duration", num(net.duration[i])}});
+    details.push_back({{"id", m.id(net.activity[i])},
+                       {"system", m.id(st.system)},
+                       {"owner", st.owner == kNoRef ? J() : J(m.id(st.owner))},
+                       {"duration", num(net.duration[i])}});
   }
-  return J{{"steps", ids_json(m, net, c.steps)}, {"path", ids_json(m, net, c.path)}, {"count", c.count},
-           {"duration", num(c.duration)}, {"path_duration", num(c.path_duration)}, {"legacy_steps", details}};
+  return J{{"steps", ids_json(m, net, c.steps)}, {"path", ids_json(m, net, c.path)},      {"count", c.count},
+           {"duration", num(c.duration)},        {"path_duration", num(c.path_duration)}, {"legacy_steps", details}};
 }
 
 J outlook_json(const Model& m, const PathAnalysis& a, const WorkCalendar& cal) {
   J outlook = J::array();
   for (const InitiativeOutlook& o : a.initiatives) {
     const Initiative& i = m.initiative(o.initiative);
-    J x{{"id", m.id(o.initiative)}, {"finish", num(o.finish)}, {"last_activity", m.id(a.network.activity[o.last_activity])},
-        {"mean", num(o.mean)}, {"sd", num(o.sd)}};
+    J x{{"id", m.id(o.initiative)},
+        {"finish", num(o.finish)},
+        {"last_activity", m.id(a.network.activity[o.last_activity])},
+        {"mean", num(o.mean)},
+        {"sd", num(o.sd)}};
     if (auto d = cal.finish_date(o.finish)) x["finish_date"] = *d;
     x["momentum_days"] = i.momentum_days ? num(*i.momentum_days) : J();
     x["p_within_momentum"] = o.p_within_momentum ? num(*o.p_within_momentum) : J();
@@ -56,11 +61,15 @@ J simulation_json(const Model& m, const PathAnalysis& a, const PathOptions& opti
   // Activities are in id order already; append without the object's linear key search.
   for (std::uint32_t i = 0; i < a.network.size(); ++i)
     crit.get_ptr<J::object_t*>()->emplace_back(m.id(a.network.activity[i]), num(sim.criticality[i]));
-  return {{"runs", sim.runs}, {"seed", options.seed},
+  return {{"runs", sim.runs},
+          {"seed", options.seed},
           {"distribution", options.distribution == Distribution::triangular ? "triangular" : "pert-beta"},
-          {"p50", num(sim.p50)}, {"p80", num(sim.p80)}, {"p95", num(sim.p95)},
+          {"p50", num(sim.p50)},
+          {"p80", num(sim.p80)},
+          {"p95", num(sim.p95)},
           {"p_within_momentum", sim.p_within_momentum ? num(*sim.p_within_momentum) : J()},
-          {"focus_p80", num(sim.focus_p80)}, {"criticality", std::move(crit)}};
+          {"focus_p80", num(sim.focus_p80)},
+          {"criticality", std::move(crit)}};
 }
 
 // The explained activity, or null when it is not one of the network's.
@@ -71,8 +80,11 @@ J explain_json(const Model& m, const PathAnalysis& a, const std::string& id) {
   if (it == net.activity.end()) return nullptr;
   const std::uint32_t i = static_cast<std::uint32_t>(it - net.activity.begin());
   const ActivityTimes& x = a.schedule.times[i];
-  return {{"id", id}, {"critical", x.critical}, {"total_float", num(x.total_float)},
-          {"free_float", num(x.free_float)}, {"driving_predecessors", ids_json(m, net, driving_predecessors(a, i))},
+  return {{"id", id},
+          {"critical", x.critical},
+          {"total_float", num(x.total_float)},
+          {"free_float", num(x.free_float)},
+          {"driving_predecessors", ids_json(m, net, driving_predecessors(a, i))},
           {"limiting_successors", ids_json(m, net, limiting_successors(a, i))},
           {"grow_to_become_critical", num(x.total_float)}};
 }
@@ -86,8 +98,10 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
   J j;
   j["file"] = report.file;
   j["name"] = m.name;
-  j["options"] = {{"initiative", options.network.initiative}, {"to", options.network.to},
-                  {"estimate", estimate_name(options.network.estimate)}, {"from_scratch", options.network.from_scratch},
+  j["options"] = {{"initiative", options.network.initiative},
+                  {"to", options.network.to},
+                  {"estimate", estimate_name(options.network.estimate)},
+                  {"from_scratch", options.network.from_scratch},
                   {"near", num(options.near_days)}};
   j["focus"] = a.focus ? J(m.id(*a.focus)) : J();
   j["duration"] = num(s.duration);
@@ -97,11 +111,16 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
   for (const auto& p : s.tied_paths) tied.push_back(ids_json(m, net, p));
   j["critical_paths"] = {{"count", num(s.tied_path_count)}, {"paths", tied}};
   j["items"] = nullptr;  // streamed by write_path_json: a million items are too many for a DOM
-  j["legacy_chain"] = {{"by_count", chain_json(m, net, a.legacy_by_count)}, {"by_duration", chain_json(m, net, a.legacy_by_duration)}};
+  j["legacy_chain"] = {{"by_count", chain_json(m, net, a.legacy_by_count)},
+                       {"by_duration", chain_json(m, net, a.legacy_by_duration)}};
   J blockers = J::array();
   for (const Blocker& b : a.blockers)
-    blockers.push_back({{"id", m.id(net.activity[b.activity])}, {"reason", b.reason}, {"code", b.code}, {"critical", b.critical},
-                        {"delay_days", num(b.delay_days)}, {"cost_of_delay", num(b.cost_of_delay)}});
+    blockers.push_back({{"id", m.id(net.activity[b.activity])},
+                        {"reason", b.reason},
+                        {"code", b.code},
+                        {"critical", b.critical},
+                        {"delay_days", num(b.delay_days)},
+                        {"cost_of_delay", num(b.cost_of_delay)}});
   j["blockers"] = std::move(blockers);
   j["cycles"] = J::array();
   j["pert"] = {{"mean", num(s.duration)}, {"sd", num(a.project_sd)}};
@@ -155,7 +174,6 @@ void append_item(std::string& out, const Model& m, const PathAnalysis& a, const 
   out += "}";
 }
 
-
 }  // namespace
 
 void write_path_json(std::ostream& out, const Model& m, const PathAnalysis& a, const PathOptions& options,
@@ -199,7 +217,8 @@ void write_path_json(std::ostream& out, const Model& m, const PathAnalysis& a, c
 
 void print_cycles(std::ostream& out, const std::vector<DependencyCycle>& cycles) {
   constexpr std::size_t kShown = 50;
-  out << "the schedule is meaningless: " << cycles.size() << " dependency cycle" << (cycles.size() == 1 ? "" : "s") << "\n";
+  out << "the schedule is meaningless: " << cycles.size() << " dependency cycle" << (cycles.size() == 1 ? "" : "s")
+      << "\n";
   for (const DependencyCycle& c : cycles) {
     std::string line;
     for (std::size_t i = 0; i < c.ids.size(); ++i) {

@@ -13,13 +13,14 @@
 namespace clearpath {
 
 struct PathReportOptions {
-  std::string file;          // as named on the command line
-  std::string explain;       // an activity id for --explain, or ""
+  std::string file;     // as named on the command line
+  std::string explain;  // an activity id for --explain, or ""
   bool color = false;
 };
 
 // The text report (path_document.cpp): the document written as text, or as Markdown.
-Document path_document(const Model& model, const PathAnalysis& a, const PathOptions& options, const PathReportOptions& report);
+Document path_document(const Model& model, const PathAnalysis& a, const PathOptions& options,
+                       const PathReportOptions& report);
 void print_path_report(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,
                        const PathReportOptions& report);
 void write_path_markdown(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,

@@ -17,8 +17,7 @@ std::string stats_summary(const ModelStats& s) {
   for (int k = 0; k < kEntityKindCount; ++k) {
     const auto kind = static_cast<EntityKind>(k);
     out += (k ? ", " : "") + count(s.entities[k], kind);
-    if (kind == EntityKind::system && s.legacy_systems > 0)
-      out += " (" + std::to_string(s.legacy_systems) + " legacy)";
+    if (kind == EntityKind::system && s.legacy_systems > 0) out += " (" + std::to_string(s.legacy_systems) + " legacy)";
   }
   return out;
 }
@@ -33,11 +32,13 @@ Document stats_document(const std::string& file, const std::string& model_name, 
   };
   Table& entities = counts("entities", "entities");
   entities.header = Table::Header::hanging;
-  for (int k = 0; k < kEntityKindCount; ++k) entities.row({kind_array(static_cast<EntityKind>(k)), std::to_string(s.entities[k])});
+  for (int k = 0; k < kEntityKindCount; ++k)
+    entities.row({kind_array(static_cast<EntityKind>(k)), std::to_string(s.entities[k])});
   entities.row({"total", std::to_string(s.entity_total)});
   Table& relations = counts("relations", "relations");
   relations.header = Table::Header::hanging;
-  for (int r = 0; r < kRelationCount; ++r) relations.row({relation_name(static_cast<Relation>(r)), std::to_string(s.relations[r])});
+  for (int r = 0; r < kRelationCount; ++r)
+    relations.row({relation_name(static_cast<Relation>(r)), std::to_string(s.relations[r])});
   relations.row({"total", std::to_string(s.relation_total)});
   Table& other = counts("other", "also counted");
   other.header = Table::Header::none;
@@ -52,7 +53,8 @@ void print_stats(std::ostream& out, const std::string& file, const std::string& 
   write_text(out, stats_document(file, model_name, s), false);
 }
 
-void write_stats_markdown(std::ostream& out, const std::string& file, const std::string& model_name, const ModelStats& s) {
+void write_stats_markdown(std::ostream& out, const std::string& file, const std::string& model_name,
+                          const ModelStats& s) {
   write_markdown(out, stats_document(file, model_name, s));
 }
 

@@ -14,9 +14,9 @@ namespace clearpath {
 std::string stats_summary(const ModelStats& s);
 // The counts as a document: its text is print_stats', its Markdown write_stats_markdown's.
 Document stats_document(const std::string& file, const std::string& model_name, const ModelStats& s);
-void print_stats(std::ostream& out, const std::string& file, const std::string& model_name,
-                 const ModelStats& s);
-void write_stats_markdown(std::ostream& out, const std::string& file, const std::string& model_name, const ModelStats& s);
+void print_stats(std::ostream& out, const std::string& file, const std::string& model_name, const ModelStats& s);
+void write_stats_markdown(std::ostream& out, const std::string& file, const std::string& model_name,
+                          const ModelStats& s);
 nlohmann::ordered_json stats_json(const ModelStats& s);
 
 }  // namespace clearpath

@@ -198,12 +198,13 @@ TEST_CASE("conflicts: the churn example's planted priority conflict, over-alloca
   CHECK(a.overallocations[0].load == Approx(1.3));
 }
 
-TEST_CASE("conflicts: on the churn example exactly the planted conflicts are found, levelling included", "[conflicts]") {
+TEST_CASE("conflicts: on the churn example exactly the planted conflicts are found, levelling included",
+          "[conflicts]") {
   const Model m = load_valid(read_source_file("graphs/churn-model.json"));
   const ConflictAnalysis a = analyze_conflicts(m, {});
   std::set<std::pair<std::string, std::vector<std::string>>> expected, found;
-  const std::set<std::string> kinds = {"priority-conflict", "priority-inversion", "over-allocation", "people-conflict-delay",
-                                       "skills-gap", "skill-concentration"};
+  const std::set<std::string> kinds = {"priority-conflict",     "priority-inversion", "over-allocation",
+                                       "people-conflict-delay", "skills-gap",         "skill-concentration"};
   for (const auto& f : m.attributes["expected_findings"])
     if (kinds.count(f["kind"])) expected.insert({f["kind"], f["subjects"].get<std::vector<std::string>>()});
   for (const Finding& f : a.findings) found.insert({f.kind, f.subjects});
@@ -239,7 +240,8 @@ TEST_CASE("levelling: a person on two parallel steps pushes production back, and
   CHECK(m.id(a.levelled->drivers[0]) == "p");
   REQUIRE(a.levelled->moved.size() == 1);
   CHECK(a.levelled->moved[0].days >= 2);
-  const auto delay = std::find_if(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.kind == "people-conflict-delay"; });
+  const auto delay = std::find_if(a.findings.begin(), a.findings.end(),
+                                  [](const Finding& f) { return f.kind == "people-conflict-delay"; });
   REQUIRE(delay != a.findings.end());
   CHECK(delay->days_held_back == 2);
   CHECK(delay->cost_of_delay == Approx(2 * 1200));

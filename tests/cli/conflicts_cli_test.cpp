@@ -11,7 +11,8 @@ TEST_CASE("conflicts --format json has the documented keys", "[cli][conflicts]")
   auto r = run({"conflicts", source_path("graphs/churn-model.json"), "--format", "json"});
   CHECK(r.status == 1);  // a critical priority conflict is an error
   const auto j = nlohmann::json::parse(r.out);
-  for (const char* key : {"ranking_conflicts", "inversions", "disagreement", "overallocations", "levelled", "skill_gaps", "findings"})
+  for (const char* key :
+       {"ranking_conflicts", "inversions", "disagreement", "overallocations", "levelled", "skill_gaps", "findings"})
     CHECK(j.contains(key));
   const auto& c = j["ranking_conflicts"][0];
   CHECK(c["department"] == "billing-systems");
@@ -23,20 +24,25 @@ TEST_CASE("conflicts --format json has the documented keys", "[cli][conflicts]")
   const auto& o = j["overallocations"][0];
   for (const char* key : {"resource", "from", "to", "load", "capacity", "items"}) CHECK(o.contains(key));
   CHECK(o["resource"] == "tomasz-nowak");
-  for (const char* key : {"duration", "cpm_duration", "delay_days", "moved", "drivers"}) CHECK(j["levelled"].contains(key));
+  for (const char* key : {"duration", "cpm_duration", "delay_days", "moved", "drivers"})
+    CHECK(j["levelled"].contains(key));
   CHECK(j["levelled"]["delay_days"] == 17);
   CHECK(j["levelled"]["drivers"] == nlohmann::json::array({"tomasz-nowak"}));
-  CHECK(j["skill_gaps"][0] == nlohmann::json{{"step", "deploy-model-serving"}, {"skill", "mlops"}, {"owner", "dmitri-volkov"},
-                                             {"department", "it-operations"}, {"critical", true}});
-  auto quick = nlohmann::json::parse(run({"conflicts", source_path("graphs/churn-model.json"), "--format", "json", "--no-level"}).out);
+  CHECK(j["skill_gaps"][0] == nlohmann::json{{"step", "deploy-model-serving"},
+                                             {"skill", "mlops"},
+                                             {"owner", "dmitri-volkov"},
+                                             {"department", "it-operations"},
+                                             {"critical", true}});
+  auto quick = nlohmann::json::parse(
+      run({"conflicts", source_path("graphs/churn-model.json"), "--format", "json", "--no-level"}).out);
   CHECK(quick["levelled"].is_null());
 }
 
 TEST_CASE("conflicts text has its sections, level prints the schedule", "[cli][conflicts]") {
   auto r = run({"conflicts", source_path("graphs/churn-model.json"), "--fail-on", "never"});
   CHECK(r.status == 0);
-  for (const char* section : {"SUMMARY", "RANKING CONFLICTS", "PRIORITY INVERSIONS", "RANKING DISAGREEMENT", "OVER-ALLOCATION",
-                              "LEVELLED SCHEDULE", "SKILLS", "FINDINGS"})
+  for (const char* section : {"SUMMARY", "RANKING CONFLICTS", "PRIORITY INVERSIONS", "RANKING DISAGREEMENT",
+                              "OVER-ALLOCATION", "LEVELLED SCHEDULE", "SKILLS", "FINDINGS"})
     CHECK(r.out.find(section) != std::string::npos);
   CHECK(r.out.find("people conflicts push production back by 17.0 days") != std::string::npos);
   auto level = run({"level", source_path("graphs/churn-model.json")});
@@ -52,14 +58,17 @@ TEST_CASE("conflicts text has its sections, level prints the schedule", "[cli][c
 }
 
 TEST_CASE("conflicts: a step that can never be scheduled, unknown ids and bad input exit 2", "[cli][conflicts]") {
-  const std::string model = R"({"people": [{"id": "p", "capacity": 0.5}], "steps": [{"id": "s", "duration": 2, "demands": {"p": 1}}]})";
+  const std::string model =
+      R"({"people": [{"id": "p", "capacity": 0.5}], "steps": [{"id": "s", "duration": 2, "demands": {"p": 1}}]})";
   auto r = run({"conflicts", "-"}, model);
   CHECK(r.status == 2);
   // The loader's check (issue 14): located, and the same without levelling.
   const std::string error =
-      "<stdin>:1:98: error: /steps/0/demands/p: step 's' demands 1 of 'p', whose capacity is 0.5: it can never be scheduled\n"
+      "<stdin>:1:98: error: /steps/0/demands/p: step 's' demands 1 of 'p', whose capacity is 0.5: it can never be "
+      "scheduled\n"
       "    1 | ...\": \"s\", \"duration\": 2, \"demands\": {\"p\": 1}}]}\n"  // 102 characters: cut
-      "      | " + std::string(3 + 40, ' ') + "^\n";
+      "      | " +
+      std::string(3 + 40, ' ') + "^\n";
   CHECK(r.err == error);
   CHECK(r.out.empty());
   CHECK(run({"level", "-"}, model).status == 2);

@@ -30,7 +30,8 @@ TEST_CASE("render writes each format, chosen by --format or the -o extension", "
   CHECK(dot.out.rfind("digraph clearpath {", 0) == 0);
   const auto svg = run({"render", graph, "--view", "conflicts"});  // default: SVG on stdout
   CHECK(svg.out.rfind("<?xml", 0) == 0);
-  const auto stdin_run = run({"render", "-", "--view", "approvals", "--format", "dot"}, clearpath::test::read_source_file("graphs/minimal.json"));
+  const auto stdin_run = run({"render", "-", "--view", "approvals", "--format", "dot"},
+                             clearpath::test::read_source_file("graphs/minimal.json"));
   CHECK(stdin_run.status == 0);
   CHECK(stdin_run.out.find("funding") != std::string::npos);
 }

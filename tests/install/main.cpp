@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   const clearpath::Network network = clearpath::build_network(model, {});
   const clearpath::Schedule schedule = clearpath::compute_schedule(model, network);
   std::cout << "clearpath " << clearpath::version() << ": " << network.size() << " activities, critical path of "
-            << schedule.critical_path.size() << " ending at " << model.id(network.activity[schedule.critical_path.back()])
-            << ", " << schedule.duration << " working days\n";
+            << schedule.critical_path.size() << " ending at "
+            << model.id(network.activity[schedule.critical_path.back()]) << ", " << schedule.duration
+            << " working days\n";
 }

@@ -110,16 +110,19 @@ TEST_CASE("feasibility: durations and lead times that add up past any finite num
   CHECK(load(R"({"steps": [{"id": "a", "duration": 8e307}, {"id": "b", "duration": 8e307}]})").model);
 }
 
-TEST_CASE("feasibility: validate rejects what levelling would, whatever --initiative selects", "[model][feasibility][cli]") {
+TEST_CASE("feasibility: validate rejects what levelling would, whatever --initiative selects",
+          "[model][feasibility][cli]") {
   // s belongs to no initiative: conflicts --initiative x never levels it, but the file is wrong.
   const std::string model = R"({"people": [{"id": "p", "capacity": 0.5}], "initiatives": [{"id": "x"}],
 "steps": [{"id": "s", "duration": 2, "demands": {"p": 1}}, {"id": "t", "initiative": "x", "duration": 1}]})";
   const std::string error =
       "<stdin>:2:55: error: /steps/0/demands/p: step 's' demands 1 of 'p', whose capacity is 0.5: it can never be "
       "scheduled\n";
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"validate", "-"}, {"conflicts", "-", "--initiative", "x"}, {"conflicts", "-", "--no-level"},
-        {"path", "-"}, {"analyze", "-"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"validate", "-"},
+                                               {"conflicts", "-", "--initiative", "x"},
+                                               {"conflicts", "-", "--no-level"},
+                                               {"path", "-"},
+                                               {"analyze", "-"}}) {
     INFO(args[0]);
     const auto r = run(args, model);
     CHECK(r.status == 2);

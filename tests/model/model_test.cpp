@@ -82,9 +82,9 @@ TEST_CASE("relations: counts by kind, worked out by hand for minimal.json", "[mo
   CHECK(rel(Relation::dotted_line_to) == 0);
   CHECK(rel(Relation::head_of) == 2);
   CHECK(rel(Relation::prioritizes) == 2);
-  CHECK(rel(Relation::owned_by) == 5);    // 2 systems + 3 steps
+  CHECK(rel(Relation::owned_by) == 5);  // 2 systems + 3 steps
   CHECK(rel(Relation::sponsored_by) == 1);
-  CHECK(rel(Relation::part_of) == 5);     // 2 approvals + 3 steps
+  CHECK(rel(Relation::part_of) == 5);  // 2 approvals + 3 steps
   CHECK(rel(Relation::approved_by) == 3);
   CHECK(rel(Relation::depends_on) == 4);
   CHECK(rel(Relation::runs_on) == 3);
@@ -133,8 +133,8 @@ TEST_CASE("churn model: the size the issue asks for", "[model]") {
   for (const auto& f : m.attributes["expected_findings"]) kinds.push_back(f["kind"]);
   std::sort(kinds.begin(), kinds.end());
   CHECK(kinds == std::vector<std::string>{"legacy-chain-exceeds-momentum", "missing-copilot", "missing-copilot",
-                                          "over-allocation", "people-conflict-delay", "priority-conflict", "priority-conflict",
-                                          "single-point-of-failure", "skills-gap"});
+                                          "over-allocation", "people-conflict-delay", "priority-conflict",
+                                          "priority-conflict", "single-point-of-failure", "skills-gap"});
 }
 
 TEST_CASE("defaults worked out by the model: demands and department capacity", "[model]") {
@@ -155,12 +155,12 @@ TEST_CASE("defaults worked out by the model: demands and department capacity", "
     return out;
   };
   using D = std::vector<std::pair<std::string, double>>;
-  CHECK(demands("s1") == D{{"a", 0.5}});   // a person at their capacity
-  CHECK(demands("s2") == D{{"d", 1.0}});   // a department at 1 FTE
+  CHECK(demands("s1") == D{{"a", 0.5}});               // a person at their capacity
+  CHECK(demands("s2") == D{{"d", 1.0}});               // a department at 1 FTE
   CHECK(demands("s3") == D{{"b", 0.25}, {"e", 2.0}});  // as given
-  CHECK(demands("s4").empty());            // no owner, no demand
-  CHECK(demands("s5") == D{{"half", 0.5}});  // a department with less than 1 FTE: all it has
-  CHECK(demands("s6") == D{{"none", 1.0}});  // no members: still 1 (the loader rejects it unless done)
-  CHECK(m.department_capacity(*m.find("d")) == 1.5);  // a (0.5) + b (1); c is unavailable
+  CHECK(demands("s4").empty());                        // no owner, no demand
+  CHECK(demands("s5") == D{{"half", 0.5}});            // a department with less than 1 FTE: all it has
+  CHECK(demands("s6") == D{{"none", 1.0}});            // no members: still 1 (the loader rejects it unless done)
+  CHECK(m.department_capacity(*m.find("d")) == 1.5);   // a (0.5) + b (1); c is unavailable
   CHECK(m.department_capacity(*m.find("e")) == 4);
 }

@@ -38,7 +38,8 @@ TEST_CASE("diagnostics: the source line and a caret under the column", "[report]
   CHECK(printed(error_at(2, 40, "unknown reference 'fob'", "/steps/0/depends_on/0"), source) ==
         "x.json:2:40: error: /steps/0/depends_on/0: unknown reference 'fob'\n"
         "    2 |   \"steps\": [{\"id\": \"a\", \"depends_on\": [\"fob\"]}]\n"
-        "      | " + spaces(39) + "^\n");
+        "      | " +
+            spaces(39) + "^\n");
 }
 
 TEST_CASE("diagnostics: the caret counts code points, not bytes", "[report][diagnostics]") {
@@ -47,7 +48,8 @@ TEST_CASE("diagnostics: the caret counts code points, not bytes", "[report][diag
   CHECK(printed(error_at(1, 19, "bad"), source) ==
         "x.json:1:19: error: bad\n"
         "    1 | {\"id\": \"\xE4\xBD\x90\xE8\x97\xA4\", \"x\": 1}\n"
-        "      | " + spaces(18) + "^\n");
+        "      | " +
+            spaces(18) + "^\n");
 }
 
 TEST_CASE("diagnostics: tabs before the column are copied so the caret lines up", "[report][diagnostics]") {
@@ -55,7 +57,8 @@ TEST_CASE("diagnostics: tabs before the column are copied so the caret lines up"
   CHECK(printed(error_at(2, 8, "bad"), source) ==
         "x.json:2:8: error: bad\n"
         "    2 | \t\t\"x\": 1\n"
-        "      | \t\t" + spaces(5) + "^\n");
+        "      | \t\t" +
+            spaces(5) + "^\n");
 }
 
 TEST_CASE("diagnostics: a very long line is cut to a window around the column", "[report][diagnostics]") {
@@ -74,10 +77,9 @@ TEST_CASE("diagnostics: a very long line is cut to a window around the column", 
             "x.json:1:5001: error: in the middle\n" + gutter + "..." + std::string(40, 'a') + "X" +
             std::string(39, 'b') + "...\n" + under + spaces(3 + 40) + "^\n" +
             "x.json:1:10000: error: at the last character\n" + gutter + "..." + std::string(41, 'b') + "\n" + under +
-            spaces(3 + 40) + "^\n" +
-            "x.json:1:20000: error: past the end of the line\n" + gutter + "..." + std::string(40, 'b') + "\n" +
-            under + spaces(3 + 40) + "^\n" +
-            "x.json:1:4: error: back again\n" + gutter + std::string(80, 'a') + "...\n" + under + spaces(3) + "^\n");
+            spaces(3 + 40) + "^\n" + "x.json:1:20000: error: past the end of the line\n" + gutter + "..." +
+            std::string(40, 'b') + "\n" + under + spaces(3 + 40) + "^\n" + "x.json:1:4: error: back again\n" + gutter +
+            std::string(80, 'a') + "...\n" + under + spaces(3) + "^\n");
 }
 
 TEST_CASE("diagnostics: a line of exactly the limit is shown whole, one more is cut", "[report][diagnostics]") {
@@ -105,22 +107,27 @@ TEST_CASE("diagnostics: no snippet without a line, past the text's end, or witho
   CHECK(printed(error_at(4, 1, "where?"), source) == "x.json:4:1: error: where?\n");
   CHECK(printed(error_at(2, 8, "no text"), "") == "x.json:2:8: error: no text\n");
   // A column past the end of its line: the caret just after the last character.
-  CHECK(printed(error_at(2, 30, "late"), source) == "x.json:2:30: error: late\n    2 |   \"a\": 1\n      | " + spaces(8) + "^\n");
+  CHECK(printed(error_at(2, 30, "late"), source) ==
+        "x.json:2:30: error: late\n    2 |   \"a\": 1\n      | " + spaces(8) + "^\n");
 }
 
-TEST_CASE("diagnostics: carriage returns, a byte order mark and control characters are not printed", "[report][diagnostics]") {
+TEST_CASE("diagnostics: carriage returns, a byte order mark and control characters are not printed",
+          "[report][diagnostics]") {
   CHECK(printed(error_at(2, 8, "crlf"), "{\r\n  \"a\": x\r\n}\r\n") ==
         "x.json:2:8: error: crlf\n    2 |   \"a\": x\n      | " + spaces(7) + "^\n");
   // The loader counts columns from after the mark.
-  CHECK(printed(error_at(1, 7, "bom"), "\xEF\xBB\xBF{\"a\": x}") == "x.json:1:7: error: bom\n    1 | {\"a\": x}\n      | " + spaces(6) + "^\n");
-  CHECK(printed(error_at(1, 4, "escape"), "\"\x1b[2J\" x") == "x.json:1:4: error: escape\n    1 | \" [2J\" x\n      | " + spaces(3) + "^\n");
+  CHECK(printed(error_at(1, 7, "bom"), "\xEF\xBB\xBF{\"a\": x}") ==
+        "x.json:1:7: error: bom\n    1 | {\"a\": x}\n      | " + spaces(6) + "^\n");
+  CHECK(printed(error_at(1, 4, "escape"), "\"\x1b[2J\" x") ==
+        "x.json:1:4: error: escape\n    1 | \" [2J\" x\n      | " + spaces(3) + "^\n");
 }
 
 TEST_CASE("diagnostics: line numbers widen the gutter, colour only the caret", "[report][diagnostics]") {
   std::string source;
   for (int i = 1; i < 123456; ++i) source += "\n";
   source += "  oops\n";
-  CHECK(printed(error_at(123456, 3, "deep"), source) == "x.json:123456:3: error: deep\n 123456 |   oops\n        |   ^\n");
+  CHECK(printed(error_at(123456, 3, "deep"), source) ==
+        "x.json:123456:3: error: deep\n 123456 |   oops\n        |   ^\n");
   CHECK(printed(error_at(1, 1, "m"), "x", true) ==
         "\033[1mx.json:1:1:\033[0m \033[1;31merror:\033[0m m\n    1 | x\n      | \033[1;32m^\033[0m\n");
 }

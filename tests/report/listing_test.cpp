@@ -297,9 +297,11 @@ TEST_CASE("listing text: fixed columns cut with ~, headings with a note, every s
         "  plain line\n"
         "    label     value\n"
         "    word wwwwwwwwwwwwwwwwwwww\n"
-        "    " + std::string(90, 'v') + "\n"
-        "\n"
-        "  owner: bo\n");
+        "    " +
+            std::string(90, 'v') +
+            "\n"
+            "\n"
+            "  owner: bo\n");
 }
 
 TEST_CASE("listing text: colour on the text, never on its indent, and control characters defused", "[report]") {
@@ -313,8 +315,9 @@ TEST_CASE("listing text: colour on the text, never on its indent, and control ch
   const std::string plain = text_of(d), color = text_of(d, true);
   CHECK(plain == "Plan  [2J\n\nFINDINGS\n  error kind\n    " + std::string(60, 'a') + "\n    " + std::string(60, 'b') +
                      "\n    gate s~ OPEN\n");
-  CHECK(color == "Plan  [2J\n\n\033[1mFINDINGS\033[0m\n  \033[31merror kind\033[0m\n    \033[33m" + std::string(60, 'a') +
-                     "\033[0m\n    \033[33m" + std::string(60, 'b') + "\033[0m\n    gate s~ \033[31mOPEN\033[0m\n");
+  CHECK(color == "Plan  [2J\n\n\033[1mFINDINGS\033[0m\n  \033[31merror kind\033[0m\n    \033[33m" +
+                     std::string(60, 'a') + "\033[0m\n    \033[33m" + std::string(60, 'b') +
+                     "\033[0m\n    gate s~ \033[31mOPEN\033[0m\n");
 }
 
 TEST_CASE("Markdown and HTML of a listing: notes after titles, lines nested by depth, untitled sections", "[report]") {
@@ -327,9 +330,12 @@ TEST_CASE("Markdown and HTML of a listing: notes after titles, lines nested by d
   d.section("b", "").line("counted");
   std::ostringstream md, html;
   write_markdown(md, d);
-  CHECK(md.str() == "# clearpath x\n\n## Gates (pending)\n\n- **g: CANNOT BE GRANTED**\n  - it-side executive: OPEN\n\n- counted\n");
+  CHECK(
+      md.str() ==
+      "# clearpath x\n\n## Gates (pending)\n\n- **g: CANNOT BE GRANTED**\n  - it-side executive: OPEN\n\n- counted\n");
   write_html(html, d);
-  CHECK(html.str().find("<h2>Gates (pending)</h2>\n<p style=\"margin: 0 0 0 0em\"><span class=\"bad\">g: CANNOT BE GRANTED</span></p>\n"
+  CHECK(html.str().find("<h2>Gates (pending)</h2>\n<p style=\"margin: 0 0 0 0em\"><span class=\"bad\">g: CANNOT BE "
+                        "GRANTED</span></p>\n"
                         "<p style=\"margin: 0 0 0 1.5em\">it-side executive: OPEN</p>\n") != std::string::npos);
   CHECK(html.str().find("<section id=\"b\">\n<p") != std::string::npos);  // no heading for the untitled section
   CHECK(html.str().find("<a href=\"#b\">") == std::string::npos);
