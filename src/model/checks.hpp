@@ -3,7 +3,7 @@
 // dependency and reporting cycles, rule sides, priorities. Each problem becomes a diagnostic
 // with the JSON pointer of the offending value. Private to the library.
 #include "clearpath/diagnostic.hpp"
-#include "model/model_builder.hpp"
+#include "clearpath/model_builder.hpp"
 
 namespace clearpath {
 
