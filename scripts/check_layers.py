@@ -11,7 +11,8 @@ import sys
 LAYERS = ["util", "model", "io", "synthetic", "analysis", "render", "report", "cli"]
 PUBLIC = {
     "version": "util", "entities": "model", "model": "model", "diagnostic": "model",
-    "finding": "model", "stats": "model",
+    "finding": "model", "stats": "model", "attributes": "model", "model_builder": "model",
+    "load_result": "model",
     "load": "io", "save": "io", "schema": "io", "psplib": "io", "hr_import": "io",
     "export": "io",
     "schedule": "analysis", "calendar": "analysis", "path_analysis": "analysis",

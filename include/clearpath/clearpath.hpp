@@ -3,6 +3,7 @@
 // (docs/library.md). Each header also stands alone; include only those you need to compile less.
 
 // The model and what a file says about it.
+#include "clearpath/attributes.hpp"
 #include "clearpath/diagnostic.hpp"
 #include "clearpath/entities.hpp"
 #include "clearpath/finding.hpp"
@@ -14,6 +15,8 @@
 #include "clearpath/export.hpp"
 #include "clearpath/hr_import.hpp"
 #include "clearpath/load.hpp"
+#include "clearpath/load_result.hpp"
+#include "clearpath/model_builder.hpp"
 #include "clearpath/psplib.hpp"
 #include "clearpath/save.hpp"
 #include "clearpath/schema.hpp"

@@ -9,12 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "clearpath/attributes.hpp"
 
 namespace clearpath {
-
-// JSON values kept from the file (attributes): objects keep the file's key order.
-using Json = nlohmann::ordered_json;
 
 // A vertex of the model graph: every entity (of any kind) has exactly one.
 using Ref = std::uint32_t;
@@ -31,7 +28,7 @@ const char* kind_array(EntityKind k) noexcept;
 struct EntityBase {
   std::string id;
   std::string name;                  // display name; empty = use the id
-  Json attributes;                   // free-form, preserved unchanged; null when absent
+  Attributes attributes;             // free-form, preserved unchanged; none when absent
   std::uint32_t source_index = 0;    // position in its array in the file (for /people/12)
 };
 

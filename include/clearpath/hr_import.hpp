@@ -9,11 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include "clearpath/diagnostic.hpp"
 #include "clearpath/load.hpp"
+#include "clearpath/model.hpp"
 
 namespace clearpath {
-
-class Model;
 
 // The header of each column; nullopt = the default header or one of its aliases
 // (docs/import-hr.md). A column given explicitly must be in the file; of the defaults only the
@@ -52,7 +52,11 @@ struct HrImportSummary {
 };
 
 struct HrImportResult {
-  std::string model_json;  // the model in the file format (not yet checked by load_model)
+  // The model, checked as load_model checks a file: present only when `diagnostics` has no
+  // errors. Errors are still possible with a valid export (a --side-of that leaves a rule slot
+  // of the --into model with no department on its side); warnings may come from the --into model.
+  std::optional<Model> model;
+  Diagnostics diagnostics;
   HrImportSummary summary;
 };
 

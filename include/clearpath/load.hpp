@@ -9,15 +9,10 @@
 #include <vector>
 
 #include "clearpath/diagnostic.hpp"
+#include "clearpath/load_result.hpp"
 #include "clearpath/model.hpp"
 
 namespace clearpath {
-
-struct LoadResult {
-  std::optional<Model> model;           // present only when there are no errors
-  Diagnostics diagnostics;              // errors and warnings, sorted by location
-  std::vector<DependencyCycle> cycles;  // one per strongly connected component, by first id
-};
 
 // Parses and checks `text` (the whole file). Never throws for bad input: every problem
 // becomes a diagnostic with its location.

@@ -39,7 +39,7 @@ struct RelatedEntity {
 };
 
 class ModelGraph;    // private: the Boost.Graph behind the model
-class ModelBuilder;  // private: fills a model
+class ModelBuilder;  // clearpath/model_builder.hpp: fills a model
 
 // A model is move-only; a moved-from Model may only be destroyed or assigned to.
 class Model {
@@ -55,7 +55,7 @@ class Model {
   std::string name;
   std::string description;
   Calendar calendar;
-  Json attributes;
+  Attributes attributes;
 
   // Entities by kind, in file order.
   std::span<const Person> people() const noexcept;
@@ -107,7 +107,7 @@ class Model {
  struct Impl;  // src/model/model_impl.hpp
 
  private:
-  friend class ModelBuilder;  // src/model/model_builder.hpp: how the loader fills a model
+  friend class ModelBuilder;  // clearpath/model_builder.hpp: how models are filled
   std::unique_ptr<Impl> impl_;
 };
 

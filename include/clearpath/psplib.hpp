@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clearpath/model.hpp"
+
 namespace clearpath {
 
 struct PsplibJob {
@@ -35,9 +37,10 @@ PsplibInstance parse_psplib(std::string_view text, const std::string& file);
 // non-dummy job's number, so ids sort in job order ("job-02" .. "job-31" for j30).
 std::string psplib_job_id(const PsplibInstance& instance, int job);
 
-// The clearpath model of an instance (as parse_psplib returns it), as JSON text in the file
-// format, one entity per line, deterministic: a department r1..rK per resource, an initiative
-// `project`, and a step per non-dummy job; see docs/psplib.md for the mapping.
-std::string psplib_model_json(const PsplibInstance& instance, const std::string& name);
+// The clearpath model of an instance (as parse_psplib returns it), checked, deterministic: a
+// department r1..rK per resource, an initiative `project`, and a step per non-dummy job; see
+// docs/psplib.md for the mapping. An inconsistent instance (a successor that is no job, a
+// negative duration, request or capacity) throws std::invalid_argument.
+Model psplib_model(const PsplibInstance& instance, const std::string& name);
 
 }  // namespace clearpath

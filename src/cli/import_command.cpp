@@ -11,20 +11,14 @@
 namespace clearpath {
 namespace {
 
-// Loads the model an import made, before anything is written, printing its diagnostics.
-// `own`: the importer made it alone (psplib), so any error or warning is a bug in clearpath.
-// Otherwise (the HR import, perhaps merged into the user's model) errors are input problems (a
-// --side-of that leaves a rule's slot with no department on its side, say) and warnings, some
-// already in the --into model, are shown but do not stop the import.
-std::optional<Model> check_imported(Session& s, const std::string& display, const std::string& model, bool own) {
-  LoadResult check = load_model(model);
-  const bool refused = !check.model || (own && check.diagnostics.warning_count() > 0);
-  if (!check.diagnostics.items().empty())
-    print_diagnostics(s.io().err, "<imported model>", check.diagnostics, s.err_color(), model);
-  if (!refused) return std::move(check.model);
-  s.io().err << "clearpath: error: " << display
-             << (own ? ": the imported model is not valid (a bug in clearpath import)\n"
-                     : ": the imported model is not valid (see above); nothing written\n");
+// Prints the diagnostics of the checks of an imported model (the HR import, perhaps merged into
+// the user's model): errors are input problems (a --side-of that leaves a rule's slot with no
+// department on its side, say) and warnings, some already in the --into model, are shown but do
+// not stop the import.
+std::optional<Model> check_imported(Session& s, const std::string& display, std::optional<Model> model, const Diagnostics& diagnostics) {
+  if (!diagnostics.items().empty()) print_diagnostics(s.io().err, "<imported model>", diagnostics, s.err_color(), "");
+  if (model) return model;
+  s.io().err << "clearpath: error: " << display << ": the imported model is not valid (see above); nothing written\n";
   return std::nullopt;
 }
 
@@ -36,12 +30,11 @@ int run_psplib(Session& s, const ImportArgs& args) {
     std::string name = !args.model_name.empty() ? args.model_name : args.name;
     if (name.empty())
       name = args.file == "-" ? "PSPLIB instance" : "PSPLIB " + std::filesystem::path(args.file).stem().string();
-    model = psplib_model_json(instance, name);
+    model = save_model(psplib_model(instance, name));  // checked: a problem in it is a bug, thrown
   } catch (const InputError& e) {
     s.io().err << "clearpath: error: " << e.what() << "\n";
     return kExitInvalid;
   }
-  if (!check_imported(s, display, model, true)) return kExitInvalid;
   s.emit(args.output, model);
   return kExitOk;
 }
@@ -113,7 +106,7 @@ int run_hr(Session& s, const ImportArgs& args) {
   } catch (const InputError& e) {
     return usage(e.what());
   }
-  const std::optional<Model> model = check_imported(s, display, result.model_json, false);
+  const std::optional<Model> model = check_imported(s, display, std::move(result.model), result.diagnostics);
   if (!model) return kExitInvalid;
   s.emit(args.output, save_model(*model));
   const HrImportSummary& m = result.summary;

@@ -4,7 +4,7 @@
 // (demands within capacities, a finite total duration). Each problem becomes a diagnostic
 // with the JSON pointer of the offending value. Private to the library.
 #include "clearpath/diagnostic.hpp"
-#include "model/model_builder.hpp"
+#include "clearpath/model_builder.hpp"
 
 namespace clearpath {
 

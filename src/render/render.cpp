@@ -73,8 +73,8 @@ void ViewBuilder::title(const std::string& view_description, const std::vector<s
   std::string when;
   if (!m_.calendar.start.empty()) {
     when = "as of " + m_.calendar.start + " (calendar start)";
-  } else if (m_.attributes.is_object() && m_.attributes.contains("as_of") && m_.attributes["as_of"].is_string()) {
-    when = "as of " + m_.attributes["as_of"].get<std::string>();
+  } else if (const std::optional<std::string> as_of = m_.attributes.string_member("as_of")) {
+    when = "as of " + *as_of;
   } else {
     when = "undated: the file gives no calendar start";
   }

@@ -18,8 +18,7 @@ std::string day_text(const Model& m, double day) {
 namespace {
 
 std::string as_of(const Model& m) {
-  if (m.attributes.is_object() && m.attributes.contains("as_of") && m.attributes["as_of"].is_string())
-    return "as of " + m.attributes["as_of"].get<std::string>();
+  if (const std::optional<std::string> as_of = m.attributes.string_member("as_of")) return "as of " + *as_of;
   if (!m.calendar.start.empty()) return "working days counted from " + m.calendar.start;
   return "working days counted from day 0 (no calendar start)";
 }

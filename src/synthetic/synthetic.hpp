@@ -5,6 +5,8 @@
 #include <ostream>
 #include <string>
 
+#include "clearpath/model.hpp"
+
 namespace clearpath {
 
 struct SyntheticOptions {
@@ -25,10 +27,13 @@ struct SyntheticOptions {
   std::size_t max_approvers = 0;
 };
 
-// Writes a valid model in the file format: a reports_to tree with span ~6, departments on the
+// A valid model: a reports_to tree with span ~6, departments on the
 // it and business sides, initiatives with sponsors, approvals with rules, long step chains with
 // 1-4 dependencies each (acyclic), priorities. The same options always give the same bytes.
 // Approvals depend on the previous gate of their initiative and on earlier steps (acyclic).
+Model generate_synthetic_model(const SyntheticOptions& options);
+// The model generate_synthetic_model gives, in the file format, one entity per line (the bytes
+// of earlier versions, which wrote it without a Model).
 void write_synthetic_model(const SyntheticOptions& options, std::ostream& out);
 std::string synthetic_model(const SyntheticOptions& options);
 

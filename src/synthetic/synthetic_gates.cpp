@@ -35,8 +35,8 @@ struct SlotSpec {
 class OrgGates {
  public:
   // Children of everyone in the reporting tree (CSR) and the team of each initiative.
-  OrgGates(const Plan& plan, const Written& written, Rng& rng, Writer& out)
-      : plan_(plan), written_(written), rng_(rng), out_(out) {
+  OrgGates(const Plan& plan, const Written& written, Rng& rng, const Refs& refs, ModelBuilder& b)
+      : plan_(plan), written_(written), rng_(rng), refs_(refs), b_(b) {
     const u32 n_people = plan_.n_people;
     child_begin_.assign(n_people + 1, 0);
     for (u32 i = 1; i < n_people; ++i) ++child_begin_[plan_.parent[i] + 1];
@@ -50,35 +50,25 @@ class OrgGates {
     listed_in_.assign(n_people, 0);
   }
 
-  void write() {
-    out_.open_array("approvals");
-    for (std::size_t g = 0; g < plan_.gates.size(); ++g) {
-      out_.separator(g);
-      const Gate& gate = plan_.gates[g];
+  void add() {
+    for (const Gate& gate : plan_.gates) {
       const u32 kind = static_cast<u32>((gate.number - 1 + gate.initiative) % kGates.size());
-      out_.raw("{\"id\":");
-      out_.gate_id(gate);
-      out_.raw(",\"name\":\"");
-      out_.raw(kGates[kind]);
-      out_.raw("\"");
-      out_.key("initiative");
-      out_.id("init", gate.initiative);
+      Approval a;
+      a.id = refs_.id(refs_.gate(gate.initiative, gate.number));
+      a.name = kGates[kind];
+      a.initiative = refs_.initiative(gate.initiative);
       const u32 anchor = gate_anchor(gate.initiative);
       choose_rule(kind, anchor);
       choose_approvers(anchor);
-      out_.key("approvers");
-      out_.id_list("p", approvers_.data(), approvers_.size());
-      out_.key("lead_time");
-      out_.num(rng_.range(0, 20));
-      out_.key("status");
+      for (u32 p : approvers_) a.approvers.push_back(refs_.person(p));
+      a.lead_time = static_cast<double>(rng_.range(0, 20));
       // A gate nobody can grant has not been granted: it waits, or was turned down.
       const bool granted = rng_.chance(200) && !broken_;
-      out_.raw(granted ? "\"granted\"" : rng_.chance(20) ? "\"denied\"" : "\"pending\"");
-      write_rule();
-      write_dependencies(gate);
-      out_.raw("}");
+      a.status = granted ? ApprovalStatus::granted : rng_.chance(20) ? ApprovalStatus::denied : ApprovalStatus::pending;
+      a.rule = rule();
+      a.depends_on = dependencies(gate);
+      b_.add(std::move(a));
     }
-    out_.raw("\n],\n");
   }
 
  private:
@@ -327,45 +317,25 @@ class OrgGates {
       std::swap(approvers_[i - 1], approvers_[rng_.below(i)]);
   }
 
-  // ,"rule":{...} from slots_ and the flags.
-  void write_rule() {
-    out_.raw(",\"rule\":{\"min_approvers\":");
-    out_.num(min_approvers_);
-    if (!slots_.empty()) {
-      out_.raw(",\"slots\":[");
-      for (std::size_t s = 0; s < slots_.size(); ++s) {
-        if (s) out_.put(',');
-        const SlotSpec& slot = slots_[s];
-        char sep = '{';
-        if (!slot.side.empty()) {
-          out_.put(sep);
-          out_.raw("\"side\":");
-          out_.str(slot.side);
-          sep = ',';
-        }
-        if (slot.role >= 0) {
-          out_.put(sep);
-          out_.raw("\"role\":");
-          out_.str(kRoles[static_cast<std::size_t>(slot.role)]);
-          sep = ',';
-        }
-        if (slot.department != kNone) {
-          out_.put(sep);
-          out_.raw("\"department\":");
-          out_.id("d", slot.department);
-        }
-        out_.put('}');
-      }
-      out_.put(']');
+  // The rule from slots_ and the flags.
+  Rule rule() const {
+    Rule r;
+    r.min_approvers = static_cast<int>(min_approvers_);
+    for (const SlotSpec& spec : slots_) {
+      Slot slot;
+      slot.side = spec.side;
+      if (spec.role >= 0) slot.role = kRoles[static_cast<std::size_t>(spec.role)];
+      if (spec.department != kNone) slot.department = refs_.department(spec.department);
+      r.slots.push_back(std::move(slot));
     }
-    if (distinct_) out_.raw(",\"distinct_departments\":true");
-    if (independent_) out_.raw(",\"independent\":true");
-    out_.raw("}");
+    r.distinct_departments = distinct_;
+    r.independent = independent_;
+    return r;
   }
 
   // The previous gate of the initiative, the step just before the anchor and sometimes one
   // or two earlier steps of the same chain or initiative: all before the anchor (a DAG).
-  void write_dependencies(const Gate& gate) {
+  std::vector<Ref> dependencies(const Gate& gate) {
     std::array<u32, 2> earlier{};
     std::size_t n_earlier = 0;
     if (gate.step_dep && rng_.chance(400)) {
@@ -373,32 +343,20 @@ class OrgGates {
       const auto count = static_cast<std::size_t>(rng_.range(1, 2));
       n_earlier = rng_.distinct(block, gate.anchor - 1, count, earlier.data());
     }
-    if (gate.number > 1 || gate.step_dep) {
-      out_.key("depends_on");
-      char sep = '[';
-      if (gate.number > 1) {
-        out_.put(sep);
-        Gate prev = gate;
-        prev.number -= 1;
-        out_.gate_id(prev);
-        sep = ',';
-      }
-      if (gate.step_dep) {
-        out_.put(sep);
-        out_.id("s", gate.anchor - 1);
-        for (std::size_t i = 0; i < n_earlier; ++i) {
-          out_.put(',');
-          out_.id("s", earlier[i]);
-        }
-      }
-      out_.put(']');
+    std::vector<Ref> out;
+    if (gate.number > 1) out.push_back(refs_.gate(gate.initiative, gate.number - 1));
+    if (gate.step_dep) {
+      out.push_back(refs_.step(gate.anchor - 1));
+      for (std::size_t i = 0; i < n_earlier; ++i) out.push_back(refs_.step(earlier[i]));
     }
+    return out;
   }
 
   const Plan& plan_;
   const Written& written_;
   Rng& rng_;
-  Writer& out_;
+  const Refs& refs_;
+  ModelBuilder& b_;
   std::vector<u32> child_begin_, children_;  // the reporting tree downwards (CSR)
   std::vector<u32> team_;                    // by initiative: the department of its first chain
   std::vector<SlotSpec> slots_;              // the gate being written
@@ -412,8 +370,8 @@ class OrgGates {
 
 }  // namespace
 
-void write_org_approvals(const Plan& plan, const Written& written, Rng& rng, Writer& out) {
-  OrgGates(plan, written, rng, out).write();
+void add_org_approvals(const Plan& plan, const Written& written, Rng& rng, const Refs& refs, ModelBuilder& b) {
+  OrgGates(plan, written, rng, refs, b).add();
 }
 
 }  // namespace clearpath::synthetic

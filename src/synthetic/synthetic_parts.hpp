@@ -1,10 +1,12 @@
 #pragma once
 // The pieces of the synthetic generator (synthetic.hpp) shared by its files: the seeded
-// generator, the name tables, the planned skeleton of a model and the buffered JSON writer.
+// generator, the name tables, the planned skeleton of a model, the Refs of its entities and
+// the writer of its text.
 // Private to the library.
 //
-//   synthetic.cpp        writes the model: people, departments, systems, initiatives, the
+//   synthetic.cpp        builds the model: people, departments, systems, initiatives, the
 //                        classic approvals and the steps
+//   synthetic_writer.cpp writes it in the generator's layout
 //   synthetic_plan.cpp   plans its skeleton first: reporting tree, chains, where gates sit
 //   synthetic_gates.cpp  organisation-aware approvals (SyntheticOptions::gates / max_approvers)
 //
@@ -22,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clearpath/model_builder.hpp"
 #include "synthetic/synthetic.hpp"
 #include "model/random.hpp"
 
@@ -139,82 +142,41 @@ struct Written {
   std::vector<Sponsors> sponsors;       // by initiative
 };
 
-// The JSON text, written straight to the stream through a buffer, one entity per line, so a
-// 1,000,000-step model streams out in seconds. Numbers are integers or hundredths, printed by
-// hand.
-class Writer {
+// The Refs of the model's entities. Every id is interned up front, kind by kind in the order the
+// entities are added, so the Ref of person i, gate g or step s is a sum, never a lookup.
+class Refs {
  public:
-  explicit Writer(std::ostream& out) : out_(out) { buf_.reserve(kFlushAt + 4096); }
-
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
-  void raw(std::string_view s) { buf_.append(s); }
-  void put(char c) { buf_.push_back(c); }
-  void num(u64 v) {
-    char tmp[24];
-    auto res = std::to_chars(tmp, tmp + sizeof tmp, v);
-    buf_.append(tmp, res.ptr);
-  }
-  // A non-negative quantity given in hundredths: 150 -> "1.5", 200 -> "2", 25 -> "0.25".
-  void hundredths(u64 v) {
-    num(v / 100);
-    const u64 frac = v % 100;
-    if (frac == 0) return;
-    buf_.push_back('.');
-    buf_.push_back(static_cast<char>('0' + frac / 10));
-    if (frac % 10 != 0) buf_.push_back(static_cast<char>('0' + frac % 10));
-  }
-  void id(std::string_view prefix, u64 n) {
-    buf_.push_back('"');
-    raw(prefix);
-    num(n);
-    buf_.push_back('"');
-  }
-  void gate_id(const Gate& g) {
-    raw("\"gate");
-    num(g.initiative);
-    buf_.push_back('-');
-    num(g.number);
-    buf_.push_back('"');
-  }
-  void key(std::string_view k) {  // ,"k":
-    raw(",\"");
-    raw(k);
-    raw("\":");
-  }
-  void str(std::string_view s) {  // our strings never need escaping
-    buf_.push_back('"');
-    raw(s);
-    buf_.push_back('"');
-  }
-  void open_array(std::string_view name) {
-    raw("\"");
-    raw(name);
-    raw("\":[");
-  }
-  // Before element `index` of an array: one entity per line; the buffer is flushed when full.
-  void separator(u64 index) {
-    raw(index == 0 ? "\n" : ",\n");
-    if (buf_.size() >= kFlushAt) flush();
-  }
-  void id_list(std::string_view prefix, const u32* first, std::size_t count) {
-    buf_.push_back('[');
-    for (std::size_t i = 0; i < count; ++i) {
-      if (i) buf_.push_back(',');
-      id(prefix, first[i]);
-    }
-    buf_.push_back(']');
-  }
+  Refs(const Plan& plan, ModelBuilder& b);
+  Ref person(u32 i) const { return people_ + i; }
+  Ref department(u32 d) const { return departments_ + d; }
+  Ref system(u32 s) const { return systems_ + s; }
+  Ref initiative(u32 k) const { return initiatives_ + k; }
+  Ref gate(u32 initiative, u32 number) const { return gates_ + gate_begin_[initiative] + number - 1; }
+  Ref step(u32 s) const { return steps_ + s; }
+  // The id of entity `r`, as interned.
+  const std::string& id(Ref r) const { return b_.id(r); }
 
  private:
-  static constexpr std::size_t kFlushAt = 1 << 20;
-  std::ostream& out_;
-  std::string buf_;
+  const ModelBuilder& b_;
+  Ref people_ = 0, departments_ = 0, systems_ = 0, initiatives_ = 0, gates_ = 0, steps_ = 0;
+  std::vector<u32> gate_begin_;  // by initiative: its first gate in Plan::gates
 };
 
-// The "approvals" array of organisation-aware gates (synthetic_gates.cpp).
-void write_org_approvals(const Plan& plan, const Written& written, Rng& rng, Writer& out);
+// "p" and 12 -> "p12".
+inline std::string numbered(std::string_view prefix, u64 n) {
+  char digits[24];
+  const auto res = std::to_chars(digits, digits + sizeof digits, n);
+  std::string out(prefix);
+  return out.append(digits, res.ptr);
+}
+
+// The organisation-aware approvals (synthetic_gates.cpp), added in Plan::gates order.
+void add_org_approvals(const Plan& plan, const Written& written, Rng& rng, const Refs& refs, ModelBuilder& b);
+
+// The model in the generator's own layout (synthetic_writer.cpp): one entity per line, compact,
+// the keys of the file format in a fixed order, and the defaults the generator always states
+// (capacity, legacy, lead_time, status, min_approvers) written out. Earlier versions wrote these
+// bytes straight from the generator; benchmarks and saved files keep them.
+void write_generated_model(const Model& model, std::ostream& out);
 
 }  // namespace clearpath::synthetic

@@ -1,6 +1,7 @@
 // Gate checks against brute force on random small organisations: satisfiability, single points
 // of failure and bus factor must equal what trying every subset of approvers gives.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <functional>

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "clearpath/conflicts.hpp"
+#include "io/json/attributes_json.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -181,7 +182,8 @@ TEST_CASE("conflicts: the churn example's planted priority conflict, over-alloca
   const ConflictAnalysis a = analyze_conflicts(m, without_levelling());
   std::set<std::pair<std::string, std::vector<std::string>>> found;
   for (const Finding& f : a.findings) found.insert({f.kind, f.subjects});
-  for (const auto& f : m.attributes["expected_findings"]) {
+  const nlohmann::ordered_json attributes = json_of(m.attributes);  // outlives the loop
+  for (const auto& f : attributes["expected_findings"]) {
     const std::string kind = f["kind"];
     if (kind != "priority-conflict" && kind != "over-allocation" && kind != "skills-gap") continue;
     INFO(kind);
@@ -203,9 +205,10 @@ TEST_CASE("conflicts: on the churn example exactly the planted conflicts are fou
   const Model m = load_valid(read_source_file("graphs/churn-model.json"));
   const ConflictAnalysis a = analyze_conflicts(m, {});
   std::set<std::pair<std::string, std::vector<std::string>>> expected, found;
-  const std::set<std::string> kinds = {"priority-conflict",     "priority-inversion", "over-allocation",
-                                       "people-conflict-delay", "skills-gap",         "skill-concentration"};
-  for (const auto& f : m.attributes["expected_findings"])
+  const std::set<std::string> kinds = {"priority-conflict", "priority-inversion", "over-allocation", "people-conflict-delay",
+                                       "skills-gap", "skill-concentration"};
+  const nlohmann::ordered_json attributes = json_of(m.attributes);  // outlives the loop
+  for (const auto& f : attributes["expected_findings"])
     if (kinds.count(f["kind"])) expected.insert({f["kind"], f["subjects"].get<std::vector<std::string>>()});
   for (const Finding& f : a.findings) found.insert({f.kind, f.subjects});
   CHECK(found == expected);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "clearpath/copilots.hpp"
+#include "io/json/attributes_json.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -45,7 +46,8 @@ TEST_CASE("copilots: the churn example's planted co-pilot problems are found, an
   const Model m = load_valid(read_source_file("graphs/churn-model.json"));
   const CopilotAnalysis a = analyze_copilots(m, {});
   std::set<std::pair<std::string, std::vector<std::string>>> expected, found;
-  for (const auto& f : m.attributes["expected_findings"]) {
+  const nlohmann::ordered_json attributes = json_of(m.attributes);  // outlives the loop
+  for (const auto& f : attributes["expected_findings"]) {
     const std::string kind = f["kind"];
     if (kind == "missing-copilot" || kind == "single-point-of-failure")
       expected.insert({kind, f["subjects"].get<std::vector<std::string>>()});
@@ -106,7 +108,7 @@ TEST_CASE("copilots: initiatives' co-pilot side, single points of failure, sole 
   for (const SoleOwner& o : churn.sole_owners) owners.insert(m.id(o.person));
   CHECK(owners.count("tomasz-nowak"));
   CHECK(owners.count("patricia-nolan"));
-  const auto sched = m.attributes["expected_schedule"]["critical_path"];
+  const auto sched = json_of(m.attributes)["expected_schedule"]["critical_path"];
   for (const SoleOwner& o : churn.sole_owners)
     for (Ref s : o.steps) {
       INFO(m.id(s));

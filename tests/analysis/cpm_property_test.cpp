@@ -3,6 +3,7 @@
 // checked against an independent forward/backward pass and, for small graphs, against brute-force
 // enumeration of every path.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>

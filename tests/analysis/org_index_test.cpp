@@ -2,6 +2,7 @@
 // org-graph distances (breadth-first and bidirectional), and the suggested co-pilots built on
 // them, whichever of the two searches the suggestions use.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <deque>

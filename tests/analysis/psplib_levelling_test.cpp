@@ -24,7 +24,7 @@ TEST_CASE("levelling every bundled PSPLIB instance gives a feasible schedule", "
     CHECK_FALSE(check_levelled(problem, s).has_value());
     CHECK(s.makespan >= inst.mpm_time);
     // The same instance as a model: every resource a department with that capacity.
-    const Model m = clearpath::test::load_valid(psplib_model_json(inst, "test"));
+    const Model m = psplib_model(inst, "test");
     ConflictOptions o;
     o.levelling = options;
     const ConflictAnalysis a = analyze_conflicts(m, o);

@@ -1,5 +1,6 @@
 // The command line, run in-process: exit codes, output formats, stdin, colour, -o.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <sstream>

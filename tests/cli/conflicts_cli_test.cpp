@@ -1,6 +1,7 @@
 // `clearpath conflicts` and `clearpath level` from the command line: the JSON contract, the
 // text sections, exit codes and bad input.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "support/test_support.hpp"
 

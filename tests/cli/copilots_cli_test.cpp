@@ -1,6 +1,7 @@
 // `clearpath copilots` from the command line: the JSON contract, the text sections, --without,
 // exit codes and bad input.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <sstream>

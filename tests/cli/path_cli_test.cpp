@@ -1,5 +1,6 @@
 // `clearpath path` from the command line: the JSON contract, the text sections, exit codes.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "support/test_support.hpp"
 

@@ -1,6 +1,7 @@
 // What the loader accepts and how it reads it. Errors are in errors_test.cpp.
 #include <catch2/catch.hpp>
 
+#include "io/json/attributes_json.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -38,13 +39,15 @@ TEST_CASE("every field of every kind is read", "[loader]") {
                "status": "blocked", "depends_on": ["a", "t"]}]
   })");
   CHECK(m.description == "d");
-  CHECK(m.attributes["owner"] == "pmo");
+  CHECK(m.attributes.json() == R"({"owner":"pmo"})");
+  CHECK(m.attributes.string_member("owner") == "pmo");
   const Person& p = m.person(*m.find("p"));
   CHECK(p.title == "CIO");
   CHECK(p.capacity == 0.25);
   CHECK_FALSE(p.available);
   CHECK(p.skills == std::vector<std::string>{"mlops"});
-  CHECK(p.attributes["hr"]["grade"] == 7);
+  CHECK(p.attributes.json() == R"({"hr":{"grade":7}})");
+  CHECK_FALSE(p.attributes.string_member("hr"));
   REQUIRE(p.dotted_line_to.size() == 1);
   CHECK(m.id(p.dotted_line_to[0]) == "q");
   const Department& d = m.department(*m.find("d1"));

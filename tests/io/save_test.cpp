@@ -1,5 +1,6 @@
 // load -> save -> load gives the same model, and save is a fixed point after one round.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 

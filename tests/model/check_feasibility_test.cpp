@@ -8,7 +8,8 @@
 
 #include "clearpath/conflicts.hpp"
 #include "clearpath/schedule.hpp"
-#include "model/model_builder.hpp"
+#include "clearpath/model_builder.hpp"
+#include "model/model_builder_access.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -156,12 +157,12 @@ TEST_CASE("feasibility: past the loader, the analyses' guards are logic errors",
   ModelBuilder cyclic;
   cyclic.add(step("s", 2, {}, {cyclic.intern("t")}));
   cyclic.add(step("t", 1, {}, {cyclic.intern("s")}));
-  const Model m = std::move(cyclic).finish();
+  const Model m = ModelBuilderAccess::finish(std::move(cyclic));
   CHECK_THROWS_AS(build_network(m, NetworkOptions{}), std::logic_error);
   ModelBuilder over;
   over.add(half_time("p"));
   over.add(step("s", 2, {Demand{over.intern("p"), 1}}, {}));
-  const Model m2 = std::move(over).finish();
+  const Model m2 = ModelBuilderAccess::finish(std::move(over));
   CHECK_THROWS_WITH(analyze_conflicts(m2, ConflictOptions{}),
                     "step 's' demands 1 of 'p', whose capacity is 0.5: the loader should have rejected it");
 }

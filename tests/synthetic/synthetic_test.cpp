@@ -5,6 +5,7 @@
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/stats.hpp"
 #include "clearpath/conflicts.hpp"
+#include "clearpath/save.hpp"
 #include "synthetic/synthetic.hpp"
 #include "support/test_support.hpp"
 
@@ -185,5 +186,16 @@ TEST_CASE("synthetic models can always be levelled: no demand beyond a resource'
     clearpath::ConflictOptions c;
     c.levelling.effort = 0;
     CHECK_NOTHROW(clearpath::analyze_conflicts(m, c));
+  }
+}
+
+TEST_CASE("the generated Model is what its text loads back into", "[synthetic][builder]") {
+  for (const SyntheticOptions& o : {SyntheticOptions{3000, 600, 3}, org_options(2000, 3000, 4, 300, 12)}) {
+    const Model built = generate_synthetic_model(o);
+    const Model loaded = clearpath::test::load_valid(synthetic_model(o));
+    CHECK(built.steps().size() == o.steps);
+    CHECK(built.people().size() == o.people);
+    CHECK(built.steps()[17].source_index == 17);
+    CHECK(save_model(built) == save_model(loaded));
   }
 }

@@ -135,7 +135,7 @@ class GraphmlWriter {
     if (!m_.description.empty()) text("graph_description", m_.description);
     if (!m_.calendar.start.empty()) text("graph_calendar_start", m_.calendar.start);
     list("graph_calendar_holidays", m_.calendar.holidays);
-    if (!m_.attributes.is_null()) text("graph_attributes", json_text(m_.attributes));
+    if (m_.attributes.has_value()) text("graph_attributes", m_.attributes.json());
     const std::vector<Ref> nodes = export_nodes(m_);
     for (Ref r : nodes) node(r);
     std::size_t n = 0;
@@ -144,7 +144,7 @@ class GraphmlWriter {
   }
 
  private:
-  static std::string json_text(const Json& j) {
+  static std::string json_text(const nlohmann::ordered_json& j) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   }
 
@@ -163,7 +163,7 @@ class GraphmlWriter {
   void list(const char* key, std::vector<std::string> items) {
     if (items.empty()) return;
     std::sort(items.begin(), items.end());
-    text(key, json_text(Json(items)));
+    text(key, json_text(nlohmann::ordered_json(items)));
   }
 
   void node(Ref r) {
@@ -210,9 +210,9 @@ class GraphmlWriter {
         boolean("distinct_departments", a.rule.distinct_departments);
         boolean("independent", a.rule.independent);
         if (!a.rule.slots.empty()) {
-          Json slots = Json::array();
+          nlohmann::ordered_json slots = nlohmann::ordered_json::array();
           for (const Slot& s : a.rule.slots) {
-            Json slot = Json::object();
+            nlohmann::ordered_json slot = nlohmann::ordered_json::object();
             if (!s.side.empty()) slot["side"] = s.side;
             if (!s.role.empty()) slot["role"] = s.role;
             if (s.department != kNoRef) slot["department"] = m_.id(s.department);
@@ -235,7 +235,7 @@ class GraphmlWriter {
         break;
       }
     }
-    if (!e.attributes.is_null()) text("attributes", json_text(e.attributes));
+    if (e.attributes.has_value()) text("attributes", e.attributes.json());
     indent_ = "    ";
     out_ << "    </node>\n";
   }

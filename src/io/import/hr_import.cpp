@@ -9,8 +9,9 @@
 #include <set>
 
 #include "clearpath/model.hpp"
-#include "clearpath/save.hpp"
+#include "clearpath/model_builder.hpp"
 #include "io/import/hr_rows.hpp"
+#include "io/json/attributes_json.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
@@ -23,29 +24,24 @@ std::string join_lines(const std::vector<std::string>& lines) {
 }
 
 struct Entity {
-  std::string kind;   // "person", "department", ...
-  std::size_t index;  // in the model's JSON array
+  EntityKind kind;
+  std::size_t index;  // among the entities of its kind
 };
 
+// The merged model's people and departments as structs, edited in place; the --into model's
+// other entities are copied unchanged. Its ids are interned first, in the order of their Refs,
+// so every Ref of the --into model means the same in the new one.
 class Builder {
  public:
   Builder(const HrSheet& sheet, const std::string& file, const HrImportOptions& options, const Model* into)
-      : sheet_(sheet), file_(file), options_(options), merging_(into != nullptr) {
+      : sheet_(sheet), file_(file), options_(options), into_(into) {
     if (into) {
-      model_ = Json::parse(save_model(*into));
-    } else {
-      model_ = Json::object();
-      model_["clearpath"] = 1;
-      model_["name"] = options.model_name;
+      for (Ref r = 0; r < into->entity_count(); ++r) b_.intern(into->id(r));
+      people_.assign(into->people().begin(), into->people().end());
+      departments_.assign(into->departments().begin(), into->departments().end());
+      for (Ref r = 0; r < into->entity_count(); ++r) ids_.emplace(into->id(r), Entity{into->kind(r), into->index(r)});
     }
-    for (const char* array : {"people", "departments", "systems", "initiatives", "approvals", "steps"}) {
-      if (!model_.contains(array)) continue;
-      const std::string kind = array == std::string("people") ? "person" : std::string(array).substr(0, std::string(array).size() - 1);
-      for (std::size_t k = 0; k < model_[array].size(); ++k) ids_.emplace(model_[array][k]["id"].get<std::string>(), Entity{kind, k});
-    }
-    if (!model_.contains("people")) model_["people"] = Json::array();
-    if (!model_.contains("departments")) model_["departments"] = Json::array();
-    base_departments_ = model_["departments"].size();
+    base_departments_ = departments_.size();
     for (const HrRow& r : sheet_.rows) rows_.emplace(r.id, &r);
   }
 
@@ -58,104 +54,108 @@ class Builder {
     write_people();
     write_heads();
     HrImportResult result;
+    LoadResult checked = std::move(*this).finish();
+    result.model = std::move(checked.model);
+    result.diagnostics = std::move(checked.diagnostics);
     result.summary = summary_;
     result.summary.rows = sheet_.rows.size();
-    result.model_json = model_.dump(2);
     return result;
   }
 
  private:
   std::string at(std::size_t line) const { return file_ + ":" + std::to_string(line) + ": "; }
+  std::string id_of(Ref r) const { return r == kNoRef ? std::string() : b_.id(r); }
+  Ref ref_of(const std::string& id) { return id.empty() ? kNoRef : b_.intern(id); }
+
+  // A department the export names that must not be made: reported once.
+  void refuse(const std::string& key, std::vector<std::string>& problems, std::string problem) {
+    problems.push_back(std::move(problem));
+    department_of_[key] = "";
+  }
 
   // The department of every department name in the export: an existing one (same id or name),
   // or a new one with the id hr_department_id gives.
   void resolve_departments(std::vector<std::string>& problems) {
-    std::map<std::string, std::size_t> new_by_id;  // new department id -> index in model_["departments"]
+    std::map<std::string, std::size_t> new_by_id;  // new department id -> index in departments_
     std::set<std::size_t> matched;                  // the model's departments the export names
     for (const HrRow& r : sheet_.rows) {
       if (r.department.empty()) continue;
       const std::string key = hr_lower(r.department);
       if (department_of_.count(key)) continue;
       if (const std::optional<std::size_t> existing = existing_department(r.department)) {
-        department_of_[key] = model_["departments"][*existing]["id"].get<std::string>();
+        department_of_[key] = departments_[*existing].id;
         matched.insert(*existing);
         summary_.departments_matched = matched.size();
         continue;
       }
       const std::string id = hr_department_id(r.department);
-      if (id.empty() || !hr_id_problem(id).empty()) {
-        problems.push_back(at(r.line) + "department " + quote_text(r.department) +
-                           (id.empty() ? " has no letter or digit to make its id of" : ": its id " + hr_id_problem(id)));
-        department_of_[key] = "";  // reported once
+      if (std::string problem = department_id_problem(r, id, new_by_id); !problem.empty()) {
+        refuse(key, problems, std::move(problem));
         continue;
       }
-      if (const auto it = new_by_id.find(id); it != new_by_id.end()) {
-        const Json& other = model_["departments"][it->second];
-        problems.push_back(at(r.line) + "departments " + quote_text(other["name"].get<std::string>()) + " (line " +
-                           std::to_string(department_line_[id]) + ") and " + quote_text(r.department) + " both get the id " +
-                           quote_text(id) + "; rename one of them");
-        department_of_[key] = "";  // reported once
-        continue;
-      }
-      if (const auto it = ids_.find(id); it != ids_.end()) {
-        problems.push_back(at(r.line) + "department " + quote_text(r.department) + " gets the id " + quote_text(id) +
-                           ", which is already a " + it->second.kind + " in the model");
-        department_of_[key] = "";  // reported once
-        continue;
-      }
-      if (const auto it = rows_.find(id); it != rows_.end()) {
-        problems.push_back(at(it->second->line) + "employee id " + quote_text(id) + " is also the id of department " +
-                           quote_text(r.department) + " (line " + std::to_string(r.line) + ")");
-        department_of_[key] = "";  // reported once
-        continue;
-      }
-      Json d = Json::object();
-      d["id"] = id;
-      d["name"] = r.department;
-      new_by_id[id] = model_["departments"].size();
+      Department d;
+      d.id = id;
+      d.name = r.department;
+      new_by_id[id] = departments_.size();
       department_line_[id] = r.line;
-      ids_.emplace(id, Entity{"department", model_["departments"].size()});
-      model_["departments"].push_back(std::move(d));
+      ids_.emplace(id, Entity{EntityKind::department, departments_.size()});
+      departments_.push_back(std::move(d));
       department_of_[key] = id;
       ++summary_.departments_added;
     }
   }
 
+  // Why the id `id` cannot be the new department of row `r`'s department, or "".
+  std::string department_id_problem(const HrRow& r, const std::string& id,
+                                    const std::map<std::string, std::size_t>& new_by_id) const {
+    if (id.empty() || !hr_id_problem(id).empty())
+      return at(r.line) + "department " + quote_text(r.department) +
+             (id.empty() ? " has no letter or digit to make its id of" : ": its id " + hr_id_problem(id));
+    if (const auto it = new_by_id.find(id); it != new_by_id.end())
+      return at(r.line) + "departments " + quote_text(departments_[it->second].name) + " (line " +
+             std::to_string(department_line_.at(id)) + ") and " + quote_text(r.department) + " both get the id " +
+             quote_text(id) + "; rename one of them";
+    if (const auto it = ids_.find(id); it != ids_.end())
+      return at(r.line) + "department " + quote_text(r.department) + " gets the id " + quote_text(id) +
+             ", which is already a " + kind_name(it->second.kind) + " in the model";
+    if (const auto it = rows_.find(id); it != rows_.end())
+      return at(it->second->line) + "employee id " + quote_text(id) + " is also the id of department " +
+             quote_text(r.department) + " (line " + std::to_string(r.line) + ")";
+    return "";
+  }
+
   std::optional<std::size_t> existing_department(const std::string& name) const {
-    const Json& ds = model_["departments"];
     const std::string slug = hr_department_id(name), lowered = hr_lower(name);
     for (std::size_t k = 0; k < base_departments_; ++k) {
-      const std::string id = ds[k]["id"].get<std::string>();
-      if (hr_lower(id) == lowered || id == slug || (ds[k].contains("name") && hr_lower(ds[k]["name"].get<std::string>()) == lowered)) return k;
+      const Department& d = departments_[k];
+      if (hr_lower(d.id) == lowered || d.id == slug || (!d.name.empty() && hr_lower(d.name) == lowered)) return k;
     }
     return std::nullopt;
   }
 
   void apply_sides(std::vector<std::string>& problems) {
-    Json& ds = model_["departments"];
     for (const auto& [department, side] : options_.sides) {
       const std::string wanted = std::string(hr_trim(department));
       std::optional<std::size_t> found;
       std::vector<std::string> names;
-      for (std::size_t k = 0; k < ds.size(); ++k) {
-        const std::string id = ds[k]["id"].get<std::string>();
-        const std::string name = ds[k].value("name", id);
-        names.push_back(name);
-        if (id == wanted || hr_lower(name) == hr_lower(wanted)) found = k;
+      for (std::size_t k = 0; k < departments_.size(); ++k) {
+        const Department& d = departments_[k];
+        names.push_back(d.name.empty() ? d.id : d.name);
+        if (d.id == wanted || hr_lower(names.back()) == hr_lower(wanted)) found = k;
       }
       if (!found) {
         std::vector<std::string_view> candidates(names.begin(), names.end());
         problems.push_back("--side-of " + quote_text(department + "=" + side) + ": no department " + quote_text(wanted) +
-                           " in " + file_ + (merging_ ? " or the model" : "") + did_you_mean(wanted, candidates));
+                           " in " + file_ + (into_ ? " or the model" : "") + did_you_mean(wanted, candidates));
         continue;
       }
-      ds[*found]["side"] = side;
+      departments_[*found].side = side;
     }
     if (options_.default_side.empty()) return;
     for (const auto& [name, id] : department_of_) {
       if (id.empty()) continue;
-      for (Json& d : ds)
-        if (d["id"] == id && !d.contains("side")) d["side"] = options_.default_side;
+      for (Department& d : departments_)
+        if (d.id == id && d.side.empty()) d.side = options_.default_side;
     }
   }
 
@@ -169,18 +169,18 @@ class Builder {
     std::size_t unknown = 0;
     std::vector<std::string_view> candidates;
     for (const HrRow& r : sheet_.rows) {
-      if (const auto it = ids_.find(r.id); it != ids_.end() && it->second.kind != "person") {
-        if (it->second.kind == "department" && department_line_.count(r.id)) continue;  // reported with the department
-        problems.push_back(at(r.line) + "employee id " + quote_text(r.id) + " is already the id of a " + it->second.kind +
-                           " in the model");
+      if (const auto it = ids_.find(r.id); it != ids_.end() && it->second.kind != EntityKind::person) {
+        if (it->second.kind == EntityKind::department && department_line_.count(r.id)) continue;  // reported with the department
+        problems.push_back(at(r.line) + "employee id " + quote_text(r.id) + " is already the id of a " +
+                           kind_name(it->second.kind) + " in the model");
       }
       if (r.manager.empty()) continue;
       ++summary_.reporting_lines;
       if (rows_.count(r.manager)) continue;
       if (const auto it = ids_.find(r.manager); it != ids_.end()) {
-        if (it->second.kind != "person")
+        if (it->second.kind != EntityKind::person)
           problems.push_back(at(r.line) + "manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) + " is a " +
-                             it->second.kind + " in the model, not a person");
+                             kind_name(it->second.kind) + " in the model, not a person");
         continue;
       }
       std::string hint;
@@ -198,7 +198,7 @@ class Builder {
     std::vector<std::string_view> out;
     for (const auto& [id, row] : rows_) out.push_back(id);
     for (const auto& [id, e] : ids_)
-      if (e.kind == "person") out.push_back(id);
+      if (e.kind == EntityKind::person) out.push_back(id);
     return out;
   }
 
@@ -209,12 +209,12 @@ class Builder {
   }
   std::string existing_manager(const std::string& id) const {
     const auto it = ids_.find(id);
-    if (it == ids_.end() || it->second.kind != "person") return "";
-    return model_["people"][it->second.index].value("reports_to", std::string());
+    if (it == ids_.end() || it->second.kind != EntityKind::person) return "";
+    return id_of(people_[it->second.index].reports_to);
   }
 
   // Each cycle of the merged reports_to relation once, from its member that comes first in the file.
-  void check_cycles(std::vector<std::string>& problems) {
+  void check_cycles(std::vector<std::string>& problems) const {
     std::set<std::string> done;
     for (const HrRow& r : sheet_.rows) {
       std::vector<std::string> chain;
@@ -228,55 +228,53 @@ class Builder {
       for (const std::string& c : chain) done.insert(c);
       if (at_id.empty() || !position.count(at_id)) continue;
       const std::vector<std::string> cycle(chain.begin() + static_cast<std::ptrdiff_t>(position[at_id]), chain.end());
-      std::size_t first_line = 0;
-      std::string text, lines;
-      for (const std::string& id : cycle) {
-        text += id + " -> ";
-        if (const auto it = rows_.find(id); it != rows_.end()) {
-          lines += (lines.empty() ? "" : ", ") + std::to_string(it->second->line);
-          if (first_line == 0 || it->second->line < first_line) first_line = it->second->line;
-        }
-      }
-      problems.push_back(at(first_line) + "manager cycle (" + std::to_string(cycle.size()) + " people): " + text + cycle.front() +
-                         " (lines " + lines + ")");
+      problems.push_back(cycle_problem(cycle));
     }
   }
 
+  std::string cycle_problem(const std::vector<std::string>& cycle) const {
+    std::size_t first_line = 0;
+    std::string text, lines;
+    for (const std::string& id : cycle) {
+      text += id + " -> ";
+      if (const auto it = rows_.find(id); it != rows_.end()) {
+        lines += (lines.empty() ? "" : ", ") + std::to_string(it->second->line);
+        if (first_line == 0 || it->second->line < first_line) first_line = it->second->line;
+      }
+    }
+    return at(first_line) + "manager cycle (" + std::to_string(cycle.size()) + " people): " + text + cycle.front() +
+           " (lines " + lines + ")";
+  }
+
   void write_people() {
-    Json& people = model_["people"];
     for (const HrRow& r : sheet_.rows) {
       const auto it = ids_.find(r.id);
       const bool existing = it != ids_.end();
       if (!existing) {
-        people.push_back(Json::object({{"id", r.id}}));
+        people_.emplace_back().id = r.id;
         ++summary_.people_added;
       } else {
         ++summary_.people_updated;
       }
-      Json& p = existing ? people[it->second.index] : people.back();
-      const auto set = [&](bool column, const char* key, const std::string& value) {
-        if (!column) return;  // the model's value stays
-        if (value.empty()) p.erase(key);
-        else p[key] = value;
-      };
-      set(sheet_.has_name, "name", r.name);
-      set(sheet_.has_title, "title", r.title);
-      set(sheet_.has_manager, "reports_to", r.manager);
-      set(sheet_.has_department, "department", r.department.empty() ? std::string() : department_of_.at(hr_lower(r.department)));
-      if (!r.roles.empty()) {
-        Json& roles = p["roles"];
-        if (!roles.is_array()) roles = Json::array();
-        for (const std::string& role : r.roles) {
-          bool have = false;
-          for (const Json& x : roles) have = have || (x.is_string() && x.get_ref<const std::string&>() == role);
-          if (!have) roles.push_back(role);
-        }
-      }
-      if (!r.attributes.is_null()) {
-        Json& a = p["attributes"];
-        if (!a.is_object()) a = Json::object();
-        for (const auto& [key, value] : r.attributes.items()) a[key] = value;
-      }
+      write_person(r, existing ? people_[it->second.index] : people_.back());
+    }
+  }
+
+  // The export's columns replace the model's values (an empty cell clears one); roles and
+  // attributes are added to the model's.
+  void write_person(const HrRow& r, Person& p) {
+    if (sheet_.has_name) p.name = r.name;
+    if (sheet_.has_title) p.title = r.title;
+    if (sheet_.has_manager) p.reports_to = ref_of(r.manager);
+    if (sheet_.has_department)
+      p.department = ref_of(r.department.empty() ? std::string() : department_of_.at(hr_lower(r.department)));
+    for (const std::string& role : r.roles)
+      if (std::find(p.roles.begin(), p.roles.end(), role) == p.roles.end()) p.roles.push_back(role);
+    if (!r.attributes.is_null()) {
+      nlohmann::ordered_json a = json_of(p.attributes);
+      if (!a.is_object()) a = nlohmann::ordered_json::object();
+      for (const auto& [key, value] : r.attributes.items()) a[key] = value;
+      p.attributes = attributes_of(a);
     }
   }
 
@@ -292,18 +290,41 @@ class Builder {
                                   department_of_.at(hr_lower(m->second->department)) == d;
       if (!manager_inside) tops[d].push_back(r.id);
     }
-    for (Json& d : model_["departments"]) {
-      const auto it = tops.find(d["id"].get<std::string>());
-      if (d.contains("head") || it == tops.end() || it->second.size() != 1) continue;
-      d["head"] = it->second.front();
+    for (Department& d : departments_) {
+      const auto it = tops.find(d.id);
+      if (d.head != kNoRef || it == tops.end() || it->second.size() != 1) continue;
+      d.head = b_.intern(it->second.front());
     }
+  }
+
+  // The merged model, checked as a loaded file is.
+  LoadResult finish() && {
+    if (into_) {
+      b_.set_name(into_->name);
+      b_.set_description(into_->description);
+      b_.set_calendar(into_->calendar);
+      b_.set_attributes(into_->attributes);
+    } else {
+      b_.set_name(options_.model_name);
+    }
+    for (Person& p : people_) b_.add(std::move(p));
+    for (Department& d : departments_) b_.add(std::move(d));
+    if (into_) {
+      for (const System& s : into_->systems()) b_.add(s);
+      for (const Initiative& i : into_->initiatives()) b_.add(i);
+      for (const Approval& a : into_->approvals()) b_.add(a);
+      for (const Step& s : into_->steps()) b_.add(s);
+    }
+    return std::move(b_).build();
   }
 
   const HrSheet& sheet_;
   const std::string& file_;
   const HrImportOptions& options_;
-  const bool merging_;
-  Json model_;
+  const Model* into_;
+  ModelBuilder b_;
+  std::vector<Person> people_;                      // the --into model's, then the new ones
+  std::vector<Department> departments_;             // likewise
   std::map<std::string, Entity> ids_;               // the model's ids, and new departments'
   std::map<std::string, const HrRow*> rows_;        // the export's employees by id
   std::map<std::string, std::string> department_of_;  // lower-cased department name -> id

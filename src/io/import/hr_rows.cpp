@@ -2,6 +2,7 @@
 // and every row checked on its own. See docs/import-hr.md.
 #include "io/import/hr_rows.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <regex>
@@ -123,7 +124,90 @@ std::string hr_id_problem(std::string_view id) {
 }
 
 namespace {
+
 constexpr std::size_t kMaxMatchedTitle = 1024;
+
+// Which column holds what; kNoColumn where the export has none.
+struct Columns {
+  std::size_t id = kNoColumn, name = kNoColumn, first = kNoColumn, last = kNoColumn;
+  std::size_t title = kNoColumn, manager = kNoColumn, department = kNoColumn;
+  std::vector<std::pair<std::string, std::size_t>> attributes;  // header -> column
+};
+
+// The columns of `header`; false (with the problems in `sheet`) when one that is needed is missing.
+bool map_columns(const CsvRecord& header, const std::string& file, const HrImportOptions& options, HrSheet& sheet,
+                 Columns& c) {
+  HeaderMap map(header.fields, file, header.line, sheet.problems);
+  const HrColumns& given = options.columns;
+  const std::size_t problems_before = sheet.problems.size();
+  c.id = map.find(given.id, kIdHeaders, "--id", true, "employee id");
+  c.name = map.find(given.name, kNameHeaders, "--name", false, "name");
+  if (c.name == kNoColumn && !given.name) {
+    c.first = map.find(std::nullopt, kFirstNameHeaders, "--name", false, "first name");
+    c.last = map.find(std::nullopt, kLastNameHeaders, "--name", false, "last name");
+    if (c.first == kNoColumn || c.last == kNoColumn) {
+      c.first = c.last = kNoColumn;
+      map.find(std::nullopt, kNameHeaders, "--name", true, "name");  // reports the missing column
+    }
+  }
+  c.title = map.find(given.title, kTitleHeaders, "--title", false, "title");
+  c.manager = map.find(given.manager, kManagerHeaders, "--manager", false, "manager");
+  c.department = map.find(given.department, kDepartmentHeaders, "--department", false, "department");
+  for (const std::string& a : options.attribute_columns)
+    c.attributes.emplace_back(std::string(hr_trim(a)), map.find(a, {}, "--attribute", true, "attribute"));
+  if (sheet.problems.size() > problems_before) return false;  // no use reading rows with a wrong header
+  sheet.has_name = c.name != kNoColumn || c.first != kNoColumn;
+  sheet.has_title = c.title != kNoColumn;
+  sheet.has_manager = c.manager != kNoColumn;
+  sheet.has_department = c.department != kNoColumn;
+  return true;
+}
+
+using TitleRoles = std::vector<std::pair<std::regex, std::string>>;
+
+// The fields of one record, checked on its own and against the ids before it (`seen`: id ->
+// line); the problem ("" when none) names the row's employee where it can.
+std::string read_row(const CsvRecord& r, const Columns& c, const TitleRoles& title_roles,
+                     std::map<std::string, std::size_t>& seen, HrRow& row) {
+  row.line = r.line;
+  row.id = field(r, c.id);
+  if (c.first != kNoColumn) row.name = std::string(hr_trim(field(r, c.first) + " " + field(r, c.last)));
+  else row.name = field(r, c.name);
+  row.title = field(r, c.title);
+  row.manager = field(r, c.manager);
+  row.department = field(r, c.department);
+  if (row.id.empty()) return "empty employee id" + (row.name.empty() ? std::string() : " (name " + quote_text(row.name) + ")");
+  if (const std::string why = hr_id_problem(row.id); !why.empty())
+    return "invalid employee id " + quote_text(row.id) + ": it " + why;
+  if (const auto [it, fresh] = seen.emplace(row.id, r.line); !fresh)
+    return "duplicate employee id " + quote_text(row.id) + ": already on line " + std::to_string(it->second);
+  if (!row.manager.empty() && row.manager == row.id) return "employee " + quote_text(row.id) + " is their own manager";
+  if (!row.manager.empty())
+    if (const std::string why = hr_id_problem(row.manager); !why.empty())
+      return "invalid manager id " + quote_text(row.manager) + " of employee " + quote_text(row.id) + ": it " + why;
+  // std::regex recurses once per character: a title of tens of kilobytes would overflow the
+  // stack. No job title is that long, so a long one is a problem of the row.
+  if (!title_roles.empty() && row.title.size() > kMaxMatchedTitle)
+    return "the title of employee " + quote_text(row.id) + " is " + std::to_string(row.title.size()) +
+           " bytes long; --roles-from-title matches titles of up to " + std::to_string(kMaxMatchedTitle) + " bytes";
+  for (const auto& [re, role] : title_roles) {
+    if (row.title.empty() || !std::regex_search(row.title, re)) continue;
+    if (std::find(row.roles.begin(), row.roles.end(), role) == row.roles.end()) row.roles.push_back(role);
+  }
+  for (const auto& [name, col] : c.attributes) {
+    if (row.attributes.is_null()) row.attributes = nlohmann::ordered_json::object();
+    row.attributes[name] = field(r, col);
+  }
+  return "";
+}
+
+std::string wrong_width(const CsvRecord& r, const Columns& c, std::size_t width) {
+  const std::string id = c.id < r.fields.size() ? std::string(hr_trim(r.fields[c.id])) : std::string();
+  return "wrong number of fields: " + std::to_string(r.fields.size()) + ", the header has " + std::to_string(width) +
+         (id.empty() ? std::string() : " (employee " + quote_text(id) + ")") +
+         (r.fields.size() > width ? "; quote fields that contain the delimiter" : "");
+}
+
 }  // namespace
 
 HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImportOptions& options) {
@@ -138,102 +222,27 @@ HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImpo
   }
   const CsvRecord& header = table.records.front();
   sheet.header_line = header.line;
-  if (header.invalid_utf8) return sheet;
-
-  HeaderMap map(header.fields, file, header.line, sheet.problems);
-  const HrColumns& given = options.columns;
-  const std::size_t problems_before = sheet.problems.size();
-  const std::size_t id_col = map.find(given.id, kIdHeaders, "--id", true, "employee id");
-  std::size_t name_col = map.find(given.name, kNameHeaders, "--name", false, "name");
-  std::size_t first_col = kNoColumn, last_col = kNoColumn;
-  if (name_col == kNoColumn && !given.name) {
-    first_col = map.find(std::nullopt, kFirstNameHeaders, "--name", false, "first name");
-    last_col = map.find(std::nullopt, kLastNameHeaders, "--name", false, "last name");
-    if (first_col == kNoColumn || last_col == kNoColumn) {
-      first_col = last_col = kNoColumn;
-      map.find(std::nullopt, kNameHeaders, "--name", true, "name");  // reports the missing column
-    }
-  }
-  const std::size_t title_col = map.find(given.title, kTitleHeaders, "--title", false, "title");
-  const std::size_t manager_col = map.find(given.manager, kManagerHeaders, "--manager", false, "manager");
-  const std::size_t department_col = map.find(given.department, kDepartmentHeaders, "--department", false, "department");
-  std::vector<std::pair<std::string, std::size_t>> attribute_cols;
-  for (const std::string& a : options.attribute_columns)
-    attribute_cols.emplace_back(std::string(hr_trim(a)), map.find(a, {}, "--attribute", true, "attribute"));
-  if (sheet.problems.size() > problems_before) return sheet;  // no use reading rows with a wrong header
-  sheet.has_name = name_col != kNoColumn || first_col != kNoColumn;
-  sheet.has_title = title_col != kNoColumn;
-  sheet.has_manager = manager_col != kNoColumn;
-  sheet.has_department = department_col != kNoColumn;
-
-  std::vector<std::pair<std::regex, std::string>> title_roles;
+  Columns columns;
+  if (header.invalid_utf8 || !map_columns(header, file, options, sheet, columns)) return sheet;
+  TitleRoles title_roles;
   for (const auto& [pattern, role] : options.title_roles)
     title_roles.emplace_back(std::regex(pattern, std::regex::ECMAScript | std::regex::icase), role);
 
   if (table.records.size() == 1 && sheet.problems.empty())
     sheet.problems.push_back(file + ":" + std::to_string(header.line) + ": no employees: the file has a header line only");
   std::map<std::string, std::size_t> seen;  // id -> line
-  const std::size_t width = header.fields.size();
   for (std::size_t k = 1; k < table.records.size(); ++k) {
     const CsvRecord& r = table.records[k];
     if (r.invalid_utf8) continue;  // reported by the reader
     const std::string at = file + ":" + std::to_string(r.line) + ": ";
-    if (r.fields.size() != width) {
-      const std::string id = id_col < r.fields.size() ? std::string(hr_trim(r.fields[id_col])) : std::string();
-      sheet.problems.push_back(at + "wrong number of fields: " + std::to_string(r.fields.size()) + ", the header has " +
-                               std::to_string(width) + (id.empty() ? std::string() : " (employee " + quote_text(id) + ")") +
-                               (r.fields.size() > width ? "; quote fields that contain the delimiter" : ""));
+    if (r.fields.size() != header.fields.size()) {
+      sheet.problems.push_back(at + wrong_width(r, columns, header.fields.size()));
       continue;
     }
     HrRow row;
-    row.line = r.line;
-    row.id = field(r, id_col);
-    if (first_col != kNoColumn) row.name = std::string(hr_trim(field(r, first_col) + " " + field(r, last_col)));
-    else row.name = field(r, name_col);
-    row.title = field(r, title_col);
-    row.manager = field(r, manager_col);
-    row.department = field(r, department_col);
-    if (row.id.empty()) {
-      sheet.problems.push_back(at + "empty employee id" + (row.name.empty() ? std::string() : " (name " + quote_text(row.name) + ")"));
-      continue;
-    }
-    if (const std::string why = hr_id_problem(row.id); !why.empty()) {
-      sheet.problems.push_back(at + "invalid employee id " + quote_text(row.id) + ": it " + why);
-      continue;
-    }
-    if (const auto [it, fresh] = seen.emplace(row.id, r.line); !fresh) {
-      sheet.problems.push_back(at + "duplicate employee id " + quote_text(row.id) + ": already on line " + std::to_string(it->second));
-      continue;
-    }
-    if (!row.manager.empty() && row.manager == row.id) {
-      sheet.problems.push_back(at + "employee " + quote_text(row.id) + " is their own manager");
-      continue;
-    }
-    if (!row.manager.empty()) {
-      if (const std::string why = hr_id_problem(row.manager); !why.empty()) {
-        sheet.problems.push_back(at + "invalid manager id " + quote_text(row.manager) + " of employee " + quote_text(row.id) + ": it " + why);
-        continue;
-      }
-    }
-    // std::regex recurses once per character: a title of tens of kilobytes would overflow the
-    // stack. No job title is that long, so a long one is a problem of the row.
-    if (!title_roles.empty() && row.title.size() > kMaxMatchedTitle) {
-      sheet.problems.push_back(at + "the title of employee " + quote_text(row.id) + " is " + std::to_string(row.title.size()) +
-                               " bytes long; --roles-from-title matches titles of up to " + std::to_string(kMaxMatchedTitle) +
-                               " bytes");
-      continue;
-    }
-    for (const auto& [re, role] : title_roles) {
-      if (row.title.empty() || !std::regex_search(row.title, re)) continue;
-      bool have = false;
-      for (const std::string& x : row.roles) have = have || x == role;
-      if (!have) row.roles.push_back(role);
-    }
-    for (const auto& [name, col] : attribute_cols) {
-      if (row.attributes.is_null()) row.attributes = Json::object();
-      row.attributes[name] = field(r, col);
-    }
-    sheet.rows.push_back(std::move(row));
+    const std::string problem = read_row(r, columns, title_roles, seen, row);
+    if (!problem.empty()) sheet.problems.push_back(at + problem);
+    else sheet.rows.push_back(std::move(row));
   }
   return sheet;
 }

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "clearpath/entities.hpp"
 #include "clearpath/hr_import.hpp"
 
@@ -15,7 +17,7 @@ struct HrRow {
   std::size_t line = 0;  // where the record starts
   std::string id, name, title, manager, department;  // trimmed; "" = empty or no such column
   std::vector<std::string> roles;                    // from --roles-from-title, in option order
-  Json attributes;                                   // --attribute columns; null when none
+  nlohmann::ordered_json attributes;                 // --attribute columns; null when none
 };
 
 struct HrSheet {

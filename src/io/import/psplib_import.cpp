@@ -6,13 +6,11 @@
 #include <charconv>
 #include <cstdio>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <system_error>
 
-#include <nlohmann/json.hpp>
-
 #include "clearpath/load.hpp"
+#include "clearpath/model_builder.hpp"
 
 namespace clearpath {
 namespace {
@@ -384,10 +382,6 @@ class Parser {
   PsplibInstance instance_;
 };
 
-std::string json_string(const std::string& s) {
-  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 int digits(int v) {
   int d = 1;
   for (; v >= 10; v /= 10) ++d;
@@ -404,66 +398,101 @@ std::string psplib_job_id(const PsplibInstance& instance, int job) {
   return "job-" + std::string(static_cast<std::size_t>(std::max(0, digits(largest) - static_cast<int>(n.size()))), '0') + n;
 }
 
-std::string psplib_model_json(const PsplibInstance& instance, const std::string& name) {
+namespace {
+
+// The instance's own consistency, for instances not made by parse_psplib.
+void check_instance(const PsplibInstance& instance) {
   const std::size_t n = instance.jobs.size();
   if (n < 2) throw std::invalid_argument("a PSPLIB instance has at least the dummy source and sink");
-  // Predecessors among the non-dummy jobs: the inverse of the successor lists, in job order.
+  for (int c : instance.capacities)
+    if (c < 0) throw std::invalid_argument("a PSPLIB resource capacity is negative");
+  for (const PsplibJob& j : instance.jobs) {
+    if (j.duration < 0) throw std::invalid_argument("a PSPLIB job has a negative duration");
+    for (int d : j.demands)
+      if (d < 0) throw std::invalid_argument("a PSPLIB job has a negative request");
+    for (int s : j.successors)
+      if (s < 1 || static_cast<std::size_t>(s) > n) throw std::invalid_argument("successor out of range");
+  }
+}
+
+std::string description_of(const PsplibInstance& instance) {
+  const std::size_t resources = instance.capacities.size();
+  return "Imported from a PSPLIB single-mode RCPSP instance (Kolisch and Sprecher 1996): " +
+         std::to_string(instance.jobs.size() - 2) + " jobs, " + std::to_string(resources) + " renewable resource" +
+         (resources == 1 ? "" : "s") + ", horizon " + std::to_string(instance.horizon) +
+         ". MPM-Time (the critical-path length without resource limits): " + std::to_string(instance.mpm_time) + ".";
+}
+
+Attributes attributes_of(const PsplibInstance& instance) {
+  std::string json = "{\"psplib\":{\"jobs\":";  // append: no GCC 12 -Wrestrict false positive
+  json.append(std::to_string(instance.jobs.size())).append(",\"horizon\":").append(std::to_string(instance.horizon));
+  json.append(",\"mpm_time\":").append(std::to_string(instance.mpm_time)).append(",\"capacities\":[");
+  for (std::size_t k = 0; k < instance.capacities.size(); ++k)
+    json.append(k ? "," : "").append(std::to_string(instance.capacities[k]));
+  return Attributes::from_json(json.append("]}}"));
+}
+
+// The department of resource k (0-based): r1, r2 ...
+std::string resource_id(std::size_t k) { return std::string("r").append(std::to_string(k + 1)); }
+
+void add_departments(const PsplibInstance& instance, ModelBuilder& b) {
+  for (std::size_t k = 0; k < instance.capacities.size(); ++k) {
+    Department d;
+    d.id = resource_id(k);
+    d.name = std::string("Resource R").append(std::to_string(k + 1));
+    // Capacity 0 is not a valid capacity; nothing demands such a resource (the parser checks),
+    // and without one its capacity is that of its members: none, so 0 as in the file.
+    if (instance.capacities[k] > 0) d.capacity = instance.capacities[k];
+    else d.name += " (capacity 0, requested by no job)";
+    b.add(std::move(d));
+  }
+}
+
+// A step per non-dummy job; its predecessors among the non-dummy jobs (the inverse of the
+// successor lists) in job order.
+void add_steps(const PsplibInstance& instance, Ref project, ModelBuilder& b) {
+  const std::size_t n = instance.jobs.size();
   std::vector<std::vector<int>> preds(n);
   for (const PsplibJob& j : instance.jobs)
-    for (int s : j.successors) {
-      if (s < 1 || static_cast<std::size_t>(s) > n) throw std::invalid_argument("successor out of range");
+    for (int s : j.successors)
       if (j.number != 1) preds[static_cast<std::size_t>(s - 1)].push_back(j.number);
-    }
-  const std::size_t resources = instance.capacities.size();
+  for (std::size_t r = 1; r + 1 < n; ++r) {
+    const PsplibJob& j = instance.jobs[r];
+    Step s;
+    s.id = psplib_job_id(instance, j.number);
+    s.initiative = project;
+    s.duration = Duration::fixed(j.duration);
+    for (std::size_t k = 0; k < j.demands.size() && k < instance.capacities.size(); ++k)
+      if (j.demands[k] > 0) s.demands.push_back({b.intern(resource_id(k)), static_cast<double>(j.demands[k])});
+    std::vector<int>& p = preds[r];
+    std::sort(p.begin(), p.end());
+    for (int job : p) s.depends_on.push_back(b.intern(psplib_job_id(instance, job)));
+    b.add(std::move(s));
+  }
+}
 
-  std::ostringstream out;
-  out << "{\n  \"clearpath\": 1,\n  \"name\": " << json_string(name) << ",\n";
-  out << "  \"description\": \"Imported from a PSPLIB single-mode RCPSP instance (Kolisch and Sprecher 1996): " << n - 2
-      << " jobs, " << resources << " renewable resource" << (resources == 1 ? "" : "s") << ", horizon " << instance.horizon
-      << ". MPM-Time (the critical-path length without resource limits): " << instance.mpm_time << ".\",\n";
-  out << "  \"attributes\": {\"psplib\": {\"jobs\": " << n << ", \"horizon\": " << instance.horizon
-      << ", \"mpm_time\": " << instance.mpm_time << ", \"capacities\": [";
-  for (std::size_t k = 0; k < resources; ++k) out << (k ? ", " : "") << instance.capacities[k];
-  out << "]}},\n";
-  if (resources > 0) {
-    out << "  \"departments\": [\n";
-    for (std::size_t k = 0; k < resources; ++k) {
-      const std::string r = std::to_string(k + 1);
-      out << "    {\"id\": \"r" << r << "\", \"name\": \"Resource R" << r;
-      // Capacity 0 is not a valid capacity; nothing demands such a resource (the parser checks),
-      // and without the key its capacity is that of its members: none, so 0 as in the file.
-      if (instance.capacities[k] > 0) out << "\", \"capacity\": " << instance.capacities[k] << "}";
-      else out << " (capacity 0, requested by no job)\"}";
-      out << (k + 1 < resources ? ",\n" : "\n");
-    }
-    out << "  ],\n";
+}  // namespace
+
+Model psplib_model(const PsplibInstance& instance, const std::string& name) {
+  check_instance(instance);
+  ModelBuilder b;
+  b.set_name(name);
+  b.set_description(description_of(instance));
+  b.set_attributes(attributes_of(instance));
+  add_departments(instance, b);
+  Initiative project;
+  project.id = "project";
+  project.name = name;
+  const Ref project_ref = b.intern(project.id);
+  b.add(std::move(project));
+  add_steps(instance, project_ref, b);
+  LoadResult r = std::move(b).build();
+  if (!r.model || !r.diagnostics.items().empty()) {
+    std::string problems;
+    for (const Diagnostic& d : r.diagnostics.items()) problems += "\n" + d.pointer + ": " + d.message;
+    throw std::logic_error("clearpath: the model of a PSPLIB instance is not valid (a bug):" + problems);
   }
-  out << "  \"initiatives\": [\n    {\"id\": \"project\", \"name\": " << json_string(name) << "}\n  ]";
-  if (n > 2) {
-    out << ",\n  \"steps\": [\n";
-    for (std::size_t r = 1; r + 1 < n; ++r) {
-      const PsplibJob& j = instance.jobs[r];
-      out << "    {\"id\": \"" << psplib_job_id(instance, j.number) << "\", \"initiative\": \"project\", \"duration\": " << j.duration;
-      bool any = false;
-      for (std::size_t k = 0; k < j.demands.size() && k < resources; ++k)
-        if (j.demands[k] > 0) {
-          out << (any ? ", " : ", \"demands\": {") << "\"r" << k + 1 << "\": " << j.demands[k];
-          any = true;
-        }
-      if (any) out << "}";
-      std::vector<int>& p = preds[r];
-      std::sort(p.begin(), p.end());
-      if (!p.empty()) {
-        out << ", \"depends_on\": [";
-        for (std::size_t k = 0; k < p.size(); ++k) out << (k ? ", " : "") << '"' << psplib_job_id(instance, p[k]) << '"';
-        out << "]";
-      }
-      out << (r + 2 < n ? "},\n" : "}\n");
-    }
-    out << "  ]";
-  }
-  out << "\n}\n";
-  return out.str();
+  return std::move(*r.model);
 }
 
 }  // namespace clearpath

@@ -5,13 +5,14 @@
 #include <initializer_list>
 #include <optional>
 
+#include "io/json/attributes_json.hpp"
 #include "model/entity_pointer.hpp"
 #include "util/json_number.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
 
-using json = Json;
+using json = nlohmann::ordered_json;
 
 bool is_iso_date(std::string_view t) noexcept {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
@@ -217,7 +218,7 @@ template <class E>
 void read_common(Fields& f, E& e) {
   f.text("name", e.name);
   if (json* attrs = f.find("attributes")) {
-    if (attrs->is_object()) e.attributes = std::move(*attrs);
+    if (attrs->is_object()) e.attributes = attributes_of(*attrs);
     else f.wrong_type("attributes", *attrs, "an object");
   }
 }
@@ -510,11 +511,43 @@ void EntityDecoder::decode(EntityKind kind, std::size_t index, json&& value) {
   }
 }
 
+namespace {
+
+// The calendar object: its start and holidays, each date checked.
+Calendar decode_calendar(Fields& c) {
+  Calendar cal;
+  c.unknown_keys({"start", "holidays"});
+  c.text("start", cal.start);
+  if (!cal.start.empty() && !is_iso_date(cal.start)) {
+    c.error("bad-date", "/calendar/start", "calendar start " + quote_text(cal.start) + " is not a date written YYYY-MM-DD");
+    cal.start.clear();
+  }
+  json* holidays = c.find("holidays");
+  if (!holidays) return cal;
+  if (!holidays->is_array()) {
+    c.wrong_type("holidays", *holidays, "an array of dates");
+    return cal;
+  }
+  for (std::size_t i = 0; i < holidays->size(); ++i) {
+    const json& h = (*holidays)[i];
+    const std::string at = "/calendar/holidays/" + std::to_string(i);
+    if (!h.is_string())
+      c.error("wrong-type", at, "holidays of the calendar must hold dates, not " + std::string(type_name(h)));
+    else if (!is_iso_date(h.get_ref<const std::string&>()))
+      c.error("bad-date", at, "holiday " + quote_text(h.get_ref<const std::string&>()) + " is not a date written YYYY-MM-DD");
+    else
+      cal.holidays.push_back(h.get<std::string>());
+  }
+  return cal;
+}
+
+}  // namespace
+
 void EntityDecoder::decode_top_level(const std::string& key, json&& value) {
-  Model& m = builder_.model();
   json top = json::object();
   top[key] = std::move(value);
   Fields f(top, "", "the file", nullptr, "", builder_, diagnostics_);
+  std::string text;
   if (key == "clearpath") {
     double version = 1;
     f.number("clearpath", version, {1, false, std::nullopt, true});
@@ -522,41 +555,22 @@ void EntityDecoder::decode_top_level(const std::string& key, json&& value) {
       f.error("unsupported-version", "/clearpath",
               "format version " + format_number(version) + " is not supported; this clearpath reads version 1");
   } else if (key == "name") {
-    f.text("name", m.name);
+    f.text("name", text);
+    builder_.set_name(std::move(text));
   } else if (key == "description") {
-    f.text("description", m.description);
+    f.text("description", text);
+    builder_.set_description(std::move(text));
   } else if (key == "$schema") {
-    std::string ignored;
-    f.text("$schema", ignored);
+    f.text("$schema", text);
   } else if (key == "attributes") {
     json& attrs = top["attributes"];
-    if (attrs.is_object()) m.attributes = std::move(attrs);
+    if (attrs.is_object()) builder_.set_attributes(attributes_of(attrs));
     else f.wrong_type("attributes", attrs, "an object");
   } else if (key == "calendar") {
     json& cal = top["calendar"];
     if (!cal.is_object()) return f.wrong_type("calendar", cal, "an object");
     Fields c(cal, "/calendar", "the calendar", nullptr, "", builder_, diagnostics_);
-    c.unknown_keys({"start", "holidays"});
-    c.text("start", m.calendar.start);
-    if (!m.calendar.start.empty() && !is_iso_date(m.calendar.start)) {
-      c.error("bad-date", "/calendar/start",
-              "calendar start " + quote_text(m.calendar.start) + " is not a date written YYYY-MM-DD");
-      m.calendar.start.clear();
-    }
-    if (json* holidays = c.find("holidays")) {
-      if (!holidays->is_array()) return c.wrong_type("holidays", *holidays, "an array of dates");
-      for (std::size_t i = 0; i < holidays->size(); ++i) {
-        const json& h = (*holidays)[i];
-        const std::string at = "/calendar/holidays/" + std::to_string(i);
-        if (!h.is_string())
-          c.error("wrong-type", at, "holidays of the calendar must hold dates, not " + std::string(type_name(h)));
-        else if (!is_iso_date(h.get_ref<const std::string&>()))
-          c.error("bad-date", at, "holiday " + quote_text(h.get_ref<const std::string&>()) +
-                                      " is not a date written YYYY-MM-DD");
-        else
-          m.calendar.holidays.push_back(h.get<std::string>());
-      }
-    }
+    builder_.set_calendar(decode_calendar(c));
   }
 }
 

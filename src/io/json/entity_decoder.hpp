@@ -7,7 +7,7 @@
 
 #include "clearpath/diagnostic.hpp"
 #include "clearpath/entities.hpp"
-#include "model/model_builder.hpp"
+#include "clearpath/model_builder.hpp"
 
 namespace clearpath {
 
@@ -19,9 +19,9 @@ class EntityDecoder {
       : builder_(builder), diagnostics_(diagnostics) {}
 
   // `value` is element `index` of the array of `kind`; consumed (attributes are moved out).
-  void decode(EntityKind kind, std::size_t index, Json&& value);
+  void decode(EntityKind kind, std::size_t index, nlohmann::ordered_json&& value);
   // A value of the top-level object: name, description, calendar, attributes, clearpath, ...
-  void decode_top_level(const std::string& key, Json&& value);
+  void decode_top_level(const std::string& key, nlohmann::ordered_json&& value);
 
  private:
   ModelBuilder& builder_;

@@ -15,12 +15,12 @@
 #include "io/json/json_locator.hpp"
 #include "util/text.hpp"
 #include "model/checks.hpp"
-#include "model/model_builder.hpp"
+#include "model/model_builder_access.hpp"
 
 namespace clearpath {
 namespace {
 
-using json = Json;  // ordered: objects are small vectors, cheap to build per entity
+using json = nlohmann::ordered_json;  // ordered: objects are small vectors, cheap to build per entity
 
 constexpr int kMaxDepth = 64;
 
@@ -464,6 +464,7 @@ void place(std::string_view text, Diagnostics& diag, std::optional<SaxLoader::Fa
 LoadResult load_model(std::string_view text) {
   LoadResult result;
   ModelBuilder builder;
+  ModelBuilderAccess::keep_source_index(builder);
   Diagnostics& diag = result.diagnostics;
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a UTF-8 byte order mark
@@ -478,7 +479,7 @@ LoadResult load_model(std::string_view text) {
   if (fatal) fatal->offset += static_cast<std::size_t>(body.data() - text.data());
   place(text, diag, fatal);
   diag.sort();
-  if (!diag.has_errors()) result.model = std::move(builder).finish();
+  if (!diag.has_errors()) result.model = ModelBuilderAccess::finish(std::move(builder));
   return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json/attributes_json.hpp"
 #include "util/json_number.hpp"
 #include "util/text.hpp"
 
@@ -25,7 +26,7 @@ class Writer {
     if (!e.name.empty()) o["name"] = e.name;
   }
   void attributes(ojson& o, const EntityBase& e) const {
-    if (!e.attributes.is_null()) o["attributes"] = e.attributes;
+    if (e.attributes.has_value()) o["attributes"] = json_of(e.attributes);
   }
   void ref(ojson& o, const char* key, Ref r) const {
     if (r != kNoRef) o[key] = m_.id(r);
@@ -184,7 +185,7 @@ std::string save_model(const Model& m, const SaveOptions& options) {
     w.texts(cal, "holidays", m.calendar.holidays);
     root["calendar"] = std::move(cal);
   }
-  if (!m.attributes.is_null()) root["attributes"] = m.attributes;
+  if (m.attributes.has_value()) root["attributes"] = json_of(m.attributes);
   add_array(root, "people", m.people(), normalise, [&](const Person& p) { return w.person(p); });
   add_array(root, "departments", m.departments(), normalise, [&](const Department& d) { return w.department(d); });
   add_array(root, "systems", m.systems(), normalise, [&](const System& s) { return w.system(s); });

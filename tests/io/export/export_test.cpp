@@ -3,6 +3,7 @@
 // DOT parses back with Graphviz to the same nodes and edges. Counts for graphs/minimal.json are
 // worked out by hand.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>

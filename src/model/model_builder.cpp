@@ -1,0 +1,88 @@
+// ModelBuilder (include/clearpath/model_builder.hpp): fills a Model's data directly, and
+// build() checks it as load_model checks a file.
+#include "clearpath/model_builder.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include "model/checks.hpp"
+#include "model/model_builder_access.hpp"
+#include "model/model_impl.hpp"
+
+namespace clearpath {
+
+ModelBuilder::ModelBuilder() = default;
+
+Ref ModelBuilder::intern(std::string_view id) {
+  Model::Impl& m = *model_.impl_;
+  if (std::optional<Ref> known = m.ids.find(id)) return *known;
+  const Ref r = static_cast<Ref>(m.vertices.size());
+  m.id_of.emplace_back(id);
+  m.ids.insert(id, r);
+  m.vertices.push_back({});
+  return r;
+}
+
+template <class E>
+bool ModelBuilder::define(std::vector<E>& list, EntityKind kind, E e) {
+  Model::Impl& m = *model_.impl_;
+  const Ref r = intern(e.id);
+  VertexSlot& slot = m.vertices[r];
+  if (slot.defined) return false;
+  slot = {kind, true, static_cast<std::uint32_t>(list.size())};
+  if (!keep_source_index_) e.source_index = slot.index;
+  m.refs_by_kind[static_cast<int>(kind)].push_back(r);
+  list.push_back(std::move(e));
+  return true;
+}
+
+bool ModelBuilder::add(Person p) {
+  return define(model_.impl_->people, EntityKind::person, std::move(p));
+}
+bool ModelBuilder::add(Department d) {
+  return define(model_.impl_->departments, EntityKind::department, std::move(d));
+}
+bool ModelBuilder::add(System s) {
+  return define(model_.impl_->systems, EntityKind::system, std::move(s));
+}
+bool ModelBuilder::add(Initiative i) {
+  return define(model_.impl_->initiatives, EntityKind::initiative, std::move(i));
+}
+bool ModelBuilder::add(Approval a) {
+  return define(model_.impl_->approvals, EntityKind::approval, std::move(a));
+}
+bool ModelBuilder::add(Step s) {
+  return define(model_.impl_->steps, EntityKind::step, std::move(s));
+}
+
+std::size_t ModelBuilder::interned_count() const noexcept {
+  return model_.impl_->vertices.size();
+}
+const std::string& ModelBuilder::id(Ref r) const { return model_.impl_->id_of.at(r); }
+std::optional<EntityKind> ModelBuilder::defined_kind(Ref r) const {
+  const VertexSlot& s = model_.impl_->vertices.at(r);
+  if (!s.defined) return std::nullopt;
+  return s.kind;
+}
+std::optional<Ref> ModelBuilder::find(std::string_view id) const { return model_.find(id); }
+
+void ModelBuilder::set_name(std::string name) { model_.name = std::move(name); }
+void ModelBuilder::set_description(std::string description) { model_.description = std::move(description); }
+void ModelBuilder::set_calendar(Calendar calendar) { model_.calendar = std::move(calendar); }
+void ModelBuilder::set_attributes(Attributes attributes) { model_.attributes = std::move(attributes); }
+
+LoadResult ModelBuilder::build() && {
+  LoadResult result;
+  check_model(*this, result.diagnostics, &result.cycles);
+  result.diagnostics.sort();
+  if (!result.diagnostics.has_errors()) result.model = std::move(*this).finish();
+  return result;
+}
+
+Model ModelBuilder::finish() && {
+  for (const VertexSlot& s : model_.impl_->vertices)
+    if (!s.defined) throw std::logic_error("clearpath: a model with an undefined reference");
+  return std::move(model_);
+}
+
+}  // namespace clearpath

@@ -1,0 +1,19 @@
+#pragma once
+// What the file loader needs of a ModelBuilder besides its public interface. Private to the
+// library.
+#include <utility>
+
+#include "clearpath/model_builder.hpp"
+
+namespace clearpath {
+
+struct ModelBuilderAccess {
+  // Entities keep the source_index they are added with (their position in the file's array,
+  // which differs from their position in the model once an element before them was refused).
+  static void keep_source_index(ModelBuilder& b) noexcept { b.keep_source_index_ = true; }
+  // The model as it is, unchecked: the loader has run the checks itself, with file positions.
+  // Every interned id must be defined.
+  static Model finish(ModelBuilder&& b) { return std::move(b).finish(); }
+};
+
+}  // namespace clearpath
