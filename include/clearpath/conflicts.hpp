@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "clearpath/error.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/levelling.hpp"
 #include "clearpath/schedule.hpp"
@@ -107,8 +108,8 @@ struct ConflictAnalysis {
 
 // Unknown --initiative: ScheduleError. A step demanding more of a resource than its capacity:
 // ConflictError (an input error, exit status 2), naming the step and the resource.
-struct ConflictError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct ConflictError : Error {
+  using Error::Error;
 };
 
 ConflictAnalysis analyze_conflicts(const Model& model, const ConflictOptions& options);

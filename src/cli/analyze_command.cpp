@@ -34,14 +34,14 @@ std::optional<Destination> destination(Session& s, const AnalyzeArgs& args) {
   dest.format = args.format.value_or(OutputFormat::text);
   if (args.output.empty() || args.output == "-") return dest;
   const fs::path out(args.output);
-  if (const auto f = format_of_extension(args.output); is_report_format(f) && !fs::is_directory(out)) {
+  std::error_code ec;
+  if (const auto f = format_of_extension(args.output); is_report_format(f) && !fs::is_directory(out, ec)) {
     dest.report = out;
     dest.format = args.format.value_or(*f);
     return dest;
   }
   dest.folder = out;
   dest.report = out / (std::string("report.") + output_format_extension(dest.format));
-  std::error_code ec;
   if (fs::exists(dest.folder, ec) && !fs::is_directory(dest.folder, ec)) {
     s.io().err << "clearpath: error: " << dest.folder.string() << " is not a folder\n";
     return std::nullopt;
@@ -153,19 +153,7 @@ int run_analyze(Session& s, const AnalyzeArgs& args) {
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const AnalyzeOptions options = analyze_options(s, args);
-  Analysis analysis;
-  try {
-    analysis = analyze_model(*r.model, options);
-  } catch (const ScheduleError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const CopilotError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const ConflictError& e) {
-    s.io().err << "clearpath: error: " << Session::display(args.file) << ": " << e.what() << "\n";
-    return kExitInvalid;
-  }
+  const Analysis analysis = s.about_model(args.file, [&] { return analyze_model(*r.model, options); });
   AnalyzeReportOptions report;
   report.file = Session::display(args.file);
   report.diagnostics = &r.diagnostics;

@@ -1,13 +1,12 @@
 // The command line: builds the app from the command table, parses the arguments with CLI11 and
 // runs the one subcommand given. Everything reaches the outside through CliIo, so tests run it
 // in-process.
-#include <new>
 #include <ostream>
 
 #include "cli/cli.hpp"
 #include "cli/command_table.hpp"
+#include "cli/error_exit.hpp"
 #include "cli/session.hpp"
-#include "clearpath/load.hpp"
 
 namespace clearpath {
 
@@ -23,20 +22,9 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   }
 
   Session session(io);
-  try {
-    for (const auto& [command, bound] : line->commands)
-      if (command->parsed()) return bound->run(session);
-  } catch (const InputError& e) {
-    io.err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const std::bad_alloc&) {
-    io.err << "clearpath: error: out of memory\n";
-    return kExitInvalid;
-  } catch (const std::exception& e) {  // a bug, but still a message and a status, not an abort
-    io.err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  }
-  return kExitInvalid;
+  for (const auto& [command, bound] : line->commands)
+    if (command->parsed()) return run_reporting_errors(io.err, [&, &run = bound] { return run->run(session); });
+  return kExitInvalid;  // unreachable: CLI11 requires one subcommand
 }
 
 }  // namespace clearpath

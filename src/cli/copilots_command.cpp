@@ -37,13 +37,7 @@ int run_copilots(Session& s, const CopilotsArgs& args) {
   options.all = args.all;
   options.signoff_threshold = args.threshold;
   options.suggestions = args.suggestions;
-  CopilotAnalysis analysis;
-  try {
-    analysis = analyze_copilots(*r.model, options);
-  } catch (const CopilotError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  }
+  const CopilotAnalysis analysis = analyze_copilots(*r.model, options);
   const CopilotReportOptions report{Session::display(args.file),
                                     s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
   s.emit(args.output, [&](std::ostream& out) {

@@ -29,17 +29,10 @@ namespace {
 
 int run_psplib(Session& s, const ImportArgs& args) {
   const std::string display = Session::display(args.file);
-  std::string model;
-  try {
-    const PsplibInstance instance = parse_psplib(s.read(args.file), display);
-    std::string name = !args.model_name.empty() ? args.model_name : args.name;
-    if (name.empty())
-      name = args.file == "-" ? "PSPLIB instance" : "PSPLIB " + std::filesystem::path(args.file).stem().string();
-    model = psplib_model_json(instance, name);
-  } catch (const InputError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  }
+  const PsplibInstance instance = parse_psplib(s.read(args.file), display);
+  std::string name = !args.model_name.empty() ? args.model_name : args.name;
+  if (name.empty()) name = args.file == "-" ? "PSPLIB instance" : "PSPLIB " + std::filesystem::path(args.file).stem().string();
+  const std::string model = psplib_model_json(instance, name);
   if (!check_imported(s, display, model, true)) return kExitInvalid;
   s.emit(args.output, model);
   return kExitOk;

@@ -67,11 +67,7 @@ int run_import_hr(Session& s, const ImportArgs& args) {
   if (const auto problem = hr_options(args, o)) return usage(*problem);
   std::optional<LoadResult> into;
   if (!args.into.empty()) {
-    try {
-      into = s.load(args.into, true);
-    } catch (const InputError& e) {
-      return usage(e.what());
-    }
+    into = s.load(args.into, true);
     if (!into->model) return usage(Session::display(args.into) + ": --into: the model is not valid; nothing written");
   }
   HrImportResult result;
@@ -82,8 +78,6 @@ int run_import_hr(Session& s, const ImportArgs& args) {
     s.io().err << "clearpath: " << e.problems().size() << (e.problems().size() == 1 ? " problem" : " problems")
                << " in " << display << "; nothing written\n";
     return kExitInvalid;
-  } catch (const InputError& e) {
-    return usage(e.what());
   }
   const std::optional<Model> model = check_imported(s, display, result.model_json, false);
   if (!model) return kExitInvalid;

@@ -84,13 +84,7 @@ int run_path(Session& s, const PathArgs& args) {
     s.io().err << "clearpath: error: --explain: there is no step or approval '" << args.explain << "'\n";
     return kExitInvalid;
   }
-  PathAnalysis analysis;
-  try {
-    analysis = analyze_path(*r.model, options);
-  } catch (const ScheduleError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  }
+  const PathAnalysis analysis = analyze_path(*r.model, options);
   if (!args.explain.empty()) {
     const auto& in_schedule = analysis.network.activity;
     if (std::find(in_schedule.begin(), in_schedule.end(), *r.model->find(args.explain)) == in_schedule.end()) {

@@ -66,14 +66,7 @@ int run_render(Session& s, const RenderArgs& args) {
   options.root = args.root;
   options.all_edges = args.all_edges;
   if (args.max_nodes) options.node_budget = args.max_nodes;
-  std::string bytes;
-  try {
-    bytes = render_diagram(build_diagram(*r.model, options), format);
-  } catch (const RenderError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  }
-  s.emit(args.output, bytes);
+  s.emit(args.output, render_diagram(build_diagram(*r.model, options), format));
   return kExitOk;
 }
 
