@@ -5,6 +5,7 @@
 // The model and what a file says about it.
 #include "clearpath/attributes.hpp"
 #include "clearpath/diagnostic.hpp"
+#include "clearpath/error.hpp"
 #include "clearpath/entities.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/model.hpp"

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "clearpath/error.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/levelling.hpp"
 #include "clearpath/schedule.hpp"
@@ -106,9 +107,10 @@ struct ConflictAnalysis {
 };
 
 // Unknown --initiative: ScheduleError. ConflictError is no longer thrown: a step demanding more
-// of a resource than its capacity is an error of the file, which the loader rejects.
-struct ConflictError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// of a resource than its capacity is an error of the file, which the loader rejects. It stays
+// for programs that catch it.
+struct ConflictError : Error {
+  using Error::Error;
 };
 
 ConflictAnalysis analyze_conflicts(const Model& model, const ConflictOptions& options);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "clearpath/error.hpp"
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/model.hpp"
@@ -90,8 +91,8 @@ struct CopilotAnalysis {
 };
 
 // Thrown for options naming no such initiative or person (an input error, exit status 2).
-struct CopilotError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct CopilotError : Error {
+  using Error::Error;
 };
 
 CopilotAnalysis analyze_copilots(const Model& model, const CopilotOptions& options);

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "clearpath/error.hpp"
+
 namespace clearpath {
 
 struct LevellingProblem {
@@ -54,9 +56,9 @@ struct LevelledSchedule {
 
 // An activity of non-zero duration demands more of a resource than its capacity: it can never
 // be scheduled. (A zero-duration activity loads nothing, so its demands are never an error.)
-struct LevellingError : std::runtime_error {
+struct LevellingError : Error {
   std::uint32_t activity = 0, resource = 0;
-  LevellingError(const std::string& what, std::uint32_t a, std::uint32_t r) : std::runtime_error(what), activity(a), resource(r) {}
+  LevellingError(const std::string& what, std::uint32_t a, std::uint32_t r) : Error(what), activity(a), resource(r) {}
 };
 
 // The predecessors must form no cycle. Throws LevellingError as above, std::invalid_argument for

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clearpath/error.hpp"
 #include "clearpath/diagnostic.hpp"
 #include "clearpath/load_result.hpp"
 #include "clearpath/model.hpp"
@@ -26,8 +27,8 @@ std::string read_input(const std::string& path, std::size_t max_bytes = kMaxInpu
 // Reads a whole stream (standard input), with the same limit; `name` is for messages.
 std::string read_stream(std::istream& in, const std::string& name, std::size_t max_bytes = kMaxInputBytes);
 
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct InputError : Error {
+  using Error::Error;
 };
 
 }  // namespace clearpath

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "clearpath/error.hpp"
 #include "clearpath/diagram.hpp"
 #include "clearpath/model.hpp"
 
@@ -45,8 +46,8 @@ struct RenderOptions {
 
 // Options naming no such entity or one of the wrong kind, or options that do not apply to the
 // view (--root outside org ...): an input error (exit status 2).
-struct RenderError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct RenderError : Error {
+  using Error::Error;
 };
 
 // The annotated diagram of one view. Deterministic: the same model and options give the same

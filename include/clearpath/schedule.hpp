@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "clearpath/error.hpp"
 #include "clearpath/model.hpp"
 
 namespace clearpath {
@@ -37,8 +38,8 @@ struct Network {
 };
 
 // Thrown for options that name no such entity (an input error, exit status 2).
-struct ScheduleError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct ScheduleError : Error {
+  using Error::Error;
 };
 
 // The duration of one activity under the options (0 for done/granted unless from_scratch).

@@ -7,8 +7,8 @@
 
 namespace clearpath {
 
-// Exit statuses of the command line.
-enum ExitStatus : int { kExitOk = 0, kExitFindings = 1, kExitInvalid = 2 };
+// Exit statuses of the command line: invalid input or usage is 2; 3 is a bug in clearpath.
+enum ExitStatus : int { kExitOk = 0, kExitFindings = 1, kExitInvalid = 2, kExitInternal = 3 };
 
 struct Terminal {
   bool out_is_tty = false;

@@ -1,47 +1,94 @@
 #pragma once
-// Subcommands that live in files of their own: each registers its options on the app and runs
-// from the parsed arguments.
+// Every subcommand has the same shape: its arguments (XArgs), add_X_command, which fills the
+// subcommand the command table made (name, summary, aliases) with X's options and footer and
+// returns it, and run_X, which runs X with the parsed arguments and returns the exit status.
+// The table (command_table.cpp) registers them all; run_cli only parses and dispatches.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/output_format.hpp"
 #include "cli/session.hpp"
+#include "synthetic/synthetic.hpp"
 
 namespace clearpath {
 
 // The options every analysis shares: --format text|json, -o FILE, --fail-on.
-inline void add_report_options(CLI::App* command, std::string& format, std::string& output, std::string& fail_on) {
-  command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  command->add_option("-o,--output", output, "write to this file (atomically) instead of stdout");
-  command->add_option("--fail-on", fail_on, "exit 1 on findings of this severity or worse: error, warning, never")
-      ->check(CLI::IsMember({"error", "warning", "never"}));
-}
+void add_report_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output, std::string& fail_on);
+
+// The format to write: --format if given, else `fallback`.
+OutputFormat chosen_format(const std::optional<OutputFormat>& format, const std::string& output, OutputFormat fallback);
+
+struct ValidateArgs {
+  std::vector<std::string> files;
+  std::optional<OutputFormat> format;
+};
+CLI::App* add_validate_command(CLI::App& command, ValidateArgs& args);
+int run_validate(Session& session, const ValidateArgs& args);
+
+struct StatsArgs {
+  std::string file, output;
+  std::optional<OutputFormat> format;
+};
+CLI::App* add_stats_command(CLI::App& command, StatsArgs& args);
+int run_stats(Session& session, const StatsArgs& args);
+
+struct SchemaArgs {
+  std::string output;
+  bool report = false;  // the schema of analyze's JSON instead of the file format's
+};
+CLI::App* add_schema_command(CLI::App& command, SchemaArgs& args);
+int run_schema(Session& session, const SchemaArgs& args);
+
+struct PathArgs {
+  std::string file, initiative, to, estimate = "expected", distribution = "pert-beta", explain;
+  std::string output, fail_on = "error";
+  std::optional<OutputFormat> format;
+  bool from_scratch = false;
+  double near = 5;
+  std::size_t simulate = 0;
+  std::uint64_t seed = 1;
+};
+CLI::App* add_path_command(CLI::App& command, PathArgs& args);
+int run_path(Session& session, const PathArgs& args);
 
 struct CopilotsArgs {
-  std::string file, initiative, format = "text", output, fail_on = "error";
+  std::string file, initiative, output, fail_on = "error";
+  std::optional<OutputFormat> format;
   std::vector<std::string> without;
   bool all = false;
   std::size_t threshold = 5, suggestions = 3;
 };
-CLI::App* add_copilots_command(CLI::App& app, CopilotsArgs& args);
+CLI::App* add_copilots_command(CLI::App& command, CopilotsArgs& args);
 int run_copilots(Session& session, const CopilotsArgs& args);
 
-struct ConflictsArgs {
-  std::string file, initiative, format = "text", output, fail_on = "error";
-  std::size_t top = 3, effort = 500;
+// What conflicts and level share: the scope and the levelling passes.
+struct LevellingArgs {
+  std::string file, initiative, output;
+  std::optional<OutputFormat> format;
+  std::size_t effort = 500;
   std::uint64_t seed = 1;
+};
+void add_levelling_options(CLI::App* command, LevellingArgs& args);
+
+struct ConflictsArgs : LevellingArgs {
+  std::string fail_on = "error";
+  std::size_t top = 3;
   double near = 5;
   bool no_level = false;
 };
-CLI::App* add_conflicts_command(CLI::App& app, ConflictsArgs& args);
-CLI::App* add_level_command(CLI::App& app, ConflictsArgs& args);
-// `level_only`: the levelled schedule alone (`clearpath level`).
-int run_conflicts(Session& session, const ConflictsArgs& args, bool level_only);
+CLI::App* add_conflicts_command(CLI::App& command, ConflictsArgs& args);
+int run_conflicts(Session& session, const ConflictsArgs& args);
+
+struct LevelArgs : LevellingArgs {};
+CLI::App* add_level_command(CLI::App& command, LevelArgs& args);
+int run_level(Session& session, const LevelArgs& args);
 
 struct ImportArgs {
-  std::string format, file, output;
+  std::string format, file, output;  // format: the input's, psplib or hr
   // --name: psplib: the model's name (default "PSPLIB <file stem>"); hr: the header of the
   // name column (default "Name" and its aliases).
   std::string name;
@@ -51,31 +98,44 @@ struct ImportArgs {
   std::string into, delimiter = "auto", default_side, encoding = "utf-8";
   std::vector<std::string> side_of, roles_from_title, attributes;
 };
-CLI::App* add_import_command(CLI::App& app, ImportArgs& args);
+CLI::App* add_import_command(CLI::App& command, ImportArgs& args);
 int run_import(Session& session, const ImportArgs& args);
-
-struct ExportArgs {
-  std::string file, format, output;
-};
-CLI::App* add_export_command(CLI::App& app, ExportArgs& args);
-int run_export(Session& session, const ExportArgs& args);
+// `import hr` (import_hr.cpp).
+int run_import_hr(Session& session, const ImportArgs& args);
 
 struct RenderArgs {
-  std::string file, view, initiative, focus, root, format, output;
+  std::string file, view, initiative, focus, root, output;
+  std::optional<OutputFormat> format;
   std::optional<std::size_t> depth;
   std::size_t max_nodes = 0;  // 0 = the default budget
   bool all_edges = false;
 };
-CLI::App* add_render_command(CLI::App& app, RenderArgs& args);
+CLI::App* add_render_command(CLI::App& command, RenderArgs& args);
 int run_render(Session& session, const RenderArgs& args);
 
 struct AnalyzeArgs {
-  std::string file, initiative, output, format, fail_on = "error";  // format "": from -o, else text
+  std::string file, initiative, output, fail_on = "error";
+  std::optional<OutputFormat> format;  // not given: from -o's extension, else text
   std::size_t simulate = 0, top = 3, max_nodes = 0;
   std::uint64_t seed = 1;
   double near = 5;
 };
-CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& args);
+CLI::App* add_analyze_command(CLI::App& command, AnalyzeArgs& args);
 int run_analyze(Session& session, const AnalyzeArgs& args);
+
+struct ExportArgs {
+  std::string file, output;
+  std::optional<OutputFormat> format;  // required
+};
+CLI::App* add_export_command(CLI::App& command, ExportArgs& args);
+int run_export(Session& session, const ExportArgs& args);
+
+struct GenerateArgs {
+  SyntheticOptions synthetic;
+  std::size_t people = 0;  // 0: steps / 5
+  std::string output;
+};
+CLI::App* add_generate_command(CLI::App& command, GenerateArgs& args);
+int run_generate(Session& session, const GenerateArgs& args);
 
 }  // namespace clearpath

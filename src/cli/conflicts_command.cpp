@@ -1,5 +1,4 @@
-// `clearpath conflicts` (ranking conflicts, inversions, over-allocation, levelling, skills) and
-// `clearpath level` (the levelled schedule alone).
+// `clearpath conflicts`: ranking conflicts, inversions, over-allocation, levelling, skills.
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -7,76 +6,51 @@
 #include "report/conflicts_report.hpp"
 
 namespace clearpath {
-namespace {
 
-void add_levelling_options(CLI::App* c, ConflictsArgs& args) {
+void add_levelling_options(CLI::App* c, LevellingArgs& args) {
   c->add_option("--initiative", args.initiative, "only this initiative's work and what it depends on");
   c->add_option("--effort", args.effort, "randomised levelling passes after the deterministic ones (default 500)")
       ->check(CLI::Range(0, 1'000'000));
   c->add_option("--seed", args.seed, "seed of the randomised passes (same seed, same schedule)");
 }
 
-}  // namespace
-
-CLI::App* add_conflicts_command(CLI::App& app, ConflictsArgs& args) {
-  CLI::App* c = app.add_subcommand("conflicts", "Priority conflicts, over-allocated people, the levelled date, skills gaps");
-  c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  add_levelling_options(c, args);
-  c->add_option("--top", args.top, "departments should rank initiatives they hold critical work on in their top N (default 3)")
+CLI::App* add_conflicts_command(CLI::App& c, ConflictsArgs& args) {
+  c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
+  add_levelling_options(&c, args);
+  c.add_option("--top", args.top, "departments should rank initiatives they hold critical work on in their top N (default 3)")
       ->check(CLI::Range(1, 1'000'000));
-  c->add_option("--near", args.near, "near-critical: total float below this many days (default 5)")->check(CLI::Range(0.0, 1e6));
-  c->add_flag("--no-level", args.no_level, "skip the resource-levelled schedule");
-  add_report_options(c, args.format, args.output, args.fail_on);
-  c->footer(
+  c.add_option("--near", args.near, "near-critical: total float below this many days (default 5)")->check(CLI::Range(0.0, 1e6));
+  c.add_flag("--no-level", args.no_level, "skip the resource-levelled schedule");
+  add_report_options(&c, args.format, args.output, args.fail_on);
+  c.footer(
       "Examples:\n  clearpath conflicts graphs/churn-model.json\n"
       "  clearpath conflicts graphs/churn-model.json --initiative churn-model --top 2\n"
       "  clearpath conflicts graphs/churn-model.json --format json -o conflicts.json\n\n"
       "Exit status: 0 ok, 1 findings at or above --fail-on (default error: a department ranking low an\n"
       "initiative it holds critical work on, or a critical skills gap), 2 invalid input or usage (also a\n"
       "step that demands more of a person or department than their capacity).");
-  return c;
+  return &c;
 }
 
-CLI::App* add_level_command(CLI::App& app, ConflictsArgs& args) {
-  CLI::App* c = app.add_subcommand("level", "The resource-levelled schedule: nobody over capacity, every dependency kept");
-  c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  add_levelling_options(c, args);
-  c->add_option("--format", args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
-  c->footer("Examples:\n  clearpath level graphs/churn-model.json\n  clearpath level imported.json --effort 500 --seed 3 --format json");
-  return c;
-}
-
-int run_conflicts(Session& s, const ConflictsArgs& args, bool level_only) {
+int run_conflicts(Session& s, const ConflictsArgs& args) {
+  const bool json = chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json;
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   ConflictOptions options;
   options.initiative = args.initiative;
   options.top = args.top;
   options.near_days = args.near;
-  options.level = level_only || !args.no_level;
+  options.level = !args.no_level;
   options.levelling.effort = args.effort;
   options.levelling.seed = args.seed;
-  ConflictAnalysis analysis;
-  try {
-    analysis = analyze_conflicts(*r.model, options);
-  } catch (const ScheduleError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const ConflictError& e) {
-    s.io().err << "clearpath: error: " << Session::display(args.file) << ": " << e.what() << "\n";
-    return kExitInvalid;
-  }
+  const ConflictAnalysis analysis = s.about_model(args.file, [&] { return analyze_conflicts(*r.model, options); });
   const ConflictReportOptions report{Session::display(args.file),
                                      s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
-  const bool json = args.format == "json";
   s.emit(args.output, [&](std::ostream& out) {
-    if (level_only && json) out << levelled_json(*r.model, analysis, options, report).dump(2) << "\n";
-    else if (level_only) print_levelled_schedule(out, *r.model, analysis, report);
-    else if (json) out << conflicts_json(*r.model, analysis, options, report).dump(2) << "\n";
+    if (json) out << conflicts_json(*r.model, analysis, options, report).dump(2) << "\n";
     else print_conflicts_report(out, *r.model, analysis, options, report);
   });
-  return level_only ? kExitOk : exit_for_findings(analysis.findings, args.fail_on);
+  return exit_for_findings(analysis.findings, args.fail_on);
 }
 
 }  // namespace clearpath

@@ -7,8 +7,8 @@
 
 namespace clearpath {
 
-CLI::App* add_copilots_command(CLI::App& app, CopilotsArgs& args) {
-  CLI::App* c = app.add_subcommand("copilots", "Approval gates: missing co-pilots, single points of failure, sign-off load");
+CLI::App* add_copilots_command(CLI::App& command, CopilotsArgs& args) {
+  CLI::App* c = &command;
   c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   c->add_option("--initiative", args.initiative, "only this initiative's gates (and the gates its work depends on)");
   c->add_option("--without", args.without, "as if these people (ids, comma-separated) were unavailable")->delimiter(',');
@@ -37,17 +37,11 @@ int run_copilots(Session& s, const CopilotsArgs& args) {
   options.all = args.all;
   options.signoff_threshold = args.threshold;
   options.suggestions = args.suggestions;
-  CopilotAnalysis analysis;
-  try {
-    analysis = analyze_copilots(*r.model, options);
-  } catch (const CopilotError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  }
+  const CopilotAnalysis analysis = analyze_copilots(*r.model, options);
   const CopilotReportOptions report{Session::display(args.file),
                                     s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
   s.emit(args.output, [&](std::ostream& out) {
-    if (args.format == "json") out << copilots_json(*r.model, analysis, options, report).dump(2) << "\n";
+    if (chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json) out << copilots_json(*r.model, analysis, options, report).dump(2) << "\n";
     else print_copilots_report(out, *r.model, analysis, options, report);
   });
   return exit_for_findings(analysis.findings, args.fail_on);

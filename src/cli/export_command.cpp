@@ -4,12 +4,12 @@
 
 namespace clearpath {
 
-CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
-  CLI::App* c = app.add_subcommand("export", "Write the model as normalised JSON, GraphML or plain DOT");
+CLI::App* add_export_command(CLI::App& command, ExportArgs& args) {
+  CLI::App* c = &command;
   c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  c->add_option("--format", args.format, "json (normalised model), graphml or dot")
-      ->required()
-      ->check(CLI::IsMember({"json", "graphml", "dot"}));
+  add_format_option(c, args.format, {OutputFormat::json, OutputFormat::graphml, OutputFormat::dot},
+                    "json (normalised model), graphml or dot")
+      ->required();
   c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
   c->footer(
       "Examples:\n  clearpath export graphs/churn-model.json --format graphml -o churn.graphml\n"
@@ -27,7 +27,7 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
 int run_export(Session& s, const ExportArgs& args) {
   const LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
-  const ExportFormat format = *parse_export_format(args.format);
+  const ExportFormat format = export_format(chosen_format(args.format, args.output, OutputFormat::json));
   s.emit(args.output, [&](std::ostream& out) { write_export(out, *r.model, format); });
   return kExitOk;
 }

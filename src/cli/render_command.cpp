@@ -1,5 +1,4 @@
 // `clearpath render`: annotated diagrams (org, approvals, deps, conflicts) as SVG, PNG, PDF or DOT.
-#include <cctype>
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -7,8 +6,8 @@
 
 namespace clearpath {
 
-CLI::App* add_render_command(CLI::App& app, RenderArgs& args) {
-  CLI::App* c = app.add_subcommand("render", "Annotated diagrams for sponsors: org, approvals, deps, conflicts");
+CLI::App* add_render_command(CLI::App& command, RenderArgs& args) {
+  CLI::App* c = &command;
   c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   c->add_option("--view", args.view, "org, approvals, deps or conflicts")
       ->required()
@@ -22,8 +21,8 @@ CLI::App* add_render_command(CLI::App& app, RenderArgs& args) {
   c->add_option("--max-nodes", args.max_nodes,
                 "node budget; larger views are collapsed (default " + std::to_string(kDefaultNodeBudget) + ")")
       ->check(CLI::Range(1, 100'000));
-  c->add_option("--format", args.format, "svg, png, pdf or dot (default: from the -o extension, else svg)")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+  add_format_option(c, args.format, {OutputFormat::svg, OutputFormat::png, OutputFormat::pdf, OutputFormat::dot},
+                    "svg, png, pdf or dot (default: from the -o extension, else svg)");
   c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
   c->footer(
       "Examples:\n  clearpath render graphs/churn-model.json --view deps -o deps.svg\n"
@@ -41,13 +40,10 @@ namespace {
 
 // The format asked for, else the one -o's extension names, else SVG.
 DiagramFormat choose_format(const RenderArgs& args) {
-  if (!args.format.empty()) return *parse_diagram_format(args.format);
-  const auto dot = args.output.rfind('.');
-  if (dot != std::string::npos && args.output.find('/', dot) == std::string::npos) {
-    std::string extension = args.output.substr(dot + 1);
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (auto f = parse_diagram_format(extension)) return *f;
-  }
+  if (args.format) return diagram_format(*args.format);
+  if (const auto f = format_of_extension(args.output); f == OutputFormat::svg || f == OutputFormat::png ||
+                                                        f == OutputFormat::pdf || f == OutputFormat::dot)
+    return diagram_format(*f);
   return DiagramFormat::svg;
 }
 
@@ -70,14 +66,7 @@ int run_render(Session& s, const RenderArgs& args) {
   options.root = args.root;
   options.all_edges = args.all_edges;
   if (args.max_nodes) options.node_budget = args.max_nodes;
-  std::string bytes;
-  try {
-    bytes = render_diagram(build_diagram(*r.model, options), format);
-  } catch (const RenderError& e) {
-    s.io().err << "clearpath: error: " << e.what() << "\n";
-    return kExitInvalid;
-  }
-  s.emit(args.output, bytes);
+  s.emit(args.output, render_diagram(build_diagram(*r.model, options), format));
   return kExitOk;
 }
 

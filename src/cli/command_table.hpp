@@ -1,0 +1,41 @@
+#pragma once
+// The one table of subcommands: run_cli registers and dispatches from it, and the completions
+// and the man page are generated from the app it builds.
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/session.hpp"
+
+namespace clearpath {
+
+// One subcommand's arguments, filled in by the parse, and how to run it with them.
+class BoundCommand {
+ public:
+  virtual ~BoundCommand() = default;
+  virtual int run(Session& session) const = 0;
+};
+
+struct CommandEntry {
+  const char* name;
+  const char* summary;
+  std::vector<std::string> aliases;  // also accepted, not listed in --help
+  bool hidden = false;               // left out of --help
+  // Adds the subcommand's options to `command` (made from the fields above) and holds its
+  // arguments.
+  std::unique_ptr<BoundCommand> (*bind)(CLI::App& command) = nullptr;
+};
+
+const std::vector<CommandEntry>& command_table();
+
+// The whole command line: the app with every subcommand of the table, and their bindings.
+struct CommandLine {
+  CLI::App app;
+  std::vector<std::pair<CLI::App*, std::unique_ptr<BoundCommand>>> commands;
+};
+std::unique_ptr<CommandLine> make_command_line();
+
+}  // namespace clearpath

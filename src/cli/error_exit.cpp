@@ -1,0 +1,37 @@
+#include "cli/error_exit.hpp"
+
+#include <exception>
+#include <new>
+#include <ostream>
+
+#include "cli/cli.hpp"
+#include "clearpath/error.hpp"
+
+namespace clearpath {
+namespace {
+
+int internal_error(std::ostream& err, const char* what) {
+  err << "clearpath: internal error: " << what << "\n"
+      << "clearpath: please report this as a bug, with the command and its input\n";
+  return kExitInternal;
+}
+
+}  // namespace
+
+int run_reporting_errors(std::ostream& err, const std::function<int()>& command) {
+  try {
+    return command();
+  } catch (const Error& e) {
+    err << "clearpath: error: " << e.located_what() << "\n";
+    return kExitInvalid;
+  } catch (const std::bad_alloc&) {
+    err << "clearpath: error: out of memory\n";
+    return kExitInvalid;
+  } catch (const std::exception& e) {
+    return internal_error(err, e.what());
+  } catch (...) {
+    return internal_error(err, "an exception of unknown type");
+  }
+}
+
+}  // namespace clearpath

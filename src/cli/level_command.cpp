@@ -1,0 +1,38 @@
+// `clearpath level`: the resource-levelled schedule alone (conflicts' levelling, without the rest).
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "clearpath/conflicts.hpp"
+#include "report/conflicts_report.hpp"
+
+namespace clearpath {
+
+CLI::App* add_level_command(CLI::App& c, LevelArgs& args) {
+  c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
+  add_levelling_options(&c, args);
+  add_format_option(&c, args.format, {OutputFormat::text, OutputFormat::json}, "text or json");
+  c.add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  c.footer("Examples:\n  clearpath level graphs/churn-model.json\n  clearpath level imported.json --effort 500 --seed 3 --format json");
+  return &c;
+}
+
+int run_level(Session& s, const LevelArgs& args) {
+  const bool json = chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json;
+  LoadResult r = s.load(args.file, true);
+  if (!r.model) return kExitInvalid;
+  ConflictOptions options;
+  options.initiative = args.initiative;
+  options.level = true;
+  options.levelling.effort = args.effort;
+  options.levelling.seed = args.seed;
+  const ConflictAnalysis analysis = s.about_model(args.file, [&] { return analyze_conflicts(*r.model, options); });
+  const ConflictReportOptions report{Session::display(args.file),
+                                     s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  s.emit(args.output, [&](std::ostream& out) {
+    if (json) out << levelled_json(*r.model, analysis, options, report).dump(2) << "\n";
+    else print_levelled_schedule(out, *r.model, analysis, report);
+  });
+  return kExitOk;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,72 @@
+// Format names, extensions and the --format option.
+#include "cli/output_format.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+namespace clearpath {
+namespace {
+
+struct FormatName {
+  OutputFormat format;
+  const char* name;
+  const char* extension;
+};
+
+constexpr FormatName kFormats[] = {
+    {OutputFormat::text, "text", "txt"},      {OutputFormat::json, "json", "json"}, {OutputFormat::markdown, "md", "md"},
+    {OutputFormat::html, "html", "html"},     {OutputFormat::svg, "svg", "svg"},    {OutputFormat::png, "png", "png"},
+    {OutputFormat::pdf, "pdf", "pdf"},        {OutputFormat::dot, "dot", "dot"},    {OutputFormat::graphml, "graphml", "graphml"},
+};
+
+const FormatName& entry(OutputFormat f) noexcept { return kFormats[static_cast<std::size_t>(f)]; }
+
+}  // namespace
+
+const char* output_format_name(OutputFormat f) noexcept { return entry(f).name; }
+const char* output_format_extension(OutputFormat f) noexcept { return entry(f).extension; }
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept {
+  for (const FormatName& f : kFormats)
+    if (name == f.name) return f.format;
+  return std::nullopt;
+}
+
+std::optional<OutputFormat> format_of_extension(const std::string& path) {
+  std::string e = std::filesystem::path(path).extension().string();
+  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (e.empty()) return std::nullopt;
+  if (e == ".htm") return OutputFormat::html;
+  if (e == ".gv") return OutputFormat::dot;
+  for (const FormatName& f : kFormats)
+    if (e.compare(1, std::string::npos, f.extension) == 0) return f.format;
+  return std::nullopt;
+}
+
+DiagramFormat diagram_format(OutputFormat f) noexcept {
+  switch (f) {
+    case OutputFormat::png: return DiagramFormat::png;
+    case OutputFormat::pdf: return DiagramFormat::pdf;
+    case OutputFormat::dot: return DiagramFormat::dot;
+    default: return DiagramFormat::svg;
+  }
+}
+
+ExportFormat export_format(OutputFormat f) noexcept {
+  switch (f) {
+    case OutputFormat::graphml: return ExportFormat::graphml;
+    case OutputFormat::dot: return ExportFormat::dot;
+    default: return ExportFormat::json;
+  }
+}
+
+CLI::Option* add_format_option(CLI::App* command, std::optional<OutputFormat>& format,
+                               const std::vector<OutputFormat>& choices, const std::string& help) {
+  std::vector<std::string> names;
+  for (OutputFormat f : choices) names.emplace_back(output_format_name(f));
+  // The IsMember check runs first, so the callback only ever sees a name it can parse.
+  return command->add_option_function<std::string>("--format", [&format](const std::string& name) { format = parse_output_format(name); }, help)
+      ->check(CLI::IsMember(names));
+}
+
+}  // namespace clearpath

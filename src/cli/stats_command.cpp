@@ -1,0 +1,39 @@
+// `clearpath stats FILE`: counts of a model by entity kind and by relation.
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "clearpath/stats.hpp"
+#include "report/stats_report.hpp"
+
+namespace clearpath {
+
+CLI::App* add_stats_command(CLI::App& c, StatsArgs& args) {
+  c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
+  add_format_option(&c, args.format, {OutputFormat::text, OutputFormat::json}, "text or json");
+  c.add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  c.footer("Example:\n  clearpath stats graphs/churn-model.json --format json");
+  return &c;
+}
+
+int run_stats(Session& s, const StatsArgs& args) {
+  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
+  LoadResult r = s.load(args.file, true);
+  if (!r.model) return kExitInvalid;
+  const ModelStats st = compute_stats(*r.model);
+  std::ostringstream text;
+  if (format == OutputFormat::json) {
+    nlohmann::ordered_json j;
+    j["file"] = Session::display(args.file);
+    j["name"] = r.model->name;
+    j.update(stats_json(st));
+    text << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  } else {
+    print_stats(text, Session::display(args.file), r.model->name, st);
+  }
+  s.emit(args.output, text.str());
+  return kExitOk;
+}
+
+}  // namespace clearpath
