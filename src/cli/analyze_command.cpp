@@ -153,7 +153,7 @@ int run_analyze(Session& s, const AnalyzeArgs& args) {
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const AnalyzeOptions options = analyze_options(s, args);
-  const Analysis analysis = s.about_model(args.file, [&] { return analyze_model(*r.model, options); });
+  const Analysis analysis = analyze_model(*r.model, options);
   AnalyzeReportOptions report;
   report.file = Session::display(args.file);
   report.diagnostics = &r.diagnostics;

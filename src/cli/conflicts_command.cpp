@@ -43,7 +43,7 @@ int run_conflicts(Session& s, const ConflictsArgs& args) {
   options.level = !args.no_level;
   options.levelling.effort = args.effort;
   options.levelling.seed = args.seed;
-  const ConflictAnalysis analysis = s.about_model(args.file, [&] { return analyze_conflicts(*r.model, options); });
+  const ConflictAnalysis analysis = analyze_conflicts(*r.model, options);
   const ConflictReportOptions report{Session::display(args.file),
                                      s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
   s.emit(args.output, [&](std::ostream& out) {

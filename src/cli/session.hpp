@@ -9,7 +9,6 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "clearpath/conflicts.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
@@ -57,19 +56,6 @@ class Session {
   }
 
   CliIo& io() { return io_; }
-
-  // Runs an analysis of the model loaded from `path`. A ConflictError is about the model's
-  // content (a step demanding more than a capacity), not about an option, so it is reported
-  // against the file; the other errors pass unchanged.
-  template <class Analysis>
-  auto about_model(const std::string& path, Analysis&& analysis) -> decltype(analysis()) {
-    try {
-      return analysis();
-    } catch (ConflictError& e) {
-      if (e.location().file.empty()) e.set_file(display(path));
-      throw;
-    }
-  }
 
   // A progress bar on stderr for long work (a simulation): only on a terminal, and only once
   // the work has run for progress_after_ms; empty (no calls) otherwise.
