@@ -3,7 +3,7 @@
 # Runs clang-tidy (the checks of .clang-tidy) with the build's compile_commands.json on the C++
 # files given, or by default on those the last commit changed; --all runs it on every source of
 # the build (slow: about 15 s of CPU per file). A changed header is checked through one source
-# that includes it (its own .cpp when there is one). Exits 1 if clang-tidy finds anything.
+# that includes it (a .cpp of the same name when there is one). Exits 1 if clang-tidy finds anything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-release jobs=1 all=0 files=()
@@ -13,7 +13,7 @@ while [ $# -gt 0 ]; do
     --build) build=$(cd "$2" && pwd); shift 2;;
     --all) all=1; shift;;
     -h|--help) sed -n '2,6s/^# \{0,1\}//p' "$0"; exit 0;;
-    *) files+=("$(realpath "$1")"); shift;;
+    *) files+=("$(realpath -m "$1")"); shift;;
   esac
 done
 tidy=$(command -v clang-tidy-14 || command -v clang-tidy) || { echo "tidy.sh: clang-tidy not found (Debian: clang-tidy)" >&2; exit 2; }
@@ -36,9 +36,9 @@ for f in "${files[@]}"; do
   case $f in
     *.cpp) if in_build "$f"; then targets+=("$f"); else echo "tidy.sh: skipped, not in the build: ${f#"$root"/}" >&2; fi;;
     *.hpp)
-      own=${f%.hpp}.cpp
-      if in_build "$own"; then targets+=("$own"); continue; fi
       name=$(basename "$f")
+      own=$(grep -m1 "/${name%.hpp}\.cpp$" <<<"$sources" || true)  # include/clearpath/x.hpp -> src/*/x.cpp
+      if [ -n "$own" ]; then targets+=("$own"); continue; fi
       user=$(grep -lF "/$name\"" $sources 2>/dev/null | head -1 || true)
       if [ -n "$user" ]; then targets+=("$user"); else echo "tidy.sh: skipped, no source includes ${f#"$root"/}" >&2; fi;;
   esac
