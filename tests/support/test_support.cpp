@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <system_error>
+#include <vector>
 
 #include "cli/cli.hpp"
 
@@ -48,9 +50,24 @@ CliRun run(const std::vector<std::string>& args, const std::string& input, bool 
   return r;
 }
 
+namespace {
+// The directories temp_dir made, removed at exit (a test that fails midway leaves none behind).
+struct MadeDirectories {
+  std::vector<std::string> paths;
+  ~MadeDirectories() {
+    for (const std::string& p : paths) {
+      std::error_code ignored;
+      std::filesystem::remove_all(p, ignored);
+    }
+  }
+};
+}  // namespace
+
 std::string temp_dir() {
+  static MadeDirectories made;
   std::string pattern = (std::filesystem::temp_directory_path() / "clearpath-test-XXXXXX").string();
   REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  made.paths.push_back(pattern);
   return pattern;
 }
 

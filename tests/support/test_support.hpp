@@ -40,7 +40,8 @@ CliRun run(const std::vector<std::string>& args, const std::string& input = "",
 std::vector<std::string> psplib_test_files();
 PsplibInstance read_psplib_test_instance(const std::string& name);
 
-// A fresh empty directory under the system temp dir, removed by the OS eventually.
+// A fresh empty directory under the system temp dir, removed with all it holds when the test
+// program exits.
 std::string temp_dir();
 
 }  // namespace clearpath::test
