@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks that no include in src/ runs upward through the library's layers
-(docs/architecture.md): util -> model -> io -> analysis -> render -> report -> cli.
+(docs/architecture.md): util -> model -> io -> synthetic -> analysis -> render -> report -> cli.
 A public header (include/clearpath/X.hpp) belongs to the layer that implements it.
 The synthetic generator is tooling beside io: it may use model and io, and only cli and the
 tests use it. Prints each violation as FILE:LINE and exits 1 if there is any."""
