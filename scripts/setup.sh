@@ -18,6 +18,8 @@ packages=(
   fonts-wqy-microhei                 # its fallback for Chinese and Japanese names in PNG and PDF
   libcsv-dev                         # RFC 4180 CSV parser for `clearpath import hr`
   chromium                           # headless browser: the HTML report test loads the page
+  clang-tidy                         # scripts/tidy.sh: the checks of .clang-tidy on changed files
+  clang-format                       # .clang-format: the style the code is formatted in
 )
 
 missing=()

@@ -77,15 +77,10 @@ class Locator {
     }
     if (pos_ >= text_.size()) return;
     const char c = text_[pos_];
-    if (node == nullptr || depth > kMaxDepth) {
-      skip_value();
-    } else if (c == '{') {
-      object(*node, depth);
-    } else if (c == '[') {
-      array(*node, depth);
-    } else {
-      skip_value();
-    }
+    const bool descend = node != nullptr && depth <= kMaxDepth;
+    if (descend && c == '{') object(*node, depth);
+    else if (descend && c == '[') array(*node, depth);
+    else skip_value();
   }
 
  private:
