@@ -89,4 +89,11 @@ Section& Document::section(std::string anchor, std::string heading, std::string 
   return sections.back();
 }
 
+Document listing_document(const std::string& command, const std::string& file, const std::string& model_name) {
+  Document d;
+  d.listing = true;
+  d.title = "clearpath " + command + ": " + file + (model_name.empty() ? "" : " - " + model_name);
+  return d;
+}
+
 }  // namespace clearpath
