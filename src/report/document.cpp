@@ -80,6 +80,7 @@ void Section::add(Line l) {
 
 void Table::row(std::vector<std::string> texts) {
   std::vector<Cell> cells;
+  cells.reserve(texts.size());
   for (std::string& t : texts) cells.push_back({std::move(t), Look::plain});
   rows.push_back(std::move(cells));
 }

@@ -94,7 +94,7 @@ TEST_CASE("diagnostics: a minified file on one line prints a few hundred bytes p
   Diagnostics diag;
   for (std::size_t k = 0; k < 40; ++k) diag.add(error_at(1, source.size() - 400 + k * 10, "m"));
   const std::string out = printed(diag, source);
-  CHECK(out.size() < 40 * 250);
+  CHECK(out.size() < std::size_t{40} * 250);
   CHECK(out.find("...") != std::string::npos);
 }
 
