@@ -74,7 +74,7 @@ Finding missing_initiative_copilot(const Model& m, const InitiativeResult& i, co
     who += (who.empty() ? "" : ", ") + person_label(m, s);
   }
   const std::string missing = missing_sides_text(i.copilot);
-  const std::string title = m.display_name(i.initiative);
+  const std::string& title = m.display_name(i.initiative);
   if (sponsors.empty()) f.message = title + " has no sponsor: no " + missing + " co-pilot";
   else if (i.copilot.single_sponsor)
     f.message = title + " has a single sponsor, " + who + ": no " + missing + " co-pilot";

@@ -75,7 +75,8 @@ Holdings pressing_work_by_department(const Model& m, const std::vector<Initiativ
       }
     }
   for (auto& [d, by_initiative] : out)
-    for (auto& [i, h] : by_initiative) {
+    for (auto& entry : by_initiative) {
+      Holding& h = entry.second;  // not a structured binding: the lambda below captures it (C++20, not clang 14)
       std::vector<std::size_t> order(h.items.size());
       for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
       std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
@@ -83,6 +84,7 @@ Holdings pressing_work_by_department(const Model& m, const std::vector<Initiativ
         return id_less(m, h.items[x], h.items[y]);
       });
       std::vector<Ref> items;
+      items.reserve(order.size());
       for (std::size_t k : order) items.push_back(h.items[k]);
       h.items = std::move(items);
       std::sort(h.starts.begin(), h.starts.end());

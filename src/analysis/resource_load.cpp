@@ -3,24 +3,16 @@
 // levelling engine, and its answer read back in the model's terms.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <stdexcept>
 
 #include "analysis/conflict_parts.hpp"
 #include "analysis/id_order.hpp"
+#include "model/capacity_fit.hpp"
 
 namespace clearpath {
 namespace {
-
-constexpr double kLoadEpsilon = 1e-9;
-
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 
 bool runs(const Model& m, const Network& net, std::uint32_t a) {
   return m.kind(net.activity[a]) == EntityKind::step && net.duration[a] > 0;
@@ -130,9 +122,9 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   // file (check_feasibility), so reaching this is a bug; the message still speaks of ids.
   for (std::uint32_t a = 0; a < n; ++a)
     for (const auto& [r, amount] : p.demand[a])
-      if (!(p.capacity[r] > 0) || amount > p.capacity[r] + kLoadEpsilon)
-        throw std::logic_error("step '" + m.id(net.activity[a]) + "' demands " + number(amount) + " of '" +
-                               m.id(resources[r]) + "', whose capacity is " + number(p.capacity[r]) +
+      if (!fits_capacity(amount, p.capacity[r]))
+        throw std::logic_error("step '" + m.id(net.activity[a]) + "' demands " + load_number(amount) + " of '" +
+                               m.id(resources[r]) + "', whose capacity is " + load_number(p.capacity[r]) +
                                ": the loader should have rejected it");
   const LevelledSchedule s = level_resources(p, options);  // no LevellingError after the check above
   if (s.start.size() != n) throw std::logic_error("the levelling engine returned no schedule");

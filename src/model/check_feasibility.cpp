@@ -3,26 +3,17 @@
 // located error of the file, whatever --initiative later selects.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/capacity_fit.hpp"
 #include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
 namespace {
-
-// Loads within this of a capacity fit (as in the analyses' resource load).
-constexpr double kLoadEpsilon = 1e-9;
-
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 
 bool is(const ModelBuilder& b, Ref r, EntityKind k) { return r != kNoRef && b.defined_kind(r) == k; }
 
@@ -53,18 +44,16 @@ class Capacities {
 // Only a step that still has work loads anyone: the levelling skips done and zero-length steps.
 bool has_work(const Step& s) { return s.status != StepStatus::done && s.duration.expected() > 0; }
 
-bool fits(double amount, double capacity) { return capacity > 0 && amount <= capacity + kLoadEpsilon; }
-
 void check_step_demands(const ModelBuilder& b, const Capacities& capacities, const Step& s, Diagnostics& diag) {
   const std::string at = entity_pointer(EntityKind::step, s.source_index);
   auto report = [&](const std::string& pointer, Ref r, double amount, double capacity, const char* how) {
     diag.error("over-capacity", pointer, s.id,
-               "step " + quote_text(s.id) + " demands " + number(amount) + " of " + quote_text(b.id(r)) + how +
-                   ", whose capacity is " + number(capacity) + ": it can never be scheduled");
+               "step " + quote_text(s.id) + " demands " + load_number(amount) + " of " + quote_text(b.id(r)) + how +
+                   ", whose capacity is " + load_number(capacity) + ": it can never be scheduled");
   };
   for (const Demand& d : s.demands) {
     const std::optional<double> capacity = capacities.of(d.resource);
-    if (capacity && !fits(d.amount, *capacity))
+    if (capacity && !fits_capacity(d.amount, *capacity))
       report(pointer_join(at + "/demands", b.id(d.resource)), d.resource, d.amount, *capacity, "");
   }
   // The default demand of a department owner is 1, or all it has when that is less: it fails

@@ -506,7 +506,7 @@ std::string render_diagram(const Diagram& diagram, DiagramFormat format) {
   const std::lock_guard<std::mutex> lock(graphviz_mutex);
   MessageCapture messages;
   GVC_t* gvc = shared_context();
-  const std::string dot = write_dot(diagram, messages);
+  std::string dot = write_dot(diagram, messages);  // not const: returned, it is moved
   if (format == DiagramFormat::dot) return dot;
   // Large diagrams can defeat Graphviz 2.42's edge routing (after a complete ranking and
   // placement): then once more with straight edges, saying so in the title. Other failures are

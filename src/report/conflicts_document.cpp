@@ -179,9 +179,7 @@ void add_findings(Document& d, const std::vector<Finding>& findings) {
 
 Document conflicts_document(const Model& m, const ConflictAnalysis& a, const ConflictOptions& options,
                             const ConflictReportOptions& report) {
-  Document d;
-  d.listing = true;
-  d.title = "clearpath conflicts: " + report.file + (m.name.empty() ? "" : " - " + m.name);
+  Document d = listing_document("conflicts", report.file, m.name);
   d.subtitle.push_back(std::to_string(a.network.size()) + " activities; CPM duration " + fixed(a.schedule.duration) +
                        " working days; top " + std::to_string(options.top) + ", near-critical below " +
                        fixed(options.near_days) + " days of float");
@@ -198,9 +196,7 @@ Document conflicts_document(const Model& m, const ConflictAnalysis& a, const Con
 
 Document levelled_document(const Model& m, const ConflictAnalysis& a, const ConflictReportOptions& report) {
   const LevelledOutcome& l = *a.levelled;
-  Document d;
-  d.listing = true;
-  d.title = "clearpath level: " + report.file + (m.name.empty() ? "" : " - " + m.name);
+  Document d = listing_document("level", report.file, m.name);
   d.subtitle.push_back("levelled duration " + fixed(l.duration) + " working days against " + fixed(l.cpm_duration) +
                        " by CPM" + push_back_text(l, ""));
   Table& t =

@@ -199,9 +199,7 @@ void add_findings(Document& d, const std::vector<Finding>& findings) {
 
 Document copilots_document(const Model& m, const CopilotAnalysis& a, const CopilotOptions& options,
                            const CopilotReportOptions& report) {
-  Document d;
-  d.listing = true;
-  d.title = "clearpath copilots: " + report.file + (m.name.empty() ? "" : " - " + m.name);
+  Document d = listing_document("copilots", report.file, m.name);
   d.subtitle.push_back(plural(a.gates.size(), "gate") + " checked (" +
                        (options.all ? "all statuses" : "pending; --all adds granted and denied") + "), " +
                        plural(a.initiatives.size(), "initiative") +

@@ -80,6 +80,7 @@ void Section::add(Line l) {
 
 void Table::row(std::vector<std::string> texts) {
   std::vector<Cell> cells;
+  cells.reserve(texts.size());
   for (std::string& t : texts) cells.push_back({std::move(t), Look::plain});
   rows.push_back(std::move(cells));
 }
@@ -87,6 +88,13 @@ void Table::row(std::vector<std::string> texts) {
 Section& Document::section(std::string anchor, std::string heading, std::string suffix) {
   sections.push_back({std::move(anchor), std::move(heading), {}, std::move(suffix)});
   return sections.back();
+}
+
+Document listing_document(const std::string& command, const std::string& file, const std::string& model_name) {
+  Document d;
+  d.listing = true;
+  d.title = "clearpath " + command + ": " + file + (model_name.empty() ? "" : " - " + model_name);
+  return d;
 }
 
 }  // namespace clearpath

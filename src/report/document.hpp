@@ -108,6 +108,10 @@ struct Document {
   Section& section(std::string id, std::string title, std::string note = "");
 };
 
+// A listing headed as the subcommands head their reports: "clearpath path: plan.json - Churn
+// model", without " - ..." when the model has no name.
+Document listing_document(const std::string& command, const std::string& file, const std::string& model_name);
+
 // Terminal text: fits `width` columns, ANSI colour only when `color`.
 void write_text(std::ostream& out, const Document& d, bool color, std::size_t width = 100);
 // GitHub-flavoured Markdown: pipe tables, figures as image links to their files.

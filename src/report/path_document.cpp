@@ -218,9 +218,7 @@ void add_explain(Document& d, const Model& m, const PathAnalysis& a, const std::
 Document path_document(const Model& m, const PathAnalysis& a, const PathOptions& options,
                        const PathReportOptions& report) {
   const WorkCalendar cal(m.calendar);
-  Document d;
-  d.listing = true;
-  d.title = "clearpath path: " + report.file + (m.name.empty() ? "" : " - " + m.name);
+  Document d = listing_document("path", report.file, m.name);
   d.subtitle.push_back(std::to_string(a.network.size()) + " activities, " + std::to_string(a.network.link_count()) +
                        " links; durations: " + estimate_name(options.network.estimate) +
                        (options.network.from_scratch ? ", from scratch" : ", remaining work") +

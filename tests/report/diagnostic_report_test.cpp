@@ -32,33 +32,30 @@ std::string spaces(std::size_t n) { return std::string(n, ' '); }
 }  // namespace
 
 TEST_CASE("diagnostics: the source line and a caret under the column", "[report][diagnostics]") {
-  // "fob" starts at column 40: 2 spaces, "steps": (8), a space, [{ (2), "id": (5), a space,
-  // "a", (4), a space, "depends_on": (13), a space, [ (1) = 39 before it.
-  const std::string source = "{\n  \"steps\": [{\"id\": \"a\", \"depends_on\": [\"fob\"]}]\n}\n";
-  CHECK(printed(error_at(2, 40, "unknown reference 'fob'", "/steps/0/depends_on/0"), source) ==
-        "x.json:2:40: error: /steps/0/depends_on/0: unknown reference 'fob'\n"
-        "    2 |   \"steps\": [{\"id\": \"a\", \"depends_on\": [\"fob\"]}]\n"
-        "      | " +
-            spaces(39) + "^\n");
-}
-
-TEST_CASE("diagnostics: the caret counts code points, not bytes", "[report][diagnostics]") {
-  // {"id": "佐藤", "x": 1}: the 1 is the 19th character (the 23rd byte).
-  const std::string source = "{\"id\": \"\xE4\xBD\x90\xE8\x97\xA4\", \"x\": 1}";
-  CHECK(printed(error_at(1, 19, "bad"), source) ==
-        "x.json:1:19: error: bad\n"
-        "    1 | {\"id\": \"\xE4\xBD\x90\xE8\x97\xA4\", \"x\": 1}\n"
-        "      | " +
-            spaces(18) + "^\n");
-}
-
-TEST_CASE("diagnostics: tabs before the column are copied so the caret lines up", "[report][diagnostics]") {
-  const std::string source = "{\n\t\t\"x\": 1\n}";
-  CHECK(printed(error_at(2, 8, "bad"), source) ==
-        "x.json:2:8: error: bad\n"
-        "    2 | \t\t\"x\": 1\n"
-        "      | \t\t" +
-            spaces(5) + "^\n");
+  struct Case {
+    const char* what;
+    std::string source;
+    Diagnostic diagnostic;
+    std::string heading, shown_line, before_caret;
+  };
+  const Case cases[] = {
+      // "fob" starts at column 40: 2 spaces, "steps": (8), a space, [{ (2), "id": (5), a space,
+      // "a", (4), a space, "depends_on": (13), a space, [ (1) = 39 before it.
+      {"the column of a value", "{\n  \"steps\": [{\"id\": \"a\", \"depends_on\": [\"fob\"]}]\n}\n",
+       error_at(2, 40, "unknown reference 'fob'", "/steps/0/depends_on/0"),
+       "x.json:2:40: error: /steps/0/depends_on/0: unknown reference 'fob'",
+       "    2 |   \"steps\": [{\"id\": \"a\", \"depends_on\": [\"fob\"]}]", spaces(39)},
+      // {"id": "佐藤", "x": 1}: the 1 is the 19th character (the 23rd byte).
+      {"the caret counts code points, not bytes", "{\"id\": \"\xE4\xBD\x90\xE8\x97\xA4\", \"x\": 1}",
+       error_at(1, 19, "bad"), "x.json:1:19: error: bad", "    1 | {\"id\": \"\xE4\xBD\x90\xE8\x97\xA4\", \"x\": 1}",
+       spaces(18)},
+      {"tabs before the column are copied so the caret lines up", "{\n\t\t\"x\": 1\n}", error_at(2, 8, "bad"),
+       "x.json:2:8: error: bad", "    2 | \t\t\"x\": 1", "\t\t" + spaces(5)},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    CHECK(printed(c.diagnostic, c.source) == c.heading + "\n" + c.shown_line + "\n      | " + c.before_caret + "^\n");
+  }
 }
 
 TEST_CASE("diagnostics: a very long line is cut to a window around the column", "[report][diagnostics]") {
@@ -97,7 +94,7 @@ TEST_CASE("diagnostics: a minified file on one line prints a few hundred bytes p
   Diagnostics diag;
   for (std::size_t k = 0; k < 40; ++k) diag.add(error_at(1, source.size() - 400 + k * 10, "m"));
   const std::string out = printed(diag, source);
-  CHECK(out.size() < 40 * 250);
+  CHECK(out.size() < std::size_t{40} * 250);
   CHECK(out.find("...") != std::string::npos);
 }
 

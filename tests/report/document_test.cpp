@@ -154,3 +154,14 @@ TEST_CASE("html report: escaped, self-contained, SVG inline with ids made unique
   CHECK(html.find("http://") == std::string::npos);  // nothing fetched
   CHECK(html.find("https://") == std::string::npos);
 }
+
+TEST_CASE("listing document: titled by subcommand, file and model name", "[report]") {
+  const Document named = listing_document("path", "plan.json", "Churn model");
+  CHECK(named.listing);
+  CHECK(named.title == "clearpath path: plan.json - Churn model");
+  CHECK(named.subtitle.empty());
+  CHECK(named.sections.empty());
+  const Document unnamed = listing_document("level", "dir/plan.json", "");
+  CHECK(unnamed.listing);
+  CHECK(unnamed.title == "clearpath level: dir/plan.json");
+}

@@ -350,7 +350,8 @@ void decode_duration(Fields& f, Duration& d, ModelBuilder& builder, Diagnostics&
   const std::string at = f.at("duration");
   if (v->is_number()) {
     double x = 0;
-    if (f.number_value(*v, [&] { return at; }, [&] { return f.label("duration"); }, kNonNegative, x))
+    if (f.number_value(
+            *v, [&]() -> const std::string& { return at; }, [&] { return f.label("duration"); }, kNonNegative, x))
       d = Duration::fixed(x);
     return;
   }
@@ -397,7 +398,7 @@ void decode_demands(Fields& f, std::vector<Demand>& out, ModelBuilder& builder) 
       continue;
     }
     Demand d;
-    if (!f.number_value(it.value(), [&] { return item_at; },
+    if (!f.number_value(it.value(), [&]() -> const std::string& { return item_at; },
                         [&] { return "the demand on " + quote_text(it.key()) + " of " + f.what(); },
                         kPositive, d.amount))
       continue;
@@ -457,7 +458,7 @@ std::optional<std::string> read_id(json& obj, const std::string& pointer, Entity
 
 template <class E, class Decode>
 void decode_as(EntityKind kind, std::size_t index, json& obj, const std::string& pointer,
-               std::string id, ModelBuilder& builder, Diagnostics& diag, Decode&& decode) {
+               std::string&& id, ModelBuilder& builder, Diagnostics& diag, Decode&& decode) {
   E e;
   e.id = std::move(id);
   e.source_index = static_cast<std::uint32_t>(index);
