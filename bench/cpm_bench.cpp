@@ -80,8 +80,7 @@ int main(int argc, char** argv) {
     clearpath::LoadResult loaded = clearpath::load_model(text);
     const double load_ms = ms_since(start);
     if (!loaded.model) {
-      std::cerr << "cpm_bench: " << path << " does not load (" << loaded.diagnostics.error_count()
-                << " errors)\n";
+      std::cerr << "cpm_bench: " << path << " does not load (" << loaded.diagnostics.error_count() << " errors)\n";
       for (const clearpath::Diagnostic& d : loaded.diagnostics.items()) {
         if (d.severity != clearpath::DiagnosticSeverity::error) continue;
         std::cerr << path << ":" << d.line << ":" << d.column << ": error: " << d.message << "\n";
@@ -122,9 +121,9 @@ int main(int argc, char** argv) {
         "\"read_ms\": %.4f, \"load_ms\": %.4f, "
         "\"build_network_ms\": %.4f, \"compute_schedule_ms\": %.4f, \"cpm_ms\": %.4f, \"forward_pass_ms\": %.4f, "
         "\"build_network_min_ms\": %.4f, \"compute_schedule_min_ms\": %.4f, \"forward_pass_min_ms\": %.4f}\n",
-        json_string(path).c_str(), repeats, network.size(), network.link_count(), schedule.duration,
-        forward_duration, schedule.critical_path.size(), read_ms, load_ms, b, s, b + s, median(forward_ms),
-        minimum(build_ms), minimum(schedule_ms), minimum(forward_ms));
+        json_string(path).c_str(), repeats, network.size(), network.link_count(), schedule.duration, forward_duration,
+        schedule.critical_path.size(), read_ms, load_ms, b, s, b + s, median(forward_ms), minimum(build_ms),
+        minimum(schedule_ms), minimum(forward_ms));
     return 0;
   } catch (const clearpath::InputError& e) {
     std::cerr << "cpm_bench: " << e.what() << "\n";

@@ -62,7 +62,8 @@ std::map<std::string, Reference> read_bounds(const fs::path& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line.rfind("problem,", 0) == 0) continue;
     const auto comma = line.find(',');
-    if (comma == std::string::npos) throw std::runtime_error(path.string() + ":" + std::to_string(number) + ": no comma");
+    if (comma == std::string::npos)
+      throw std::runtime_error(path.string() + ":" + std::to_string(number) + ": no comma");
     const std::string name = line.substr(0, comma), value = line.substr(comma + 1);
     Reference ref;
     const auto dots = value.find("..");

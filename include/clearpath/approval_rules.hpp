@@ -24,19 +24,19 @@ struct SlotFill {
 };
 
 struct UnfilledSlot {
-  long slot = -1;                     // the slot's index; -1 for the rule as a whole
-  std::string reason;                 // for people, e.g. "no business-side executive among ..."
-  bool never_in_organisation = false; // nobody in the whole organisation could fill it
+  long slot = -1;                      // the slot's index; -1 for the rule as a whole
+  std::string reason;                  // for people, e.g. "no business-side executive among ..."
+  bool never_in_organisation = false;  // nobody in the whole organisation could fill it
 };
 
 struct GateCheck {
   Ref gate = kNoRef;
   bool satisfiable = false;
-  bool search_exhausted = false;      // the search budget ran out (pathological gates only)
+  bool search_exhausted = false;  // the search budget ran out (pathological gates only)
   // Satisfiable: slot -> person for every slot. Not: the most slots that can be filled at once.
   std::vector<SlotFill> assignment;
-  std::vector<Ref> approvers;         // everyone chosen (slots first, then extra approvers)
-  std::vector<UnfilledSlot> unfilled; // why not, when unsatisfiable
+  std::vector<Ref> approvers;          // everyone chosen (slots first, then extra approvers)
+  std::vector<UnfilledSlot> unfilled;  // why not, when unsatisfiable
 };
 
 // "cio (Information Technology, it side)": a person as the reasons and reports name them.

@@ -22,9 +22,9 @@ class WorkCalendar {
 
  private:
   std::optional<std::string> nth_working_day(long n) const;  // n >= 1
-  long first_ = 0;              // days since 1970-01-01 of the start
+  long first_ = 0;                                           // days since 1970-01-01 of the start
   bool has_start_ = false;
-  std::vector<long> holidays_;  // sorted
+  std::vector<long> holidays_;         // sorted
   mutable std::vector<long> working_;  // the working days found so far
 };
 

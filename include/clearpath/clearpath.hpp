@@ -5,8 +5,8 @@
 // The model and what a file says about it.
 #include "clearpath/attributes.hpp"
 #include "clearpath/diagnostic.hpp"
-#include "clearpath/error.hpp"
 #include "clearpath/entities.hpp"
+#include "clearpath/error.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/model.hpp"
 #include "clearpath/stats.hpp"

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "clearpath/error.hpp"
 #include "clearpath/approval_rules.hpp"
+#include "clearpath/error.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/model.hpp"
 
@@ -28,21 +28,21 @@ struct Candidate {
   Ref person = kNoRef;
   std::optional<std::uint32_t> distance;  // org-graph steps from the nearest sponsor; none if unconnected
   Ref nearest_sponsor = kNoRef;
-  std::string reason;                     // "Chief Financial Officer, Finance, business side, 2 steps from cmo"
+  std::string reason;  // "Chief Financial Officer, Finance, business side, 2 steps from cmo"
 };
 
 struct SlotSuggestion {
-  long slot = -1;                 // the slot's index; -1 for an extra approver the rule needs
-  std::string label;              // the slot's label, as in GateResult::assignment
+  long slot = -1;     // the slot's index; -1 for an extra approver the rule needs
+  std::string label;  // the slot's label, as in GateResult::assignment
   std::vector<Candidate> candidates;
 };
 
 struct GateResult {
   Ref gate = kNoRef;
   GateCheck check;
-  std::vector<std::string> slot_labels;      // by slot, unique within the gate
-  std::vector<SlotSuggestion> suggestions;   // for every unfilled slot (unsatisfiable gates)
-  GateResilience resilience;                 // satisfiable gates
+  std::vector<std::string> slot_labels;     // by slot, unique within the gate
+  std::vector<SlotSuggestion> suggestions;  // for every unfilled slot (unsatisfiable gates)
+  GateResilience resilience;                // satisfiable gates
 };
 
 struct SoleOwner {
@@ -74,12 +74,12 @@ struct SignoffLoad {
 
 // What --without breaks, compared with everyone present.
 struct WithoutImpact {
-  std::vector<Ref> people;                         // as given, by id
-  std::vector<Ref> broken_gates;                   // satisfiable before, not now
-  std::vector<std::pair<Ref, Ref>> new_single_points_of_failure;  // (gate, person)
+  std::vector<Ref> people;                                                    // as given, by id
+  std::vector<Ref> broken_gates;                                              // satisfiable before, not now
+  std::vector<std::pair<Ref, Ref>> new_single_points_of_failure;              // (gate, person)
   std::vector<std::pair<Ref, std::pair<std::size_t, std::size_t>>> weakened;  // gate, bus factor before -> after
-  std::vector<Ref> initiatives_losing_copilot;     // a side was covered before, not now
-  std::vector<std::pair<Ref, Ref>> critical_steps_without_owner;  // (step, absent owner)
+  std::vector<Ref> initiatives_losing_copilot;                                // a side was covered before, not now
+  std::vector<std::pair<Ref, Ref>> critical_steps_without_owner;              // (step, absent owner)
 };
 
 struct CopilotAnalysis {
@@ -87,7 +87,7 @@ struct CopilotAnalysis {
   std::vector<InitiativeResult> initiatives;  // by id
   std::vector<SignoffLoad> signoff_load;      // most gates first, then id
   std::optional<WithoutImpact> without;
-  std::vector<Finding> findings;              // sorted
+  std::vector<Finding> findings;  // sorted
 };
 
 // Thrown for options naming no such initiative or person (an input error, exit status 2).

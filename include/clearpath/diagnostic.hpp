@@ -11,11 +11,11 @@ enum class DiagnosticSeverity : unsigned char { error, warning };
 
 struct Diagnostic {
   DiagnosticSeverity severity = DiagnosticSeverity::error;
-  std::string code;      // stable machine-readable kind: "syntax", "unknown-reference", ...
-  std::string message;   // one line, for people
-  std::string pointer;   // JSON pointer to the offending value; empty for syntax errors
-  std::string entity;    // id of the entity the problem is in, when there is one
-  std::size_t line = 0;  // 1-based; 0 = unknown
+  std::string code;        // stable machine-readable kind: "syntax", "unknown-reference", ...
+  std::string message;     // one line, for people
+  std::string pointer;     // JSON pointer to the offending value; empty for syntax errors
+  std::string entity;      // id of the entity the problem is in, when there is one
+  std::size_t line = 0;    // 1-based; 0 = unknown
   std::size_t column = 0;  // 1-based, in characters (UTF-8 code points); 0 = unknown
 };
 

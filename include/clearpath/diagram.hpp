@@ -17,10 +17,10 @@ using DiagramAttributes = std::vector<std::pair<std::string, std::string>>;
 // the legend explains it in.
 struct DiagramStyle {
   enum class Applies { node, edge, cluster };
-  std::string name;                 // "critical", "missing-copilot"
+  std::string name;  // "critical", "missing-copilot"
   Applies applies = Applies::node;
-  std::string legend;               // "critical path: no float"
-  DiagramAttributes attributes;     // color, fillcolor, style, penwidth, shape ...
+  std::string legend;            // "critical path: no float"
+  DiagramAttributes attributes;  // color, fillcolor, style, penwidth, shape ...
 };
 
 // One line of a label; `emphasis` lines are bold, `small` ones smaller and grey.
@@ -38,23 +38,23 @@ struct DiagramNode {
 };
 
 struct DiagramEdge {
-  std::string tail, head;           // node names
+  std::string tail, head;  // node names
   std::vector<std::string> styles;
-  std::string label;                // "" = none
+  std::string label;  // "" = none
 };
 
 struct DiagramCluster {
-  std::string name;                 // without Graphviz's "cluster_" prefix
-  std::string parent;               // "" = top level
+  std::string name;    // without Graphviz's "cluster_" prefix
+  std::string parent;  // "" = top level
   std::vector<std::string> styles;
   DiagramLabel label;
 };
 
 struct Diagram {
-  std::string name;                 // the graph's name (the model's)
-  std::vector<std::string> title;   // first line bold: model name; then view, date, what was collapsed
-  DiagramAttributes graph;          // rankdir and the like
-  std::vector<DiagramStyle> styles; // every style a node, edge or cluster may name
+  std::string name;                  // the graph's name (the model's)
+  std::vector<std::string> title;    // first line bold: model name; then view, date, what was collapsed
+  DiagramAttributes graph;           // rankdir and the like
+  std::vector<DiagramStyle> styles;  // every style a node, edge or cluster may name
   std::vector<DiagramCluster> clusters;
   std::vector<DiagramNode> nodes;
   std::vector<DiagramEdge> edges;

@@ -10,18 +10,19 @@ namespace clearpath {
 
 // Where a problem is; every field is optional ("" or 0: unknown).
 struct ErrorLocation {
-  std::string file;         // the file as named to the user ("<stdin>" for standard input)
-  std::size_t line = 0;     // 1-based
-  std::size_t column = 0;   // 1-based, in bytes
-  std::string pointer;      // JSON pointer into the file (RFC 6901)
-  std::string entity;       // id of the entity concerned
+  std::string file;        // the file as named to the user ("<stdin>" for standard input)
+  std::size_t line = 0;    // 1-based
+  std::size_t column = 0;  // 1-based, in bytes
+  std::string pointer;     // JSON pointer into the file (RFC 6901)
+  std::string entity;      // id of the entity concerned
 
   bool empty() const noexcept { return file.empty() && line == 0 && column == 0 && pointer.empty() && entity.empty(); }
 };
 
 class Error : public std::runtime_error {
  public:
-  explicit Error(const std::string& what, ErrorLocation where = {}) : std::runtime_error(what), location_(std::move(where)) {}
+  explicit Error(const std::string& what, ErrorLocation where = {})
+      : std::runtime_error(what), location_(std::move(where)) {}
 
   const ErrorLocation& location() const noexcept { return location_; }
   // Whoever knows the file (the command line, say) fills it in on the way up.

@@ -13,7 +13,7 @@ namespace clearpath {
 enum class ExportFormat : std::uint8_t { json, graphml, dot };
 inline constexpr ExportFormat kExportFormats[] = {ExportFormat::json, ExportFormat::graphml, ExportFormat::dot};
 
-const char* export_format_name(ExportFormat f) noexcept;          // "json", "graphml", "dot"
+const char* export_format_name(ExportFormat f) noexcept;  // "json", "graphml", "dot"
 std::optional<ExportFormat> parse_export_format(std::string_view name);
 
 // The normalised model in the file format: entities of each kind sorted by id, set-like lists

@@ -28,7 +28,7 @@ struct HrColumns {
 
 struct HrImportOptions {
   HrColumns columns;
-  char delimiter = 0;  // ',', ';', '\t'; 0 = detect from the header line
+  char delimiter = 0;        // ',', ';', '\t'; 0 = detect from the header line
   bool windows1252 = false;  // the file is Windows-1252 (--encoding windows-1252 or latin1), not UTF-8
   // --side-of: department (its name or id) -> side, in the order given.
   std::vector<std::pair<std::string, std::string>> sides;
@@ -45,10 +45,10 @@ struct HrImportOptions {
 
 // What an import did, for a one-line summary.
 struct HrImportSummary {
-  std::size_t rows = 0;                   // employees read
+  std::size_t rows = 0;  // employees read
   std::size_t people_added = 0, people_updated = 0;
   std::size_t departments_added = 0, departments_matched = 0;
-  std::size_t reporting_lines = 0;        // employees with a manager
+  std::size_t reporting_lines = 0;  // employees with a manager
 };
 
 struct HrImportResult {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "clearpath/error.hpp"
 #include "clearpath/diagnostic.hpp"
+#include "clearpath/error.hpp"
 #include "clearpath/load_result.hpp"
 #include "clearpath/model.hpp"
 

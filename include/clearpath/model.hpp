@@ -16,18 +16,18 @@ namespace clearpath {
 // Typed relation edges of the model graph. Edges point from the entity that names the
 // reference to the entity it names (a step -> the step it depends on).
 enum class Relation : std::uint8_t {
-  member_of,       // person -> department
-  reports_to,      // person -> person
-  dotted_line_to,  // person -> person
-  head_of,         // department -> person (the head)
-  prioritizes,     // department -> initiative
-  owned_by,        // system or step -> department / person
-  sponsored_by,    // initiative -> person
-  part_of,         // approval or step -> initiative
-  approved_by,     // approval -> person
-  depends_on,      // approval or step -> approval or step
-  runs_on,         // step -> system
-  demands,         // step -> person or department
+  member_of,            // person -> department
+  reports_to,           // person -> person
+  dotted_line_to,       // person -> person
+  head_of,              // department -> person (the head)
+  prioritizes,          // department -> initiative
+  owned_by,             // system or step -> department / person
+  sponsored_by,         // initiative -> person
+  part_of,              // approval or step -> initiative
+  approved_by,          // approval -> person
+  depends_on,           // approval or step -> approval or step
+  runs_on,              // step -> system
+  demands,              // step -> person or department
   requires_department,  // approval (a rule slot) -> department
 };
 inline constexpr int kRelationCount = 13;
@@ -69,7 +69,7 @@ class Model {
   std::size_t entity_count() const noexcept;
   std::optional<Ref> find(std::string_view id) const;
   EntityKind kind(Ref r) const;
-  std::size_t index(Ref r) const;          // position within its kind's list
+  std::size_t index(Ref r) const;  // position within its kind's list
   const std::string& id(Ref r) const;
   const std::string& display_name(Ref r) const;  // the name, or the id when it has none
   const EntityBase& entity(Ref r) const;
@@ -104,7 +104,7 @@ class Model {
   // (thread-safe), so loading for validation alone does not pay for it.
   const ModelGraph& graph() const;
 
- struct Impl;  // src/model/model_impl.hpp
+  struct Impl;  // src/model/model_impl.hpp
 
  private:
   friend class ModelBuilder;  // clearpath/model_builder.hpp: how models are filled

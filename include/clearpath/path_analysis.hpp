@@ -22,12 +22,12 @@ using ApprovalCheck = std::function<std::optional<std::string>(const Model&, Ref
 
 struct PathOptions {
   NetworkOptions network;
-  double near_days = 5;           // near-critical: total float below this
-  std::size_t simulate = 0;       // Monte Carlo runs; 0 = none
+  double near_days = 5;      // near-critical: total float below this
+  std::size_t simulate = 0;  // Monte Carlo runs; 0 = none
   std::uint64_t seed = 1;
   Distribution distribution = Distribution::pert_beta;
-  unsigned threads = 0;           // 0 = all cores
-  ApprovalCheck approval_check;   // empty: check_gate
+  unsigned threads = 0;                                               // 0 = all cores
+  ApprovalCheck approval_check;                                       // empty: check_gate
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
 };
 
@@ -45,28 +45,28 @@ struct LegacyChain {
 
 struct Blocker {
   std::uint32_t activity = 0;
-  std::string code;        // "blocked", "denied", "no-owner", "owner-unavailable", "skills-gap",
-                           // "approvers", "cross-initiative"
-  std::string reason;      // for people
-  double delay_days = 0;   // the part of the schedule that waits on it: duration - latest start
+  std::string code;       // "blocked", "denied", "no-owner", "owner-unavailable", "skills-gap",
+                          // "approvers", "cross-initiative"
+  std::string reason;     // for people
+  double delay_days = 0;  // the part of the schedule that waits on it: duration - latest start
   double cost_of_delay = 0;
-  bool critical = false;   // critical (else near-critical)
+  bool critical = false;  // critical (else near-critical)
 };
 
 struct Simulation {
   std::size_t runs = 0;
-  double p50 = 0, p80 = 0, p95 = 0;              // project duration percentiles (nearest rank)
-  std::optional<double> p_within_momentum;       // the focus initiative's finish within its window
-  double focus_p80 = 0;                          // the focus initiative's P80 finish
-  std::vector<double> criticality;               // by activity: share of runs it was critical
+  double p50 = 0, p80 = 0, p95 = 0;         // project duration percentiles (nearest rank)
+  std::optional<double> p_within_momentum;  // the focus initiative's finish within its window
+  double focus_p80 = 0;                     // the focus initiative's P80 finish
+  std::vector<double> criticality;          // by activity: share of runs it was critical
 };
 
 // Per initiative with activities in the network.
 struct InitiativeOutlook {
   Ref initiative = kNoRef;
-  std::uint32_t last_activity = 0;   // the activity that finishes it (largest earliest finish)
-  double finish = 0;                 // expected production day
-  double mean = 0, sd = 0;           // PERT along its driving chain
+  std::uint32_t last_activity = 0;          // the activity that finishes it (largest earliest finish)
+  double finish = 0;                        // expected production day
+  double mean = 0, sd = 0;                  // PERT along its driving chain
   std::optional<double> p_within_momentum;  // normal approximation
   double cost_per_day = 0;
   std::optional<int> payback_month;  // months after production until cumulative net value covers build cost
@@ -75,14 +75,14 @@ struct InitiativeOutlook {
 struct PathAnalysis {
   Network network;
   Schedule schedule;
-  std::vector<double> sd;            // by activity: PERT standard deviation (p - o) / 6
-  double project_sd = 0;             // along "the" critical path
+  std::vector<double> sd;  // by activity: PERT standard deviation (p - o) / 6
+  double project_sd = 0;   // along "the" critical path
   LegacyChain legacy_by_count, legacy_by_duration;
-  std::vector<Blocker> blockers;     // ranked by cost of delay, then days, then id
+  std::vector<Blocker> blockers;               // ranked by cost of delay, then days, then id
   std::vector<InitiativeOutlook> initiatives;  // by id
-  std::optional<Ref> focus;          // the initiative the summary speaks of
+  std::optional<Ref> focus;                    // the initiative the summary speaks of
   std::optional<Simulation> simulation;
-  std::vector<Finding> findings;     // blockers and risks, sorted
+  std::vector<Finding> findings;  // blockers and risks, sorted
 };
 
 PathAnalysis analyze_path(const Model& model, const PathOptions& options);

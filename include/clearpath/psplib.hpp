@@ -22,7 +22,7 @@ struct PsplibInstance {
   std::vector<PsplibJob> jobs;  // every job, dummies included, by number (jobs[k].number == k + 1)
   std::vector<int> capacities;  // per renewable resource
   int horizon = 0;
-  int mpm_time = 0;             // the file's precedence-only critical-path length
+  int mpm_time = 0;  // the file's precedence-only critical-path length
 };
 
 // Parses a .sm file; malformed input throws InputError naming `file`, the line and the problem

@@ -15,8 +15,8 @@
 #include <string>
 #include <string_view>
 
-#include "clearpath/error.hpp"
 #include "clearpath/diagram.hpp"
+#include "clearpath/error.hpp"
 #include "clearpath/model.hpp"
 
 namespace clearpath {

@@ -19,19 +19,19 @@ const char* estimate_name(Estimate e) noexcept;
 std::optional<Estimate> parse_estimate(std::string_view s) noexcept;
 
 struct NetworkOptions {
-  std::string initiative;   // "": every activity; else its items and all they depend on
-  std::string to;           // "": the whole network; else this milestone and its predecessors
+  std::string initiative;  // "": every activity; else its items and all they depend on
+  std::string to;          // "": the whole network; else this milestone and its predecessors
   Estimate estimate = Estimate::expected;
   bool from_scratch = false;  // full durations even for done steps and granted approvals
 };
 
 // The activities and links a schedule is computed over, frozen as arrays (CSR).
 struct Network {
-  std::vector<Ref> activity;             // activity index -> model entity (step or approval)
-  std::vector<double> duration;          // remaining (or full) working days
+  std::vector<Ref> activity;                     // activity index -> model entity (step or approval)
+  std::vector<double> duration;                  // remaining (or full) working days
   std::vector<std::uint32_t> pred_begin, preds;  // predecessors of a: preds[pred_begin[a] ..]
   std::vector<std::uint32_t> succ_begin, succs;  // successors, likewise
-  std::vector<std::uint32_t> order;      // a topological order (predecessors first)
+  std::vector<std::uint32_t> order;              // a topological order (predecessors first)
 
   std::size_t size() const noexcept { return activity.size(); }
   std::size_t link_count() const noexcept { return preds.size(); }
@@ -56,11 +56,11 @@ struct ActivityTimes {
 };
 
 struct Schedule {
-  double duration = 0;                      // project duration: the largest earliest finish
-  std::vector<ActivityTimes> times;         // by activity index
-  std::vector<std::uint32_t> critical_path; // "the" critical path, in order
+  double duration = 0;                                 // project duration: the largest earliest finish
+  std::vector<ActivityTimes> times;                    // by activity index
+  std::vector<std::uint32_t> critical_path;            // "the" critical path, in order
   std::vector<std::vector<std::uint32_t>> tied_paths;  // every critical chain, capped
-  double tied_path_count = 0;               // how many in all (may exceed the cap; at most kTiedPathCountLimit)
+  double tied_path_count = 0;  // how many in all (may exceed the cap; at most kTiedPathCountLimit)
 };
 
 inline constexpr std::size_t kTiedPathCap = 20;

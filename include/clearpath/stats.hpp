@@ -14,7 +14,7 @@ struct ModelStats {
   std::size_t relation_total = 0;
   std::size_t legacy_systems = 0;
   std::size_t three_point_steps = 0;
-  std::size_t open_steps = 0;        // not done
+  std::size_t open_steps = 0;  // not done
   std::size_t pending_approvals = 0;
 };
 

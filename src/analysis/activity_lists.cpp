@@ -122,7 +122,8 @@ void Leveller::list_by_rbrs(bool reverse, std::vector<u32>& list) {
     std::size_t r = pos + 1;
     if (r > n_ || !present_[r]) {  // rounding: take the next present rank, else the last
       double before_r = 0;
-      for (std::size_t i = std::min(r, static_cast<std::size_t>(n_)); i > 0; i -= i & (~i + 1)) before_r += fen_count_[i];
+      for (std::size_t i = std::min(r, static_cast<std::size_t>(n_)); i > 0; i -= i & (~i + 1))
+        before_r += fen_count_[i];
       r = kth(std::min(before_r + 1, static_cast<double>(count)));
     }
     erase(r);

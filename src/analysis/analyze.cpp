@@ -16,7 +16,9 @@ ExecutiveSummary summarise(const Model& m, const Analysis& a) {
   s.legacy_days = a.path.legacy_by_count.duration;
   s.legacy_chain_days = a.path.legacy_by_count.path_duration;
   for (const MergedFinding& f : a.findings)
-    ++(f.finding.severity == Severity::error ? s.errors : f.finding.severity == Severity::warning ? s.warnings : s.infos);
+    ++(f.finding.severity == Severity::error     ? s.errors
+       : f.finding.severity == Severity::warning ? s.warnings
+                                                 : s.infos);
   if (const auto& sim = a.path.simulation) s.p80_day = s.initiative ? sim->focus_p80 : sim->p80;
   if (s.initiative) {
     const Initiative& i = m.initiative(*s.initiative);
@@ -29,7 +31,8 @@ ExecutiveSummary summarise(const Model& m, const Analysis& a) {
       s.payback_month = o->payback_month;
       s.cost_per_day = o->cost_per_day;
     }
-    if (a.path.simulation && a.path.simulation->p_within_momentum) s.p_within_momentum = a.path.simulation->p_within_momentum;
+    if (a.path.simulation && a.path.simulation->p_within_momentum)
+      s.p_within_momentum = a.path.simulation->p_within_momentum;
     if (const auto& l = a.conflicts.levelled)
       for (const auto& f : l->initiatives)
         if (f.initiative == *s.initiative) s.levelled_day = f.levelled_finish;

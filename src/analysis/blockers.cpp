@@ -44,12 +44,14 @@ std::vector<Reason> step_reasons(const Model& m, const Members& all_members, Ref
     // colleague can step in.
     if (m.kind(s.owner) == EntityKind::person && m.person(s.owner).available && has_skill(m.person(s.owner), skill))
       continue;
-    const bool someone = std::any_of(members.begin(), members.end(), [&](Ref p) { return has_skill(m.person(p), skill); });
+    const bool someone =
+        std::any_of(members.begin(), members.end(), [&](Ref p) { return has_skill(m.person(p), skill); });
     if (someone) continue;
     const Ref dept = m.kind(s.owner) == EntityKind::person ? m.person(s.owner).department : s.owner;
     std::string text = "needs " + skill + ": ";
     if (m.kind(s.owner) != EntityKind::person) text += "nobody";
-    else if (has_skill(m.person(s.owner), skill)) text += "its owner " + m.id(s.owner) + " has it but is not available, and nobody else";
+    else if (has_skill(m.person(s.owner), skill))
+      text += "its owner " + m.id(s.owner) + " has it but is not available, and nobody else";
     else text += "its owner " + m.id(s.owner) + " lacks it and nobody";
     text += dept != kNoRef ? " in " + m.id(dept) + " has it" : " in its department has it";
     out.push_back({"skills-gap", text});
@@ -91,8 +93,7 @@ std::vector<Blocker> find_blockers(const Model& m, const Network& net, const Sch
       if (g.status == ApprovalStatus::granted) continue;
       initiative = g.initiative;
       if (g.status == ApprovalStatus::denied) reasons.push_back({"denied", "the approval was denied"});
-      else if (auto why = approval_reason(r))
-        reasons.push_back({"approvers", *why});
+      else if (auto why = approval_reason(r)) reasons.push_back({"approvers", *why});
     }
     const std::vector<Ref>& deps = m.depends_on(r);
     std::set<std::string> other;  // each other initiative once, in id order

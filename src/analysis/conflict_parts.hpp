@@ -13,17 +13,18 @@ struct InitiativeWork {
   Ref initiative = kNoRef;
   Network network;
   Schedule schedule;
-  std::vector<std::uint32_t> pressing;   // critical or near-critical, not done (activity indexes)
+  std::vector<std::uint32_t> pressing;  // critical or near-critical, not done (activity indexes)
   bool critical(std::uint32_t a) const { return schedule.times[a].total_float <= kFloatEpsilon; }
 };
 // `focus`: the network and schedule already built for --initiative, used for that initiative
 // rather than built again.
 std::vector<InitiativeWork> initiative_work(const Model& model, const std::vector<Ref>& initiatives, double near_days,
-                                            const Network* focus_network = nullptr, const Schedule* focus_schedule = nullptr);
+                                            const Network* focus_network = nullptr,
+                                            const Schedule* focus_schedule = nullptr);
 
 // Who holds each initiative's pressing work: department -> initiative -> the items.
 struct Holding {
-  std::vector<Ref> items;                // in schedule order (earliest start, then id)
+  std::vector<Ref> items;  // in schedule order (earliest start, then id)
   std::vector<double> starts;
   bool critical = false;
   double days = 0;

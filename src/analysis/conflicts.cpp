@@ -16,7 +16,11 @@ std::string days(double d) {
 }
 
 std::string ordinal(std::size_t n) {
-  const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+  const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                       : n % 10 == 1                    ? "st"
+                       : n % 10 == 2                    ? "nd"
+                       : n % 10 == 3                    ? "rd"
+                                                        : "th";
   return std::to_string(n) + suffix;
 }
 
@@ -29,21 +33,30 @@ std::string list(const Model& m, const std::vector<Ref>& refs, std::size_t shown
 
 void add_findings(const Model& m, ConflictAnalysis& a) {
   for (const RankingConflict& c : a.ranking_conflicts) {
-    Finding f{"priority-conflict", c.critical ? Severity::error : Severity::warning, {m.id(c.department), m.id(c.initiative)}, {},
-              c.days_at_stake, c.cost_of_delay};
+    Finding f{"priority-conflict",
+              c.critical ? Severity::error : Severity::warning,
+              {m.id(c.department), m.id(c.initiative)},
+              {},
+              c.days_at_stake,
+              c.cost_of_delay};
     for (Ref r : c.items) f.subjects.push_back(m.id(r));
-    const std::string ranking = c.rank ? "ranks " + m.id(c.initiative) + " " + ordinal(*c.rank) + " of " + std::to_string(c.ranked)
-                                       : "does not rank " + m.id(c.initiative);
+    const std::string ranking =
+        c.rank ? "ranks " + m.id(c.initiative) + " " + ordinal(*c.rank) + " of " + std::to_string(c.ranked)
+               : "does not rank " + m.id(c.initiative);
     f.message = m.id(c.department) + " " + ranking + " yet holds " + days(c.days_at_stake) + " days of " +
                 (c.critical ? "critical" : "near-critical") + " work on it: " + list(m, c.items);
     a.findings.push_back(std::move(f));
   }
   for (const PriorityInversion& v : a.inversions)
-    a.findings.push_back({"priority-inversion", Severity::warning,
-                          {m.id(v.departments[0]), m.id(v.departments[1]), m.id(v.initiatives[0]), m.id(v.initiatives[1])},
-                          m.id(v.departments[0]) + " puts " + m.id(v.initiatives[0]) + " before " + m.id(v.initiatives[1]) + " and " +
-                              m.id(v.departments[1]) + " the reverse, while both hold critical work on both: each will wait for the other",
-                          0, 0});
+    a.findings.push_back(
+        {"priority-inversion",
+         Severity::warning,
+         {m.id(v.departments[0]), m.id(v.departments[1]), m.id(v.initiatives[0]), m.id(v.initiatives[1])},
+         m.id(v.departments[0]) + " puts " + m.id(v.initiatives[0]) + " before " + m.id(v.initiatives[1]) + " and " +
+             m.id(v.departments[1]) +
+             " the reverse, while both hold critical work on both: each will wait for the other",
+         0,
+         0});
   for (const Overallocation& o : a.overallocations) {
     Finding f{"over-allocation", Severity::warning, {m.id(o.resource)}, {}, 0, 0};
     for (Ref r : o.items) f.subjects.push_back(m.id(r));
@@ -57,20 +70,26 @@ void add_findings(const Model& m, ConflictAnalysis& a) {
     for (const LevelledOutcome::InitiativeFinish& i : a.levelled->initiatives) {
       const double delay = i.levelled_finish - i.cpm_finish;
       if (delay <= 1e-6) continue;
-      Finding f{"people-conflict-delay", Severity::warning, {m.id(i.initiative)}, {}, delay,
+      Finding f{"people-conflict-delay",
+                Severity::warning,
+                {m.id(i.initiative)},
+                {},
+                delay,
                 delay * cost_per_day(m.initiative(i.initiative))};
       for (Ref r : a.levelled->drivers) f.subjects.push_back(m.id(r));
-      f.message = "people conflicts push production of " + m.id(i.initiative) + " back by " + days(delay) + " working days (day " +
-                  days(i.cpm_finish) + " -> " + days(i.levelled_finish) + ")" +
+      f.message = "people conflicts push production of " + m.id(i.initiative) + " back by " + days(delay) +
+                  " working days (day " + days(i.cpm_finish) + " -> " + days(i.levelled_finish) + ")" +
                   (a.levelled->drivers.empty() ? "" : "; driven by " + list(m, a.levelled->drivers));
       a.findings.push_back(std::move(f));
     }
   for (const SkillGap& g : a.skill_gaps) {
     Finding f{"skills-gap", g.critical ? Severity::error : Severity::warning, {m.id(g.step), m.id(g.owner)}, {}, 0, 0};
     if (g.department != kNoRef && g.department != g.owner) f.subjects.push_back(m.id(g.department));
-    f.message = m.id(g.step) + " needs " + g.skill + ": " +
-                (m.kind(g.owner) == EntityKind::person ? "its owner " + m.id(g.owner) + " lacks it and " : std::string()) +
-                (g.department != kNoRef ? "nobody available in " + m.id(g.department) + " has it" : "its owner has no department");
+    f.message =
+        m.id(g.step) + " needs " + g.skill + ": " +
+        (m.kind(g.owner) == EntityKind::person ? "its owner " + m.id(g.owner) + " lacks it and " : std::string()) +
+        (g.department != kNoRef ? "nobody available in " + m.id(g.department) + " has it"
+                                : "its owner has no department");
     a.findings.push_back(std::move(f));
   }
   for (const SkillConcentration& c : a.concentrations) {
@@ -98,12 +117,13 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
     for (std::size_t i = 0; i < m.initiatives().size(); ++i) initiatives.push_back(m.ref_of(EntityKind::initiative, i));
   std::sort(initiatives.begin(), initiatives.end(), [&](Ref x, Ref y) { return m.id(x) < m.id(y); });
   const bool focus = !options.initiative.empty();  // then the network is that initiative's already
-  const std::vector<InitiativeWork> work = initiative_work(m, initiatives, options.near_days, focus ? &a.network : nullptr,
-                                                           focus ? &a.schedule : nullptr);
+  const std::vector<InitiativeWork> work =
+      initiative_work(m, initiatives, options.near_days, focus ? &a.network : nullptr, focus ? &a.schedule : nullptr);
   std::set<Ref> critical_steps;
   for (const InitiativeWork& w : work)
     for (std::uint32_t i : w.pressing)
-      if (w.critical(i) && m.kind(w.network.activity[i]) == EntityKind::step) critical_steps.insert(w.network.activity[i]);
+      if (w.critical(i) && m.kind(w.network.activity[i]) == EntityKind::step)
+        critical_steps.insert(w.network.activity[i]);
   // Steps of no initiative: critical in the whole schedule.
   for (std::uint32_t i = 0; i < a.network.size(); ++i) {
     const Ref r = a.network.activity[i];

@@ -10,8 +10,8 @@
 namespace clearpath {
 
 // `labels`: the gate's slot labels. `sources`: whom closeness is measured from (the sponsors).
-std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateCheck& check, const std::vector<std::string>& labels,
-                                             const std::vector<Ref>& sources, const std::vector<bool>& absent,
-                                             std::size_t count);
+std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateCheck& check,
+                                             const std::vector<std::string>& labels, const std::vector<Ref>& sources,
+                                             const std::vector<bool>& absent, std::size_t count);
 
 }  // namespace clearpath

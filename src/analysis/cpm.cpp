@@ -88,7 +88,8 @@ Schedule compute_schedule(const Model&, const Network& net) {
   s.times.resize(n);
   for (std::uint32_t a : net.order) {
     double es = 0;
-    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) es = std::max(es, s.times[net.preds[k]].ef);
+    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k)
+      es = std::max(es, s.times[net.preds[k]].ef);
     s.times[a].es = es;
     s.times[a].ef = es + net.duration[a];
     s.duration = std::max(s.duration, s.times[a].ef);

@@ -15,9 +15,9 @@
 namespace clearpath {
 namespace {
 
-constexpr std::size_t kSearchBudget = 2'000'000;   // search nodes per solve
+constexpr std::size_t kSearchBudget = 2'000'000;    // search nodes per solve
 constexpr std::size_t kResilienceWork = 2'000'000;  // solves x candidates per bus factor
-constexpr std::size_t kHallSlots = 16;             // slot subsets are enumerated up to this many slots
+constexpr std::size_t kHallSlots = 16;              // slot subsets are enumerated up to this many slots
 
 bool is_removed(const std::vector<char>& removed, std::size_t c) { return !removed.empty() && removed[c]; }
 
@@ -32,7 +32,8 @@ GateSolver::GateSolver(const OrgIndex& org, Ref gate, const std::vector<bool>& a
   for (Ref p : unique)
     if (m.person(p).available && (absent.empty() || !absent[p])) candidates_.push_back(p);
   std::sort(candidates_.begin(), candidates_.end(), [&](Ref a, Ref b) { return m.id(a) < m.id(b); });
-  need_ = std::max<std::size_t>(static_cast<std::size_t>(std::max(rule_spec_.min_approvers, 0)), rule_spec_.slots.size());
+  need_ =
+      std::max<std::size_t>(static_cast<std::size_t>(std::max(rule_spec_.min_approvers, 0)), rule_spec_.slots.size());
   fits_.resize(rule_spec_.slots.size());
   for (std::size_t k = 0; k < rule_spec_.slots.size(); ++k) {
     const OrgIndex::SlotKey key = org.key(rule_spec_.slots[k]);
@@ -47,7 +48,8 @@ bool GateSolver::conflict(std::size_t a, std::size_t b, Constraints c) const {
   if (a == b) return true;
   const Model& m = org_.model();
   const Ref x = candidates_[a], y = candidates_[b];
-  if (c.departments && m.person(x).department != kNoRef && m.person(x).department == m.person(y).department) return true;
+  if (c.departments && m.person(x).department != kNoRef && m.person(x).department == m.person(y).department)
+    return true;
   return c.independence && org_.in_one_chain(x, y);
 }
 
@@ -57,7 +59,8 @@ bool GateSolver::compatible(std::size_t candidate, const std::vector<std::size_t
   return true;
 }
 
-bool GateSolver::fill(std::size_t k, const std::vector<char>& removed, Constraints c, Solution& s, std::size_t& nodes) const {
+bool GateSolver::fill(std::size_t k, const std::vector<char>& removed, Constraints c, Solution& s,
+                      std::size_t& nodes) const {
   if (++nodes > kSearchBudget) {
     exhausted_ = true;
     return false;
@@ -80,7 +83,8 @@ bool GateSolver::fill(std::size_t k, const std::vector<char>& removed, Constrain
 }
 
 // Approvers beyond the slots, up to min_approvers: any compatible candidates, in id order.
-bool GateSolver::extra(std::size_t from, const std::vector<char>& removed, Constraints c, Solution& s, std::size_t& nodes) const {
+bool GateSolver::extra(std::size_t from, const std::vector<char>& removed, Constraints c, Solution& s,
+                       std::size_t& nodes) const {
   if (s.chosen.size() >= need_) return true;
   for (std::size_t cand = from; cand < candidates_.size(); ++cand) {
     if (++nodes > kSearchBudget) {  // every candidate examined counts

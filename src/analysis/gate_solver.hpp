@@ -29,7 +29,7 @@ class GateSolver {
     std::vector<std::size_t> chosen;   // every chosen candidate: the slots' first, then extras
   };
 
-  const std::vector<Ref>& candidates() const noexcept { return candidates_; }  // by id
+  const std::vector<Ref>& candidates() const noexcept { return candidates_; }           // by id
   const std::vector<std::vector<std::size_t>>& fits() const noexcept { return fits_; }  // slot -> candidates
   std::size_t need() const noexcept { return need_; }
   Constraints rule_constraints() const noexcept { return rule_; }

@@ -18,8 +18,8 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
   // A legacy step still to do (done ones no longer stand in the way).
   std::vector<bool> legacy(n, false);
   for (std::uint32_t a = 0; a < n; ++a)
-    legacy[a] = is_legacy_step(m, net.activity[a]) &&
-                (from_scratch || m.step(net.activity[a]).status != StepStatus::done);
+    legacy[a] =
+        is_legacy_step(m, net.activity[a]) && (from_scratch || m.step(net.activity[a]).status != StepStatus::done);
 
   // Score of the best chain ending at a: (legacy count, legacy duration) or the reverse, then
   // the chain's duration from its first legacy step, so that of equal chains the one that takes

@@ -30,19 +30,23 @@ void add_findings(const Model& m, PathAnalysis& a) {
     std::vector<std::string> subjects{m.id(r)};
     if (Ref i = m.initiative_of(r); i != kNoRef) subjects.push_back(m.id(i));
     a.findings.push_back({b.critical ? "critical-path-blocker" : "near-critical-blocker",
-                          b.critical ? Severity::error : Severity::warning, subjects,
-                          m.id(r) + ": " + b.reason, b.delay_days, b.cost_of_delay});
+                          b.critical ? Severity::error : Severity::warning, subjects, m.id(r) + ": " + b.reason,
+                          b.delay_days, b.cost_of_delay});
   }
   for (const InitiativeOutlook& o : a.initiatives) {
     const Initiative& i = m.initiative(o.initiative);
     if (!o.p_within_momentum || *o.p_within_momentum >= 0.5) continue;
     const double late = std::max(0.0, o.finish - *i.momentum_days);
-    a.findings.push_back({"momentum-risk", Severity::warning, {m.id(o.initiative)},
+    a.findings.push_back({"momentum-risk",
+                          Severity::warning,
+                          {m.id(o.initiative)},
                           "production of " + m.id(o.initiative) + " is expected on working day " + fixed(o.finish) +
                               " (PERT sd " + fixed(o.sd) + "): " +
-                              (*o.p_within_momentum < 0.005 ? std::string("almost no") : "a " + fixed(100 * *o.p_within_momentum, 0) + "%") +
+                              (*o.p_within_momentum < 0.005 ? std::string("almost no")
+                                                            : "a " + fixed(100 * *o.p_within_momentum, 0) + "%") +
                               " chance within its momentum window of " + fixed(*i.momentum_days, 0) + " days",
-                          late, late * o.cost_per_day});
+                          late,
+                          late * o.cost_per_day});
   }
   if (a.focus && a.legacy_by_duration.count > 0) {
     const Initiative& i = m.initiative(*a.focus);
@@ -140,8 +144,9 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
     o.payback_month = payback_month(init);
     a.initiatives.push_back(o);
   }
-  std::sort(a.initiatives.begin(), a.initiatives.end(),
-            [&](const InitiativeOutlook& x, const InitiativeOutlook& y) { return m.id(x.initiative) < m.id(y.initiative); });
+  std::sort(a.initiatives.begin(), a.initiatives.end(), [&](const InitiativeOutlook& x, const InitiativeOutlook& y) {
+    return m.id(x.initiative) < m.id(y.initiative);
+  });
 
   // The summary speaks of the initiative asked for, else of the one the critical path finishes.
   if (!options.network.initiative.empty()) {

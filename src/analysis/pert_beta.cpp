@@ -8,9 +8,9 @@
 namespace clearpath {
 namespace {
 
-constexpr int kModes = 64;       // table rows: r = i / kModes
-constexpr int kLevels = 1024;    // table columns: u = j / kLevels
-constexpr int kGrid = 1 << 14;   // cells of the numerical CDF
+constexpr int kModes = 64;      // table rows: r = i / kModes
+constexpr int kLevels = 1024;   // table columns: u = j / kLevels
+constexpr int kGrid = 1 << 14;  // cells of the numerical CDF
 
 struct Table {
   std::vector<std::array<double, kLevels + 1>> q = std::vector<std::array<double, kLevels + 1>>(kModes + 1);

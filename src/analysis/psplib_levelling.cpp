@@ -15,7 +15,8 @@ LevellingProblem psplib_levelling_problem(const PsplibInstance& inst) {
     p.duration[j] = job.duration;
     for (std::size_t r = 0; r < job.demands.size(); ++r)
       if (job.demands[r] > 0) p.demand[j].emplace_back(static_cast<std::uint32_t>(r), job.demands[r]);
-    for (const int s : job.successors) p.predecessors[static_cast<std::size_t>(s - 1)].push_back(static_cast<std::uint32_t>(j));
+    for (const int s : job.successors)
+      p.predecessors[static_cast<std::size_t>(s - 1)].push_back(static_cast<std::uint32_t>(j));
   }
   return p;
 }

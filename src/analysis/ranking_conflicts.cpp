@@ -2,9 +2,9 @@
 // set against the critical and near-critical work they hold on each initiative.
 #include <algorithm>
 
+#include "analysis/conflict_parts.hpp"
 #include "analysis/gate_solver.hpp"
 #include "analysis/id_order.hpp"
-#include "analysis/conflict_parts.hpp"
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/path_analysis.hpp"
 
@@ -57,11 +57,13 @@ Holdings pressing_work_by_department(const Model& m, const std::vector<Initiativ
       if (m.kind(r) == EntityKind::step) {
         // The owning department: the owner, or the person who owns it's department.
         const Ref owner = m.step(r).owner;
-        if (owner != kNoRef) departments.push_back(m.kind(owner) == EntityKind::person ? m.person(owner).department : owner);
+        if (owner != kNoRef)
+          departments.push_back(m.kind(owner) == EntityKind::person ? m.person(owner).department : owner);
       } else {
         // A gate: the departments of the approvers it cannot be granted without.
         const GateSolver solver(org, r, {});
-        for (std::size_t c : solver.single_points_of_failure()) departments.push_back(m.person(solver.candidates()[c]).department);
+        for (std::size_t c : solver.single_points_of_failure())
+          departments.push_back(m.person(solver.candidates()[c]).department);
       }
       std::sort(departments.begin(), departments.end());
       departments.erase(std::unique(departments.begin(), departments.end()), departments.end());
@@ -169,7 +171,8 @@ Disagreement ranking_disagreement(const Model& m) {
       std::size_t discordant = 0, pairs = 0;
       for (std::size_t x = 0; x < shared.size(); ++x)
         for (std::size_t y = x + 1; y < shared.size(); ++y, ++pairs)
-          discordant += (*rank_of(a, shared[x]) < *rank_of(a, shared[y])) != (*rank_of(b, shared[x]) < *rank_of(b, shared[y]));
+          discordant +=
+              (*rank_of(a, shared[x]) < *rank_of(a, shared[y])) != (*rank_of(b, shared[x]) < *rank_of(b, shared[y]));
       out.distance[p][q] = static_cast<double>(discordant) / static_cast<double>(pairs);
     }
   return out;

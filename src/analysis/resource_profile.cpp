@@ -82,7 +82,8 @@ void ResourceProfile::recompute(Block& blk) {
 ResourceProfile::Pos ResourceProfile::locate(double t) const {
   if (blocks_[0].pts.empty() || t < blocks_[0].pts.front().time) return {0, -1};
   std::size_t b = 0;
-  if (blocks_.size() > 1) b = static_cast<std::size_t>(std::upper_bound(first_.begin(), first_.end(), t) - first_.begin()) - 1;
+  if (blocks_.size() > 1)
+    b = static_cast<std::size_t>(std::upper_bound(first_.begin(), first_.end(), t) - first_.begin()) - 1;
   const auto& pts = blocks_[b].pts;
   const auto at = std::upper_bound(pts.begin(), pts.end(), t, [](double v, const Point& pt) { return v < pt.time; });
   return {b, at - pts.begin() - 1};

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/conflict_parts.hpp"
 #include "analysis/id_order.hpp"
 #include "analysis/members.hpp"
-#include "analysis/conflict_parts.hpp"
 
 namespace clearpath {
 std::vector<SkillGap> skill_gaps(const Model& m, const Network& net, const std::set<Ref>& critical_steps) {
@@ -19,7 +19,8 @@ std::vector<SkillGap> skill_gaps(const Model& m, const Network& net, const std::
     if (s.status == StepStatus::done || s.owner == kNoRef) continue;
     const Ref department = m.kind(s.owner) == EntityKind::person ? m.person(s.owner).department : s.owner;
     for (const std::string& skill : s.skills) {
-      if (m.kind(s.owner) == EntityKind::person && m.person(s.owner).available && has_skill(m.person(s.owner), skill)) continue;
+      if (m.kind(s.owner) == EntityKind::person && m.person(s.owner).available && has_skill(m.person(s.owner), skill))
+        continue;
       bool found = false;
       if (department != kNoRef)
         for (Ref p : members[m.index(department)]) found = found || has_skill(m.person(p), skill);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <tuple>
 
-
 namespace clearpath {
 
 void Diagnostics::add(Diagnostic d) {
@@ -11,16 +10,12 @@ void Diagnostics::add(Diagnostic d) {
   if (items_.size() < kept_limit) items_.push_back(std::move(d));
 }
 
-void Diagnostics::error(std::string code, std::string pointer, std::string entity,
-                        std::string message) {
-  add({DiagnosticSeverity::error, std::move(code), std::move(message), std::move(pointer),
-       std::move(entity), 0, 0});
+void Diagnostics::error(std::string code, std::string pointer, std::string entity, std::string message) {
+  add({DiagnosticSeverity::error, std::move(code), std::move(message), std::move(pointer), std::move(entity), 0, 0});
 }
 
-void Diagnostics::warning(std::string code, std::string pointer, std::string entity,
-                          std::string message) {
-  add({DiagnosticSeverity::warning, std::move(code), std::move(message), std::move(pointer),
-       std::move(entity), 0, 0});
+void Diagnostics::warning(std::string code, std::string pointer, std::string entity, std::string message) {
+  add({DiagnosticSeverity::warning, std::move(code), std::move(message), std::move(pointer), std::move(entity), 0, 0});
 }
 
 void Diagnostics::sort() {

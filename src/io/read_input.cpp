@@ -10,8 +10,7 @@ namespace clearpath {
 namespace {
 
 [[noreturn]] void too_large(const std::string& name, std::size_t max_bytes) {
-  throw InputError(name + " is larger than " + std::to_string(max_bytes >> 20) +
-                   " MB, the most clearpath reads");
+  throw InputError(name + " is larger than " + std::to_string(max_bytes >> 20) + " MB, the most clearpath reads");
 }
 
 }  // namespace

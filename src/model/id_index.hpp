@@ -37,7 +37,6 @@ class IdIndex {
     ++count_;
   }
 
-
  private:
   // Seeded per process, so ids crafted to collide cannot make interning quadratic (the table
   // is never iterated, so output does not depend on the seed).

@@ -128,28 +128,20 @@ const std::string& Model::display_name(Ref r) const {
   return e.name.empty() ? e.id : e.name;
 }
 
-const Person& Model::person(Ref r) const {
-  return typed(impl_->people, slot_of(*impl_, r), EntityKind::person);
-}
+const Person& Model::person(Ref r) const { return typed(impl_->people, slot_of(*impl_, r), EntityKind::person); }
 const Department& Model::department(Ref r) const {
   return typed(impl_->departments, slot_of(*impl_, r), EntityKind::department);
 }
-const System& Model::system(Ref r) const {
-  return typed(impl_->systems, slot_of(*impl_, r), EntityKind::system);
-}
+const System& Model::system(Ref r) const { return typed(impl_->systems, slot_of(*impl_, r), EntityKind::system); }
 const Initiative& Model::initiative(Ref r) const {
   return typed(impl_->initiatives, slot_of(*impl_, r), EntityKind::initiative);
 }
 const Approval& Model::approval(Ref r) const {
   return typed(impl_->approvals, slot_of(*impl_, r), EntityKind::approval);
 }
-const Step& Model::step(Ref r) const {
-  return typed(impl_->steps, slot_of(*impl_, r), EntityKind::step);
-}
+const Step& Model::step(Ref r) const { return typed(impl_->steps, slot_of(*impl_, r), EntityKind::step); }
 
-Ref Model::ref_of(EntityKind k, std::size_t index) const {
-  return impl_->refs_by_kind[static_cast<int>(k)].at(index);
-}
+Ref Model::ref_of(EntityKind k, std::size_t index) const { return impl_->refs_by_kind[static_cast<int>(k)].at(index); }
 
 const std::vector<Ref>& Model::depends_on(Ref a) const {
   return kind(a) == EntityKind::step ? step(a).depends_on : approval(a).depends_on;
@@ -182,9 +174,7 @@ double Model::department_capacity(Ref r) const {
 
 const ModelGraph& Model::graph() const { return impl_->relation_graph(*this); }
 
-std::size_t Model::relation_count(Relation rel) const {
-  return graph().relation_counts[static_cast<int>(rel)];
-}
+std::size_t Model::relation_count(Relation rel) const { return graph().relation_counts[static_cast<int>(rel)]; }
 std::size_t Model::relation_count() const { return boost::num_edges(graph().graph); }
 
 namespace {

@@ -36,28 +36,14 @@ bool ModelBuilder::define(std::vector<E>& list, EntityKind kind, E e) {
   return true;
 }
 
-bool ModelBuilder::add(Person p) {
-  return define(model_.impl_->people, EntityKind::person, std::move(p));
-}
-bool ModelBuilder::add(Department d) {
-  return define(model_.impl_->departments, EntityKind::department, std::move(d));
-}
-bool ModelBuilder::add(System s) {
-  return define(model_.impl_->systems, EntityKind::system, std::move(s));
-}
-bool ModelBuilder::add(Initiative i) {
-  return define(model_.impl_->initiatives, EntityKind::initiative, std::move(i));
-}
-bool ModelBuilder::add(Approval a) {
-  return define(model_.impl_->approvals, EntityKind::approval, std::move(a));
-}
-bool ModelBuilder::add(Step s) {
-  return define(model_.impl_->steps, EntityKind::step, std::move(s));
-}
+bool ModelBuilder::add(Person p) { return define(model_.impl_->people, EntityKind::person, std::move(p)); }
+bool ModelBuilder::add(Department d) { return define(model_.impl_->departments, EntityKind::department, std::move(d)); }
+bool ModelBuilder::add(System s) { return define(model_.impl_->systems, EntityKind::system, std::move(s)); }
+bool ModelBuilder::add(Initiative i) { return define(model_.impl_->initiatives, EntityKind::initiative, std::move(i)); }
+bool ModelBuilder::add(Approval a) { return define(model_.impl_->approvals, EntityKind::approval, std::move(a)); }
+bool ModelBuilder::add(Step s) { return define(model_.impl_->steps, EntityKind::step, std::move(s)); }
 
-std::size_t ModelBuilder::interned_count() const noexcept {
-  return model_.impl_->vertices.size();
-}
+std::size_t ModelBuilder::interned_count() const noexcept { return model_.impl_->vertices.size(); }
 const std::string& ModelBuilder::id(Ref r) const { return model_.impl_->id_of.at(r); }
 std::optional<EntityKind> ModelBuilder::defined_kind(Ref r) const {
   const VertexSlot& s = model_.impl_->vertices.at(r);

@@ -47,8 +47,7 @@ void build_model_graph(const Model& model, ModelGraph& out) {
     edge(model.ref_of(EntityKind::system, i), Relation::owned_by, model.systems()[i].owner);
   }
   for (std::size_t i = 0; i < model.initiatives().size(); ++i) {
-    edge(model.ref_of(EntityKind::initiative, i), Relation::sponsored_by,
-         model.initiatives()[i].sponsors);
+    edge(model.ref_of(EntityKind::initiative, i), Relation::sponsored_by, model.initiatives()[i].sponsors);
   }
   for (std::size_t i = 0; i < model.approvals().size(); ++i) {
     const Approval& a = model.approvals()[i];

@@ -16,8 +16,8 @@ struct EdgeData {
 };
 
 // Vertex descriptors are the entities' Refs (vecS: 0..n-1 in Ref order).
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
-                                    EdgeData, boost::no_property, boost::vecS>;
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData,
+                                    boost::no_property, boost::vecS>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 

@@ -3,8 +3,8 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 

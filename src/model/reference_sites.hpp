@@ -10,13 +10,13 @@ inline constexpr unsigned kind_bit(EntityKind k) { return 1u << static_cast<unsi
 
 struct ReferenceSite {
   EntityKind from_kind;
-  std::size_t from_index;     // position in its kind's list
-  const char* field;          // "depends_on", "rule/slots", "demands", ...
-  long element;               // index in a list field; -1 for a single reference
-  const char* subfield;       // "department" for rule slots; nullptr otherwise
+  std::size_t from_index;  // position in its kind's list
+  const char* field;       // "depends_on", "rule/slots", "demands", ...
+  long element;            // index in a list field; -1 for a single reference
+  const char* subfield;    // "department" for rule slots; nullptr otherwise
   Ref target;
-  unsigned allowed;           // kind_bit()s the target may have
-  const char* expected;       // "a person", "a step or an approval", ...
+  unsigned allowed;      // kind_bit()s the target may have
+  const char* expected;  // "a person", "a step or an approval", ...
 
   // "/steps/12/depends_on/0" (demands: "/steps/12/demands/<target id>").
   std::string pointer(const Model& m) const;
@@ -31,12 +31,11 @@ void for_each_reference(const Model& m, Fn&& fn) {
   constexpr unsigned system = kind_bit(EntityKind::system);
   constexpr unsigned initiative = kind_bit(EntityKind::initiative);
   constexpr unsigned work = kind_bit(EntityKind::step) | kind_bit(EntityKind::approval);
-  auto one = [&](EntityKind k, std::size_t i, const char* field, Ref t, unsigned allowed,
-                 const char* expected) {
+  auto one = [&](EntityKind k, std::size_t i, const char* field, Ref t, unsigned allowed, const char* expected) {
     if (t != kNoRef) fn(ReferenceSite{k, i, field, -1, nullptr, t, allowed, expected});
   };
-  auto many = [&](EntityKind k, std::size_t i, const char* field, const std::vector<Ref>& ts,
-                  unsigned allowed, const char* expected) {
+  auto many = [&](EntityKind k, std::size_t i, const char* field, const std::vector<Ref>& ts, unsigned allowed,
+                  const char* expected) {
     for (std::size_t j = 0; j < ts.size(); ++j)
       fn(ReferenceSite{k, i, field, static_cast<long>(j), nullptr, ts[j], allowed, expected});
   };

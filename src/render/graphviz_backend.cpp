@@ -6,12 +6,12 @@
 #include <cstdio>
 
 #include <unistd.h>
-#include <string_view>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <new>
 #include <set>
+#include <string_view>
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -63,7 +63,8 @@ class MessageCapture {
       text += (text.empty() ? "" : "; ") + messages_.substr(at, end - at);
       at = end + 1;
     }
-    const auto more = std::count(messages_.begin() + static_cast<long>(std::min(at, messages_.size())), messages_.end(), '\n');
+    const auto more =
+        std::count(messages_.begin() + static_cast<long>(std::min(at, messages_.size())), messages_.end(), '\n');
     if (more > 0) text += " (and " + std::to_string(more) + " more lines)";
     throw RenderError(std::string("Graphviz could not ") + what + (text.empty() ? "" : ": " + text));
   }
@@ -273,13 +274,16 @@ Agdisc_t creation_order_discipline = {&AgMemDisc, &creation_order_ids, &AgIoDisc
 // Defaults every diagram starts from: one font (so layouts match between machines with it),
 // rounded boxes, grey lines.
 const DiagramAttributes kGraphDefaults = {{"fontname", "DejaVu Sans"}, {"fontsize", "11"}, {"labelloc", "t"},
-                                          {"labeljust", "l"}, {"nodesep", "0.3"}, {"ranksep", "0.45"},
+                                          {"labeljust", "l"},          {"nodesep", "0.3"}, {"ranksep", "0.45"},
                                           {"newrank", "true"}};
-const DiagramAttributes kNodeDefaults = {{"shape", "box"}, {"style", "rounded,filled"}, {"fillcolor", "white"},
-                                         {"color", "#555555"}, {"fontname", "DejaVu Sans"}, {"fontsize", "10"},
+const DiagramAttributes kNodeDefaults = {{"shape", "box"},       {"style", "rounded,filled"}, {"fillcolor", "white"},
+                                         {"color", "#555555"},   {"fontname", "DejaVu Sans"}, {"fontsize", "10"},
                                          {"margin", "0.08,0.04"}};
-const DiagramAttributes kEdgeDefaults = {{"color", "#666666"}, {"arrowsize", "0.7"}, {"fontname", "DejaVu Sans"},
-                                         {"fontsize", "9"}, {"fontcolor", "#333333"}};
+const DiagramAttributes kEdgeDefaults = {{"color", "#666666"},
+                                         {"arrowsize", "0.7"},
+                                         {"fontname", "DejaVu Sans"},
+                                         {"fontsize", "9"},
+                                         {"fontcolor", "#333333"}};
 const DiagramAttributes kClusterDefaults = {{"style", "rounded"}, {"color", "#aaaaaa"}, {"fontsize", "10"}};
 
 std::string lookup(const DiagramAttributes& a, const std::string& key) {
@@ -335,9 +339,10 @@ class GraphBuilder {
     declare(g.get(), AGEDGE, kEdgeDefaults, {}, {"label", "class"});
     for (const DiagramStyle& s : d_.styles)
       for (const auto& [k, v] : s.attributes)
-        declare_one(g.get(), s.applies == DiagramStyle::Applies::edge   ? AGEDGE
-                             : s.applies == DiagramStyle::Applies::node ? AGNODE
-                                                                        : AGRAPH,
+        declare_one(g.get(),
+                    s.applies == DiagramStyle::Applies::edge   ? AGEDGE
+                    : s.applies == DiagramStyle::Applies::node ? AGNODE
+                                                               : AGRAPH,
                     k);
     for (const auto& [k, v] : kClusterDefaults) declare_one(g.get(), AGRAPH, k);
     for (const auto& [k, v] : d_.graph) set(g.get(), g.get(), AGRAPH, k, v);

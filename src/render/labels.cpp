@@ -28,9 +28,7 @@ std::string attribute_value(const DiagramAttributes& attributes, const std::stri
   return value;
 }
 
-bool has_token(const std::string& list, std::string_view token) {
-  return list.find(token) != std::string::npos;
-}
+bool has_token(const std::string& list, std::string_view token) { return list.find(token) != std::string::npos; }
 
 // A small picture of the style: a box in its colours for nodes and clusters, a line for edges.
 std::string swatch(const DiagramStyle& s) {
@@ -41,9 +39,10 @@ std::string swatch(const DiagramStyle& s) {
   const bool bold = has_token(style, "bold") || (!pen.empty() && pen != "1");
   if (s.applies == DiagramStyle::Applies::edge) {
     // U+2501 heavy and U+2500 light horizontals, or dashes; one run per colour of a colour list.
-    const char* piece = has_token(style, "dashed") ? "- - " : has_token(style, "dotted") ? "&middot;&middot;&middot;"
-                        : bold                     ? "\u2501\u2501\u2501"
-                                                   : "\u2500\u2500\u2500";
+    const char* piece = has_token(style, "dashed")   ? "- - "
+                        : has_token(style, "dotted") ? "&middot;&middot;&middot;"
+                        : bold                       ? "\u2501\u2501\u2501"
+                                                     : "\u2500\u2500\u2500";
     std::string colors = color.empty() ? std::string("#555555") : color, text;
     const std::size_t count = static_cast<std::size_t>(std::count(colors.begin(), colors.end(), ':')) + 1;
     for (std::size_t from = 0; from <= colors.size();) {
@@ -67,7 +66,8 @@ std::string swatch(const DiagramStyle& s) {
 std::string unused_prefix(const std::string& base, const std::vector<std::string_view>& names) {
   std::string prefix = base;
   auto taken = [&] {
-    return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return n.substr(0, prefix.size()) == prefix; });
+    return std::any_of(names.begin(), names.end(),
+                       [&](std::string_view n) { return n.substr(0, prefix.size()) == prefix; });
   };
   for (std::size_t underscores = 1; taken(); ++underscores) prefix = std::string(underscores, '_').append(base);
   return prefix;

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "clearpath/render.hpp"
 #include "clearpath/conflicts.hpp"
 #include "clearpath/copilots.hpp"
+#include "clearpath/render.hpp"
 #include "clearpath/schedule.hpp"
 #include "render/labels.hpp"
 #include "render/views.hpp"
@@ -55,7 +55,8 @@ std::vector<std::string_view> entity_ids(const Model& m) {
 
 }  // namespace
 
-ViewBuilder::ViewBuilder(const Model& m, const RenderOptions& o) : m_(m), o_(o), prefix_(unused_prefix("cp:", entity_ids(m))) {}
+ViewBuilder::ViewBuilder(const Model& m, const RenderOptions& o)
+    : m_(m), o_(o), prefix_(unused_prefix("cp:", entity_ids(m))) {}
 
 void ViewBuilder::node(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string cluster) {
   d_.nodes.push_back({std::move(name), std::move(cluster), std::move(styles), std::move(label)});
@@ -93,7 +94,8 @@ DiagramLabel ViewBuilder::entity_label(Ref r, std::vector<LabelLine> lines) cons
   return label;
 }
 
-void add_wrapped(DiagramLabel& label, const std::string& text, LabelLine::Look look, std::size_t width, std::size_t lines) {
+void add_wrapped(DiagramLabel& label, const std::string& text, LabelLine::Look look, std::size_t width,
+                 std::size_t lines) {
   for (std::string& line : wrap_words(text, width, lines)) label.push_back({std::move(line), look});
 }
 

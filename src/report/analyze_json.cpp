@@ -34,7 +34,8 @@ J summary_json(const Model& m, const ExecutiveSummary& s) {
   j["levelled_date"] = optional_json(s.levelled_date);
   j["payback_month"] = optional_json(s.payback_month);
   j["cost_per_day"] = num(s.cost_per_day);
-  j["legacy_chain"] = {{"legacy_steps", s.legacy_steps}, {"legacy_days", num(s.legacy_days)}, {"days", num(s.legacy_chain_days)}};
+  j["legacy_chain"] = {
+      {"legacy_steps", s.legacy_steps}, {"legacy_days", num(s.legacy_days)}, {"days", num(s.legacy_chain_days)}};
   j["counts"] = {{"error", s.errors}, {"warning", s.warnings}, {"info", s.infos}};
   return j;
 }
@@ -55,8 +56,12 @@ J checks_json(const Diagnostics* d) {
   j["warnings"] = J::array();
   if (!d) return j;
   for (const Diagnostic& x : d->items())
-    j["warnings"].push_back({{"code", x.code}, {"message", x.message}, {"pointer", x.pointer}, {"entity", x.entity},
-                             {"line", x.line}, {"column", x.column}});
+    j["warnings"].push_back({{"code", x.code},
+                             {"message", x.message},
+                             {"pointer", x.pointer},
+                             {"entity", x.entity},
+                             {"line", x.line},
+                             {"column", x.column}});
   j["warning_count"] = d->warning_count();
   return j;
 }

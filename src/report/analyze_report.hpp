@@ -14,15 +14,15 @@ namespace clearpath {
 // A diagram written next to the report (file = its name there, "" when not written) and, for
 // the HTML page, its SVG.
 struct ReportDiagram {
-  std::string view;     // "org", "approvals", "deps", "conflicts"
-  std::string title;    // what it shows, for the caption
+  std::string view;   // "org", "approvals", "deps", "conflicts"
+  std::string title;  // what it shows, for the caption
   std::string file;
   std::string svg;
-  std::string error;    // why it could not be drawn, or ""
+  std::string error;  // why it could not be drawn, or ""
 };
 
 struct AnalyzeReportOptions {
-  std::string file;                  // as named on the command line
+  std::string file;                          // as named on the command line
   const Diagnostics* diagnostics = nullptr;  // the loader's warnings ("model checks")
   std::vector<ReportDiagram> diagrams;
 };

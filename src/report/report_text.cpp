@@ -97,8 +97,11 @@ std::string nested_dump(const nlohmann::ordered_json& value, int depth) {
 nlohmann::ordered_json findings_json(const std::vector<Finding>& findings) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Finding& f : findings)
-    out.push_back({{"kind", f.kind}, {"severity", severity_name(f.severity)}, {"subjects", f.subjects},
-                   {"message", f.message}, {"days_held_back", num(f.days_held_back)},
+    out.push_back({{"kind", f.kind},
+                   {"severity", severity_name(f.severity)},
+                   {"subjects", f.subjects},
+                   {"message", f.message},
+                   {"days_held_back", num(f.days_held_back)},
                    {"cost_of_delay", num(f.cost_of_delay)}});
   return out;
 }

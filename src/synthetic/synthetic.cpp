@@ -63,10 +63,8 @@ class Generator {
     add_departments();
     add_systems();
     add_initiatives();
-    if (plan_.org_gates)
-      add_org_approvals(plan_, written_, rng_, refs_, b_);
-    else
-      add_approvals();
+    if (plan_.org_gates) add_org_approvals(plan_, written_, rng_, refs_, b_);
+    else add_approvals();
     add_steps();
     // Valid by construction (the tests load what it writes): the whole-model checks would
     // only cost time at a million steps.
@@ -189,7 +187,7 @@ class Generator {
       const std::size_t n = rng_.distinct(0, plan_.n_managers, rng_.range(2, 6), approvers.data());
       for (std::size_t i = 0; i < n; ++i) a.approvers.push_back(refs_.person(approvers[i]));
       a.lead_time = static_cast<double>(rng_.range(0, 20));
-      a.status = rng_.chance(200) ? ApprovalStatus::granted
+      a.status = rng_.chance(200)  ? ApprovalStatus::granted
                  : rng_.chance(20) ? ApprovalStatus::denied
                                    : ApprovalStatus::pending;
       // Rule: min_approvers <= approvers, at most that many slots.
@@ -221,19 +219,14 @@ class Generator {
         st.system = refs_.system(rng_.chance(850) ? c.system : static_cast<u32>(rng_.below(plan_.n_systems)));
         const u32 team_begin = plan_.member_begin[c.department];
         const u32 team_size = plan_.member_begin[c.department + 1] - team_begin;
-        if (rng_.chance(300) || team_size == 0)
-          st.owner = refs_.department(c.department);
-        else
-          st.owner = refs_.person(plan_.members[team_begin + rng_.below(team_size)]);
+        if (rng_.chance(300) || team_size == 0) st.owner = refs_.department(c.department);
+        else st.owner = refs_.person(plan_.members[team_begin + rng_.below(team_size)]);
         st.duration = duration();
         if (rng_.chance(400)) st.skills = skills(static_cast<std::size_t>(rng_.range(1, 2)));
         if (rng_.chance(30) && plan_.n_people > 1) st.demands = demands(c);
-        if (offset < c.done)
-          st.status = StepStatus::done;
-        else if (c.started && offset == c.done)
-          st.status = StepStatus::in_progress;
-        else
-          st.status = rng_.chance(10) ? StepStatus::blocked : StepStatus::not_started;
+        if (offset < c.done) st.status = StepStatus::done;
+        else if (c.started && offset == c.done) st.status = StepStatus::in_progress;
+        else st.status = rng_.chance(10) ? StepStatus::blocked : StepStatus::not_started;
         step_dependencies(c, s, next_gate, st.depends_on);
         if (rng_.chance(10))
           st.attributes = Attributes::from_json(numbered("{\"ticket\":\"CHG-", rng_.range(1000, 99999)).append("\"}"));
@@ -289,18 +282,16 @@ class Generator {
 
   Rng rng_;
   u64 seed_;
-  Plan plan_;         // drawn first, from the same generator
+  Plan plan_;  // drawn first, from the same generator
   ModelBuilder b_;
-  Refs refs_;         // every id interned
-  Written written_;   // organisation-aware gates only
+  Refs refs_;        // every id interned
+  Written written_;  // organisation-aware gates only
 };
 
 }  // namespace
 }  // namespace synthetic
 
-Model generate_synthetic_model(const SyntheticOptions& options) {
-  return synthetic::Generator(options).run();
-}
+Model generate_synthetic_model(const SyntheticOptions& options) { return synthetic::Generator(options).run(); }
 
 void write_synthetic_model(const SyntheticOptions& options, std::ostream& out) {
   synthetic::write_generated_model(generate_synthetic_model(options), out);

@@ -116,9 +116,7 @@ class OrgGates {
     for (std::size_t level = std::min<std::size_t>(first_level, chain_.size() - 1); level < chain_.size(); ++level) {
       const u32 u = chain_[level];
       for (int t = 0; t < kTriesPerLevel; ++t) {
-        const u32 c = t == 0       ? u
-                      : t % 3 == 0 ? random_member(plan_.department[u])
-                                   : walk_down(u, rng_.range(1, 3));
+        const u32 c = t == 0 ? u : t % 3 == 0 ? random_member(plan_.department[u]) : walk_down(u, rng_.range(1, 3));
         if (c != kNone && ok(c)) return c;
       }
     }
@@ -178,10 +176,8 @@ class OrgGates {
     const u32 sponsor = sp.count > 0 ? sp.ids[rng_.below(sp.count)] : 0;
     const u64 r = rng_.below(100);
     u32 anchor = kNone;
-    if (r >= 50 && r < 80 && team_[initiative] != kNone)
-      anchor = random_member(team_[initiative]);
-    else if (r >= 80)
-      anchor = random_member(plan_.department[sponsor]);
+    if (r >= 50 && r < 80 && team_[initiative] != kNone) anchor = random_member(team_[initiative]);
+    else if (r >= 80) anchor = random_member(plan_.department[sponsor]);
     return anchor != kNone ? anchor : sponsor;
   }
 
@@ -205,8 +201,7 @@ class OrgGates {
         const u32 p = find_person(anchor, {"it", role, kNone}, any_available);
         const u32 d = p != kNone ? plan_.department[p] : plan_.department[anchor];
         slots_.push_back({{}, p != kNone ? role : -1, d});
-        if (rng_.chance(500) && plan_.member_begin[d + 1] - plan_.member_begin[d] > 1)
-          slots_.push_back({{}, -1, d});
+        if (rng_.chance(500) && plan_.member_begin[d + 1] - plan_.member_begin[d] > 1) slots_.push_back({{}, -1, d});
         extra_min = rng_.chance(150);
         independent_ = rng_.chance(300);
         break;
@@ -227,10 +222,8 @@ class OrgGates {
       case 4:  // Data protection review: legal (a side, or a named legal department)
         if (plan_.n_departments > 5) {
           const u32 p = rng_.chance(500) ? kNone : find_person(anchor, {"legal", -1, kNone}, any_available);
-          if (p != kNone)
-            slots_.push_back({{}, -1, plan_.department[p]});
-          else
-            slots_.push_back({"legal", -1, kNone});
+          if (p != kNone) slots_.push_back({{}, -1, plan_.department[p]});
+          else slots_.push_back({"legal", -1, kNone});
         } else {
           slots_.push_back({"business", 1, kNone});
         }
@@ -304,15 +297,15 @@ class OrgGates {
       if (!slots_.empty() && rng_.chance(400)) {  // a deputy for one of the slots
         const std::size_t s = rng_.below(slots_.size());
         if (static_cast<long>(s) != broken)
-          c = find_near(anchor, [&](u32 x) { return matches(x, slots_[s]) && extra_ok(x); },
-                        static_cast<u32>(rng_.below(2)));
+          c = find_near(
+              anchor, [&](u32 x) { return matches(x, slots_[s]) && extra_ok(x); }, static_cast<u32>(rng_.below(2)));
       }
       if (c == kNone) c = find_near(anchor, extra_ok, static_cast<u32>(rng_.below(3)));
       if (c == kNone) c = find_anywhere(nullptr, extra_ok);
       if (c == kNone) break;
       list(c);
     }
-    if (approvers_.empty()) list(anchor);  // only in a tiny organisation
+    if (approvers_.empty()) list(anchor);                // only in a tiny organisation
     for (std::size_t i = approvers_.size(); i > 1; --i)  // list them in no telling order
       std::swap(approvers_[i - 1], approvers_[rng_.below(i)]);
   }

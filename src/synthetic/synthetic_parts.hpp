@@ -25,8 +25,8 @@
 #include <vector>
 
 #include "clearpath/model_builder.hpp"
-#include "synthetic/synthetic.hpp"
 #include "model/random.hpp"
+#include "synthetic/synthetic.hpp"
 
 namespace clearpath::synthetic {
 
@@ -59,37 +59,34 @@ class Rng : public Xoshiro256 {
   }
 };
 
-inline constexpr std::array<std::string_view, 12> kSkills = {
-    "mlops", "python", "sql", "cobol", "java", "security", "networking",
-    "data-engineering", "sap", "testing", "cloud", "mainframe-ops"};
+inline constexpr std::array<std::string_view, 12> kSkills = {"mlops", "python",   "sql",        "cobol",
+                                                             "java",  "security", "networking", "data-engineering",
+                                                             "sap",   "testing",  "cloud",      "mainframe-ops"};
 inline constexpr std::array<std::string_view, 6> kItDepartments = {
-    "Infrastructure", "Data Platform", "Application Support", "Security", "Mainframe Operations",
-    "Networks"};
+    "Infrastructure", "Data Platform", "Application Support", "Security", "Mainframe Operations", "Networks"};
 inline constexpr std::array<std::string_view, 6> kBusinessDepartments = {
     "Sales", "Marketing", "Finance", "Customer Service", "Supply Chain", "Pricing"};
 inline constexpr std::array<std::string_view, 8> kSystems = {
-    "Billing mainframe", "ERP", "Data warehouse", "CRM", "Payments core", "Feature store",
-    "Model serving platform", "Data lake"};
+    "Billing mainframe", "ERP",           "Data warehouse",         "CRM",
+    "Payments core",     "Feature store", "Model serving platform", "Data lake"};
 inline constexpr std::array<std::string_view, 8> kInitiatives = {
-    "Churn prediction", "Fraud detection", "Demand forecast", "Price optimisation",
-    "Next best offer", "Credit scoring", "Invoice matching", "Supplier risk"};
-inline constexpr std::array<std::string_view, 6> kGates = {
-    "POC sign-off", "Security review", "Production funding", "Change advisory board",
-    "Data protection review", "Architecture review"};
-inline constexpr std::array<std::string_view, 4> kRoles = {"executive", "director", "manager",
-                                                           "engineer"};
-inline constexpr std::array<std::string_view, 4> kTitles = {"Vice President", "Director", "Manager",
-                                                            "Engineer"};
+    "Churn prediction", "Fraud detection", "Demand forecast",  "Price optimisation",
+    "Next best offer",  "Credit scoring",  "Invoice matching", "Supplier risk"};
+inline constexpr std::array<std::string_view, 6> kGates = {"POC sign-off",           "Security review",
+                                                           "Production funding",     "Change advisory board",
+                                                           "Data protection review", "Architecture review"};
+inline constexpr std::array<std::string_view, 4> kRoles = {"executive", "director", "manager", "engineer"};
+inline constexpr std::array<std::string_view, 4> kTitles = {"Vice President", "Director", "Manager", "Engineer"};
 
 // A run of consecutive steps that follow each other: steps [start, start + length).
 struct Chain {
-  u32 block = 0;       // first step of its initiative's block; dependencies stay inside it
+  u32 block = 0;  // first step of its initiative's block; dependencies stay inside it
   u32 start = 0;
   u32 length = 0;
   u32 initiative = 0;
   u32 department = 0;  // the team doing the work
   u32 system = 0;
-  u32 done = 0;        // this many leading steps are done
+  u32 done = 0;  // this many leading steps are done
   bool started = false;
 };
 
@@ -98,7 +95,7 @@ struct Chain {
 struct Gate {
   u32 anchor = 0;
   u32 initiative = 0;
-  u32 number = 0;     // 1-based within its initiative: id "gate<initiative>-<number>"
+  u32 number = 0;  // 1-based within its initiative: id "gate<initiative>-<number>"
   bool step_dep = false;
 };
 
@@ -109,11 +106,11 @@ struct Plan {
   // Organisation-aware gates (see synthetic.hpp); the classic model otherwise, unchanged.
   bool org_gates = false;
   u32 n_gates = 0, max_approvers = 6;
-  std::vector<u32> parent, department;      // by person: reports_to (person 0: 0) and department
-  std::vector<u32> member_begin, members;   // the members of each department (CSR), senior first
+  std::vector<u32> parent, department;     // by person: reports_to (person 0: 0) and department
+  std::vector<u32> member_begin, members;  // the members of each department (CSR), senior first
   std::vector<Chain> chains;
-  std::vector<Gate> gates;            // grouped by initiative, numbered in anchor order
-  std::vector<u32> gates_by_anchor;   // indices into gates, by anchor
+  std::vector<Gate> gates;           // grouped by initiative, numbered in anchor order
+  std::vector<u32> gates_by_anchor;  // indices into gates, by anchor
 
   // Index into kRoles.
   u32 role_of(u32 person) const {

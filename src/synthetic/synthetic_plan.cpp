@@ -20,11 +20,10 @@ void plan_people(Plan& plan, Rng& rng) {
       p = p >= 1 ? p - 1 : 0;
       plan.parent[i] = static_cast<u32>(std::min<u64>(p, i - 1));
     }
-    if (i < plan.n_departments)
-      plan.department[i] = i;
+    if (i < plan.n_departments) plan.department[i] = i;
     else
-      plan.department[i] = rng.chance(900) ? plan.department[plan.parent[i]]
-                                           : static_cast<u32>(rng.below(plan.n_departments));
+      plan.department[i] =
+          rng.chance(900) ? plan.department[plan.parent[i]] : static_cast<u32>(rng.below(plan.n_departments));
   }
   // Members of each department, grouped (CSR), for picking step owners from a team.
   plan.member_begin.assign(plan.n_departments + 1, 0);
@@ -63,10 +62,9 @@ void plan_gates(Plan& plan, Rng& rng) {
   for (u32 c = 0; c < plan.chains.size(); ++c) chains_of[plan.chains[c].initiative].push_back(c);
   for (u32 k = 0; k < n_initiatives; ++k) {
     // Classic: 3-5 each. With a number of gates: that many, spread evenly.
-    const u32 count =
-        plan.org_gates && n_gates > 0
-            ? static_cast<u32>(u64{n_gates} * (k + 1) / n_initiatives - u64{n_gates} * k / n_initiatives)
-            : static_cast<u32>(rng.range(3, 5));
+    const u32 count = plan.org_gates && n_gates > 0
+                          ? static_cast<u32>(u64{n_gates} * (k + 1) / n_initiatives - u64{n_gates} * k / n_initiatives)
+                          : static_cast<u32>(rng.range(3, 5));
     std::vector<Gate> gates(count);
     for (auto& g : gates) {
       g.initiative = k;
@@ -79,8 +77,7 @@ void plan_gates(Plan& plan, Rng& rng) {
       g.anchor = c.start + offset;
       g.step_dep = offset > 0;  // the step before it in the same chain
     }
-    std::stable_sort(gates.begin(), gates.end(),
-                     [](const Gate& a, const Gate& b) { return a.anchor < b.anchor; });
+    std::stable_sort(gates.begin(), gates.end(), [](const Gate& a, const Gate& b) { return a.anchor < b.anchor; });
     for (u32 j = 0; j < count; ++j) gates[j].number = j + 1;
     plan.gates.insert(plan.gates.end(), gates.begin(), gates.end());
   }
@@ -107,9 +104,7 @@ Plan plan_model(const SyntheticOptions& options, Rng& rng) {
   plan.org_gates = options.gates > 0 || options.max_approvers > 0;
   plan.n_gates = static_cast<u32>(std::min<std::size_t>(options.gates, 0xFFFFFFF0u));
   plan.max_approvers =
-      options.max_approvers == 0
-          ? 6
-          : static_cast<u32>(std::min<std::size_t>(options.max_approvers, kMaxApprovers));
+      options.max_approvers == 0 ? 6 : static_cast<u32>(std::min<std::size_t>(options.max_approvers, kMaxApprovers));
   if (plan.org_gates && plan.n_gates > 0)  // about 5 gates per initiative
     plan.n_initiatives = std::max(plan.n_initiatives, static_cast<u32>((u64{plan.n_gates} + 4) / 5));
   plan_people(plan, rng);

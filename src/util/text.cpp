@@ -61,8 +61,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(prev[b.size()], big);
 }
 
-std::string closest_match(std::string_view word,
-                          const std::vector<std::string_view>& candidates) {
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
   // Long words (hostile input, or not a typo of an id) get no suggestion.
   if (word.size() > kMaxSuggestedLength) return {};
   // Allow about one edit in three characters, at least one, at most three.

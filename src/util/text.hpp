@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-
 namespace clearpath {
 
 // Appends one JSON pointer segment (RFC 6901: "~" -> "~0", "/" -> "~1").

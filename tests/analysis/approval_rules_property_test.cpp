@@ -21,7 +21,6 @@ std::string person_id(std::uint64_t n) {
   return out;
 }
 
-
 // 10 people in 3 departments (2 sides), a random reports_to forest, random roles and
 // availability; one gate with up to 8 approvers and a random rule.
 std::string random_org(Xoshiro256& rng) {
@@ -29,7 +28,8 @@ std::string random_org(Xoshiro256& rng) {
   const char* roles[] = {"executive", "manager", "engineer"};
   const char* depts[] = {"it", "biz", "ops"};
   nlohmann::ordered_json doc;
-  doc["departments"] = {{{"id", "it"}, {"side", "it"}}, {{"id", "biz"}, {"side", "business"}}, {{"id", "ops"}, {"side", "business"}}};
+  doc["departments"] = {
+      {{"id", "it"}, {"side", "it"}}, {{"id", "biz"}, {"side", "business"}}, {{"id", "ops"}, {"side", "business"}}};
   const int n = 10;
   for (int i = 0; i < n; ++i) {
     nlohmann::ordered_json p{{"id", person_id(i)}, {"department", depts[below(3)]}};
@@ -107,7 +107,8 @@ TEST_CASE("gate checks equal brute force on 300 random organisations", "[approva
     INFO(text);
     std::vector<Ref> available;
     for (Ref p : gate.approvers)
-      if (m.person(p).available && std::find(available.begin(), available.end(), p) == available.end()) available.push_back(p);
+      if (m.person(p).available && std::find(available.begin(), available.end(), p) == available.end())
+        available.push_back(p);
     const bool expected = satisfiable(m, gate.rule, available);
     const GateCheck c = check_gate(m, g);
     REQUIRE(c.satisfiable == expected);

@@ -22,7 +22,8 @@ std::string rules_model(const std::string& rule, const std::string& approvers) {
       {"id": "off", "department": "finance", "roles": ["executive"], "available": false}],
     "departments": [{"id": "board", "side": "business"}, {"id": "it", "side": "it"},
                     {"id": "finance", "side": "business"}],
-    "approvals": [{"id": "g", "approvers": )" + approvers + R"(, "rule": )" + rule + "}]}";
+    "approvals": [{"id": "g", "approvers": )" +
+         approvers + R"(, "rule": )" + rule + "}]}";
 }
 
 }  // namespace
@@ -64,22 +65,26 @@ TEST_CASE("gates: min_approvers, unavailable approvers and --without", "[approva
 
 TEST_CASE("gates: distinct departments and independence", "[approvals]") {
   const std::string slots = R"("slots": [{"role": "executive"}, {"role": "executive"}])";
-  const Model dept = clearpath::test::load_valid(rules_model("{" + slots + R"(, "distinct_departments": true})", R"(["cio", "cto"])"));
+  const Model dept =
+      clearpath::test::load_valid(rules_model("{" + slots + R"(, "distinct_departments": true})", R"(["cio", "cto"])"));
   const GateCheck d = check(dept, "g");
   CHECK_FALSE(d.satisfiable);
   REQUIRE(d.unfilled.size() == 1);
   CHECK(d.unfilled[0].reason == "cio and cto are both in it");
-  const Model indep = clearpath::test::load_valid(rules_model("{" + slots + R"(, "independent": true})", R"(["ceo", "cfo"])"));
+  const Model indep =
+      clearpath::test::load_valid(rules_model("{" + slots + R"(, "independent": true})", R"(["ceo", "cfo"])"));
   CHECK(check(indep, "g").unfilled.at(0).reason == "cfo reports to ceo, so they are not independent");
-  const Model fine = clearpath::test::load_valid(rules_model("{" + slots + R"(, "independent": true, "distinct_departments": true})", R"(["cio", "cfo", "cto"])"));
+  const Model fine = clearpath::test::load_valid(
+      rules_model("{" + slots + R"(, "independent": true, "distinct_departments": true})", R"(["cio", "cfo", "cto"])"));
   const GateCheck f = check(fine, "g");
-  REQUIRE(f.satisfiable);  // cio and cfo: different departments, neither reports to the other
+  REQUIRE(f.satisfiable);                           // cio and cfo: different departments, neither reports to the other
   CHECK(fine.id(f.assignment[0].person) == "cfo");  // candidates in id order
   CHECK(fine.id(f.assignment[1].person) == "cio");
 }
 
 TEST_CASE("gates: a slot nobody in the organisation can fill", "[approvals]") {
-  const Model legal = clearpath::test::load_valid(rules_model(R"({"slots": [{"role": "general-counsel"}]})", R"(["cfo"])"));
+  const Model legal =
+      clearpath::test::load_valid(rules_model(R"({"slots": [{"role": "general-counsel"}]})", R"(["cfo"])"));
   const GateCheck c = check(legal, "g");
   CHECK_FALSE(c.satisfiable);
   REQUIRE(c.unfilled.size() == 1);
@@ -90,23 +95,28 @@ TEST_CASE("gates: a slot nobody in the organisation can fill", "[approvals]") {
 TEST_CASE("gates: independence through a reporting chain 1,000 deep", "[approvals]") {
   std::string people = R"({"id": "p0", "roles": ["x"]})";
   for (int i = 1; i <= 1000; ++i)
-    people += ",{\"id\": \"p" + std::to_string(i) + "\", \"roles\": [\"x\"], \"reports_to\": \"p" + std::to_string(i - 1) + "\"}";
-  const Model m = clearpath::test::load_valid("{\"people\": [" + people + R"(], "approvals": [{"id": "g", "approvers": ["p0", "p1000"],
+    people += ",{\"id\": \"p" + std::to_string(i) + "\", \"roles\": [\"x\"], \"reports_to\": \"p" +
+              std::to_string(i - 1) + "\"}";
+  const Model m = clearpath::test::load_valid("{\"people\": [" + people +
+                                              R"(], "approvals": [{"id": "g", "approvers": ["p0", "p1000"],
       "rule": {"min_approvers": 2, "independent": true}}]})");
   const GateCheck c = check(m, "g");
   CHECK_FALSE(c.satisfiable);
-  CHECK(c.unfilled.at(0).reason == "the rule needs 2 approvers who go together: p1000 is in p0's reporting chain (1000 levels down), so they are not independent");
+  CHECK(c.unfilled.at(0).reason ==
+        "the rule needs 2 approvers who go together: p1000 is in p0's reporting chain (1000 levels down), so they are "
+        "not independent");
 }
 
 TEST_CASE("gates: two slots that only one person can fill", "[approvals]") {
-  const Model m = clearpath::test::load_valid(
-      rules_model(R"({"slots": [{"department": "finance", "role": "executive"}, {"role": "executive", "side": "business"}]})",
-                  R"(["cfo", "ann"])"));
+  const Model m = clearpath::test::load_valid(rules_model(
+      R"({"slots": [{"department": "finance", "role": "executive"}, {"role": "executive", "side": "business"}]})",
+      R"(["cfo", "ann"])"));
   const GateCheck c = check(m, "g");
   CHECK_FALSE(c.satisfiable);
   REQUIRE(c.unfilled.size() == 1);
   CHECK(c.unfilled[0].reason ==
-        "the 2 slots need different people, but only 1 can be filled at once by ann (finance, business side), cfo (finance, business side)");
+        "the 2 slots need different people, but only 1 can be filled at once by ann (finance, business side), cfo "
+        "(finance, business side)");
 }
 
 TEST_CASE("gates: single points of failure and bus factor", "[approvals]") {
@@ -161,13 +171,15 @@ TEST_CASE("gates: thousands of approvers who all clash end quickly, and say the 
     people += ",{\"id\": \"p" + std::to_string(i) + "\", \"reports_to\": \"p" + std::to_string(i - 1) + "\"}";
     approvers += ",\"p" + std::to_string(i) + "\"";
   }
-  const Model m = clearpath::test::load_valid("{\"people\": [" + people + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" +
-                                              approvers + R"(], "rule": {"min_approvers": 3, "independent": true}}]})");
+  const Model m =
+      clearpath::test::load_valid("{\"people\": [" + people + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" +
+                                  approvers + R"(], "rule": {"min_approvers": 3, "independent": true}}]})");
   const GateCheck c = check(m, "g");
   CHECK_FALSE(c.satisfiable);
   CHECK(c.search_exhausted);
   REQUIRE(c.unfilled.size() == 1);
-  CHECK(c.unfilled[0].reason.rfind("the rule needs 3 approvers who go together: p1 reports to p0, so they are not independent; ", 0) == 0);
+  CHECK(c.unfilled[0].reason.rfind(
+            "the rule needs 3 approvers who go together: p1 reports to p0, so they are not independent; ", 0) == 0);
   CHECK(c.unfilled[0].reason.find("and many more") != std::string::npos);
   // A flat organisation: any 3 of the 3,000 will do; the bus factor search stops at its budget
   // with a lower bound rather than trying subsets for ever.
@@ -176,16 +188,18 @@ TEST_CASE("gates: thousands of approvers who all clash end quickly, and say the 
     flat += ",{\"id\": \"q" + std::to_string(i) + "\"}";
     named += ",\"q" + std::to_string(i) + "\"";
   }
-  const Model f = clearpath::test::load_valid("{\"people\": [" + flat + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" + named +
-                                              R"(], "rule": {"min_approvers": 3, "independent": true}}]})");
+  const Model f =
+      clearpath::test::load_valid("{\"people\": [" + flat + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" +
+                                  named + R"(], "rule": {"min_approvers": 3, "independent": true}}]})");
   REQUIRE(check(f, "g").satisfiable);
   const GateResilience r = gate_resilience(f, *f.find("g"));
   CHECK_FALSE(r.exact);
   CHECK(r.bus_factor >= 2);
   CHECK(r.bus_factor < 2998);
   // Without the independence rule the counting bound is exact: 3,000 - 3 + 1.
-  const Model loose = clearpath::test::load_valid("{\"people\": [" + flat + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" +
-                                                  named + R"(], "rule": {"min_approvers": 3}}]})");
+  const Model loose =
+      clearpath::test::load_valid("{\"people\": [" + flat + "], \"approvals\": [{\"id\": \"g\", \"approvers\": [" +
+                                  named + R"(], "rule": {"min_approvers": 3}}]})");
   const GateResilience l = gate_resilience(loose, *loose.find("g"));
   CHECK(l.exact);
   CHECK(l.bus_factor == 2998);

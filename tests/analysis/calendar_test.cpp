@@ -10,12 +10,12 @@ TEST_CASE("working days skip weekends and holidays", "[calendar]") {
   const WorkCalendar w(c);
   CHECK(w.start_date(0) == "2027-03-01");
   CHECK(w.finish_date(0) == "2027-03-01");
-  CHECK(w.finish_date(1) == "2027-03-01");   // one day of work ends the same day
+  CHECK(w.finish_date(1) == "2027-03-01");  // one day of work ends the same day
   CHECK(w.finish_date(2) == "2027-03-02");
-  CHECK(w.finish_date(3) == "2027-03-04");   // the 3rd is a holiday
-  CHECK(w.finish_date(5) == "2027-03-08");   // Thu 4, Fri 5, then Monday the 8th
-  CHECK(w.start_date(4) == "2027-03-08");    // work from day 4 starts on the 5th working day
-  CHECK(w.finish_date(2.5) == "2027-03-04"); // part of the third working day
+  CHECK(w.finish_date(3) == "2027-03-04");    // the 3rd is a holiday
+  CHECK(w.finish_date(5) == "2027-03-08");    // Thu 4, Fri 5, then Monday the 8th
+  CHECK(w.start_date(4) == "2027-03-08");     // work from day 4 starts on the 5th working day
+  CHECK(w.finish_date(2.5) == "2027-03-04");  // part of the third working day
   CHECK(w.start_date(2.5) == "2027-03-04");
 }
 

@@ -205,8 +205,8 @@ TEST_CASE("conflicts: on the churn example exactly the planted conflicts are fou
   const Model m = load_valid(read_source_file("graphs/churn-model.json"));
   const ConflictAnalysis a = analyze_conflicts(m, {});
   std::set<std::pair<std::string, std::vector<std::string>>> expected, found;
-  const std::set<std::string> kinds = {"priority-conflict", "priority-inversion", "over-allocation", "people-conflict-delay",
-                                       "skills-gap", "skill-concentration"};
+  const std::set<std::string> kinds = {"priority-conflict",     "priority-inversion", "over-allocation",
+                                       "people-conflict-delay", "skills-gap",         "skill-concentration"};
   const nlohmann::ordered_json attributes = json_of(m.attributes);  // outlives the loop
   for (const auto& f : attributes["expected_findings"])
     if (kinds.count(f["kind"])) expected.insert({f["kind"], f["subjects"].get<std::vector<std::string>>()});

@@ -61,7 +61,8 @@ TEST_CASE("copilots: the churn example's planted co-pilot problems are found, an
   CHECK(found == expected);
   CHECK(a.findings.size() == 3);
   // Missing co-pilots are errors; the single point of failure is a warning.
-  for (const Finding& f : a.findings) CHECK(f.severity == (f.kind == "missing-copilot" ? Severity::error : Severity::warning));
+  for (const Finding& f : a.findings)
+    CHECK(f.severity == (f.kind == "missing-copilot" ? Severity::error : Severity::warning));
 }
 
 TEST_CASE("copilots: suggested business co-pilots for the churn funding gate", "[copilots]") {
@@ -76,7 +77,8 @@ TEST_CASE("copilots: suggested business co-pilots for the churn funding gate", "
   // senior, so by id.
   CHECK(candidates(m, g.suggestions[0]) == std::vector<std::string>{"cmo", "cfo", "coo"});
   CHECK(g.suggestions[0].candidates[0].reason == "Chief Marketing Officer, Marketing, business side, the sponsor");
-  CHECK(g.suggestions[0].candidates[1].reason == "Chief Financial Officer, Finance, business side, 2 steps from the sponsor cmo");
+  CHECK(g.suggestions[0].candidates[1].reason ==
+        "Chief Financial Officer, Finance, business side, 2 steps from the sponsor cmo");
   CHECK(*g.suggestions[0].candidates[1].distance == 2);
   // The slot that can be filled is reported as filled.
   REQUIRE(g.check.assignment.size() == 1);
@@ -84,7 +86,8 @@ TEST_CASE("copilots: suggested business co-pilots for the churn funding gate", "
   CHECK(g.slot_labels == std::vector<std::string>{"it-side executive", "business-side executive"});
 }
 
-TEST_CASE("copilots: initiatives' co-pilot side, single points of failure, sole owners and approval path", "[copilots]") {
+TEST_CASE("copilots: initiatives' co-pilot side, single points of failure, sole owners and approval path",
+          "[copilots]") {
   const Model m = load_valid(read_source_file("graphs/churn-model.json"));
   const CopilotAnalysis a = analyze_copilots(m, {});
   REQUIRE(a.initiatives.size() == 3);
@@ -99,9 +102,11 @@ TEST_CASE("copilots: initiatives' co-pilot side, single points of failure, sole 
   // advisory board (5) comes last: 35 + 5 = 40.
   std::vector<std::pair<std::string, double>> path;
   for (const ApprovalPathEntry& e : churn.approval_path) path.push_back({m.id(e.gate), e.cumulative_lead_time});
-  CHECK(path == std::vector<std::pair<std::string, double>>{
-                    {"poc-signoff", 0}, {"privacy-review", 10}, {"production-funding", 20}, {"security-review", 35},
-                    {"change-advisory-board", 40}});
+  CHECK(path == std::vector<std::pair<std::string, double>>{{"poc-signoff", 0},
+                                                            {"privacy-review", 10},
+                                                            {"production-funding", 20},
+                                                            {"security-review", 35},
+                                                            {"change-advisory-board", 40}});
   CHECK(churn.approval_path[2].earliest_finish == 20);
   // The critical path (expected_schedule) runs through these person-owned steps.
   std::set<std::string> owners;
@@ -124,7 +129,9 @@ TEST_CASE("copilots: --without reports what breaks compared with everyone presen
   REQUIRE(a.without);
   CHECK(ids(m, a.without->broken_gates) == std::vector<std::string>{"security-review"});
   CHECK_FALSE(gate(m, a, "security-review").check.satisfiable);
-  CHECK(gate(m, a, "security-review").check.unfilled.at(0).reason.rfind("no executive in information-security among", 0) == 0);
+  CHECK(gate(m, a, "security-review")
+            .check.unfilled.at(0)
+            .reason.rfind("no executive in information-security among", 0) == 0);
 
   o.without = {"daniel-fischer"};
   const CopilotAnalysis b = analyze_copilots(m, o);
@@ -218,7 +225,8 @@ TEST_CASE("copilots: suggestions keep the gate's constraints with the approvers 
 TEST_CASE("copilots: sign-off load and approval bottlenecks", "[copilots]") {
   std::string approvals;
   for (int i = 0; i < 6; ++i)
-    approvals += std::string(i ? "," : "") + R"({"id": "g)" + std::to_string(i) + R"(", "approvers": ["busy", "other"]})";
+    approvals +=
+        std::string(i ? "," : "") + R"({"id": "g)" + std::to_string(i) + R"(", "approvers": ["busy", "other"]})";
   approvals += R"(, {"id": "done", "approvers": ["busy"], "status": "granted"})";
   const Model m = load_valid(R"({"people": [{"id": "busy"}, {"id": "other"}], "approvals": [)" + approvals + "]}");
   const CopilotAnalysis a = analyze_copilots(m, {});
@@ -247,7 +255,8 @@ TEST_CASE("copilots: a rule nobody in the organisation can meet is an impossible
 TEST_CASE("copilots: a reporting chain 1,000 deep: distances and independence without recursion", "[copilots]") {
   std::string people = R"({"id": "p0", "department": "biz", "roles": ["executive"]})";
   for (int i = 1; i <= 1000; ++i)
-    people += ",{\"id\": \"p" + std::to_string(i) + "\", \"department\": \"it\", \"reports_to\": \"p" + std::to_string(i - 1) + "\"}";
+    people += ",{\"id\": \"p" + std::to_string(i) + "\", \"department\": \"it\", \"reports_to\": \"p" +
+              std::to_string(i - 1) + "\"}";
   const Model m = load_valid("{\"people\": [" + people + R"(],
     "departments": [{"id": "biz", "side": "business"}, {"id": "it", "side": "it"}],
     "initiatives": [{"id": "i", "sponsors": ["p1000"]}],

@@ -45,8 +45,8 @@ struct Act {
   std::string id;
   bool approval = false;
   bool three_point = false;
-  double o = 0, m = 0, p = 0;  // m alone for a one-number duration or a lead time
-  bool finished = false;       // done step or granted approval
+  double o = 0, m = 0, p = 0;       // m alone for a one-number duration or a lead time
+  bool finished = false;            // done step or granted approval
   std::vector<std::uint32_t> deps;  // may repeat an entry
   double duration() const { return finished ? 0.0 : three_point ? (o + 4 * m + p) / 6 : m; }
 };
@@ -92,10 +92,8 @@ std::string to_json(const std::vector<Act>& acts, Rng* rng) {
       e["lead_time"] = a.m;
       if (a.finished) e["status"] = "granted";
     } else {
-      if (a.three_point)
-        e["duration"] = {{"optimistic", a.o}, {"likely", a.m}, {"pessimistic", a.p}};
-      else
-        e["duration"] = a.m;
+      if (a.three_point) e["duration"] = {{"optimistic", a.o}, {"likely", a.m}, {"pessimistic", a.p}};
+      else e["duration"] = a.m;
       if (a.finished) e["status"] = "done";
     }
     std::vector<std::string> deps;
@@ -180,7 +178,8 @@ Run run(const std::string& json) {
 }
 
 // A chain is a path of tight links between critical activities.
-void check_chain(const Run& r, const std::vector<std::uint32_t>& chain, const std::set<std::pair<std::uint32_t, std::uint32_t>>& links) {
+void check_chain(const Run& r, const std::vector<std::uint32_t>& chain,
+                 const std::set<std::pair<std::uint32_t, std::uint32_t>>& links) {
   REQUIRE_FALSE(chain.empty());
   CHECK(r.s.times[chain.front()].es == Approx(0).margin(kTol));
   CHECK(r.s.times[chain.back()].ef == Approx(r.s.duration).margin(kTol));

@@ -48,8 +48,8 @@ Result schedule(const std::string& json, const NetworkOptions& options = {}) {
 
 // A file with the given steps, approvals and initiatives (JSON array bodies).
 std::string doc(const std::string& steps, const std::string& approvals = "", const std::string& initiatives = "") {
-  return R"({"clearpath": 1, "name": "cpm test", "initiatives": [)" + initiatives + R"(], "approvals": [)" +
-         approvals + R"(], "steps": [)" + steps + "]}";
+  return R"({"clearpath": 1, "name": "cpm test", "initiatives": [)" + initiatives + R"(], "approvals": [)" + approvals +
+         R"(], "steps": [)" + steps + "]}";
 }
 
 // Every figure of one activity, exactly (the hand-computed cases use whole or binary-exact days).
@@ -323,9 +323,9 @@ TEST_CASE("cpm: unknown --to and --initiative ids are schedule errors", "[cpm]")
     CHECK_THROWS_AS(build_network(m, o), ScheduleError);
   };
   fails("nope", "");
-  fails("i", "");   // an initiative is not a milestone
+  fails("i", "");  // an initiative is not a milestone
   fails("", "nope");
-  fails("", "s");   // a step is not an initiative
+  fails("", "s");  // a step is not an initiative
   CHECK_NOTHROW(build_network(m, NetworkOptions{"i", "s", Estimate::expected, false}));
 }
 
@@ -406,11 +406,12 @@ TEST_CASE("cpm: a dependency listed twice counts once", "[cpm]") {
 
 TEST_CASE("cpm: tied chains are capped but all counted", "[cpm]") {
   // s(1) -> p0..p4(1) -> m(1) -> q0..q4(1) -> t(1): 5 x 5 = 25 chains of 5 days, cap 20.
-  std::string steps = R"({"id": "s", "duration": 1}, {"id": "m", "duration": 1, "depends_on": ["p0","p1","p2","p3","p4"]},
+  std::string steps =
+      R"({"id": "s", "duration": 1}, {"id": "m", "duration": 1, "depends_on": ["p0","p1","p2","p3","p4"]},
     {"id": "t", "duration": 1, "depends_on": ["q0","q1","q2","q3","q4"]})";
   for (int i = 0; i < 5; ++i)
-    steps += ", {\"id\": \"p" + std::to_string(i) + "\", \"duration\": 1, \"depends_on\": [\"s\"]}" +
-             ", {\"id\": \"q" + std::to_string(i) + "\", \"duration\": 1, \"depends_on\": [\"m\"]}";
+    steps += ", {\"id\": \"p" + std::to_string(i) + "\", \"duration\": 1, \"depends_on\": [\"s\"]}" + ", {\"id\": \"q" +
+             std::to_string(i) + "\", \"duration\": 1, \"depends_on\": [\"m\"]}";
   const Result r = schedule(doc(steps));
   CHECK(r.s.duration == 5);
   CHECK(r.s.tied_path_count == 25);

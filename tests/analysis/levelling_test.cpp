@@ -142,7 +142,8 @@ std::vector<double> naive_serial(const LevellingProblem& p) {
       bool eligible = true;
       for (const auto q : p.predecessors[a]) eligible = eligible && done[q];
       if (!eligible) continue;
-      if (pick == n || lft[a] < lft[pick] || (lft[a] == lft[pick] && lft[a] - p.duration[a] < lft[pick] - p.duration[pick]))
+      if (pick == n || lft[a] < lft[pick] ||
+          (lft[a] == lft[pick] && lft[a] - p.duration[a] < lft[pick] - p.duration[pick]))
         pick = a;
     }
     const std::size_t a = pick;
@@ -227,12 +228,8 @@ TEST_CASE("levelling: improvement beats the latest-finish rule on a small instan
   //   A3 after A2 at 4, needs 2 beside A4's 1 until 7: [7,8). Makespan 8.
   // Optimum 6: total work 2 + 2 + 2 + 2 + 3 = 11 over capacity 2 is 5.5, so at least 6, and
   //   A1 [0,1), A0 [1,3), A4 [1,4), A2 [4,5), A3 [5,6) takes 6.
-  const auto p = make({{2, {}, {{0, 1}}},
-                       {1, {}, {{0, 2}}},
-                       {1, {0, 1}, {{0, 2}}},
-                       {1, {0, 2}, {{0, 2}}},
-                       {3, {}, {{0, 1}}}},
-                      {2});
+  const auto p = make(
+      {{2, {}, {{0, 1}}}, {1, {}, {{0, 2}}}, {1, {0, 1}, {{0, 2}}}, {1, {0, 2}, {{0, 2}}}, {3, {}, {{0, 1}}}}, {2});
   const auto serial = level_resources(p, plain_serial());
   require_feasible(p, serial);
   CHECK(serial.start == std::vector<double>{0, 2, 3, 7, 4});
@@ -255,17 +252,17 @@ TEST_CASE("levelling: PSPLIB j301_1 reaches its published optimum of 43") {
     std::vector<std::uint32_t> successors;  // job numbers
   };
   const std::vector<Job> jobs{
-      {0, {0, 0, 0, 0}, {2, 3, 4}},   {8, {4, 0, 0, 0}, {6, 11, 15}},  {4, {10, 0, 0, 0}, {7, 8, 13}},
-      {6, {0, 0, 0, 3}, {5, 9, 10}},  {3, {3, 0, 0, 0}, {20}},         {8, {0, 0, 0, 8}, {30}},
-      {5, {4, 0, 0, 0}, {27}},        {9, {0, 1, 0, 0}, {12, 19, 27}}, {2, {6, 0, 0, 0}, {14}},
-      {7, {0, 0, 0, 1}, {16, 25}},    {9, {0, 5, 0, 0}, {20, 26}},     {2, {0, 7, 0, 0}, {14}},
-      {6, {4, 0, 0, 0}, {17, 18}},    {3, {0, 8, 0, 0}, {17}},         {9, {3, 0, 0, 0}, {25}},
-      {10, {0, 0, 0, 5}, {21, 22}},   {6, {0, 0, 0, 8}, {22}},         {5, {0, 0, 0, 7}, {20, 22}},
-      {3, {0, 1, 0, 0}, {24, 29}},    {7, {0, 10, 0, 0}, {23, 25}},    {2, {0, 0, 0, 6}, {28}},
-      {7, {2, 0, 0, 0}, {23}},        {2, {3, 0, 0, 0}, {24}},         {3, {0, 9, 0, 0}, {30}},
-      {3, {4, 0, 0, 0}, {30}},        {7, {0, 0, 4, 0}, {31}},         {8, {0, 0, 0, 7}, {28}},
-      {3, {0, 8, 0, 0}, {31}},        {7, {0, 7, 0, 0}, {32}},         {2, {0, 7, 0, 0}, {32}},
-      {2, {0, 0, 2, 0}, {32}},        {0, {0, 0, 0, 0}, {}},
+      {0, {0, 0, 0, 0}, {2, 3, 4}},  {8, {4, 0, 0, 0}, {6, 11, 15}},  {4, {10, 0, 0, 0}, {7, 8, 13}},
+      {6, {0, 0, 0, 3}, {5, 9, 10}}, {3, {3, 0, 0, 0}, {20}},         {8, {0, 0, 0, 8}, {30}},
+      {5, {4, 0, 0, 0}, {27}},       {9, {0, 1, 0, 0}, {12, 19, 27}}, {2, {6, 0, 0, 0}, {14}},
+      {7, {0, 0, 0, 1}, {16, 25}},   {9, {0, 5, 0, 0}, {20, 26}},     {2, {0, 7, 0, 0}, {14}},
+      {6, {4, 0, 0, 0}, {17, 18}},   {3, {0, 8, 0, 0}, {17}},         {9, {3, 0, 0, 0}, {25}},
+      {10, {0, 0, 0, 5}, {21, 22}},  {6, {0, 0, 0, 8}, {22}},         {5, {0, 0, 0, 7}, {20, 22}},
+      {3, {0, 1, 0, 0}, {24, 29}},   {7, {0, 10, 0, 0}, {23, 25}},    {2, {0, 0, 0, 6}, {28}},
+      {7, {2, 0, 0, 0}, {23}},       {2, {3, 0, 0, 0}, {24}},         {3, {0, 9, 0, 0}, {30}},
+      {3, {4, 0, 0, 0}, {30}},       {7, {0, 0, 4, 0}, {31}},         {8, {0, 0, 0, 7}, {28}},
+      {3, {0, 8, 0, 0}, {31}},       {7, {0, 7, 0, 0}, {32}},         {2, {0, 7, 0, 0}, {32}},
+      {2, {0, 0, 2, 0}, {32}},       {0, {0, 0, 0, 0}, {}},
   };
   LevellingProblem p;
   p.capacity = {12, 13, 4, 12};
@@ -298,8 +295,8 @@ TEST_CASE("levelling: zero-duration activities load nothing and take no time") {
   // CPM: M0 0, A1 [0,2), M2 2, A3 [2,3), A4 [0,2): 3 days; latest finishes A1 2, A4 3, A3 3.
   // Latest finishes M0 0, A1 2, M2 2, A3 3, A4 3 (latest starts A3 2, A4 1, so A4 first).
   // Serial: M0 0, A1 [0,2), M2 2, A4 [2,4), A3 [4,5). Makespan 5 = work 5 / capacity 1.
-  const auto p = make({{0, {}, {{0, 5}}}, {2, {0}, {{0, 1}}}, {0, {1}, {{0, 1}}}, {1, {2}, {{0, 1}}}, {2, {}, {{0, 1}}}},
-                      {1});
+  const auto p =
+      make({{0, {}, {{0, 5}}}, {2, {0}, {{0, 1}}}, {0, {1}, {{0, 1}}}, {1, {2}, {{0, 1}}}, {2, {}, {{0, 1}}}}, {1});
   const auto s = level_resources(p);
   require_feasible(p, s);
   CHECK(s.makespan == 5);
@@ -378,8 +375,7 @@ TEST_CASE("levelling: malformed input throws invalid_argument") {
   CHECK_THAT(message(make({{1, {}, {{0, 1}}}}, {-1})), Catch::Contains("is not positive"));
   CHECK_THAT(message(make({{1, {}, {{3, 1}}}}, {1})), Catch::Contains("demands resource 3, out of range"));
   CHECK_THAT(message(make({{1, {5}, {}}}, {})), Catch::Contains("predecessor 5 of activity 0 is out of range"));
-  CHECK_THAT(message(make({{1, {2}, {}}, {1, {0}, {}}, {1, {1}, {}}}, {})),
-             Catch::Contains("cycle: 0 -> 1 -> 2 -> 0"));
+  CHECK_THAT(message(make({{1, {2}, {}}, {1, {0}, {}}, {1, {1}, {}}}, {})), Catch::Contains("cycle: 0 -> 1 -> 2 -> 0"));
   CHECK_THAT(message(make({{1, {0}, {}}}, {})), Catch::Contains("cycle: 0 -> 0"));
   LevellingProblem sizes = make({{1, {}, {}}, {1, {}, {}}}, {});
   sizes.demand.pop_back();

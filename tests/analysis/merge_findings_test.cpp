@@ -72,8 +72,8 @@ TEST_CASE("merge: ranked by severity, cost, then subjects, on random findings", 
     std::size_t total = 0;
     for (auto& l : lists)
       for (std::size_t k = next(6); k > 0; --k, ++total)
-        l.push_back(make(kinds[next(5)], static_cast<Severity>(next(3)), {std::string("e").append(std::to_string(next(4)))},
-                         static_cast<double>(next(3) * 100)));
+        l.push_back(make(kinds[next(5)], static_cast<Severity>(next(3)),
+                         {std::string("e").append(std::to_string(next(4)))}, static_cast<double>(next(3) * 100)));
     const auto merged = merge_findings(lists[0], lists[1], lists[2]);
     std::size_t count = 0;
     for (const MergedFinding& m : merged) count += 1 + m.also.size();
@@ -144,6 +144,7 @@ TEST_CASE("analyze report: a diagram that could not be drawn leaves a note", "[a
   report.diagrams.push_back({"org", "Organisation", "org.svg", "<svg/>", ""});
   std::ostringstream text;
   write_text(text, analyze_document(m, a, report), false);
-  CHECK(text.str().find("The deps diagram could not be drawn: Graphviz failed: trouble in init_rank") != std::string::npos);
+  CHECK(text.str().find("The deps diagram could not be drawn: Graphviz failed: trouble in init_rank") !=
+        std::string::npos);
   CHECK(text.str().find("Organisation: org.svg") != std::string::npos);
 }

@@ -42,11 +42,13 @@ std::string random_org(Xoshiro256& rng, int people, int departments) {
     if (d % 2 == 0 && p["roles"][0] == "executive") it_people.push_back(p["id"]);
     doc["people"].push_back(p);
   }
-  for (int d = 0; d < departments; d += 3) doc["departments"][static_cast<std::size_t>(d)]["head"] = name("p", below(static_cast<std::uint64_t>(people)));
+  for (int d = 0; d < departments; d += 3)
+    doc["departments"][static_cast<std::size_t>(d)]["head"] = name("p", below(static_cast<std::uint64_t>(people)));
   doc["initiatives"] = {{{"id", "i"}, {"sponsors", {name("p", below(static_cast<std::uint64_t>(people)))}}}};
   nlohmann::ordered_json approvers = nlohmann::ordered_json::array();
   if (!it_people.empty()) approvers.push_back(it_people[static_cast<std::size_t>(below(it_people.size()))]);
-  nlohmann::ordered_json it_slot{{"side", "it"}, {"role", "executive"}}, business_slot{{"side", "business"}, {"role", "executive"}};
+  nlohmann::ordered_json it_slot{{"side", "it"}, {"role", "executive"}},
+      business_slot{{"side", "business"}, {"role", "executive"}};
   nlohmann::ordered_json rule;
   rule["slots"] = nlohmann::ordered_json::array({it_slot, business_slot});
   nlohmann::ordered_json gate{{"id", "g"}, {"initiative", "i"}, {"approvers", approvers}};
@@ -110,7 +112,8 @@ TEST_CASE("org index: ancestry, depth and both distance searches equal naive one
     const std::vector<Ref> sources = {people[rng.next() % people.size()], people[rng.next() % people.size()]};
     const std::map<Ref, std::uint32_t> expected = naive_distances(m, sources);
     std::map<Ref, std::uint32_t> spread;
-    org.closest_first(sources, [&](Ref p, std::uint32_t d, Ref) { spread[p] = d; }, [] { return false; });
+    org.closest_first(
+        sources, [&](Ref p, std::uint32_t d, Ref) { spread[p] = d; }, [] { return false; });
     for (Ref p : people) {
       INFO(m.id(p));
       const auto it = expected.find(p);

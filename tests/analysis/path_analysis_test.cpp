@@ -73,7 +73,8 @@ TEST_CASE("blockers on critical work, with reasons, days and cost", "[path]") {
   std::sort(found.begin(), found.end());
   CHECK(found == std::vector<std::string>{"gate:approvers", "l3:owner-unavailable", "x:skills-gap"});
   // One day costs 26000 x 12 / 260 = 1200. The gate holds back 20 - 4 = 16 days.
-  const auto gate = std::find_if(a.blockers.begin(), a.blockers.end(), [&](const Blocker& b) { return b.code == "approvers"; });
+  const auto gate =
+      std::find_if(a.blockers.begin(), a.blockers.end(), [&](const Blocker& b) { return b.code == "approvers"; });
   REQUIRE(gate != a.blockers.end());
   CHECK(gate->delay_days == 16);
   CHECK(gate->cost_of_delay == Approx(16 * 1200));
@@ -91,9 +92,8 @@ TEST_CASE("blockers on critical work, with reasons, days and cost", "[path]") {
 TEST_CASE("the skills gap names who lacks what", "[path]") {
   const Model m = clearpath::test::load_valid(kLegacy);
   const PathAnalysis a = analyze_path(m, {});
-  const auto x = std::find_if(a.blockers.begin(), a.blockers.end(), [&](const Blocker& b) {
-    return m.id(a.network.activity[b.activity]) == "x";
-  });
+  const auto x = std::find_if(a.blockers.begin(), a.blockers.end(),
+                              [&](const Blocker& b) { return m.id(a.network.activity[b.activity]) == "x"; });
   REQUIRE(x != a.blockers.end());
   CHECK(x->reason == "needs mlops: its owner ana lacks it and nobody in it has it");
 }
@@ -111,9 +111,10 @@ TEST_CASE("an absent owner's skill does not count, as in clearpath conflicts", "
   std::vector<std::string> found;
   for (const Blocker& b : a.blockers) found.push_back(b.code + ": " + b.reason);
   std::sort(found.begin(), found.end());
-  CHECK(found == std::vector<std::string>{
-                     "owner-unavailable: its owner owner is not available",
-                     "skills-gap: needs mlops: its owner owner has it but is not available, and nobody else in ops has it"});
+  CHECK(found ==
+        std::vector<std::string>{
+            "owner-unavailable: its owner owner is not available",
+            "skills-gap: needs mlops: its owner owner has it but is not available, and nobody else in ops has it"});
   const ConflictAnalysis c = analyze_conflicts(m, {});
   REQUIRE(c.skill_gaps.size() == 1);
   CHECK(m.id(c.skill_gaps[0].step) == "deploy");
@@ -124,7 +125,8 @@ TEST_CASE("a pluggable approval check replaces the approver count", "[path]") {
   PathOptions o;
   o.approval_check = [](const Model&, Ref) -> std::optional<std::string> { return "no business co-pilot"; };
   const PathAnalysis a = analyze_path(m, o);
-  const auto gate = std::find_if(a.blockers.begin(), a.blockers.end(), [&](const Blocker& b) { return b.code == "approvers"; });
+  const auto gate =
+      std::find_if(a.blockers.begin(), a.blockers.end(), [&](const Blocker& b) { return b.code == "approvers"; });
   REQUIRE(gate != a.blockers.end());
   CHECK(gate->reason == "no business co-pilot");
 }
@@ -138,8 +140,8 @@ TEST_CASE("business case: cost of a day, payback month, momentum findings", "[pa
   CHECK(o.cost_per_day == Approx(1200));
   // Net 20000 a month against a build cost of 100000: covered after month 5.
   CHECK(o.payback_month == 5);
-  CHECK(o.sd == 0);                      // single-point durations
-  CHECK(o.p_within_momentum == 0.0);     // 20 > 15 for certain
+  CHECK(o.sd == 0);                   // single-point durations
+  CHECK(o.p_within_momentum == 0.0);  // 20 > 15 for certain
   REQUIRE(a.focus.has_value());
   CHECK(m.id(*a.focus) == "churn");
   std::vector<std::string> kinds;

@@ -35,10 +35,12 @@ std::string to_model(const PsplibInstance& inst, const std::string& name) {
   std::ostringstream out;
   out << R"({"clearpath": 1, "name": "PSPLIB )" << name << R"(", "steps": [)";
   for (int j = jobs; j >= 1; --j) {
-    out << (j == jobs ? "" : ",") << "\n  {\"id\": \"" << job_id(j) << "\", \"duration\": " << inst.jobs[j - 1].duration;
+    out << (j == jobs ? "" : ",") << "\n  {\"id\": \"" << job_id(j)
+        << "\", \"duration\": " << inst.jobs[j - 1].duration;
     if (!preds[j - 1].empty()) {
       out << ", \"depends_on\": [";
-      for (std::size_t k = 0; k < preds[j - 1].size(); ++k) out << (k ? ", " : "") << '"' << job_id(preds[j - 1][k]) << '"';
+      for (std::size_t k = 0; k < preds[j - 1].size(); ++k)
+        out << (k ? ", " : "") << '"' << job_id(preds[j - 1][k]) << '"';
       out << "]";
     }
     out << "}";

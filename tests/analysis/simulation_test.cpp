@@ -16,8 +16,7 @@ TEST_CASE("PERT-beta quantiles match the exact Beta distribution", "[simulation]
   CHECK(pert_beta_quantile(0.5, 0.0) == 0.0);
   CHECK(pert_beta_quantile(0.5, 1.0) == 1.0);
   // Mode 0: Beta(1, 5): CDF 1 - (1 - x)^5, so the u-quantile is 1 - (1 - u)^(1/5).
-  for (double u : {0.1, 0.5, 0.9})
-    CHECK(pert_beta_quantile(0.0, u) == Approx(1 - std::pow(1 - u, 0.2)).margin(2e-4));
+  for (double u : {0.1, 0.5, 0.9}) CHECK(pert_beta_quantile(0.0, u) == Approx(1 - std::pow(1 - u, 0.2)).margin(2e-4));
   // Mode 0.3 (between table rows): the mean of Beta(2.2, 3.8) is 2.2 / 6 = (0 + 4 * 0.3 + 1) / 6.
   double mean = 0;
   const int n = 20000;
@@ -78,7 +77,7 @@ TEST_CASE("simulation: figures within the bounds the estimates allow", "[simulat
     CHECK(crit("a") == 1.0);
     CHECK(crit("d") == 1.0);
     CHECK(crit("b") + crit("c") == Approx(1.0).margin(0.01));  // ties are rare with continuous draws
-    CHECK(crit("c") > crit("b"));  // c is longer on average
+    CHECK(crit("c") > crit("b"));                              // c is longer on average
     // PERT-beta mean of the path a-c-d is 6 + 8 + 1 = 15; the median of the max is near it.
     if (d == Distribution::pert_beta) CHECK(s.p50 == Approx(15.3).margin(1.0));
     REQUIRE(s.p_within_momentum.has_value());

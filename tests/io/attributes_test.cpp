@@ -26,7 +26,7 @@ TEST_CASE("attributes: none, an empty object, and JSON text kept compact in key 
   const Attributes a = Attributes::from_json(R"({"z": 1, "as_of": "2027-03-01", "a": [1.5, {"b": null}], "n": 7})");
   CHECK(a.json() == R"({"z":1,"as_of":"2027-03-01","a":[1.5,{"b":null}],"n":7})");
   CHECK(a.string_member("as_of") == "2027-03-01");
-  CHECK_FALSE(a.string_member("n"));        // not a string
+  CHECK_FALSE(a.string_member("n"));  // not a string
   CHECK_FALSE(a.string_member("missing"));
   const Attributes copy = a;
   CHECK(copy == a);

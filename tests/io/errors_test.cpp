@@ -93,15 +93,13 @@ TEST_CASE("syntax error: a missing comma between two members", "[errors][syntax]
 
 TEST_CASE("syntax error: a trailing comma in an array", "[errors][syntax]") {
   // Line 6 ends with `},`; the parser then meets `]` at line 7, column 3.
-  check_single_error("syntax-trailing-comma.json",
-                     {"syntax", 7, 3, "", "", {"syntax error", "unexpected ']'"}});
+  check_single_error("syntax-trailing-comma.json", {"syntax", 7, 3, "", "", {"syntax error", "unexpected ']'"}});
 }
 
 TEST_CASE("syntax error: an unterminated string", "[errors][syntax]") {
   // Line 6: `    { "id": "ben", "name": "Ben Okafor }` -- the string opened at column 28 never closes
   // (the parser notices at the line feed, column 41; the error is placed at the string).
-  check_single_error("syntax-unterminated-string.json",
-                     {"syntax", 6, 28, "", "", {"syntax error", "invalid string"}});
+  check_single_error("syntax-unterminated-string.json", {"syntax", 6, 28, "", "", {"syntax error", "invalid string"}});
 }
 
 TEST_CASE("not an object: the root is an array", "[errors]") {
@@ -114,29 +112,35 @@ TEST_CASE("not an object: the root is an array", "[errors]") {
 TEST_CASE("unknown reference, with the closest id suggested", "[errors][references]") {
   // Line 14: `      "depends_on": ["lod-data"]` -- "lod-data" at column 22.
   check_single_error("unknown-reference.json",
-                     {"unknown-reference", 14, 22, "/steps/1/depends_on/0", "train",
+                     {"unknown-reference",
+                      14,
+                      22,
+                      "/steps/1/depends_on/0",
+                      "train",
                       {"unknown reference 'lod-data'", "step 'train'", "(did you mean 'load-data'?)"}});
 }
 
 TEST_CASE("reference to an entity of the wrong kind", "[errors][references]") {
   // Line 18: `      "owner": "billing",` -- "billing" (a system) at column 16.
-  check_single_error("wrong-kind.json",
-                     {"wrong-kind", 18, 16, "/steps/0/owner", "extract",
-                      {"owner of step 'extract'", "'billing'", "which is a system",
-                       "expected a person or a department"}});
+  check_single_error("wrong-kind.json", {"wrong-kind",
+                                         18,
+                                         16,
+                                         "/steps/0/owner",
+                                         "extract",
+                                         {"owner of step 'extract'", "'billing'", "which is a system",
+                                          "expected a person or a department"}});
 }
 
 TEST_CASE("duplicate id across two kinds (a person and a step)", "[errors][references]") {
   // Line 12: `      "id": "deploy",` -- the step's id at column 13; the person came first.
-  check_single_error("duplicate-id.json",
-                     {"duplicate-id", 12, 13, "/steps/1/id", "deploy",
-                      {"duplicate id 'deploy'", "person", "/people/1"}});
+  check_single_error(
+      "duplicate-id.json",
+      {"duplicate-id", 12, 13, "/steps/1/id", "deploy", {"duplicate id 'deploy'", "person", "/people/1"}});
 }
 
 TEST_CASE("invalid id: a control character", "[errors]") {
   // Line 7: `      "id": "an\ta",` -- the id at column 13. No usable id, so no entity.
-  check_single_error("bad-id.json",
-                     {"bad-id", 7, 13, "/people/1/id", "", {"'an\\x09a'", "control character"}});
+  check_single_error("bad-id.json", {"bad-id", 7, 13, "/people/1/id", "", {"'an\\x09a'", "control character"}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,9 +148,12 @@ TEST_CASE("invalid id: a control character", "[errors]") {
 
 TEST_CASE("wrong type: roles given as a string", "[errors][types]") {
   // Line 9: `      "roles": "executive"` -- the string at column 16.
-  check_single_error("wrong-type.json",
-                     {"wrong-type", 9, 16, "/people/1/roles", "ben",
-                      {"roles of person 'ben'", "must be an array of strings", "not a string"}});
+  check_single_error("wrong-type.json", {"wrong-type",
+                                         9,
+                                         16,
+                                         "/people/1/roles",
+                                         "ben",
+                                         {"roles of person 'ben'", "must be an array of strings", "not a string"}});
 }
 
 TEST_CASE("missing id", "[errors][types]") {
@@ -158,15 +165,17 @@ TEST_CASE("missing id", "[errors][types]") {
 TEST_CASE("missing duration", "[errors][types]") {
   // Line 9: the step object `{ "id": "deploy", ... }` starts at column 5.
   check_single_error("missing-duration.json",
-                     {"missing-field", 9, 5, "/steps/1", "deploy",
-                      {"step 'deploy'", "no duration", "required"}});
+                     {"missing-field", 9, 5, "/steps/1", "deploy", {"step 'deploy'", "no duration", "required"}});
 }
 
 TEST_CASE("negative number", "[errors][numbers]") {
   // Line 12: `      "lead_time": -2` -- the number at column 20.
-  check_single_error("negative-number.json",
-                     {"negative-number", 12, 20, "/approvals/0/lead_time", "funding",
-                      {"lead_time of approval 'funding'", "non-negative", "not -2"}});
+  check_single_error("negative-number.json", {"negative-number",
+                                              12,
+                                              20,
+                                              "/approvals/0/lead_time",
+                                              "funding",
+                                              {"lead_time of approval 'funding'", "non-negative", "not -2"}});
 }
 
 TEST_CASE("non-finite number (1e999 overflows)", "[errors][numbers]") {
@@ -193,22 +202,30 @@ TEST_CASE("non-finite number names the field it is in", "[errors][numbers]") {
 
 TEST_CASE("capacity out of range", "[errors][numbers]") {
   // Line 10: `      "capacity": 1.5` -- the number at column 19.
-  check_single_error("capacity-out-of-range.json",
-                     {"out-of-range", 10, 19, "/people/1/capacity", "dana",
-                      {"capacity of person 'dana'", "at most 1", "not 1.5"}});
+  check_single_error(
+      "capacity-out-of-range.json",
+      {"out-of-range", 10, 19, "/people/1/capacity", "dana", {"capacity of person 'dana'", "at most 1", "not 1.5"}});
 }
 
 TEST_CASE("three-point estimate: optimistic > likely", "[errors][numbers]") {
   // Line 9: `        "optimistic": 9,` -- the number at column 23.
   check_single_error("optimistic-greater-than-likely.json",
-                     {"estimate-order", 9, 23, "/steps/0/duration/optimistic", "extract",
+                     {"estimate-order",
+                      9,
+                      23,
+                      "/steps/0/duration/optimistic",
+                      "extract",
                       {"optimistic (9) is greater than likely (8)", "step 'extract'"}});
 }
 
 TEST_CASE("three-point estimate: likely > pessimistic", "[errors][numbers]") {
   // Line 10: `        "likely": 20,` -- the number at column 19.
   check_single_error("likely-greater-than-pessimistic.json",
-                     {"estimate-order", 10, 19, "/steps/0/duration/likely", "extract",
+                     {"estimate-order",
+                      10,
+                      19,
+                      "/steps/0/duration/likely",
+                      "extract",
                       {"likely (20) is greater than pessimistic (17)", "step 'extract'"}});
 }
 
@@ -218,37 +235,51 @@ TEST_CASE("three-point estimate: likely > pessimistic", "[errors][numbers]") {
 TEST_CASE("unknown status of a step", "[errors][enums]") {
   // Line 10: `      "status": "finished",` -- the string at column 17.
   check_single_error("unknown-status-step.json",
-                     {"unknown-status", 10, 17, "/steps/1/status", "train",
+                     {"unknown-status",
+                      10,
+                      17,
+                      "/steps/1/status",
+                      "train",
                       {"unknown status 'finished'", "step 'train'", "not-started, in-progress, done, blocked"}});
 }
 
 TEST_CASE("unknown status of an approval", "[errors][enums]") {
   // Line 13: `      "status": "approved"` -- the string at column 17.
   check_single_error("unknown-status-approval.json",
-                     {"unknown-status", 13, 17, "/approvals/0/status", "funding",
+                     {"unknown-status",
+                      13,
+                      17,
+                      "/approvals/0/status",
+                      "funding",
                       {"unknown status 'approved'", "approval 'funding'", "pending, granted, denied"}});
 }
 
 TEST_CASE("invalid side", "[errors][enums]") {
   // Line 9: `      "side": "IT"` -- the string at column 15.
-  check_single_error("invalid-side.json",
-                     {"invalid-side", 9, 15, "/departments/1/side", "it",
-                      {"invalid side 'IT'", "department 'it'", "lower-case"}});
+  check_single_error(
+      "invalid-side.json",
+      {"invalid-side", 9, 15, "/departments/1/side", "it", {"invalid side 'IT'", "department 'it'", "lower-case"}});
 }
 
 TEST_CASE("slot side that no department has, with a suggestion", "[errors][enums]") {
   // Line 22: `          { "side": "buisness", "role": "executive" }` -- "buisness" at column 21.
-  check_single_error("unknown-slot-side.json",
-                     {"unknown-side", 22, 21, "/approvals/0/rule/slots/1/side", "funding",
-                      {"unknown side 'buisness'", "slot 2 of approval 'funding'",
-                       "no department has that side", "(did you mean 'business'?)"}});
+  check_single_error("unknown-slot-side.json", {"unknown-side",
+                                                22,
+                                                21,
+                                                "/approvals/0/rule/slots/1/side",
+                                                "funding",
+                                                {"unknown side 'buisness'", "slot 2 of approval 'funding'",
+                                                 "no department has that side", "(did you mean 'business'?)"}});
 }
 
 TEST_CASE("empty slot", "[errors][enums]") {
   // Line 21: `          {}` -- the empty slot object at column 11.
-  check_single_error("empty-slot.json",
-                     {"empty-slot", 21, 11, "/approvals/0/rule/slots/1", "funding",
-                      {"slot 2 of approval 'funding'", "names none of side, role, department"}});
+  check_single_error("empty-slot.json", {"empty-slot",
+                                         21,
+                                         11,
+                                         "/approvals/0/rule/slots/1",
+                                         "funding",
+                                         {"slot 2 of approval 'funding'", "names none of side, role, department"}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,45 +288,55 @@ TEST_CASE("empty slot", "[errors][enums]") {
 TEST_CASE("self-dependency", "[errors][cycles]") {
   // Line 10: `      "depends_on": ["extract", "train"]` -- "train" at column 33.
   check_single_error("self-dependency.json",
-                     {"self-dependency", 10, 33, "/steps/1/depends_on/1", "train",
-                      {"step 'train' depends on itself"}});
+                     {"self-dependency", 10, 33, "/steps/1/depends_on/1", "train", {"step 'train' depends on itself"}});
 }
 
 TEST_CASE("dependency cycle of three steps, printed a -> b -> c -> a", "[errors][cycles]") {
   // a depends on b, b on c, c on a. The cycle is reported at the dependency of the smallest id,
   // step 'a' (third in the file): line 11 `      "depends_on": ["b"]`, "b" at column 22.
-  check_single_error("dependency-cycle.json",
-                     {"dependency-cycle", 11, 22, "/steps/2/depends_on/0", "a",
-                      {"dependency cycle (3 items", "a -> b -> c -> a"}});
+  check_single_error(
+      "dependency-cycle.json",
+      {"dependency-cycle", 11, 22, "/steps/2/depends_on/0", "a", {"dependency cycle (3 items", "a -> b -> c -> a"}});
 }
 
 TEST_CASE("dependency cycle through an approval", "[errors][cycles]") {
   // extract -> funding (an approval) -> train -> extract; reported at extract's dependency:
   // line 15 `      "depends_on": ["funding"]`, "funding" at column 22.
   check_single_error("cycle-through-approval.json",
-                     {"dependency-cycle", 15, 22, "/steps/0/depends_on/0", "extract",
+                     {"dependency-cycle",
+                      15,
+                      22,
+                      "/steps/0/depends_on/0",
+                      "extract",
                       {"dependency cycle (3 items", "extract -> funding -> train -> extract"}});
 }
 
 TEST_CASE("reports_to cycle", "[errors][cycles]") {
   // chen reports to dana, dana to chen; reported at chen: line 9 `      "reports_to": "dana"`,
   // "dana" at column 21.
-  check_single_error("reports-to-cycle.json",
-                     {"reporting-cycle", 9, 21, "/people/1/reports_to", "chen",
-                      {"reports_to cycle (2 people)", "chen -> dana -> chen"}});
+  check_single_error("reports-to-cycle.json", {"reporting-cycle",
+                                               9,
+                                               21,
+                                               "/people/1/reports_to",
+                                               "chen",
+                                               {"reports_to cycle (2 people)", "chen -> dana -> chen"}});
 }
 
 TEST_CASE("self reports_to", "[errors][cycles]") {
   // Line 9: `      "reports_to": "chen"` -- "chen" at column 21.
-  check_single_error("self-reports-to.json",
-                     {"self-reference", 9, 21, "/people/1/reports_to", "chen",
-                      {"person 'chen' reports to themselves"}});
+  check_single_error(
+      "self-reports-to.json",
+      {"self-reference", 9, 21, "/people/1/reports_to", "chen", {"person 'chen' reports to themselves"}});
 }
 
 TEST_CASE("duplicate priority", "[errors]") {
   // Line 16: `        "churn-score"` -- the second listing, at column 9.
   check_single_error("duplicate-priority.json",
-                     {"duplicate-priority", 16, 9, "/departments/0/priorities/2", "it",
+                     {"duplicate-priority",
+                      16,
+                      9,
+                      "/departments/0/priorities/2",
+                      "it",
                       {"'churn-score' is listed more than once", "priorities of department 'it'"}});
 }
 
@@ -311,15 +352,14 @@ TEST_CASE("duplicate key in one object", "[errors]") {
 TEST_CASE("bad calendar date (2027-02-30)", "[errors]") {
   // Line 5: `    "start": "2027-02-30",` -- the string at column 14.
   check_single_error("bad-date.json",
-                     {"bad-date", 5, 14, "/calendar/start", "",
-                      {"calendar start '2027-02-30'", "YYYY-MM-DD"}});
+                     {"bad-date", 5, 14, "/calendar/start", "", {"calendar start '2027-02-30'", "YYYY-MM-DD"}});
 }
 
 TEST_CASE("unsupported format version", "[errors]") {
   // Line 3: `  "clearpath": 2,` -- the number at column 16.
-  check_single_error("unsupported-version.json",
-                     {"unsupported-version", 3, 16, "/clearpath", "",
-                      {"format version 2 is not supported", "version 1"}});
+  check_single_error(
+      "unsupported-version.json",
+      {"unsupported-version", 3, 16, "/clearpath", "", {"format version 2 is not supported", "version 1"}});
 }
 
 TEST_CASE("unknown key is a warning and the file stays valid", "[errors][warnings]") {
@@ -332,7 +372,11 @@ TEST_CASE("unknown key is a warning and the file stays valid", "[errors][warning
   const Diagnostic& d = r.diagnostics.items().front();
   CHECK(d.severity == DiagnosticSeverity::warning);
   // Line 12: `      "skils": ["cobol"],` -- the value at column 16.
-  check_diagnostic(d, {"unknown-key", 12, 16, "/steps/0/skils", "extract",
+  check_diagnostic(d, {"unknown-key",
+                       12,
+                       16,
+                       "/steps/0/skils",
+                       "extract",
                        {"unknown key 'skils'", "step 'extract'", "(ignored)", "(did you mean 'skills'?)"}});
 }
 
@@ -429,8 +473,7 @@ TEST_CASE("the files the schema rejects are errors for clearpath too", "[errors]
   CHECK(files.size() >= 10);
   for (const std::string& f : files) {
     INFO("file: tests/data/schema-invalid/" << f);
-    const LoadResult r =
-        clearpath::test::load(clearpath::test::read_source_file("tests/data/schema-invalid/" + f));
+    const LoadResult r = clearpath::test::load(clearpath::test::read_source_file("tests/data/schema-invalid/" + f));
     CHECK(r.diagnostics.has_errors());
     CHECK_FALSE(r.model.has_value());
   }

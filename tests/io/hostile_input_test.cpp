@@ -21,8 +21,8 @@ namespace {
 
 std::string describe(const Diagnostic& d) {
   std::ostringstream s;
-  s << d.line << ":" << d.column << " [" << d.code << "] " << d.pointer.substr(0, 200)
-    << " (entity '" << d.entity.substr(0, 40) << "'): " << d.message.substr(0, 300);
+  s << d.line << ":" << d.column << " [" << d.code << "] " << d.pointer.substr(0, 200) << " (entity '"
+    << d.entity.substr(0, 40) << "'): " << d.message.substr(0, 300);
   return s.str();
 }
 
@@ -66,8 +66,7 @@ std::size_t column_of_first_level_beyond(const std::string& text, int limit) {
 // A file whose person 'ana' has `levels` nested objects as attributes ({"a": {"a": ... 1}}),
 // so the deepest value is at nesting level 3 + levels (root, people, the person, ...).
 std::string deep_attributes(std::size_t levels) {
-  return R"({"people":[{"id":"ana","attributes":)" + repeat(R"({"a":)", levels) + "1" +
-         repeat("}", levels) + "}]}";
+  return R"({"people":[{"id":"ana","attributes":)" + repeat(R"({"a":)", levels) + "1" + repeat("}", levels) + "}]}";
 }
 
 }  // namespace
@@ -121,9 +120,7 @@ TEST_CASE("too-deep nesting is placed at the first level beyond 64", "[hostile][
 
 TEST_CASE("64 levels are allowed, 65 are not (attributes of a top-level field)", "[hostile][depth]") {
   // Root + attributes + k arrays = 2 + k levels.
-  auto text = [](std::size_t k) {
-    return R"({"attributes": {"x": )" + repeat("[", k) + repeat("]", k) + "}}";
-  };
+  auto text = [](std::size_t k) { return R"({"attributes": {"x": )" + repeat("[", k) + repeat("]", k) + "}}"; };
   clearpath::test::load_valid(text(62));
   const LoadResult r = clearpath::test::load(text(63));
   const Diagnostic d = first_error(r);
@@ -172,8 +169,8 @@ TEST_CASE("too-deep in attributes is placed at the first level beyond 64", "[hos
 
 TEST_CASE("a 10 MB string as a name is accepted (or rejected cleanly)", "[hostile][size]") {
   const std::string huge(10u << 20, 'x');
-  const LoadResult r = clearpath::test::load(R"({"name": ")" + huge + R"(", "people": [{"id": "p", "name": ")" +
-                                             huge + R"("}]})");
+  const LoadResult r =
+      clearpath::test::load(R"({"name": ")" + huge + R"(", "people": [{"id": "p", "name": ")" + huge + R"("}]})");
   if (r.model) {
     CHECK(r.model->name.size() == huge.size());
     REQUIRE(r.model->people().size() == 1);
@@ -332,18 +329,20 @@ TEST_CASE("garbage on standard input: validate exits 2", "[hostile][cli]") {
 
 TEST_CASE("invalid UTF-8 in a string: syntax error at the bad byte", "[hostile][encoding]") {
   // `{"name": "a` is 11 characters; the byte 0xFF is the 12th.
-  const Diagnostic d = first_error(clearpath::test::load("{\"name\": \"a\xff\xfe" "b\"}"));
+  const Diagnostic d =
+      first_error(clearpath::test::load("{\"name\": \"a\xff\xfe"
+                                        "b\"}"));
   INFO(describe(d));
   CHECK(d.code == "syntax");
   CHECK(d.line == 1);
   CHECK(d.column == 12);
   CHECK_THAT(d.message, Contains("UTF-8"));
 
-  for (const std::string& bad : {std::string("\xC0\xAF"),            // overlong '/'
-                                 std::string("\xED\xA0\x80"),        // a UTF-16 surrogate
-                                 std::string("\xE2\x82"),            // truncated sequence
-                                 std::string("\\ud800"),             // lone surrogate escape
-                                 std::string("\x80")}) {             // stray continuation byte
+  for (const std::string& bad : {std::string("\xC0\xAF"),      // overlong '/'
+                                 std::string("\xED\xA0\x80"),  // a UTF-16 surrogate
+                                 std::string("\xE2\x82"),      // truncated sequence
+                                 std::string("\\ud800"),       // lone surrogate escape
+                                 std::string("\x80")}) {       // stray continuation byte
     INFO("bytes: " << bad.size());
     CHECK(first_error(clearpath::test::load("{\"name\": \"" + bad + "\"}")).code == "syntax");
     CHECK(first_error(clearpath::test::load("{\"" + bad + "\": 1}")).code == "syntax");
@@ -352,11 +351,14 @@ TEST_CASE("invalid UTF-8 in a string: syntax error at the bad byte", "[hostile][
 
 TEST_CASE("a NUL byte or a raw control character in a string: syntax error", "[hostile][encoding]") {
   CHECK(first_error(clearpath::test::load(std::string("{\"name\": \"a\0b\"}", 15))).code == "syntax");
-  CHECK(first_error(clearpath::test::load("{\"name\": \"a\x01" "b\"}")).code == "syntax");
+  CHECK(first_error(clearpath::test::load("{\"name\": \"a\x01"
+                                          "b\"}"))
+            .code == "syntax");
 }
 
 TEST_CASE("a UTF-8 byte order mark before a valid file is accepted", "[hostile][encoding]") {
-  const Model m = clearpath::test::load_valid("\xEF\xBB\xBF" + clearpath::test::read_source_file("graphs/minimal.json"));
+  const Model m =
+      clearpath::test::load_valid("\xEF\xBB\xBF" + clearpath::test::read_source_file("graphs/minimal.json"));
   CHECK(m.people().size() == 4);
   clearpath::test::load_valid("\xEF\xBB\xBF{}");
   // A BOM and nothing else is an empty file.
@@ -386,8 +388,7 @@ TEST_CASE("a byte order mark does not count as a column", "[hostile][encoding]")
 }
 
 TEST_CASE("an empty file and a whitespace-only file are errors", "[hostile][empty]") {
-  for (const std::string& text : {std::string(), std::string(" "), std::string("\n\n"),
-                                  std::string(" \t\r\n  \n")}) {
+  for (const std::string& text : {std::string(), std::string(" "), std::string("\n\n"), std::string(" \t\r\n  \n")}) {
     INFO("text of " << text.size() << " bytes");
     const LoadResult r = clearpath::test::load(text);
     const Diagnostic d = first_error(r);
@@ -404,8 +405,7 @@ TEST_CASE("NaN and Infinity literals: syntax error at the literal", "[hostile][l
   // `{"steps": [{"id": "a", "duration": ` is 35 characters: the literal starts at column 36.
   for (const char* literal : {"NaN", "Infinity", "nan", "inf", "-Infinity", "+1"}) {
     INFO("literal: " << literal);
-    const LoadResult r =
-        clearpath::test::load(std::string(R"({"steps": [{"id": "a", "duration": )") + literal + "}]}");
+    const LoadResult r = clearpath::test::load(std::string(R"({"steps": [{"id": "a", "duration": )") + literal + "}]}");
     const Diagnostic d = first_error(r);
     INFO(describe(d));
     CHECK(d.code == "syntax");

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "clearpath/save.hpp"
-#include "synthetic/synthetic.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 using clearpath::test::load_valid;
@@ -31,11 +31,17 @@ namespace {
 using J = nlohmann::ordered_json;  // keeps key order, so attributes compare exactly
 
 bool is_default(const std::string& key, const J& v) {
-  static const J defaults = {
-      {"status", {"pending", "not-started"}}, {"min_approvers", {1}}, {"capacity", {1}},
-      {"available", {true}}, {"legacy", {false}}, {"lead_time", {0}},
-      {"distinct_departments", {false}}, {"independent", {false}}, {"value_per_month", {0}},
-      {"build_cost", {0}}, {"run_cost_per_month", {0}}};
+  static const J defaults = {{"status", {"pending", "not-started"}},
+                             {"min_approvers", {1}},
+                             {"capacity", {1}},
+                             {"available", {true}},
+                             {"legacy", {false}},
+                             {"lead_time", {0}},
+                             {"distinct_departments", {false}},
+                             {"independent", {false}},
+                             {"value_per_month", {0}},
+                             {"build_cost", {0}},
+                             {"run_cost_per_month", {0}}};
   if ((v.is_array() || v.is_object()) && v.empty()) return true;
   if (v.is_object()) {  // e.g. a rule that only restates defaults
     for (auto it = v.begin(); it != v.end(); ++it)

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "clearpath/conflicts.hpp"
-#include "clearpath/schedule.hpp"
 #include "clearpath/model_builder.hpp"
+#include "clearpath/schedule.hpp"
 #include "model/model_builder_access.hpp"
 #include "support/test_support.hpp"
 

@@ -23,8 +23,8 @@ Step step(ModelBuilder& b, std::string id, double days, std::vector<std::string>
 std::string messages(const LoadResult& r) {
   std::string out;
   for (const Diagnostic& d : r.diagnostics.items())
-    out += d.code + " " + d.pointer + " [" + d.entity + "] " + std::to_string(d.line) + ":" +
-           std::to_string(d.column) + " " + d.message + "\n";
+    out += d.code + " " + d.pointer + " [" + d.entity + "] " + std::to_string(d.line) + ":" + std::to_string(d.column) +
+           " " + d.message + "\n";
   return out;
 }
 
@@ -121,7 +121,8 @@ TEST_CASE("builder: problems are diagnostics with pointer and entity, no file po
   CHECK_FALSE(r.model);
   CHECK(r.diagnostics.error_count() == 3);
   CHECK(messages(r) ==
-        "dependency-cycle /steps/0/depends_on/0 [a] 0:0 dependency cycle (2 items, each depends on the next): a -> b -> a\n"
+        "dependency-cycle /steps/0/depends_on/0 [a] 0:0 dependency cycle (2 items, each depends on the next): a -> b "
+        "-> a\n"
         "self-reference /people/0/reports_to [p] 0:0 person 'p' reports to themselves\n"
         "unknown-reference /steps/1/depends_on/1 [b] 0:0 unknown reference 'nowhere' in depends_on of step 'b'\n");
   REQUIRE(r.cycles.size() == 1);
@@ -136,5 +137,6 @@ TEST_CASE("builder: warnings alone still give the model", "[builder]") {
   const LoadResult r = std::move(b).build();
   REQUIRE(r.model);
   CHECK(r.diagnostics.warning_count() == 1);
-  CHECK(messages(r) == "duplicate-entry /steps/0/depends_on/1 [s] 0:0 't' is listed more than once in depends_on of step 's'\n");
+  CHECK(messages(r) ==
+        "duplicate-entry /steps/0/depends_on/1 [s] 0:0 't' is listed more than once in depends_on of step 's'\n");
 }

@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "clearpath/render.hpp"
-#include "synthetic/synthetic.hpp"
 #include "render/parsed_dot.hpp"
 #include "render/views.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
 
 using clearpath::test::ParsedDot;
 
@@ -28,7 +28,8 @@ ParsedDot draw(const clearpath::Model& m, clearpath::View view, std::size_t budg
   clearpath::RenderOptions o;
   o.view = view;
   o.node_budget = budget;
-  return clearpath::test::parse_dot(clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::dot));
+  return clearpath::test::parse_dot(
+      clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::dot));
 }
 
 std::size_t drawn_nodes(const ParsedDot& d) { return d.nodes.size() - 1; }  // without the legend
@@ -96,12 +97,13 @@ TEST_CASE("deps view with more systems than the budget merges the smallest boxes
   std::string steps;
   for (int i = 0; i < 30; ++i) {
     json += std::string(i ? "," : "") + R"({"id": "sys)" + std::to_string(i) + R"("})";
-    steps += std::string(i ? "," : "") + R"({"id": "s)" + std::to_string(i) + R"(", "system": "sys)" + std::to_string(i) +
-             R"(", "duration": )" + std::to_string(1 + i % 4) + (i ? R"(, "depends_on": ["s)" + std::to_string(i - 1) + R"("])" : "") +
-             "}";
+    steps += std::string(i ? "," : "") + R"({"id": "s)" + std::to_string(i) + R"(", "system": "sys)" +
+             std::to_string(i) + R"(", "duration": )" + std::to_string(1 + i % 4) +
+             (i ? R"(, "depends_on": ["s)" + std::to_string(i - 1) + R"("])" : "") + "}";
   }
   // Gates and steps with no initiative at all (the format allows it).
-  json += R"(], "approvals": [{"id": "g", "lead_time": 2}], "steps": [)" + steps + R"(, {"id": "loose", "duration": 1}]})";
+  json +=
+      R"(], "approvals": [{"id": "g", "lead_time": 2}], "steps": [)" + steps + R"(, {"id": "loose", "duration": 1}]})";
   const clearpath::Model m = clearpath::test::load_valid(json);
   const ParsedDot d = draw(m, clearpath::View::deps, 10);
   CHECK(drawn_nodes(d) == 10);
@@ -115,7 +117,8 @@ TEST_CASE("deps view with more systems than the budget merges the smallest boxes
     "steps": [{"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": ["a", "g"]}, {"id": "c", "duration": 1}]})");
   const ParsedDot l = draw(loose, clearpath::View::deps, 3);
   CHECK(drawn_nodes(l) == 2);
-  CHECK(l.nodes.at("cp:group:gates:").at("label").find("approval gates of no</B><BR/><B>initiative") != std::string::npos);
+  CHECK(l.nodes.at("cp:group:gates:").at("label").find("approval gates of no</B><BR/><B>initiative") !=
+        std::string::npos);
   CHECK(l.nodes.at("cp:group:steps:").at("label").find("3 steps") != std::string::npos);
   CHECK(l.edge("cp:group:gates:", "cp:group:steps:"));
 }
@@ -145,7 +148,8 @@ TEST_CASE("options that do not apply to the view are refused", "[render][errors]
   clearpath::RenderOptions o;
   o.view = clearpath::View::org;
   o.initiative = "init0";
-  CHECK_THROWS_WITH(clearpath::build_diagram(m, o), Catch::Contains("--initiative applies to the approvals, deps and conflicts views"));
+  CHECK_THROWS_WITH(clearpath::build_diagram(m, o),
+                    Catch::Contains("--initiative applies to the approvals, deps and conflicts views"));
   o = {};
   o.view = clearpath::View::approvals;
   o.root = "p0";

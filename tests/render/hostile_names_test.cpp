@@ -48,8 +48,9 @@ TEST_CASE("hostile names render as text in every view", "[render][hostile]") {
     const clearpath::Diagram diagram = clearpath::build_diagram(m, o);
     const std::string dot = clearpath::render_diagram(diagram, clearpath::DiagramFormat::dot);
     const clearpath::test::ParsedDot d = clearpath::test::parse_dot(dot);
-    for (const clearpath::DiagramNode& n : diagram.nodes) CHECK(d.nodes.count(clearpath::dot_name(n.name)) == 1);  // ids intact
-    CHECK(dot.find("image=\"") == std::string::npos);  // user text never becomes an attribute
+    for (const clearpath::DiagramNode& n : diagram.nodes)
+      CHECK(d.nodes.count(clearpath::dot_name(n.name)) == 1);  // ids intact
+    CHECK(dot.find("image=\"") == std::string::npos);          // user text never becomes an attribute
     CHECK((dot.find("image=&quot;") != std::string::npos || v != clearpath::View::deps));
     CHECK(dot.find("<script>") == std::string::npos);
 

@@ -31,10 +31,13 @@ TEST_CASE("wrap_words breaks at spaces, cuts long words and marks what was left 
 }
 
 TEST_CASE("legend rows show each style and its explanation", "[render][labels]") {
-  clearpath::DiagramStyle node{"critical", clearpath::DiagramStyle::Applies::node, "no float <0>", {{"color", "red"}, {"penwidth", "2"}}};
-  clearpath::DiagramStyle edge{"dotted-line", clearpath::DiagramStyle::Applies::edge, "dotted-line manager", {{"style", "dashed"}}};
+  clearpath::DiagramStyle node{
+      "critical", clearpath::DiagramStyle::Applies::node, "no float <0>", {{"color", "red"}, {"penwidth", "2"}}};
+  clearpath::DiagramStyle edge{
+      "dotted-line", clearpath::DiagramStyle::Applies::edge, "dotted-line manager", {{"style", "dashed"}}};
   const std::string legend = clearpath::legend_html({&node, &edge});
-  CHECK(legend.find("<TD WIDTH=\"40\" HEIGHT=\"16\" BORDER=\"3\" COLOR=\"red\" BGCOLOR=\"white\"> </TD><TD ALIGN=\"LEFT\">no float &lt;0&gt;</TD>") !=
+  CHECK(legend.find("<TD WIDTH=\"40\" HEIGHT=\"16\" BORDER=\"3\" COLOR=\"red\" BGCOLOR=\"white\"> </TD><TD "
+                    "ALIGN=\"LEFT\">no float &lt;0&gt;</TD>") != std::string::npos);
+  CHECK(legend.find("<FONT COLOR=\"#555555\">- - - - </FONT></TD><TD ALIGN=\"LEFT\">dotted-line manager</TD>") !=
         std::string::npos);
-  CHECK(legend.find("<FONT COLOR=\"#555555\">- - - - </FONT></TD><TD ALIGN=\"LEFT\">dotted-line manager</TD>") != std::string::npos);
 }

@@ -18,8 +18,8 @@ struct ParsedDot {
   Attributes graph;
   std::map<std::string, Attributes> nodes;
   std::vector<Edge> edges;
-  std::map<std::string, Attributes> clusters;              // by name without "cluster_"
-  std::map<std::string, std::set<std::string>> members;    // cluster -> nodes in it (directly or nested)
+  std::map<std::string, Attributes> clusters;            // by name without "cluster_"
+  std::map<std::string, std::set<std::string>> members;  // cluster -> nodes in it (directly or nested)
 
   // Whether the node's (or edge's) class list has `cls`.
   static bool has_class(const Attributes& a, const std::string& cls);

@@ -16,13 +16,15 @@ using Names = std::set<std::string>;
 namespace {
 
 const clearpath::Model& churn() {
-  static const clearpath::Model m = clearpath::test::load_valid(clearpath::test::read_source_file("graphs/churn-model.json"));
+  static const clearpath::Model m =
+      clearpath::test::load_valid(clearpath::test::read_source_file("graphs/churn-model.json"));
   return m;
 }
 
 ParsedDot draw(const clearpath::Model& m, clearpath::View view, clearpath::RenderOptions o = {}) {
   o.view = view;
-  return clearpath::test::parse_dot(clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::dot));
+  return clearpath::test::parse_dot(
+      clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::dot));
 }
 
 std::string label(const ParsedDot& d, const std::string& node) { return d.nodes.at(node).at("label"); }
@@ -31,23 +33,39 @@ std::string label(const ParsedDot& d, const std::string& node) { return d.nodes.
 
 TEST_CASE("deps view: the critical path in the critical style, systems as clusters", "[render][deps]") {
   const ParsedDot d = draw(churn(), clearpath::View::deps);
-  const std::vector<std::string> path = {
-      "poc-model", "poc-signoff", "business-case", "production-funding", "billing-extract-spec", "security-review",
-      "billing-extract-build", "billing-extract-test", "erp-account-reconciliation", "dwh-history-load",
-      "dwh-feature-views", "feature-pipeline", "train-production-model", "model-validation", "change-advisory-board",
-      "deploy-model-serving", "crm-score-integration", "agent-training", "production-go-live"};
+  const std::vector<std::string> path = {"poc-model",
+                                         "poc-signoff",
+                                         "business-case",
+                                         "production-funding",
+                                         "billing-extract-spec",
+                                         "security-review",
+                                         "billing-extract-build",
+                                         "billing-extract-test",
+                                         "erp-account-reconciliation",
+                                         "dwh-history-load",
+                                         "dwh-feature-views",
+                                         "feature-pipeline",
+                                         "train-production-model",
+                                         "model-validation",
+                                         "change-advisory-board",
+                                         "deploy-model-serving",
+                                         "crm-score-integration",
+                                         "agent-training",
+                                         "production-go-live"};
   const Names critical = d.nodes_with_class("critical");
   CHECK(critical == Names(path.begin(), path.end()));  // the file's expected_schedule.critical_path
   for (std::size_t i = 1; i < path.size(); ++i) {
     INFO(path[i - 1] << " -> " << path[i]);
     const ParsedDot::Edge* e = d.edge(path[i - 1], path[i]);
     REQUIRE(e);
-    CHECK((ParsedDot::has_class(e->attributes, "critical-path") || ParsedDot::has_class(e->attributes, "critical-legacy-chain")));
+    CHECK((ParsedDot::has_class(e->attributes, "critical-path") ||
+           ParsedDot::has_class(e->attributes, "critical-legacy-chain")));
     CHECK(e->attributes.at("color").find("#d62728") == 0);
   }
   // No other edge is drawn as critical.
   for (const ParsedDot::Edge& e : d.edges)
-    if (ParsedDot::has_class(e.attributes, "critical-path")) CHECK(critical.count(e.tail) + critical.count(e.head) == 2);
+    if (ParsedDot::has_class(e.attributes, "critical-path"))
+      CHECK(critical.count(e.tail) + critical.count(e.head) == 2);
 
   // Clusters are exactly the systems steps run on, legacy ones styled so, each holding its steps.
   const clearpath::Model& m = churn();
@@ -67,9 +85,9 @@ TEST_CASE("deps view: the critical path in the critical style, systems as cluste
   CHECK(legacy_clusters == legacy);
 
   // The longest legacy chain (7 legacy steps), done work, blockers with their reason, float.
-  CHECK(d.nodes_with_class("legacy-step") ==
-        Names{"billing-extract-spec", "billing-extract-build", "billing-extract-test", "erp-account-reconciliation",
-              "dwh-history-load", "dwh-feature-views", "dwh-nightly-schedule"});
+  CHECK(d.nodes_with_class("legacy-step") == Names{"billing-extract-spec", "billing-extract-build",
+                                                   "billing-extract-test", "erp-account-reconciliation",
+                                                   "dwh-history-load", "dwh-feature-views", "dwh-nightly-schedule"});
   CHECK(d.nodes_with_class("done").count("poc-model") == 1);
   CHECK(d.nodes_with_class("done").count("poc-signoff") == 1);  // granted
   CHECK(d.nodes_with_class("blocker").count("production-funding") == 1);
@@ -170,7 +188,8 @@ TEST_CASE("org view --root draws the sub-organisation only", "[render][org]") {
   CHECK(d.graph.at("label").find("Organisation under") != std::string::npos);
 }
 
-TEST_CASE("approvals view: slots filled green or red with the reason, single points of failure", "[render][approvals]") {
+TEST_CASE("approvals view: slots filled green or red with the reason, single points of failure",
+          "[render][approvals]") {
   const ParsedDot d = draw(churn(), clearpath::View::approvals);
   CHECK(ParsedDot::has_class(d.nodes.at("production-funding"), "cannot-be-granted"));
   CHECK(ParsedDot::has_class(d.nodes.at("poc-signoff"), "granted"));
@@ -263,7 +282,8 @@ TEST_CASE("bad render options are input errors naming the id", "[render][errors]
   o = {};
   o.view = clearpath::View::deps;
   o.focus = "cio";
-  CHECK_THROWS_WITH(clearpath::build_diagram(churn(), o), Catch::Contains("--focus: there is no step or approval 'cio'"));
+  CHECK_THROWS_WITH(clearpath::build_diagram(churn(), o),
+                    Catch::Contains("--focus: there is no step or approval 'cio'"));
   o.focus = "billing-extract-build";
   o.depth = 30;
   o.node_budget = 5;

@@ -15,9 +15,10 @@ Document sample(const std::string& hostile) {
   d.subtitle = {"from " + hostile};
   Section& s = d.section("summary", "Summary");
   s.facts({{"owner", {hostile, Look::bad}}, {"days", {"12.0", Look::plain}}});
-  s.paragraph("A paragraph that is long enough to need wrapping at one hundred columns, because it goes on and on "
-              "and on, with a-very-long-identifier-that-has-no-spaces-in-it-at-all-and-is-longer-than-a-line-of-"
-              "the-terminal-so-it-has-to-be-split-somewhere.");
+  s.paragraph(
+      "A paragraph that is long enough to need wrapping at one hundred columns, because it goes on and on "
+      "and on, with a-very-long-identifier-that-has-no-spaces-in-it-at-all-and-is-longer-than-a-line-of-"
+      "the-terminal-so-it-has-to-be-split-somewhere.");
   Table& t = s.table({"id", "days", "why"}, {false, true, false});
   t.rows.push_back({{hostile, Look::plain}, {"3.0", Look::plain}, {"because " + hostile, Look::warn}});
   t.rows.push_back({{"b", Look::plain}, {"12.5", Look::plain}, {"", Look::plain}});

@@ -13,9 +13,7 @@
 
 namespace clearpath::test {
 
-std::string source_path(const std::string& relative) {
-  return std::string(CLEARPATH_SOURCE_DIR) + "/" + relative;
-}
+std::string source_path(const std::string& relative) { return std::string(CLEARPATH_SOURCE_DIR) + "/" + relative; }
 
 std::string read_source_file(const std::string& relative) { return read_input(source_path(relative)); }
 

@@ -31,9 +31,8 @@ struct CliRun {
   std::string err;
 };
 // Runs the command line in-process: run_cli({"clearpath", args...}) with `input` as stdin.
-CliRun run(const std::vector<std::string>& args, const std::string& input = "",
-           bool tty = false, bool no_color = false, std::size_t progress_bytes = std::size_t{32} << 20,
-           unsigned progress_after_ms = 1000);
+CliRun run(const std::vector<std::string>& args, const std::string& input = "", bool tty = false, bool no_color = false,
+           std::size_t progress_bytes = std::size_t{32} << 20, unsigned progress_after_ms = 1000);
 
 // The PSPLIB instances bundled in tests/data/psplib (file names, sorted), and one of them read
 // with the importer's parser.

@@ -3,11 +3,11 @@
 #include <sstream>
 
 #include "clearpath/approval_rules.hpp"
-#include "clearpath/stats.hpp"
 #include "clearpath/conflicts.hpp"
 #include "clearpath/save.hpp"
-#include "synthetic/synthetic.hpp"
+#include "clearpath/stats.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 
@@ -176,7 +176,8 @@ TEST_CASE("generate takes --gates and --max-approvers and checks their range", "
 
 TEST_CASE("synthetic models can always be levelled: no demand beyond a resource's capacity", "[synthetic]") {
   // Seed 42 at 10,000 steps once demanded 1 FTE of a department with one half-time member.
-  for (const auto& [steps, seed] : std::vector<std::pair<std::size_t, std::uint64_t>>{{10000, 42}, {3000, 7}, {500, 1}}) {
+  for (const auto& [steps, seed] :
+       std::vector<std::pair<std::size_t, std::uint64_t>>{{10000, 42}, {3000, 7}, {500, 1}}) {
     INFO(steps << " steps, seed " << seed);
     clearpath::SyntheticOptions o;
     o.steps = steps;

@@ -51,7 +51,9 @@ void edge_attributes(std::ostream& out, const ExportEdge& e) {
   switch (e.relation) {
     case Relation::prioritizes: out << ' ' << e.rank << "\", rank=" << e.rank; break;
     case Relation::requires_department: out << " (slot " << e.slot << ")\", slot=" << e.slot; break;
-    case Relation::demands: out << ' ' << number_text(e.amount) << "\", amount=\"" << number_text(e.amount) << '"'; break;
+    case Relation::demands:
+      out << ' ' << number_text(e.amount) << "\", amount=\"" << number_text(e.amount) << '"';
+      break;
     default: out << '"';
   }
 }

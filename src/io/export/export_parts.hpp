@@ -14,9 +14,9 @@ struct ExportEdge {
   Ref from = kNoRef;
   Ref to = kNoRef;
   Relation relation = Relation::depends_on;
-  int rank = 0;         // prioritizes: 1 = the department's first priority
-  int slot = 0;         // requires_department: the rule slot (1-based) naming the department
-  double amount = 0;    // demands: full-time equivalents
+  int rank = 0;       // prioritizes: 1 = the department's first priority
+  int slot = 0;       // requires_department: the rule slot (1-based) naming the department
+  double amount = 0;  // demands: full-time equivalents
 };
 
 // Every entity: kinds in file order (people, departments, systems, initiatives, approvals,

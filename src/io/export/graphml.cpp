@@ -46,8 +46,8 @@ void xml_text(std::ostream& out, std::string_view s) {
     for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     if (ok) {
       const auto c1 = static_cast<unsigned char>(s[i + 1]);
-      if (len == 3 && c == 0xE0 && c1 < 0xA0) ok = false;                    // overlong
-      if (len == 3 && c == 0xED && c1 >= 0xA0) ok = false;                   // surrogate
+      if (len == 3 && c == 0xE0 && c1 < 0xA0) ok = false;   // overlong
+      if (len == 3 && c == 0xED && c1 >= 0xA0) ok = false;  // surrogate
       if (len == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))) ok = false;
     }
     if (ok) {
@@ -69,9 +69,9 @@ enum class For { graph, node, edge };
 struct Key {
   const char* id;
   For domain;
-  const char* name;  // attr.name
-  const char* type;  // attr.type
-  bool list = false; // a JSON array of strings (attr.list="string", as apoc reads it)
+  const char* name;   // attr.name
+  const char* type;   // attr.type
+  bool list = false;  // a JSON array of strings (attr.list="string", as apoc reads it)
 };
 
 // Every key of the document. Ids are the attribute names, except where a node and an edge key

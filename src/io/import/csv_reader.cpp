@@ -65,8 +65,9 @@ class Reader {
       start = end;
     }
     if (csv_fini(&parser_, on_field, on_record, this) != 0) {
-      table_.problems.push_back(file_ + ":" + std::to_string(record_start_) +
-                                ": a quoted field of the record starting on this line is never closed (a \" is missing)");
+      table_.problems.push_back(
+          file_ + ":" + std::to_string(record_start_) +
+          ": a quoted field of the record starting on this line is never closed (a \" is missing)");
     }
     return std::move(table_);
   }
@@ -77,7 +78,8 @@ class Reader {
     std::string clean;
     if (const std::size_t bad = find_invalid_utf8(chunk); bad != std::string_view::npos) {
       table_.problems.push_back(file_ + ":" + std::to_string(line_) + ": not UTF-8: byte " +
-                                hex_byte(static_cast<unsigned char>(chunk[bad])) + " at column " + std::to_string(bad + 1) +
+                                hex_byte(static_cast<unsigned char>(chunk[bad])) + " at column " +
+                                std::to_string(bad + 1) +
                                 " (save the export as \"CSV UTF-8\", or read it with --encoding windows-1252)");
       last_bad_line_ = line_;
       clean.assign(chunk);
@@ -96,11 +98,12 @@ class Reader {
     const std::size_t used = csv_parse(&parser_, chunk.data(), chunk.size(), on_field, on_record, this);
     if (used == chunk.size()) return true;
     const int error = csv_error(&parser_);
-    std::string what = error == CSV_EPARSE
-                           ? "malformed quoting at column " + std::to_string(used + 1) +
-                                 ": a \" inside an unquoted field, or text after a closing \" (quote the whole field and"
-                                 " double the quotes inside it); the file is not read further"
-                           : std::string(csv_strerror(error));
+    std::string what =
+        error == CSV_EPARSE
+            ? "malformed quoting at column " + std::to_string(used + 1) +
+                  ": a \" inside an unquoted field, or text after a closing \" (quote the whole field and"
+                  " double the quotes inside it); the file is not read further"
+            : std::string(csv_strerror(error));
     table_.problems.push_back(file_ + ":" + std::to_string(line_) + ": " + what);
     return false;
   }
@@ -127,16 +130,17 @@ class Reader {
   std::size_t line_ = 0;          // the physical line being fed
   std::size_t record_start_ = 1;  // where the record in progress began
   std::size_t last_bad_line_ = 0;
-  bool between_ = true;           // no record in progress
+  bool between_ = true;  // no record in progress
 };
 
 }  // namespace
 
 std::string windows1252_to_utf8(std::string_view text) {
   // 0x80..0x9F; the five bytes Windows-1252 leaves undefined map to the C1 controls, as in WHATWG.
-  static const char16_t k80[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-                                   0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-                                   0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+  static const char16_t k80[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                   0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                   0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (unsigned char c : text) {

@@ -10,16 +10,16 @@
 namespace clearpath {
 
 struct CsvRecord {
-  std::size_t line = 0;              // 1-based physical line the record starts on
-  std::vector<std::string> fields;   // as read: quotes removed, "" unescaped, not trimmed
-  bool invalid_utf8 = false;         // a line of it is not UTF-8 (reported in problems; its
-                                     // bad bytes read as '?')
+  std::size_t line = 0;             // 1-based physical line the record starts on
+  std::vector<std::string> fields;  // as read: quotes removed, "" unescaped, not trimmed
+  bool invalid_utf8 = false;        // a line of it is not UTF-8 (reported in problems; its
+                                    // bad bytes read as '?')
 };
 
 struct CsvTable {
   char delimiter = ',';
-  std::vector<CsvRecord> records;    // the header is records[0]; blank lines are not records
-  std::vector<std::string> problems; // "FILE:LINE: ..." (invalid UTF-8, malformed quoting)
+  std::vector<CsvRecord> records;     // the header is records[0]; blank lines are not records
+  std::vector<std::string> problems;  // "FILE:LINE: ..." (invalid UTF-8, malformed quoting)
 };
 
 // The delimiter of the header line (the first line after a UTF-8 BOM): whichever of ',' ';'

@@ -77,7 +77,7 @@ class Builder {
   // or a new one with the id hr_department_id gives.
   void resolve_departments(std::vector<std::string>& problems) {
     std::map<std::string, std::size_t> new_by_id;  // new department id -> index in departments_
-    std::set<std::size_t> matched;                  // the model's departments the export names
+    std::set<std::size_t> matched;                 // the model's departments the export names
     for (const HrRow& r : sheet_.rows) {
       if (r.department.empty()) continue;
       const std::string key = hr_lower(r.department);
@@ -145,8 +145,9 @@ class Builder {
       }
       if (!found) {
         std::vector<std::string_view> candidates(names.begin(), names.end());
-        problems.push_back("--side-of " + quote_text(department + "=" + side) + ": no department " + quote_text(wanted) +
-                           " in " + file_ + (into_ ? " or the model" : "") + did_you_mean(wanted, candidates));
+        problems.push_back("--side-of " + quote_text(department + "=" + side) + ": no department " +
+                           quote_text(wanted) + " in " + file_ + (into_ ? " or the model" : "") +
+                           did_you_mean(wanted, candidates));
         continue;
       }
       departments_[*found].side = side;
@@ -170,7 +171,8 @@ class Builder {
     std::vector<std::string_view> candidates;
     for (const HrRow& r : sheet_.rows) {
       if (const auto it = ids_.find(r.id); it != ids_.end() && it->second.kind != EntityKind::person) {
-        if (it->second.kind == EntityKind::department && department_line_.count(r.id)) continue;  // reported with the department
+        if (it->second.kind == EntityKind::department && department_line_.count(r.id))
+          continue;  // reported with the department
         problems.push_back(at(r.line) + "employee id " + quote_text(r.id) + " is already the id of a " +
                            kind_name(it->second.kind) + " in the model");
       }
@@ -179,18 +181,20 @@ class Builder {
       if (rows_.count(r.manager)) continue;
       if (const auto it = ids_.find(r.manager); it != ids_.end()) {
         if (it->second.kind != EntityKind::person)
-          problems.push_back(at(r.line) + "manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) + " is a " +
-                             kind_name(it->second.kind) + " in the model, not a person");
+          problems.push_back(at(r.line) + "manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) +
+                             " is a " + kind_name(it->second.kind) + " in the model, not a person");
         continue;
       }
       std::string hint;
       if (const auto it = id_of_name.find(hr_lower(r.manager)); it != id_of_name.end())
-        hint = " (that is the name of employee " + quote_text(it->second) + ": the manager column must hold ids; choose it with --manager)";
+        hint = " (that is the name of employee " + quote_text(it->second) +
+               ": the manager column must hold ids; choose it with --manager)";
       else if (unknown++ < kSuggested) {
         if (candidates.empty()) candidates = all_ids();
         hint = did_you_mean(r.manager, candidates);
       }
-      problems.push_back(at(r.line) + "unknown manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) + hint);
+      problems.push_back(at(r.line) + "unknown manager " + quote_text(r.manager) + " of employee " + quote_text(r.id) +
+                         hint);
     }
   }
 
@@ -204,7 +208,8 @@ class Builder {
 
   // The manager of `id` after the merge, or "".
   std::string manager_of(const std::string& id) const {
-    if (const auto it = rows_.find(id); it != rows_.end()) return sheet_.has_manager ? it->second->manager : existing_manager(id);
+    if (const auto it = rows_.find(id); it != rows_.end())
+      return sheet_.has_manager ? it->second->manager : existing_manager(id);
     return existing_manager(id);
   }
   std::string existing_manager(const std::string& id) const {
@@ -286,8 +291,8 @@ class Builder {
       if (r.department.empty()) continue;
       const std::string& d = department_of_.at(hr_lower(r.department));
       const auto m = rows_.find(r.manager);
-      const bool manager_inside = m != rows_.end() && !m->second->department.empty() &&
-                                  department_of_.at(hr_lower(m->second->department)) == d;
+      const bool manager_inside =
+          m != rows_.end() && !m->second->department.empty() && department_of_.at(hr_lower(m->second->department)) == d;
       if (!manager_inside) tops[d].push_back(r.id);
     }
     for (Department& d : departments_) {
@@ -323,13 +328,13 @@ class Builder {
   const HrImportOptions& options_;
   const Model* into_;
   ModelBuilder b_;
-  std::vector<Person> people_;                      // the --into model's, then the new ones
-  std::vector<Department> departments_;             // likewise
-  std::map<std::string, Entity> ids_;               // the model's ids, and new departments'
-  std::map<std::string, const HrRow*> rows_;        // the export's employees by id
-  std::map<std::string, std::string> department_of_;  // lower-cased department name -> id
+  std::vector<Person> people_;                          // the --into model's, then the new ones
+  std::vector<Department> departments_;                 // likewise
+  std::map<std::string, Entity> ids_;                   // the model's ids, and new departments'
+  std::map<std::string, const HrRow*> rows_;            // the export's employees by id
+  std::map<std::string, std::string> department_of_;    // lower-cased department name -> id
   std::map<std::string, std::size_t> department_line_;  // new department id -> its first line
-  std::size_t base_departments_ = 0;                // how many departments the model had
+  std::size_t base_departments_ = 0;                    // how many departments the model had
   HrImportSummary summary_;
 };
 
@@ -354,7 +359,8 @@ std::string hr_department_id(std::string_view name) {
   return slug.empty() ? std::string() : "dept-" + slug;
 }
 
-HrImportResult import_hr(std::string_view csv, const std::string& file, const HrImportOptions& options, const Model* into) {
+HrImportResult import_hr(std::string_view csv, const std::string& file, const HrImportOptions& options,
+                         const Model* into) {
   std::vector<std::string> problems;
   check_hr_options(options, into, problems);
   if (!problems.empty()) throw HrImportError(std::move(problems));
@@ -368,7 +374,8 @@ HrImportResult import_hr(std::string_view csv, const std::string& file, const Hr
       if (p.rfind(file + ":", 0) != 0) return 0;
       return std::strtoul(p.c_str() + file.size() + 1, nullptr, 10);
     };
-    std::stable_sort(problems.begin(), problems.end(), [&](const std::string& a, const std::string& b) { return line_of(a) < line_of(b); });
+    std::stable_sort(problems.begin(), problems.end(),
+                     [&](const std::string& a, const std::string& b) { return line_of(a) < line_of(b); });
     throw HrImportError(std::move(problems));
   }
   return result;

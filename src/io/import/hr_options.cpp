@@ -12,7 +12,8 @@ namespace {
 
 bool is_name_word(std::string_view s) {  // ^[a-z][a-z0-9_-]*$, the rule for sides
   if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; });
 }
 
 // The roles the format names, and those the model already uses (people and approval slots).
@@ -41,15 +42,17 @@ void check_hr_options(const HrImportOptions& o, const Model* into, std::vector<s
       problems.push_back(option + "invalid regular expression " + quote_text(pattern) + ": " + e.what());
     }
     if (!is_name_word(role)) {
-      problems.push_back(option + "invalid role " + quote_text(role) + ": a role is a lower-case word such as executive, director, manager or engineer");
+      problems.push_back(option + "invalid role " + quote_text(role) +
+                         ": a role is a lower-case word such as executive, director, manager or engineer");
       continue;
     }
     if (std::find(roles.begin(), roles.end(), role) != roles.end()) continue;
     std::vector<std::string_view> candidates(roles.begin(), roles.end());
     // Any word is a role, but one a typo away from a known role is most likely that role.
     if (const std::string guess = closest_match(role, candidates); !guess.empty())
-      problems.push_back(option + "unknown role " + quote_text(role) + " (did you mean " + quote_text(guess) +
-                         "?); the roles approval rules ask for are words such as executive, director, manager, engineer");
+      problems.push_back(
+          option + "unknown role " + quote_text(role) + " (did you mean " + quote_text(guess) +
+          "?); the roles approval rules ask for are words such as executive, director, manager, engineer");
   }
   for (const auto& [department, side] : o.sides) {
     if (!is_name_word(side))
@@ -57,7 +60,8 @@ void check_hr_options(const HrImportOptions& o, const Model* into, std::vector<s
                          ": a side is a lower-case name such as it, business, legal or data");
   }
   if (!o.default_side.empty() && !is_name_word(o.default_side))
-    problems.push_back("--default-side " + quote_text(o.default_side) + ": invalid side: a side is a lower-case name such as it, business, legal or data");
+    problems.push_back("--default-side " + quote_text(o.default_side) +
+                       ": invalid side: a side is a lower-case name such as it, business, legal or data");
   if (o.delimiter != 0 && o.delimiter != ',' && o.delimiter != ';' && o.delimiter != '\t')
     problems.push_back("--delimiter: use ',', ';' or tab");
 }

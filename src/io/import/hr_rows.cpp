@@ -15,12 +15,12 @@ namespace {
 
 // The default header of each column first, then its aliases, all compared trimmed and
 // case-insensitively; the first one the header has wins.
-const std::vector<std::string> kIdHeaders = {"Employee ID", "EmployeeID", "Employee_ID", "Emp ID", "EmpID",
-                                             "Employee Number", "Employee No", "Staff ID", "Worker ID", "ID"};
+const std::vector<std::string> kIdHeaders = {"Employee ID",     "EmployeeID",  "Employee_ID", "Emp ID",    "EmpID",
+                                             "Employee Number", "Employee No", "Staff ID",    "Worker ID", "ID"};
 const std::vector<std::string> kNameHeaders = {"Name", "Full Name", "Employee Name", "Display Name"};
 const std::vector<std::string> kTitleHeaders = {"Title", "Job Title", "Position", "Position Title"};
-const std::vector<std::string> kManagerHeaders = {"Manager ID", "Manager Employee ID", "ManagerID", "Manager_ID",
-                                                  "Manager", "Supervisor ID", "Line Manager ID", "Reports To"};
+const std::vector<std::string> kManagerHeaders = {"Manager ID", "Manager Employee ID", "ManagerID",       "Manager_ID",
+                                                  "Manager",    "Supervisor ID",       "Line Manager ID", "Reports To"};
 const std::vector<std::string> kDepartmentHeaders = {"Department", "Dept", "Department Name", "Dept Name"};
 // Without a name column, the name is "First Last" from these two when both are present.
 const std::vector<std::string> kFirstNameHeaders = {"First Name", "FirstName", "Given Name"};
@@ -30,7 +30,8 @@ constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 
 class HeaderMap {
  public:
-  HeaderMap(const std::vector<std::string>& header, const std::string& file, std::size_t line, std::vector<std::string>& problems)
+  HeaderMap(const std::vector<std::string>& header, const std::string& file, std::size_t line,
+            std::vector<std::string>& problems)
       : header_(header), file_(file), line_(line), problems_(problems) {}
 
   // The column of `explicit_header` (an error when missing), or of the first of `defaults`.
@@ -58,8 +59,9 @@ class HeaderMap {
     for (std::size_t c = 0; c < header_.size(); ++c) {
       if (hr_lower(hr_trim(header_[c])) != key) continue;
       if (found != kNoColumn) {
-        problems_.push_back(at() + "column " + quote_text(hr_trim(header_[c])) + " appears twice in the header (columns " +
-                            std::to_string(found + 1) + " and " + std::to_string(c + 1) + ")");
+        problems_.push_back(at() + "column " + quote_text(hr_trim(header_[c])) +
+                            " appears twice in the header (columns " + std::to_string(found + 1) + " and " +
+                            std::to_string(c + 1) + ")");
         break;
       }
       found = c;
@@ -176,7 +178,8 @@ std::string read_row(const CsvRecord& r, const Columns& c, const TitleRoles& tit
   row.title = field(r, c.title);
   row.manager = field(r, c.manager);
   row.department = field(r, c.department);
-  if (row.id.empty()) return "empty employee id" + (row.name.empty() ? std::string() : " (name " + quote_text(row.name) + ")");
+  if (row.id.empty())
+    return "empty employee id" + (row.name.empty() ? std::string() : " (name " + quote_text(row.name) + ")");
   if (const std::string why = hr_id_problem(row.id); !why.empty())
     return "invalid employee id " + quote_text(row.id) + ": it " + why;
   if (const auto [it, fresh] = seen.emplace(row.id, r.line); !fresh)
@@ -229,7 +232,8 @@ HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImpo
     title_roles.emplace_back(std::regex(pattern, std::regex::ECMAScript | std::regex::icase), role);
 
   if (table.records.size() == 1 && sheet.problems.empty())
-    sheet.problems.push_back(file + ":" + std::to_string(header.line) + ": no employees: the file has a header line only");
+    sheet.problems.push_back(file + ":" + std::to_string(header.line) +
+                             ": no employees: the file has a header line only");
   std::map<std::string, std::size_t> seen;  // id -> line
   for (std::size_t k = 1; k < table.records.size(); ++k) {
     const CsvRecord& r = table.records[k];

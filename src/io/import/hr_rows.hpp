@@ -14,14 +14,14 @@
 namespace clearpath {
 
 struct HrRow {
-  std::size_t line = 0;  // where the record starts
+  std::size_t line = 0;                              // where the record starts
   std::string id, name, title, manager, department;  // trimmed; "" = empty or no such column
   std::vector<std::string> roles;                    // from --roles-from-title, in option order
   nlohmann::ordered_json attributes;                 // --attribute columns; null when none
 };
 
 struct HrSheet {
-  std::vector<HrRow> rows;       // the good rows, in file order
+  std::vector<HrRow> rows;  // the good rows, in file order
   bool has_name = false, has_title = false, has_manager = false, has_department = false;
   std::size_t header_line = 1;
   std::vector<std::string> problems;

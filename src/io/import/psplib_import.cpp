@@ -120,8 +120,7 @@ class Parser {
     int v = 0;
     const char* end = word.data() + word.size();
     const auto [ptr, ec] = std::from_chars(word.data(), end, v);
-    if (ec == std::errc::result_out_of_range)
-      fail(line, context + ": number " + quoted(word) + " is too large");
+    if (ec == std::errc::result_out_of_range) fail(line, context + ": number " + quoted(word) + " is too large");
     if (ec != std::errc() || ptr != end) fail(line, context + ": " + quoted(word) + " is not a whole number");
     return v;
   }
@@ -132,7 +131,9 @@ class Parser {
     return out;
   }
 
-  std::string section_at(std::size_t title) const { return std::string(lines_[title].substr(0, lines_[title].size() - 1)); }
+  std::string section_at(std::size_t title) const {
+    return std::string(lines_[title].substr(0, lines_[title].size() - 1));
+  }
 
   static bool is_separator(std::string_view line) { return !line.empty() && line.front() == '*'; }
   static bool is_title(std::string_view line) {
@@ -140,7 +141,8 @@ class Parser {
   }
   // A data row starts with a number (possibly negative, which is then reported as such).
   static bool is_data(std::string_view line) {
-    return !line.empty() && (is_digit(line[0]) || ((line[0] == '-' || line[0] == '+') && line.size() > 1 && is_digit(line[1])));
+    return !line.empty() &&
+           (is_digit(line[0]) || ((line[0] == '-' || line[0] == '+') && line.size() > 1 && is_digit(line[1])));
   }
 
   std::size_t find_section(std::size_t from, const char* title) const {
@@ -153,7 +155,8 @@ class Parser {
 
   // The `count` data rows of the section whose title is at line `title`: up to `header_rows`
   // column-title lines (and the line of dashes) are skipped first; blank lines are ignored.
-  std::vector<std::size_t> rows(std::size_t title, std::size_t header_rows, std::size_t count, const std::string& what) const {
+  std::vector<std::size_t> rows(std::size_t title, std::size_t header_rows, std::size_t count,
+                                const std::string& what) const {
     std::vector<std::size_t> out;
     std::size_t i = title + 1;
     for (std::size_t skipped = 0; i < lines_.size() && skipped < header_rows; ++i) {
@@ -164,7 +167,8 @@ class Parser {
     for (; i < lines_.size() && out.size() < count; ++i) {
       if (lines_[i].empty()) continue;
       if (is_separator(lines_[i]) || is_title(lines_[i]))
-        fail(i, section_at(title) + " ends after " + std::to_string(out.size()) + " of " + std::to_string(count) + " " + what);
+        fail(i, section_at(title) + " ends after " + std::to_string(out.size()) + " of " + std::to_string(count) + " " +
+                    what);
       out.push_back(i);
     }
     if (out.size() < count)
@@ -173,8 +177,8 @@ class Parser {
     for (; i < lines_.size(); ++i) {
       if (lines_[i].empty()) continue;
       if (!is_separator(lines_[i]) && !is_title(lines_[i]))
-        fail(i, section_at(title) + " has more than the " + std::to_string(count) + " " + what + " expected: " +
-                    quoted(lines_[i]));
+        fail(i, section_at(title) + " has more than the " + std::to_string(count) + " " + what +
+                    " expected: " + quoted(lines_[i]));
       break;
     }
     return out;
@@ -208,8 +212,9 @@ class Parser {
         const std::vector<std::string_view> words = split_words(lines_[i].substr(colon + 1));
         const bool unit = f.unit && words.size() == 2 && words[1] == f.unit;
         if (words.empty() || (words.size() > 1 && !unit))
-          fail(i, context + ": expected one number" + (f.unit ? std::string(" (and '") + f.unit + "')" : std::string()) +
-                      ", found " + quoted(trim(lines_[i].substr(colon + 1))));
+          fail(i, context + ": expected one number" +
+                      (f.unit ? std::string(" (and '") + f.unit + "')" : std::string()) + ", found " +
+                      quoted(trim(lines_[i].substr(colon + 1))));
         f.value = number(i, words[0], context);
         if (f.value < 0) fail(i, context + " is negative (" + std::to_string(f.value) + ")");
         f.line = i;
@@ -220,7 +225,8 @@ class Parser {
     Field& horizon = fields[2];
     Field& renewable = fields[3];
     if (projects.line && projects.value != 1)
-      fail(*projects.line, "the file holds " + std::to_string(projects.value) + " projects; only single-project files are supported");
+      fail(*projects.line,
+           "the file holds " + std::to_string(projects.value) + " projects; only single-project files are supported");
     for (const Field* f : {&jobs, &horizon, &renewable})
       if (!f->line) fail(end, std::string("the header has no '") + f->name + "' line before " + kProject);
     if (jobs.value < 2)
@@ -263,12 +269,15 @@ class Parser {
       if (v.size() < 3)
         fail(line, context + ": expected job number, modes, number of successors and the successors, found " +
                        std::to_string(v.size()) + " number(s)");
-      if (v[0] != job) fail(line, "expected the precedence row of job " + std::to_string(job) + ", found job " + std::to_string(v[0]));
+      if (v[0] != job)
+        fail(line, "expected the precedence row of job " + std::to_string(job) + ", found job " + std::to_string(v[0]));
       if (v[1] != 1)
-        fail(line, context + " has " + std::to_string(v[1]) + " modes; only single-mode instances (1 mode) are supported");
+        fail(line,
+             context + " has " + std::to_string(v[1]) + " modes; only single-mode instances (1 mode) are supported");
       if (v[2] < 0) fail(line, context + " has a negative number of successors (" + std::to_string(v[2]) + ")");
       if (v.size() - 3 != static_cast<std::size_t>(v[2]))
-        fail(line, context + " states " + std::to_string(v[2]) + " successor(s) but lists " + std::to_string(v.size() - 3));
+        fail(line,
+             context + " states " + std::to_string(v[2]) + " successor(s) but lists " + std::to_string(v.size() - 3));
       PsplibJob j;
       j.number = job;
       for (std::size_t k = 3; k < v.size(); ++k) {
@@ -322,10 +331,13 @@ class Parser {
       const std::string context = "job " + std::to_string(job);
       const std::vector<int> v = numbers(line, context + " in " + section(kRequests));
       if (v.size() < 3)
-        fail(line, context + ": expected job number, mode, duration and the resource requests, found " + std::to_string(v.size()) +
-                       " number(s)");
-      if (v[0] != job) fail(line, "expected the request row of job " + std::to_string(job) + ", found job " + std::to_string(v[0]));
-      if (v[1] != 1) fail(line, context + " is in mode " + std::to_string(v[1]) + "; only single-mode instances (mode 1) are supported");
+        fail(line, context + ": expected job number, mode, duration and the resource requests, found " +
+                       std::to_string(v.size()) + " number(s)");
+      if (v[0] != job)
+        fail(line, "expected the request row of job " + std::to_string(job) + ", found job " + std::to_string(v[0]));
+      if (v[1] != 1)
+        fail(line,
+             context + " is in mode " + std::to_string(v[1]) + "; only single-mode instances (mode 1) are supported");
       if (v.size() - 3 != static_cast<std::size_t>(resources_))
         fail(line, context + " has " + std::to_string(v.size() - 3) + " resource request(s), but the header declares " +
                        std::to_string(resources_) + " renewable resource(s)");
@@ -335,7 +347,8 @@ class Parser {
       j.demands.assign(v.begin() + 3, v.end());
       for (std::size_t k = 0; k < j.demands.size(); ++k)
         if (j.demands[k] < 0)
-          fail(line, context + " has a negative request (" + std::to_string(j.demands[k]) + ") of resource R" + std::to_string(k + 1));
+          fail(line, context + " has a negative request (" + std::to_string(j.demands[k]) + ") of resource R" +
+                         std::to_string(k + 1));
       if (job == 1 || job == jobs_) {
         const std::string dummy = context + " is the dummy " + (job == 1 ? "source" : "sink");
         if (j.duration != 0) fail(line, dummy + "; its duration must be 0, not " + std::to_string(j.duration));
@@ -357,8 +370,8 @@ class Parser {
                                    " capacities (one per renewable resource), found " + std::to_string(v.size()));
     for (std::size_t k = 0; k < v.size(); ++k)
       if (v[k] < 0)
-        fail(availability_line_, section(kAvailabilities) + ": resource R" + std::to_string(k + 1) + " has a negative capacity (" +
-                                     std::to_string(v[k]) + ")");
+        fail(availability_line_, section(kAvailabilities) + ": resource R" + std::to_string(k + 1) +
+                                     " has a negative capacity (" + std::to_string(v[k]) + ")");
     instance_.capacities = v;
   }
 
@@ -368,9 +381,9 @@ class Parser {
       const PsplibJob& j = instance_.jobs[r];
       for (std::size_t k = 0; k < j.demands.size(); ++k)
         if (j.demands[k] > 0 && instance_.capacities[k] == 0)
-          fail(request_lines_[r], "job " + std::to_string(j.number) + " requests " + std::to_string(j.demands[k]) + " of resource R" +
-                                      std::to_string(k + 1) + ", whose capacity is 0 (line " + std::to_string(availability_line_ + 1) +
-                                      "): the job could never run");
+          fail(request_lines_[r], "job " + std::to_string(j.number) + " requests " + std::to_string(j.demands[k]) +
+                                      " of resource R" + std::to_string(k + 1) + ", whose capacity is 0 (line " +
+                                      std::to_string(availability_line_ + 1) + "): the job could never run");
     }
   }
 
@@ -395,7 +408,8 @@ PsplibInstance parse_psplib(std::string_view text, const std::string& file) { re
 std::string psplib_job_id(const PsplibInstance& instance, int job) {
   const int largest = std::max(1, static_cast<int>(instance.jobs.size()) - 1);  // the last non-dummy job
   const std::string n = std::to_string(job);
-  return "job-" + std::string(static_cast<std::size_t>(std::max(0, digits(largest) - static_cast<int>(n.size()))), '0') + n;
+  return "job-" +
+         std::string(static_cast<std::size_t>(std::max(0, digits(largest) - static_cast<int>(n.size()))), '0') + n;
 }
 
 namespace {

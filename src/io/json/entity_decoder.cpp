@@ -68,13 +68,11 @@ class Fields {
   // built only when a message needs it.
   Fields(json& obj, std::string pointer, std::string prefix, const char* kind, std::string_view entity,
          ModelBuilder& builder, Diagnostics& diag)
-      : obj_(obj), pointer_(std::move(pointer)), prefix_(std::move(prefix)), kind_(kind),
-        entity_(entity), builder_(builder), diag_(diag) {}
+      : obj_(obj), pointer_(std::move(pointer)), prefix_(std::move(prefix)), kind_(kind), entity_(entity),
+        builder_(builder), diag_(diag) {}
 
   const std::string& pointer() const { return pointer_; }
-  std::string what() const {
-    return kind_ ? prefix_ + kind_ + " " + quote_text(entity_) : prefix_;
-  }
+  std::string what() const { return kind_ ? prefix_ + kind_ + " " + quote_text(entity_) : prefix_; }
   std::string at(std::string_view key) const { return pointer_join(pointer_, key); }
   std::string label(std::string_view key) const { return std::string(key) + " of " + what(); }
   json* find(const char* key) {
@@ -85,8 +83,7 @@ class Fields {
     diag_.error(code, at, std::string(entity_), message);
   }
   void wrong_type(const char* key, const json& v, const char* expected) {
-    error("wrong-type", pointer_join(pointer_, key),
-          label(key) + " must be " + expected + ", not " + type_name(v));
+    error("wrong-type", pointer_join(pointer_, key), label(key) + " must be " + expected + ", not " + type_name(v));
   }
 
   void text(const char* key, std::string& out) {
@@ -107,9 +104,7 @@ class Fields {
   // common case (no problem) builds no strings.
   template <class At, class Label>
   bool number_value(const json& v, At&& at_fn, Label&& label_fn, NumberRule rule, double& out) {
-    auto error = [&](const char* code, const std::string& message) {
-      this->error(code, at_fn(), message);
-    };
+    auto error = [&](const char* code, const std::string& message) { this->error(code, at_fn(), message); };
     if (!v.is_number()) {
       error("wrong-type", label_fn() + " must be a number, not " + type_name(v));
       return false;
@@ -126,14 +121,13 @@ class Fields {
     if (x < rule.min || (rule.min_exclusive && x == rule.min)) {
       const std::string bound = rule.min_exclusive ? "greater than " : "at least ";
       error(rule.min == 0 && !rule.min_exclusive ? "negative-number" : "out-of-range",
-            label_fn() + " must be " + (rule.min == 0 && !rule.min_exclusive ? std::string("non-negative")
-                                                                        : bound + format_number(rule.min)) +
+            label_fn() + " must be " +
+                (rule.min == 0 && !rule.min_exclusive ? std::string("non-negative") : bound + format_number(rule.min)) +
                 ", not " + format_number(x));
       return false;
     }
     if (rule.max && x > *rule.max) {
-      error("out-of-range",
-            label_fn() + " must be at most " + format_number(*rule.max) + ", not " + format_number(x));
+      error("out-of-range", label_fn() + " must be at most " + format_number(*rule.max) + ", not " + format_number(x));
       return false;
     }
     out = x;
@@ -142,13 +136,16 @@ class Fields {
 
   void number(const char* key, double& out, NumberRule rule) {
     json* v = find(key);
-    if (v) number_value(*v, [&] { return at(key); }, [&] { return label(key); }, rule, out);
+    if (v)
+      number_value(
+          *v, [&] { return at(key); }, [&] { return label(key); }, rule, out);
   }
 
   void number(const char* key, std::optional<double>& out, NumberRule rule) {
     json* v = find(key);
     double x = 0;
-    if (v && number_value(*v, [&] { return at(key); }, [&] { return label(key); }, rule, x))
+    if (v && number_value(
+                 *v, [&] { return at(key); }, [&] { return label(key); }, rule, x))
       out = x;
   }
 
@@ -156,8 +153,9 @@ class Fields {
   template <class At, class Label>
   bool ref_value(const json& v, At&& at_fn, Label&& label_fn, Ref& out) {
     if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
-      error("wrong-type", at_fn(), label_fn() + " must be an id (a non-empty string), not " +
-                                  (v.is_string() ? std::string("an empty string") : type_name(v)));
+      error("wrong-type", at_fn(),
+            label_fn() + " must be an id (a non-empty string), not " +
+                (v.is_string() ? std::string("an empty string") : type_name(v)));
       return false;
     }
     out = builder_.intern(v.get_ref<const std::string&>());
@@ -166,7 +164,9 @@ class Fields {
 
   void ref(const char* key, Ref& out) {
     json* v = find(key);
-    if (v) ref_value(*v, [&] { return at(key); }, [&] { return label(key); }, out);
+    if (v)
+      ref_value(
+          *v, [&] { return at(key); }, [&] { return label(key); }, out);
   }
 
   void refs(const char* key, std::vector<Ref>& out) {
@@ -176,8 +176,7 @@ class Fields {
     out.reserve(v->size());
     for (std::size_t i = 0; i < v->size(); ++i) {
       Ref r = kNoRef;
-      if (ref_value((*v)[i], [&] { return pointer_join(at(key), i); }, [&] { return label(key); }, r))
-        out.push_back(r);
+      if (ref_value((*v)[i], [&] { return pointer_join(at(key), i); }, [&] { return label(key); }, r)) out.push_back(r);
     }
   }
 
@@ -188,8 +187,7 @@ class Fields {
     for (std::size_t i = 0; i < v->size(); ++i) {
       json& item = (*v)[i];
       if (item.is_string()) out.push_back(std::move(item.get_ref<std::string&>()));
-      else error("wrong-type", pointer_join(at(key), i),
-                 label(key) + " must hold strings, not " + type_name(item));
+      else error("wrong-type", pointer_join(at(key), i), label(key) + " must hold strings, not " + type_name(item));
     }
   }
 
@@ -239,9 +237,9 @@ void read_status(Fields& f, Status& out, std::initializer_list<std::pair<std::st
   }
   std::string allowed;
   for (std::string_view c : candidates) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
-  f.error("unknown-status", pointer_join(f.pointer(), "status"),
-          "unknown status " + quote_text(s) + " of " + f.what() + "; use one of " + allowed +
-              did_you_mean(s, candidates));
+  f.error(
+      "unknown-status", pointer_join(f.pointer(), "status"),
+      "unknown status " + quote_text(s) + " of " + f.what() + "; use one of " + allowed + did_you_mean(s, candidates));
 }
 
 void read_side(Fields& f, const char* key, std::string& out) {
@@ -255,8 +253,8 @@ void read_side(Fields& f, const char* key, std::string& out) {
 }
 
 void decode_person(Fields& f, Person& p) {
-  f.unknown_keys({"id", "name", "attributes", "department", "reports_to", "dotted_line_to", "title",
-                  "roles", "capacity", "skills", "available"});
+  f.unknown_keys({"id", "name", "attributes", "department", "reports_to", "dotted_line_to", "title", "roles",
+                  "capacity", "skills", "available"});
   f.ref("department", p.department);
   f.ref("reports_to", p.reports_to);
   f.refs("dotted_line_to", p.dotted_line_to);
@@ -282,8 +280,8 @@ void decode_system(Fields& f, System& s) {
 }
 
 void decode_initiative(Fields& f, Initiative& i) {
-  f.unknown_keys({"id", "name", "attributes", "sponsors", "value_per_month", "build_cost",
-                  "run_cost_per_month", "momentum_days"});
+  f.unknown_keys(
+      {"id", "name", "attributes", "sponsors", "value_per_month", "build_cost", "run_cost_per_month", "momentum_days"});
   f.refs("sponsors", i.sponsors);
   f.number("value_per_month", i.value_per_month, kNonNegative);
   f.number("build_cost", i.build_cost, kNonNegative);
@@ -291,8 +289,7 @@ void decode_initiative(Fields& f, Initiative& i) {
   f.number("momentum_days", i.momentum_days, kNonNegative);
 }
 
-void decode_rule(Fields& f, Rule& rule, ModelBuilder& builder, Diagnostics& diag,
-                 const std::string& entity) {
+void decode_rule(Fields& f, Rule& rule, ModelBuilder& builder, Diagnostics& diag, const std::string& entity) {
   json* v = f.find("rule");
   if (!v) return;
   if (!v->is_object()) return f.wrong_type("rule", *v, "an object");
@@ -310,8 +307,9 @@ void decode_rule(Fields& f, Rule& rule, ModelBuilder& builder, Diagnostics& diag
     json& item = (*slots)[i];
     const std::string at = pointer_join(pointer_join(r.pointer(), "slots"), i);
     if (!item.is_object()) {
-      r.error("wrong-type", at, "slot " + std::to_string(i + 1) + " of the rule of " + f.what() +
-                                    " must be an object, not " + type_name(item));
+      r.error("wrong-type", at,
+              "slot " + std::to_string(i + 1) + " of the rule of " + f.what() + " must be an object, not " +
+                  type_name(item));
       continue;
     }
     Fields s(item, at, "slot " + std::to_string(i + 1) + " of ", "approval", entity, builder, diag);
@@ -321,27 +319,26 @@ void decode_rule(Fields& f, Rule& rule, ModelBuilder& builder, Diagnostics& diag
     s.text("role", slot.role);
     s.ref("department", slot.department);
     if (!s.find("side") && !s.find("role") && !s.find("department"))
-      s.error("empty-slot", at, "slot " + std::to_string(i + 1) + " of " + f.what() +
-                                    " names none of side, role, department, so anyone fills it");
+      s.error("empty-slot", at,
+              "slot " + std::to_string(i + 1) + " of " + f.what() +
+                  " names none of side, role, department, so anyone fills it");
     rule.slots.push_back(std::move(slot));
   }
 }
 
 void decode_approval(Fields& f, Approval& a, ModelBuilder& builder, Diagnostics& diag) {
-  f.unknown_keys({"id", "name", "attributes", "initiative", "approvers", "lead_time", "status",
-                  "depends_on", "rule"});
+  f.unknown_keys({"id", "name", "attributes", "initiative", "approvers", "lead_time", "status", "depends_on", "rule"});
   f.ref("initiative", a.initiative);
   f.refs("approvers", a.approvers);
   f.number("lead_time", a.lead_time, kNonNegative);
-  read_status(f, a.status, {{"pending", ApprovalStatus::pending},
-                            {"granted", ApprovalStatus::granted},
-                            {"denied", ApprovalStatus::denied}});
+  read_status(
+      f, a.status,
+      {{"pending", ApprovalStatus::pending}, {"granted", ApprovalStatus::granted}, {"denied", ApprovalStatus::denied}});
   f.refs("depends_on", a.depends_on);
   decode_rule(f, a.rule, builder, diag, a.id);
 }
 
-void decode_duration(Fields& f, Duration& d, ModelBuilder& builder, Diagnostics& diag,
-                     const std::string& entity) {
+void decode_duration(Fields& f, Duration& d, ModelBuilder& builder, Diagnostics& diag, const std::string& entity) {
   json* v = f.find("duration");
   if (!v) {
     f.error("missing-field", f.pointer(), f.what() + " has no duration (required)");
@@ -356,16 +353,15 @@ void decode_duration(Fields& f, Duration& d, ModelBuilder& builder, Diagnostics&
     return;
   }
   if (!v->is_object())
-    return f.wrong_type("duration", *v,
-                        "a number of working days or {\"optimistic\", \"likely\", \"pessimistic\"}");
+    return f.wrong_type("duration", *v, "a number of working days or {\"optimistic\", \"likely\", \"pessimistic\"}");
   Fields t(*v, at, "the duration of ", "step", entity, builder, diag);
   t.unknown_keys({"optimistic", "likely", "pessimistic"});
   bool complete = true;
   for (const char* key : {"optimistic", "likely", "pessimistic"})
     if (!t.find(key)) {
       complete = false;
-      t.error("missing-field", at, "the duration of " + f.what() + " has no " + key +
-                                       " (a three-point estimate needs all three)");
+      t.error("missing-field", at,
+              "the duration of " + f.what() + " has no " + key + " (a three-point estimate needs all three)");
     }
   if (!complete) return;
   double o = -1, m = -1, p = -1;
@@ -398,9 +394,9 @@ void decode_demands(Fields& f, std::vector<Demand>& out, ModelBuilder& builder) 
       continue;
     }
     Demand d;
-    if (!f.number_value(it.value(), [&]() -> const std::string& { return item_at; },
-                        [&] { return "the demand on " + quote_text(it.key()) + " of " + f.what(); },
-                        kPositive, d.amount))
+    if (!f.number_value(
+            it.value(), [&]() -> const std::string& { return item_at; },
+            [&] { return "the demand on " + quote_text(it.key()) + " of " + f.what(); }, kPositive, d.amount))
       continue;
     d.resource = builder.intern(it.key());
     out.push_back(d);
@@ -408,26 +404,26 @@ void decode_demands(Fields& f, std::vector<Demand>& out, ModelBuilder& builder) 
 }
 
 void decode_step(Fields& f, Step& s, ModelBuilder& builder, Diagnostics& diag) {
-  f.unknown_keys({"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills",
-                  "demands", "status", "depends_on"});
+  f.unknown_keys({"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands",
+                  "status", "depends_on"});
   f.ref("initiative", s.initiative);
   f.ref("system", s.system);
   f.ref("owner", s.owner);
   decode_duration(f, s.duration, builder, diag, s.id);
   f.texts("skills", s.skills);
   decode_demands(f, s.demands, builder);
-  read_status(f, s.status, {{"not-started", StepStatus::not_started},
-                            {"in-progress", StepStatus::in_progress},
-                            {"done", StepStatus::done},
-                            {"blocked", StepStatus::blocked}});
+  read_status(f, s.status,
+              {{"not-started", StepStatus::not_started},
+               {"in-progress", StepStatus::in_progress},
+               {"done", StepStatus::done},
+               {"blocked", StepStatus::blocked}});
   f.refs("depends_on", s.depends_on);
 }
 
 // Checks the id of an entity; empty optional when it is missing or unusable.
-std::optional<std::string> read_id(json& obj, const std::string& pointer, EntityKind kind,
-                                   std::size_t index, Diagnostics& diag) {
-  const std::string what = std::string(kind_name(kind)) + " " + std::to_string(index + 1) + " of " +
-                           kind_array(kind);
+std::optional<std::string> read_id(json& obj, const std::string& pointer, EntityKind kind, std::size_t index,
+                                   Diagnostics& diag) {
+  const std::string what = std::string(kind_name(kind)) + " " + std::to_string(index + 1) + " of " + kind_array(kind);
   auto it = obj.find("id");
   if (it == obj.end()) {
     diag.error("missing-field", pointer, "", what + " has no id (required)");
@@ -444,8 +440,9 @@ std::optional<std::string> read_id(json& obj, const std::string& pointer, Entity
     return std::nullopt;
   }
   if (id.size() > kMaxIdBytes) {
-    diag.error("bad-id", at, "", "id of " + what + " is " + std::to_string(id.size()) +
-                                     " bytes long; ids are at most " + std::to_string(kMaxIdBytes));
+    diag.error("bad-id", at, "",
+               "id of " + what + " is " + std::to_string(id.size()) + " bytes long; ids are at most " +
+                   std::to_string(kMaxIdBytes));
     return std::nullopt;
   }
   for (unsigned char c : id)
@@ -457,8 +454,8 @@ std::optional<std::string> read_id(json& obj, const std::string& pointer, Entity
 }
 
 template <class E, class Decode>
-void decode_as(EntityKind kind, std::size_t index, json& obj, const std::string& pointer,
-               std::string&& id, ModelBuilder& builder, Diagnostics& diag, Decode&& decode) {
+void decode_as(EntityKind kind, std::size_t index, json& obj, const std::string& pointer, std::string&& id,
+               ModelBuilder& builder, Diagnostics& diag, Decode&& decode) {
   E e;
   e.id = std::move(id);
   e.source_index = static_cast<std::uint32_t>(index);
@@ -470,9 +467,8 @@ void decode_as(EntityKind kind, std::size_t index, json& obj, const std::string&
     const Ref first = *builder.find(id_copy);
     const Model& m = builder.model();
     diag.error("duplicate-id", pointer_join(pointer, "id"), id_copy,
-               "duplicate id " + quote_text(id_copy) + ": already used by the " +
-                   kind_name(m.kind(first)) + " at /" + kind_array(m.kind(first)) + "/" +
-                   std::to_string(m.entity(first).source_index));
+               "duplicate id " + quote_text(id_copy) + ": already used by the " + kind_name(m.kind(first)) + " at /" +
+                   kind_array(m.kind(first)) + "/" + std::to_string(m.entity(first).source_index));
   }
 }
 
@@ -485,9 +481,9 @@ void EntityDecoder::decode(EntityKind kind, std::size_t index, json&& value) {
   }
   const std::string pointer = entity_pointer(kind, index);
   if (!value.is_object()) {
-    diagnostics_.error("wrong-type", pointer, "",
-                       std::string("each entry of ") + kind_array(kind) + " must be an object, not " +
-                           type_name(value));
+    diagnostics_.error(
+        "wrong-type", pointer, "",
+        std::string("each entry of ") + kind_array(kind) + " must be an object, not " + type_name(value));
     return;
   }
   std::optional<std::string> id = read_id(value, pointer, kind, index, diagnostics_);
@@ -495,12 +491,10 @@ void EntityDecoder::decode(EntityKind kind, std::size_t index, json&& value) {
   ModelBuilder& b = builder_;
   Diagnostics& d = diagnostics_;
   switch (kind) {
-    case EntityKind::person:
-      return decode_as<Person>(kind, index, value, pointer, std::move(*id), b, d, decode_person);
+    case EntityKind::person: return decode_as<Person>(kind, index, value, pointer, std::move(*id), b, d, decode_person);
     case EntityKind::department:
       return decode_as<Department>(kind, index, value, pointer, std::move(*id), b, d, decode_department);
-    case EntityKind::system:
-      return decode_as<System>(kind, index, value, pointer, std::move(*id), b, d, decode_system);
+    case EntityKind::system: return decode_as<System>(kind, index, value, pointer, std::move(*id), b, d, decode_system);
     case EntityKind::initiative:
       return decode_as<Initiative>(kind, index, value, pointer, std::move(*id), b, d, decode_initiative);
     case EntityKind::approval:
@@ -520,7 +514,8 @@ Calendar decode_calendar(Fields& c) {
   c.unknown_keys({"start", "holidays"});
   c.text("start", cal.start);
   if (!cal.start.empty() && !is_iso_date(cal.start)) {
-    c.error("bad-date", "/calendar/start", "calendar start " + quote_text(cal.start) + " is not a date written YYYY-MM-DD");
+    c.error("bad-date", "/calendar/start",
+            "calendar start " + quote_text(cal.start) + " is not a date written YYYY-MM-DD");
     cal.start.clear();
   }
   json* holidays = c.find("holidays");
@@ -535,9 +530,9 @@ Calendar decode_calendar(Fields& c) {
     if (!h.is_string())
       c.error("wrong-type", at, "holidays of the calendar must hold dates, not " + std::string(type_name(h)));
     else if (!is_iso_date(h.get_ref<const std::string&>()))
-      c.error("bad-date", at, "holiday " + quote_text(h.get_ref<const std::string&>()) + " is not a date written YYYY-MM-DD");
-    else
-      cal.holidays.push_back(h.get<std::string>());
+      c.error("bad-date", at,
+              "holiday " + quote_text(h.get_ref<const std::string&>()) + " is not a date written YYYY-MM-DD");
+    else cal.holidays.push_back(h.get<std::string>());
   }
   return cal;
 }

@@ -15,8 +15,7 @@ inline constexpr std::size_t kMaxIdBytes = 256;
 
 class EntityDecoder {
  public:
-  EntityDecoder(ModelBuilder& builder, Diagnostics& diagnostics)
-      : builder_(builder), diagnostics_(diagnostics) {}
+  EntityDecoder(ModelBuilder& builder, Diagnostics& diagnostics) : builder_(builder), diagnostics_(diagnostics) {}
 
   // `value` is element `index` of the array of `kind`; consumed (attributes are moved out).
   void decode(EntityKind kind, std::size_t index, nlohmann::ordered_json&& value);

@@ -6,9 +6,7 @@
 
 namespace clearpath {
 
-TextPosition position_of(std::string_view text, std::size_t offset) {
-  return positions_of(text, {offset}).front();
-}
+TextPosition position_of(std::string_view text, std::size_t offset) { return positions_of(text, {offset}).front(); }
 
 std::vector<TextPosition> positions_of(std::string_view text, const std::vector<std::size_t>& offsets) {
   std::vector<std::size_t> order(offsets.size());
@@ -65,8 +63,7 @@ std::vector<std::string> split_pointer(std::string_view pointer) {
 
 class Locator {
  public:
-  Locator(std::string_view text, std::vector<std::optional<std::size_t>>& found)
-      : text_(text), found_(found) {}
+  Locator(std::string_view text, std::vector<std::optional<std::size_t>>& found) : text_(text), found_(found) {}
 
   // Walks the value at pos_ with the pointer tree `node` (may be null: just skip it).
   void value(const Node* node, int depth) {
@@ -89,7 +86,10 @@ class Locator {
   void object(const Node& node, int depth) {
     ++pos_;  // {
     skip_space();
-    if (peek() == '}') { ++pos_; return; }
+    if (peek() == '}') {
+      ++pos_;
+      return;
+    }
     while (pos_ < text_.size()) {
       skip_space();
       std::string key = read_string();
@@ -98,7 +98,10 @@ class Locator {
       auto it = node.children.find(key);
       value(it == node.children.end() ? nullptr : it->second.get(), depth + 1);
       skip_space();
-      if (peek() == ',') { ++pos_; continue; }
+      if (peek() == ',') {
+        ++pos_;
+        continue;
+      }
       if (peek() == '}') ++pos_;
       return;
     }
@@ -107,12 +110,18 @@ class Locator {
   void array(const Node& node, int depth) {
     ++pos_;  // [
     skip_space();
-    if (peek() == ']') { ++pos_; return; }
+    if (peek() == ']') {
+      ++pos_;
+      return;
+    }
     for (std::size_t index = 0; pos_ < text_.size(); ++index) {
       auto it = node.children.find(std::to_string(index));
       value(it == node.children.end() ? nullptr : it->second.get(), depth + 1);
       skip_space();
-      if (peek() == ',') { ++pos_; continue; }
+      if (peek() == ',') {
+        ++pos_;
+        continue;
+      }
       if (peek() == ']') ++pos_;
       return;
     }
@@ -218,8 +227,8 @@ class Locator {
 
   char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
   void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
-                                   text_[pos_] == '\r' || text_[pos_] == '\t'))
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))
       ++pos_;
   }
 
@@ -231,7 +240,7 @@ class Locator {
 }  // namespace
 
 std::vector<std::optional<std::size_t>> locate_pointers(std::string_view text,
-                                                       const std::vector<std::string>& pointers) {
+                                                        const std::vector<std::string>& pointers) {
   Node root;
   for (std::size_t i = 0; i < pointers.size(); ++i) {
     Node* node = &root;
@@ -253,4 +262,3 @@ std::vector<std::optional<std::size_t>> locate_pointers(std::string_view text,
 }
 
 }  // namespace clearpath
-

@@ -24,6 +24,6 @@ std::vector<TextPosition> positions_of(std::string_view text, const std::vector<
 // pointer goes into are skipped without decoding. The text must be well-formed JSON up to the
 // values looked for.
 std::vector<std::optional<std::size_t>> locate_pointers(std::string_view text,
-                                                       const std::vector<std::string>& pointers);
+                                                        const std::vector<std::string>& pointers);
 
 }  // namespace clearpath

@@ -1,11 +1,11 @@
 // Reads the file format with nlohmann's SAX interface: entities are decoded one at a time as
 // their objects close, so memory holds the model, never a DOM of the whole file.
 #include <algorithm>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <set>
-#include <unordered_set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,9 +13,9 @@
 #include "clearpath/load.hpp"
 #include "io/json/entity_decoder.hpp"
 #include "io/json/json_locator.hpp"
-#include "util/text.hpp"
 #include "model/checks.hpp"
 #include "model/model_builder_access.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {
@@ -31,8 +31,8 @@ std::optional<EntityKind> entity_array(const std::string& key) {
 }
 
 bool is_known_top_level(const std::string& key) {
-  return key == "clearpath" || key == "$schema" || key == "name" || key == "description" ||
-         key == "attributes" || key == "calendar";
+  return key == "clearpath" || key == "$schema" || key == "name" || key == "description" || key == "attributes" ||
+         key == "calendar";
 }
 
 // Builds one value (an entity, or a top-level field) from SAX events, keeping its path so
@@ -179,8 +179,7 @@ class SaxLoader : public nlohmann::json_sax<json> {
     // The root object's keys.
     key_ = std::move(k);
     if (seen_top_keys_.count(key_)) {
-      diag_.error("duplicate-key", pointer_join("", key_), "",
-                  "duplicate top-level key " + quote_text(key_));
+      diag_.error("duplicate-key", pointer_join("", key_), "", "duplicate top-level key " + quote_text(key_));
     }
     seen_top_keys_.insert(key_);
     return true;
@@ -190,8 +189,7 @@ class SaxLoader : public nlohmann::json_sax<json> {
   // is placed at the start of the token that byte belongs to (the opening quote of an
   // unterminated string, the first letter of a bad literal), or at the byte itself for bad
   // UTF-8 inside a string.
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
     std::string what = ex.what();
     const std::size_t colon = what.find(": ", what.find("parse error"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
@@ -200,8 +198,8 @@ class SaxLoader : public nlohmann::json_sax<json> {
     if (ex.id == 406) {  // out_of_range.406: a number literal too large for a double
       const std::size_t end = std::min(position, text_.size());
       fatal("bad-number", mode_ == Mode::build ? value_.child_path() : std::string(),
-            "number " + quote_text(text_.substr(start, end - start)) + " is too large: not a finite number",
-            start, true);
+            "number " + quote_text(text_.substr(start, end - start)) + " is too large: not a finite number", start,
+            true);
       return false;
     }
     const bool bad_byte = reason.find("UTF-8") != std::string::npos;
@@ -219,16 +217,14 @@ class SaxLoader : public nlohmann::json_sax<json> {
  private:
   enum class Mode { route, build, skip };
 
-  static std::string value_key_of(const std::string& pointer) {
-    return pointer.substr(pointer.rfind('/') + 1);
-  }
+  static std::string value_key_of(const std::string& pointer) { return pointer.substr(pointer.rfind('/') + 1); }
 
   // The first byte of the JSON token that contains byte `at`: tokens are strings (to their
   // closing quote, or the end of the text), runs of literal characters, or single bytes.
   static std::size_t token_start(std::string_view text, std::size_t at) {
     auto literal = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-             c == '+' || c == '.';
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '+' ||
+             c == '.';
     };
     std::size_t i = 0;
     while (i < text.size()) {
@@ -248,8 +244,7 @@ class SaxLoader : public nlohmann::json_sax<json> {
     return at;
   }
 
-  void fatal(const char* code, std::string pointer, std::string message, std::size_t offset,
-             bool name_entity) {
+  void fatal(const char* code, std::string pointer, std::string message, std::size_t offset, bool name_entity) {
     if (diag_.items().size() < Diagnostics::kept_limit) fatal_ = Fatal{diag_.items().size(), offset};
     diag_.error(code, std::move(pointer), name_entity ? current_entity() : std::string(), std::move(message));
     failed_ = true;

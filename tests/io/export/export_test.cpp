@@ -15,11 +15,11 @@
 
 #include "clearpath/export.hpp"
 #include "clearpath/save.hpp"
-#include "synthetic/synthetic.hpp"
 #include "io/export/export_parts.hpp"
-#include "util/dot_text.hpp"
 #include "render/parsed_dot.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
+#include "util/dot_text.hpp"
 
 using namespace clearpath;
 using clearpath::test::load_valid;
@@ -28,9 +28,12 @@ using J = nlohmann::ordered_json;
 namespace {
 
 // The lists of each entity kind whose order has no meaning (docs/export.md).
-const std::map<std::string, std::set<std::string>> kSetLists = {
-    {"people", {"dotted_line_to", "roles", "skills"}}, {"departments", {}}, {"systems", {}},
-    {"initiatives", {"sponsors"}}, {"approvals", {"approvers", "depends_on"}}, {"steps", {"skills", "depends_on"}}};
+const std::map<std::string, std::set<std::string>> kSetLists = {{"people", {"dotted_line_to", "roles", "skills"}},
+                                                                {"departments", {}},
+                                                                {"systems", {}},
+                                                                {"initiatives", {"sponsors"}},
+                                                                {"approvals", {"approvers", "depends_on"}},
+                                                                {"steps", {"skills", "depends_on"}}};
 
 // The model's file form with the order that carries no meaning taken out, written independently
 // of the exporter: entities sorted by id, set-like lists and demands sorted.
@@ -39,7 +42,8 @@ J canonical(const std::string& saved) {
   for (const auto& [kind, sets] : kSetLists) {
     if (!j.contains(kind)) continue;
     std::vector<J> items(j[kind].begin(), j[kind].end());
-    std::sort(items.begin(), items.end(), [](const J& a, const J& b) { return a["id"].get<std::string>() < b["id"].get<std::string>(); });
+    std::sort(items.begin(), items.end(),
+              [](const J& a, const J& b) { return a["id"].get<std::string>() < b["id"].get<std::string>(); });
     for (J& e : items) {
       for (const std::string& key : sets)
         if (e.contains(key)) {
@@ -174,8 +178,10 @@ TEST_CASE("export: minimal.json by hand: 14 nodes, 31 edges in every graph forma
   CHECK(count(g, "<node id=") == 14);
   CHECK(count(g, "<edge id=") == 31);
   CHECK(g.find(R"(<key id="capacity" for="node" attr.name="capacity" attr.type="double"/>)") != std::string::npos);
-  CHECK(g.find(R"(<key id="min_approvers" for="node" attr.name="min_approvers" attr.type="int"/>)") != std::string::npos);
-  CHECK(g.find(R"(<key id="skills" for="node" attr.name="skills" attr.type="string" attr.list="string"/>)") != std::string::npos);
+  CHECK(g.find(R"(<key id="min_approvers" for="node" attr.name="min_approvers" attr.type="int"/>)") !=
+        std::string::npos);
+  CHECK(g.find(R"(<key id="skills" for="node" attr.name="skills" attr.type="string" attr.list="string"/>)") !=
+        std::string::npos);
   CHECK(g.find(R"(<graph id="clearpath" edgedefault="directed">)") != std::string::npos);
   // dana: capacity 0.5, skills sorted, a JSON array.
   CHECK(g.find("    <node id=\"dana\">\n"
@@ -194,9 +200,11 @@ TEST_CASE("export: minimal.json by hand: 14 nodes, 31 edges in every graph forma
                "      <data key=\"likely\">8</data>\n      <data key=\"pessimistic\">17</data>") != std::string::npos);
   CHECK(g.find("<data key=\"min_approvers\">2</data>") != std::string::npos);
   CHECK(g.find("<data key=\"slots\">[{&quot;side&quot;:&quot;it&quot;,&quot;role&quot;:&quot;executive&quot;},"
-               "{&quot;side&quot;:&quot;business&quot;,&quot;role&quot;:&quot;executive&quot;}]</data>") != std::string::npos);
+               "{&quot;side&quot;:&quot;business&quot;,&quot;role&quot;:&quot;executive&quot;}]</data>") !=
+        std::string::npos);
   CHECK(g.find("<edge id=\"e7\" source=\"it\" target=\"churn-score\">\n      <data key=\"label\">PRIORITIZES</data>\n"
-               "      <data key=\"relation\">prioritizes</data>\n      <data key=\"rank\">1</data>\n    </edge>") != std::string::npos);
+               "      <data key=\"relation\">prioritizes</data>\n      <data key=\"rank\">1</data>\n    </edge>") !=
+        std::string::npos);
   // Nodes by kind, then id: people ana, ben, chen, dana first, steps deploy, extract, train last.
   CHECK(g.find("<node id=\"ana\">") < g.find("<node id=\"dana\">"));
   CHECK(g.find("<node id=\"dana\">") < g.find("<node id=\"it\">"));
@@ -357,31 +365,34 @@ TEST_CASE("export: hostile ids and names in all three formats", "[export][hostil
   CHECK(g.find("&lt;/graphml&gt;&lt;!-- --&gt;") != std::string::npos);
   // Newlines, tabs and CRs as character references; \x01, \x0B, \x07, U+FFFE, U+FFFF as U+FFFD.
   CHECK(g.find("second line\xEF\xBF\xBD</data>") != std::string::npos);
-  CHECK(g.find("\\N ]]&gt; \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDtab&#9;here&#13;&#10;next") != std::string::npos);
+  CHECK(g.find("\\N ]]&gt; \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDtab&#9;here&#13;&#10;next") !=
+        std::string::npos);
   CHECK(g.find("<data key=\"roles\">[&quot;a&amp;role&quot;,&quot;z&lt;role&gt;&quot;]</data>") != std::string::npos);
-  CHECK(g.find("<data key=\"skills\">[&quot;a&apos;&quot;,&quot;b\\\\s&quot;,&quot;c\\&quot;s&quot;]</data>") != std::string::npos);
+  CHECK(g.find("<data key=\"skills\">[&quot;a&apos;&quot;,&quot;b\\\\s&quot;,&quot;c\\&quot;s&quot;]</data>") !=
+        std::string::npos);
   CHECK(count(g, "<node id=") == m.entity_count());
   CHECK(count(g, "<edge id=") == m.relation_count());
 
   check_dot(m);
   const std::string dot = export_model(m, ExportFormat::dot);
   const clearpath::test::ParsedDot d = clearpath::test::parse_dot(dot);
-  CHECK(d.nodes.count("^251") == 1);         // "%1"
-  CHECK(d.nodes.count("trail^5C") == 1);     // "trail\"
-  CHECK(d.nodes.count("q^5C^22q") == 1);     // q\"q
+  CHECK(d.nodes.count("^251") == 1);      // "%1"
+  CHECK(d.nodes.count("trail^5C") == 1);  // "trail\"
+  CHECK(d.nodes.count("q^5C^22q") == 1);  // q\"q
   CHECK(d.nodes.count("日本語 \xF0\x9F\x98\x80") == 1);
   // Labels: backslashes doubled (shown as written, never \N), newlines as \n, controls as spaces.
   CHECK(d.nodes.at("trail^5C").at("label") == "odd backslash run \\\\\\\\\\\\\\n(person)");
   CHECK(d.nodes.at("a^22b<c>^5Cd^26e").at("label").find("\\\\N \\\\G \\\"quoted\\\"") == std::string::npos);
-  CHECK(d.nodes.at("a^22b<c>^5Cd^26e").at("label").find("\\\\N \\\\G \"quoted\" 'single' & é 日本語 عربى\\nsecond line \\n(person)") !=
-        std::string::npos);
+  CHECK(d.nodes.at("a^22b<c>^5Cd^26e")
+            .at("label")
+            .find("\\\\N \\\\G \"quoted\" 'single' & é 日本語 عربى\\nsecond line \\n(person)") != std::string::npos);
   {  // Graphviz draws it as well-formed SVG
     const std::string path = clearpath::test::temp_dir() + "/hostile.dot";
     std::ofstream(path, std::ios::binary) << dot;
     CHECK(std::system(("dot -Tsvg '" + path + "' | xmllint --noout -").c_str()) == 0);
   }
   CHECK(dot.find("shape=none") != std::string::npos);  // only inside a quoted label
-  CHECK(d.nodes.at("boss").at("shape") == "box");  // the default, not the name's "shape=none"
+  CHECK(d.nodes.at("boss").at("shape") == "box");      // the default, not the name's "shape=none"
 }
 
 TEST_CASE("export format names", "[export]") {

@@ -28,7 +28,8 @@ Model import_model(const std::string& relative, const HrImportOptions& options =
   return valid_model(r);
 }
 
-std::vector<std::string> problems_of(const std::string& csv, const HrImportOptions& options = {}, const Model* into = nullptr) {
+std::vector<std::string> problems_of(const std::string& csv, const HrImportOptions& options = {},
+                                     const Model* into = nullptr) {
   try {
     import_hr(csv, "x.csv", options, into);
   } catch (const HrImportError& e) {
@@ -44,14 +45,16 @@ std::string id_or_empty(const Model& m, Ref r) { return r == kNoRef ? std::strin
 std::vector<std::string> people_rows(const Model& m) {
   std::vector<std::string> out;
   for (const Person& p : m.people())
-    out.push_back(p.id + "|" + p.name + "|" + p.title + "|" + id_or_empty(m, p.department) + "|" + id_or_empty(m, p.reports_to));
+    out.push_back(p.id + "|" + p.name + "|" + p.title + "|" + id_or_empty(m, p.department) + "|" +
+                  id_or_empty(m, p.reports_to));
   return out;
 }
 
 // "id|name|side|head" per department.
 std::vector<std::string> department_rows(const Model& m) {
   std::vector<std::string> out;
-  for (const Department& d : m.departments()) out.push_back(d.id + "|" + d.name + "|" + d.side + "|" + id_or_empty(m, d.head));
+  for (const Department& d : m.departments())
+    out.push_back(d.id + "|" + d.name + "|" + d.side + "|" + id_or_empty(m, d.head));
   return out;
 }
 
@@ -108,7 +111,8 @@ TEST_CASE("hr: quoted commas, newlines and doubled quotes, and header aliases", 
                               "2|Ben \"Benny\" Okafor|Director,\nData & Analytics|dept-data-analytics|1",
                               "3|Chen Wei|Engineer|dept-data-analytics|2",
                           });
-  CHECK(department_rows(m) == std::vector<std::string>{"dept-executive|Executive||1", "dept-data-analytics|Data & Analytics||2"});
+  CHECK(department_rows(m) ==
+        std::vector<std::string>{"dept-executive|Executive||1", "dept-data-analytics|Data & Analytics||2"});
   // Records know their first line, past quoted newlines.
   const CsvTable t = read_csv(read_source_file("tests/data/hr/quoted.csv"), "quoted.csv");
   REQUIRE(t.records.size() == 4);
@@ -131,7 +135,8 @@ TEST_CASE("hr: every bad row is reported with its line and id", "[hr]") {
   const std::vector<std::string> p = problems_of(read_source_file("tests/data/hr/bad-rows.csv"));
   CHECK(p == std::vector<std::string>{
                  // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one message, split over two lines
-                 "x.csv:4: unknown manager 'Alice' of employee 'a2' (that is the name of employee 'a1': the manager column must "
+                 "x.csv:4: unknown manager 'Alice' of employee 'a2' (that is the name of employee 'a1': the manager "
+                 "column must "
                  "hold ids; choose it with --manager)",
                  "x.csv:5: duplicate employee id 'a1': already on line 2",
                  "x.csv:6: empty employee id (name 'Dan')",
@@ -139,7 +144,8 @@ TEST_CASE("hr: every bad row is reported with its line and id", "[hr]") {
                  "x.csv:8: manager cycle (3 people): a4 -> a5 -> a6 -> a4 (lines 8, 10, 11)",
                  "x.csv:12: employee 'a7' is their own manager",
                  "x.csv:13: invalid employee id 'a\\x01b': it contains a control character",
-                 "x.csv:14: not UTF-8: byte 0xff at column 8 (save the export as \"CSV UTF-8\", or read it with --encoding windows-1252)",
+                 "x.csv:14: not UTF-8: byte 0xff at column 8 (save the export as \"CSV UTF-8\", or read it with "
+                 "--encoding windows-1252)",
                  "x.csv:15: employee id 'dept-ops' is also the id of department 'Ops' (line 2)",
                  "x.csv:16: unknown manager 'nobody' of employee 'a9'",
              });
@@ -147,26 +153,30 @@ TEST_CASE("hr: every bad row is reported with its line and id", "[hr]") {
 
 TEST_CASE("hr: malformed quoting stops the reading at its line", "[hr]") {
   CHECK(problems_of(read_source_file("tests/data/hr/unclosed.csv")) ==
-        std::vector<std::string>{"x.csv:3: a quoted field of the record starting on this line is never closed (a \" is missing)"});
+        std::vector<std::string>{
+            "x.csv:3: a quoted field of the record starting on this line is never closed (a \" is missing)"});
   const auto stray = problems_of(read_source_file("tests/data/hr/stray-quote.csv"));
   REQUIRE(stray.size() == 1);
   CHECK(stray[0].rfind("x.csv:3: malformed quoting at column 5", 0) == 0);
   CHECK(problems_of("") == std::vector<std::string>{"x.csv: empty: no header line"});
-  CHECK(problems_of("Employee ID,Name\n") == std::vector<std::string>{"x.csv:1: no employees: the file has a header line only"});
+  CHECK(problems_of("Employee ID,Name\n") ==
+        std::vector<std::string>{"x.csv:1: no employees: the file has a header line only"});
 }
 
 TEST_CASE("hr: header problems", "[hr]") {
   const std::string csv = read_source_file("tests/data/hr/small.csv");
   HrImportOptions o;
   o.columns.id = "Personnel No";
-  CHECK(problems_of(csv, o) == std::vector<std::string>{
-                                   "x.csv:1: no column 'Personnel No' (--id) in the header; the header has: 'Employee ID', "
-                                   "'Name', 'Title', 'Department', 'Manager ID'"});
+  CHECK(
+      problems_of(csv, o) ==
+      std::vector<std::string>{"x.csv:1: no column 'Personnel No' (--id) in the header; the header has: 'Employee ID', "
+                               "'Name', 'Title', 'Department', 'Manager ID'"});
   o = {};
   o.columns.manager = "manager-id";
-  CHECK(problems_of(csv, o) == std::vector<std::string>{
-                                   "x.csv:1: no column 'manager-id' (--manager) in the header (did you mean 'Manager ID'?); "
-                                   "the header has: 'Employee ID', 'Name', 'Title', 'Department', 'Manager ID'"});
+  CHECK(problems_of(csv, o) ==
+        std::vector<std::string>{
+            "x.csv:1: no column 'manager-id' (--manager) in the header (did you mean 'Manager ID'?); "
+            "the header has: 'Employee ID', 'Name', 'Title', 'Department', 'Manager ID'"});
   const auto missing = problems_of("Name,Title\nAna,CEO\n");
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].rfind("x.csv:1: no employee id column: looked for 'Employee ID' and EmployeeID", 0) == 0);
@@ -200,12 +210,15 @@ TEST_CASE("hr: --side-of and --roles-from-title", "[hr]") {
   CHECK(p[3].rfind("--side-of 'IT=IT': invalid side 'IT'", 0) == 0);
   bad = {};
   bad.sides = {{"Marketting", "business"}};
-  CHECK(problems_of(csv, bad) == std::vector<std::string>{"--side-of 'Marketting=business': no department 'Marketting' in x.csv (did you mean 'Marketing'?)"});
+  CHECK(problems_of(csv, bad) ==
+        std::vector<std::string>{
+            "--side-of 'Marketting=business': no department 'Marketting' in x.csv (did you mean 'Marketing'?)"});
   HrImportOptions fallback;
   fallback.sides = {{"IT", "it"}};
   fallback.default_side = "business";
   CHECK(department_rows(import_model("small.csv", fallback)) ==
-        std::vector<std::string>{"dept-executive|Executive|business|ceo", "dept-it|IT|it|cio", "dept-marketing|Marketing|business|mkt"});
+        std::vector<std::string>{"dept-executive|Executive|business|ceo", "dept-it|IT|it|cio",
+                                 "dept-marketing|Marketing|business|mkt"});
   HrImportOptions custom;  // a role no approval rule knows yet is fine
   custom.title_roles = {{"marketing", "storyteller"}};
   CHECK(import_model("small.csv", custom).people()[3].roles == std::vector<std::string>{"storyteller"});
@@ -265,8 +278,9 @@ TEST_CASE("hr: the imported org renders", "[hr]") {
 
 TEST_CASE("hr: Windows-1252 exports with --encoding, and an error without", "[hr]") {
   const std::string csv = read_source_file("tests/data/hr/windows-1252.csv");
-  CHECK(problems_of(csv) == std::vector<std::string>{"x.csv:2: not UTF-8: byte 0xe9 at column 5 (save the export as \"CSV UTF-8\", "
-                                                     "or read it with --encoding windows-1252)"});
+  CHECK(problems_of(csv) ==
+        std::vector<std::string>{"x.csv:2: not UTF-8: byte 0xe9 at column 5 (save the export as \"CSV UTF-8\", "
+                                 "or read it with --encoding windows-1252)"});
   HrImportOptions o;
   o.windows1252 = true;
   const Model m = valid_model(import_hr(csv, "x.csv", o));
@@ -279,8 +293,9 @@ TEST_CASE("hr: department ids", "[hr]") {
   CHECK(hr_department_id("Développement") == "dept-développement");
   CHECK(hr_department_id("&&") == "");
   CHECK(problems_of("Employee ID,Name,Department\n1,Ana,R&D\n2,Ben,R-D\n3,Chen,r&d\n4,Dan,&&\n5,Eve,&&\n") ==
-        std::vector<std::string>{"x.csv:3: departments 'R&D' (line 2) and 'R-D' both get the id 'dept-r-d'; rename one of them",
-                                 "x.csv:5: department '&&' has no letter or digit to make its id of"});
+        std::vector<std::string>{
+            "x.csv:3: departments 'R&D' (line 2) and 'R-D' both get the id 'dept-r-d'; rename one of them",
+            "x.csv:5: department '&&' has no letter or digit to make its id of"});
   // Names differing only in case are one department, named as first written.
   const Model m = valid_model(import_hr("Employee ID,Name,Department\n1,Ana,IT\n2,Ben,it\n", "x.csv", {}));
   CHECK(department_rows(m) == std::vector<std::string>{"dept-it|IT||"});

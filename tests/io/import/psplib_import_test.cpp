@@ -15,9 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include "clearpath/psplib.hpp"
-#include "io/json/attributes_json.hpp"
 #include "clearpath/save.hpp"
 #include "clearpath/schedule.hpp"
+#include "io/json/attributes_json.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -161,8 +161,9 @@ TEST_CASE("psplib import: the model of j301_1 has the resources, jobs and edges 
   const Model& m = *r.model;
   CHECK(m.name == "PSPLIB j301_1");
   CHECK_THAT(m.description, Contains("PSPLIB") && Contains("MPM-Time") && Contains("38"));
-  CHECK(json_of(m.attributes).at("psplib") ==
-        nlohmann::ordered_json::parse(R"({"jobs": 32, "horizon": 158, "mpm_time": 38, "capacities": [12, 13, 4, 12]})"));
+  CHECK(
+      json_of(m.attributes).at("psplib") ==
+      nlohmann::ordered_json::parse(R"({"jobs": 32, "horizon": 158, "mpm_time": 38, "capacities": [12, 13, 4, 12]})"));
 
   REQUIRE(m.departments().size() == 4);
   const char* dept[] = {"r1", "r2", "r3", "r4"};
@@ -332,64 +333,69 @@ TEST_CASE("psplib import: malformed input is an InputError naming the file, the 
       {"missing section", no_requests, "bad.sm:91: ", "no REQUESTS/DURATIONS: section after line 17"},
       {"missing header line", j301_with(7, "horizont : 158"), "bad.sm:13: ", "the header has no 'horizon' line"},
       {"header twice", j301_with(5, "horizon : 3"), "bad.sm:7: ", "header 'horizon' is given twice (first on line 5)"},
-      {"header not a number", j301_with(6, "jobs (incl. supersource/sink ):  3x2"), "bad.sm:6: ",
-       "header 'jobs (incl. supersource/sink )': '3x2' is not a whole number"},
-      {"nonrenewable resources", j301_with(10, "  - nonrenewable              :  2   N"), "bad.sm:10: ",
-       "the instance has 2 nonrenewable resources; only single-mode instances"},
-      {"doubly constrained resources", j301_with(11, "  - doubly constrained        :  1   D"), "bad.sm:11: ",
-       "the instance has 1 doubly constrained resources"},
+      {"header not a number", j301_with(6, "jobs (incl. supersource/sink ):  3x2"),
+       "bad.sm:6: ", "header 'jobs (incl. supersource/sink )': '3x2' is not a whole number"},
+      {"nonrenewable resources", j301_with(10, "  - nonrenewable              :  2   N"),
+       "bad.sm:10: ", "the instance has 2 nonrenewable resources; only single-mode instances"},
+      {"doubly constrained resources", j301_with(11, "  - doubly constrained        :  1   D"),
+       "bad.sm:11: ", "the instance has 1 doubly constrained resources"},
       {"several projects", j301_with(5, "projects :  2"), "bad.sm:5: ", "only single-project files are supported"},
-      {"project job count", j301_with(15, "    1     29      0       38       26       38"), "bad.sm:15: ",
-       "the project has 29 jobs, but the header (line 6) states 32"},
+      {"project job count", j301_with(15, "    1     29      0       38       26       38"),
+       "bad.sm:15: ", "the project has 29 jobs, but the header (line 6) states 32"},
       {"project row too short", j301_with(15, "    1     30      0       38"), "bad.sm:15: ", "expected 6 numbers"},
-      {"successor count", j301_with(23, "   5        1          2          20"), "bad.sm:23: ",
-       "job 5 states 2 successor(s) but lists 1"},
-      {"non-number in a row", j301_with(23, "   5        1          1          2O"), "bad.sm:23: ",
-       "job 5 in PRECEDENCE RELATIONS: '2O' is not a whole number"},
-      {"row out of order", j301_with(23, "   6        1          1          30"), "bad.sm:23: ",
-       "expected the precedence row of job 5, found job 6"},
-      {"successor out of range", j301_with(23, "   5        1          1          33"), "bad.sm:23: ",
-       "successor 33 of job 5 is not a job (jobs are numbered 1 to 32)"},
-      {"successor zero", j301_with(23, "   5        1          1           0"), "bad.sm:23: ", "successor 0 of job 5 is not a job"},
+      {"successor count", j301_with(23, "   5        1          2          20"),
+       "bad.sm:23: ", "job 5 states 2 successor(s) but lists 1"},
+      {"non-number in a row", j301_with(23, "   5        1          1          2O"),
+       "bad.sm:23: ", "job 5 in PRECEDENCE RELATIONS: '2O' is not a whole number"},
+      {"row out of order", j301_with(23, "   6        1          1          30"),
+       "bad.sm:23: ", "expected the precedence row of job 5, found job 6"},
+      {"successor out of range", j301_with(23, "   5        1          1          33"),
+       "bad.sm:23: ", "successor 33 of job 5 is not a job (jobs are numbered 1 to 32)"},
+      {"successor zero", j301_with(23, "   5        1          1           0"),
+       "bad.sm:23: ", "successor 0 of job 5 is not a job"},
       {"successor not above its job", j301_with(23, "   5        1          2           3  20"), "bad.sm:23: ",
        "successor 3 of job 5 is not numbered above it; PSPLIB numbers jobs so that every successor comes later"},
-      {"self-loop", j301_with(23, "   5        1          1           5"), "bad.sm:23: ",
-       "job 5 lists itself as its own successor (a dependency cycle)"},
+      {"self-loop", j301_with(23, "   5        1          1           5"),
+       "bad.sm:23: ", "job 5 lists itself as its own successor (a dependency cycle)"},
       {"two-job cycle", j301_with(38, "  20        1          3           5  23  25"), "bad.sm:38: ",
-       "successor 5 of job 20 is not numbered above it; PSPLIB numbers jobs so that every successor comes later; it closes "
+       "successor 5 of job 20 is not numbered above it; PSPLIB numbers jobs so that every successor comes later; it "
+       "closes "
        "the dependency cycle 20 -> 5 -> 20"},
-      {"longer cycle", j301_with(41, "  23        1          2          18  24"), "bad.sm:41: ",
-       "it closes the dependency cycle 23 -> 18 -> 20 -> 23"},
-      {"duplicate successor", j301_with(23, "   5        1          2          20  20"), "bad.sm:23: ",
-       "job 5 lists successor 20 twice"},
-      {"multi-mode precedence", j301_with(23, "   5        2          1          20"), "bad.sm:23: ",
-       "job 5 has 2 modes; only single-mode instances (1 mode) are supported"},
-      {"multi-mode request", j301_with(59, "  5      2     3       3    0    0    0"), "bad.sm:59: ",
-       "job 5 is in mode 2; only single-mode instances (mode 1) are supported"},
-      {"negative duration", j301_with(59, "  5      1    -3       3    0    0    0"), "bad.sm:59: ",
-       "job 5 has a negative duration (-3)"},
-      {"negative demand", j301_with(59, "  5      1     3       3    0   -2    0"), "bad.sm:59: ",
-       "job 5 has a negative request (-2) of resource R3"},
-      {"too few requests", j301_with(59, "  5      1     3       3    0    0"), "bad.sm:59: ",
-       "job 5 has 3 resource request(s), but the header declares 4 renewable resource(s)"},
-      {"request row of another job", j301_with(59, "  6      1     3       3    0    0    0"), "bad.sm:59: ",
-       "expected the request row of job 5, found job 6"},
-      {"source with a duration", j301_with(55, "  1      1     2       0    0    0    0"), "bad.sm:55: ",
-       "job 1 is the dummy source; its duration must be 0, not 2"},
-      {"sink with a request", j301_with(86, " 32      1     0       0    0    1    0"), "bad.sm:86: ",
-       "job 32 is the dummy sink; it must request no resource, but requests 1 of R3"},
+      {"longer cycle", j301_with(41, "  23        1          2          18  24"),
+       "bad.sm:41: ", "it closes the dependency cycle 23 -> 18 -> 20 -> 23"},
+      {"duplicate successor", j301_with(23, "   5        1          2          20  20"),
+       "bad.sm:23: ", "job 5 lists successor 20 twice"},
+      {"multi-mode precedence", j301_with(23, "   5        2          1          20"),
+       "bad.sm:23: ", "job 5 has 2 modes; only single-mode instances (1 mode) are supported"},
+      {"multi-mode request", j301_with(59, "  5      2     3       3    0    0    0"),
+       "bad.sm:59: ", "job 5 is in mode 2; only single-mode instances (mode 1) are supported"},
+      {"negative duration", j301_with(59, "  5      1    -3       3    0    0    0"),
+       "bad.sm:59: ", "job 5 has a negative duration (-3)"},
+      {"negative demand", j301_with(59, "  5      1     3       3    0   -2    0"),
+       "bad.sm:59: ", "job 5 has a negative request (-2) of resource R3"},
+      {"too few requests", j301_with(59, "  5      1     3       3    0    0"),
+       "bad.sm:59: ", "job 5 has 3 resource request(s), but the header declares 4 renewable resource(s)"},
+      {"request row of another job", j301_with(59, "  6      1     3       3    0    0    0"),
+       "bad.sm:59: ", "expected the request row of job 5, found job 6"},
+      {"source with a duration", j301_with(55, "  1      1     2       0    0    0    0"),
+       "bad.sm:55: ", "job 1 is the dummy source; its duration must be 0, not 2"},
+      {"sink with a request", j301_with(86, " 32      1     0       0    0    1    0"),
+       "bad.sm:86: ", "job 32 is the dummy sink; it must request no resource, but requests 1 of R3"},
       {"too few capacities", j301_with(90, "   12   13    4"), "bad.sm:90: ", "expected 4 capacities"},
-      {"negative capacity", j301_with(90, "   12   13   -4   12"), "bad.sm:90: ", "resource R3 has a negative capacity (-4)"},
-      {"zero capacity requested", j301_with(90, "   12   13    0   12"), "bad.sm:80: ",
-       "job 26 requests 4 of resource R3, whose capacity is 0 (line 90)"},
-      {"row missing", j301_with(40, "************"), "bad.sm:40: ", "PRECEDENCE RELATIONS ends after 21 of 32 job rows"},
-      {"extra row", j301_with(51, "  33        1          0"), "bad.sm:51: ",
-       "PRECEDENCE RELATIONS has more than the 32 job rows expected: '33        1          0'"},
-      {"huge number", j301_with(23, "   5        1          1          99999999999999999999"), "bad.sm:23: ",
-       "job 5 in PRECEDENCE RELATIONS: number '99999999999999999999' is too large"},
-      {"huge job count", j301_with(6, "jobs (incl. supersource/sink ):  2000000000"), "bad.sm:15: ",
-       "the project has 30 jobs, but the header (line 6) states 2000000000"},
-      {"job count larger than the file", [&] {
+      {"negative capacity", j301_with(90, "   12   13   -4   12"),
+       "bad.sm:90: ", "resource R3 has a negative capacity (-4)"},
+      {"zero capacity requested", j301_with(90, "   12   13    0   12"),
+       "bad.sm:80: ", "job 26 requests 4 of resource R3, whose capacity is 0 (line 90)"},
+      {"row missing", j301_with(40, "************"),
+       "bad.sm:40: ", "PRECEDENCE RELATIONS ends after 21 of 32 job rows"},
+      {"extra row", j301_with(51, "  33        1          0"),
+       "bad.sm:51: ", "PRECEDENCE RELATIONS has more than the 32 job rows expected: '33        1          0'"},
+      {"huge number", j301_with(23, "   5        1          1          99999999999999999999"),
+       "bad.sm:23: ", "job 5 in PRECEDENCE RELATIONS: number '99999999999999999999' is too large"},
+      {"huge job count", j301_with(6, "jobs (incl. supersource/sink ):  2000000000"),
+       "bad.sm:15: ", "the project has 30 jobs, but the header (line 6) states 2000000000"},
+      {"job count larger than the file",
+       [&] {
          std::vector<std::string> l = split_lines(j301);
          l[5] = "jobs (incl. supersource/sink ):  2000000000";
          l[14] = "    1 1999999998 0 38 26 38";
@@ -397,8 +403,8 @@ TEST_CASE("psplib import: malformed input is an InputError naming the file, the 
        }(),
        "bad.sm:51: ", "PRECEDENCE RELATIONS ends after 32 of 2000000000 job rows"},
       {"too few jobs", j301_with(6, "jobs (incl. supersource/sink ):  1"), "bad.sm:6: ", "the header states 1 jobs"},
-      {"binary junk in a row", j301_with(23, std::string("   5  \x01\xff\x00 1", 11)), "bad.sm:23: ",
-       "'\\x01\\xff\\x00' is not a whole number"},
+      {"binary junk in a row", j301_with(23, std::string("   5  \x01\xff\x00 1", 11)),
+       "bad.sm:23: ", "'\\x01\\xff\\x00' is not a whole number"},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -415,7 +421,8 @@ TEST_CASE("psplib import: truncated files and junk give an InputError, never a c
   // Every file cut after a whole line, up to the capacities line, is missing something.
   for (std::size_t n = 0; n < 90; ++n) {
     INFO("the first " << n << " lines");
-    const std::string cut = join_lines(std::vector<std::string>(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n)));
+    const std::string cut =
+        join_lines(std::vector<std::string>(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n)));
     CHECK_THAT(parse_error(cut), StartsWith("bad.sm:"));
   }
   // Cut anywhere, or with bytes flipped: either an instance or an InputError.
@@ -444,11 +451,13 @@ TEST_CASE("psplib import: truncated files and junk give an InputError, never a c
   std::string header = j301_with(6, "jobs (incl. supersource/sink ):  100002");
   header = header.substr(0, header.find("PROJECT INFORMATION:"));
   std::string wide = header + "PROJECT INFORMATION:\n1 100000 0 1 1 1\nPRECEDENCE RELATIONS:\nheader\n1 1 100000";
-  for (int s = 2; s <= 100'001; ++s) wide.append(" ").append(std::to_string(s));  // append: no GCC 12 -Wrestrict false positive
+  for (int s = 2; s <= 100'001; ++s)
+    wide.append(" ").append(std::to_string(s));  // append: no GCC 12 -Wrestrict false positive
   std::string rest = "\n";
   for (int job = 2; job <= 100'002; ++job) rest += std::to_string(job) + (job < 100'002 ? " 1 1 100002\n" : " 1 0\n");
   rest += "****\n";
-  CHECK(parse_error(wide + rest) == "bad.sm:100019: no REQUESTS/DURATIONS: section after line 15 (the file ends here); is this a PSPLIB .sm file?");
+  CHECK(parse_error(wide + rest) ==
+        "bad.sm:100019: no REQUESTS/DURATIONS: section after line 15 (the file ends here); is this a PSPLIB .sm file?");
   wide.replace(wide.find(" 3 4 5 "), 2, " 2");
   CHECK(parse_error(wide + rest) == "bad.sm:17: job 1 lists successor 2 twice");
   // One enormous line without a newline, and very many empty lines.
@@ -472,10 +481,12 @@ TEST_CASE("import psplib on the command line: -o, stdout, stdin, names", "[pspli
   CHECK(out.status == 0);
   CHECK(out.out == file.str());
 
-  auto stdin_run = run({"import", "psplib", "-", "--name", "Benchmark j301_1"}, read_source_file("tests/data/psplib/j301_1.sm"));
+  auto stdin_run =
+      run({"import", "psplib", "-", "--name", "Benchmark j301_1"}, read_source_file("tests/data/psplib/j301_1.sm"));
   CHECK(stdin_run.status == 0);
   CHECK(nlohmann::json::parse(stdin_run.out)["name"] == "Benchmark j301_1");
-  CHECK(nlohmann::json::parse(run({"import", "psplib", "-"}, read_source_file("tests/data/psplib/j301_1.sm")).out)["name"] ==
+  CHECK(nlohmann::json::parse(
+            run({"import", "psplib", "-"}, read_source_file("tests/data/psplib/j301_1.sm")).out)["name"] ==
         "PSPLIB instance");
 
   // The written model goes through validate and path: CPM duration = MPM-Time 38.
@@ -491,7 +502,8 @@ TEST_CASE("import psplib on the command line: bad input, unknown format, help", 
   auto r = run({"import", "psplib", "-", "-o", dir + "/out.json"}, bad);
   CHECK(r.status == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == "clearpath: error: <stdin>:23: job 5 has 2 modes; only single-mode instances (1 mode) are supported\n");
+  CHECK(r.err ==
+        "clearpath: error: <stdin>:23: job 5 has 2 modes; only single-mode instances (1 mode) are supported\n");
   CHECK_FALSE(std::filesystem::exists(dir + "/out.json"));
 
   // An existing output file is left as it was.
@@ -512,5 +524,6 @@ TEST_CASE("import psplib on the command line: bad input, unknown format, help", 
 
   auto help = run({"import", "--help"});
   CHECK(help.status == 0);
-  CHECK_THAT(help.out, Contains("clearpath import psplib tests/data/psplib/j301_1.sm -o j301_1.json") && Contains("docs/psplib.md"));
+  CHECK_THAT(help.out, Contains("clearpath import psplib tests/data/psplib/j301_1.sm -o j301_1.json") &&
+                           Contains("docs/psplib.md"));
 }
