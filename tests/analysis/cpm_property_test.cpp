@@ -194,20 +194,8 @@ void check_chain(const Run& r, const std::vector<std::uint32_t>& chain,
   CHECK(length == Approx(r.s.duration).margin(1e-7));
 }
 
-void check_dag(const std::vector<Act>& acts, std::uint64_t seed) {
-  const Oracle o = oracle(acts);
-  const Run r = run(to_json(acts, nullptr));
-  REQUIRE(r.net.size() == acts.size());
-  CHECK(r.s.duration == Approx(o.duration).margin(kTol));
-
-  // Links as activity indices, duplicates collapsed.
-  std::vector<std::uint32_t> at(acts.size());
-  for (std::size_t i = 0; i < acts.size(); ++i) at[i] = r.index.at(acts[i].id);
-  std::set<std::pair<std::uint32_t, std::uint32_t>> links;
-  for (std::size_t i = 0; i < acts.size(); ++i)
-    for (std::uint32_t d : acts[i].deps) links.insert({at[d], at[i]});
-  CHECK(r.net.link_count() == links.size());
-
+// Each activity's times and floats against the oracle's.
+void check_times(const std::vector<Act>& acts, const Oracle& o, const Run& r, const std::vector<std::uint32_t>& at) {
   for (std::size_t i = 0; i < acts.size(); ++i) {
     INFO("activity " << acts[i].id);
     const ActivityTimes& t = r.s.times[at[i]];
@@ -228,7 +216,10 @@ void check_dag(const std::vector<Act>& acts, std::uint64_t seed) {
     CHECK(t.free_float == Approx(ff <= kFloatEpsilon ? 0 : ff).margin(kTol));
     for (std::uint32_t d : acts[i].deps) CHECK(t.es >= r.s.times[at[d]].ef - kTol);  // ES(v) >= EF(u)
   }
+}
 
+void check_tied_chains(const std::vector<Act>& acts, const Oracle& o, const Run& r,
+                       const std::set<std::pair<std::uint32_t, std::uint32_t>>& links) {
   // The critical path and the tied chains.
   check_chain(r, r.s.critical_path, links);
   REQUIRE_FALSE(r.s.tied_paths.empty());
@@ -258,7 +249,10 @@ void check_dag(const std::vector<Act>& acts, std::uint64_t seed) {
   }
   CHECK(r.s.tied_path_count == Approx(total));
   CHECK(r.s.tied_path_count >= static_cast<double>(r.s.tied_paths.size()));
+}
 
+void check_brute_force(const std::vector<Act>& acts, const Oracle& o, const Run& r,
+                       const std::vector<std::uint32_t>& at) {
   // Brute force on small graphs: the longest path, and each activity's total float as the
   // duration minus the longest path through it.
   if (acts.size() <= 14) {
@@ -271,7 +265,9 @@ void check_dag(const std::vector<Act>& acts, std::uint64_t seed) {
       CHECK(r.s.times[at[i]].total_float == Approx(tf <= kFloatEpsilon ? 0 : tf).margin(kTol));
     }
   }
+}
 
+void check_shuffled(const std::vector<Act>& acts, const Run& r, std::uint64_t seed) {
   // The same file, shuffled: identical results per id, to the bit.
   Rng shuffler{seed ^ 0x5DEECE66Dull};
   const Run q = run(to_json(acts, &shuffler));
@@ -293,6 +289,26 @@ void check_dag(const std::vector<Act>& acts, std::uint64_t seed) {
   CHECK(q.s.tied_path_count == r.s.tied_path_count);
   REQUIRE(q.s.tied_paths.size() == r.s.tied_paths.size());
   for (std::size_t k = 0; k < r.s.tied_paths.size(); ++k) CHECK(q.ids(q.s.tied_paths[k]) == r.ids(r.s.tied_paths[k]));
+}
+
+void check_dag(const std::vector<Act>& acts, std::uint64_t seed) {
+  const Oracle o = oracle(acts);
+  const Run r = run(to_json(acts, nullptr));
+  REQUIRE(r.net.size() == acts.size());
+  CHECK(r.s.duration == Approx(o.duration).margin(kTol));
+
+  // Links as activity indices, duplicates collapsed.
+  std::vector<std::uint32_t> at(acts.size());
+  for (std::size_t i = 0; i < acts.size(); ++i) at[i] = r.index.at(acts[i].id);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> links;
+  for (std::size_t i = 0; i < acts.size(); ++i)
+    for (std::uint32_t d : acts[i].deps) links.insert({at[d], at[i]});
+  CHECK(r.net.link_count() == links.size());
+
+  check_times(acts, o, r, at);
+  check_tied_chains(acts, o, r, links);
+  check_brute_force(acts, o, r, at);
+  check_shuffled(acts, r, seed);
 }
 
 }  // namespace

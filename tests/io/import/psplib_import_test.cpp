@@ -318,17 +318,28 @@ TEST_CASE("psplib import: jobs without demand and unused resources of capacity 0
         "tiny.sm:27: job 3 requests 1 of resource R2, whose capacity is 0 (line 33): the job could never run");
 }
 
+namespace {
+struct MalformedCase {
+  const char* what;
+  std::string text;
+  const char* prefix;  // "bad.sm:LINE: "
+  const char* message;
+};
+
+void check_malformed(const std::vector<MalformedCase>& cases) {
+  for (const MalformedCase& c : cases) {
+    INFO(c.what);
+    const std::string message = parse_error(c.text);
+    CHECK_THAT(message, StartsWith(c.prefix) && Contains(c.message));
+  }
+}
+}  // namespace
+
 TEST_CASE("psplib import: malformed input is an InputError naming the file, the line and the job", "[psplib][import]") {
-  struct Case {
-    const char* what;
-    std::string text;
-    const char* prefix;  // "bad.sm:LINE: "
-    const char* message;
-  };
   const std::string j301 = read_source_file("tests/data/psplib/j301_1.sm");
   std::string no_requests = j301;
   no_requests.replace(no_requests.find("REQUESTS/DURATIONS:"), 19, "REQUESTS:");
-  const std::vector<Case> cases = {
+  check_malformed({
       {"empty file", "", "bad.sm:1: ", "no PROJECT INFORMATION: section"},
       {"missing section", no_requests, "bad.sm:91: ", "no REQUESTS/DURATIONS: section after line 17"},
       {"missing header line", j301_with(7, "horizont : 158"), "bad.sm:13: ", "the header has no 'horizon' line"},
@@ -367,6 +378,15 @@ TEST_CASE("psplib import: malformed input is an InputError naming the file, the 
        "bad.sm:23: ", "job 5 lists successor 20 twice"},
       {"multi-mode precedence", j301_with(23, "   5        2          1          20"),
        "bad.sm:23: ", "job 5 has 2 modes; only single-mode instances (1 mode) are supported"},
+  });
+  // A cycle is named only when the backward edge closes one.
+  CHECK_THAT(parse_error(j301_with(23, "   5        1          2           3  20")), !Contains("cycle"));
+}
+
+TEST_CASE("psplib import: malformed requests, capacities and sizes name the file, the line and the job",
+          "[psplib][import]") {
+  const std::string j301 = read_source_file("tests/data/psplib/j301_1.sm");
+  check_malformed({
       {"multi-mode request", j301_with(59, "  5      2     3       3    0    0    0"),
        "bad.sm:59: ", "job 5 is in mode 2; only single-mode instances (mode 1) are supported"},
       {"negative duration", j301_with(59, "  5      1    -3       3    0    0    0"),
@@ -405,14 +425,7 @@ TEST_CASE("psplib import: malformed input is an InputError naming the file, the 
       {"too few jobs", j301_with(6, "jobs (incl. supersource/sink ):  1"), "bad.sm:6: ", "the header states 1 jobs"},
       {"binary junk in a row", j301_with(23, std::string("   5  \x01\xff\x00 1", 11)),
        "bad.sm:23: ", "'\\x01\\xff\\x00' is not a whole number"},
-  };
-  for (const Case& c : cases) {
-    INFO(c.what);
-    const std::string message = parse_error(c.text);
-    CHECK_THAT(message, StartsWith(c.prefix) && Contains(c.message));
-  }
-  // A cycle is named only when the backward edge closes one.
-  CHECK_THAT(parse_error(j301_with(23, "   5        1          2           3  20")), !Contains("cycle"));
+  });
 }
 
 TEST_CASE("psplib import: truncated files and junk give an InputError, never a crash", "[psplib][import]") {
