@@ -7,6 +7,7 @@
 #include "cli/command_table.hpp"
 #include "cli/error_exit.hpp"
 #include "cli/session.hpp"
+#include "cli/unknown_name.hpp"
 
 namespace clearpath {
 
@@ -17,6 +18,11 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   try {
     line->app.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const CLI::ParseError& e) {
+    // A mistyped name is the likeliest reason; say which, and what was meant.
+    if (const std::string unknown = unknown_name_error(line->app, args); !unknown.empty() && e.get_exit_code() != 0) {
+      io.err << "clearpath: error: " << unknown << "\n";
+      return kExitInvalid;
+    }
     const int code = line->app.exit(e, io.out, io.err);
     return code == 0 ? kExitOk : kExitInvalid;
   }

@@ -60,7 +60,7 @@ const std::vector<CommandEntry>& command_table() {
        false, bind<ImportArgs, add_import_command, run_import>},
       {"render", "Annotated diagrams for sponsors: org, approvals, deps, conflicts", {}, false,
        bind<RenderArgs, add_render_command, run_render>},
-      {"analyze", "Everything at once: summary, every analysis, ranked findings, diagrams", {}, false,
+      {"analyze", "Everything at once: summary, every analysis, ranked findings, diagrams", {"analyse"}, false,
        bind<AnalyzeArgs, add_analyze_command, run_analyze>},
       {"export", "Write the model as normalised JSON, GraphML or plain DOT", {}, false,
        bind<ExportArgs, add_export_command, run_export>},
