@@ -16,7 +16,7 @@
 
 namespace clearpath {
 
-// The options every analysis shares: --format text|json, -o FILE, --fail-on.
+// The options every analysis shares: --format text|json|md, -o FILE, --fail-on.
 void add_report_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output, std::string& fail_on);
 
 // The format to write: --format if given, else `fallback`.

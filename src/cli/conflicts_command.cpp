@@ -33,7 +33,7 @@ CLI::App* add_conflicts_command(CLI::App& c, ConflictsArgs& args) {
 }
 
 int run_conflicts(Session& s, const ConflictsArgs& args) {
-  const bool json = chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json;
+  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   ConflictOptions options;
@@ -47,7 +47,8 @@ int run_conflicts(Session& s, const ConflictsArgs& args) {
   const ConflictReportOptions report{Session::display(args.file),
                                      s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
   s.emit(args.output, [&](std::ostream& out) {
-    if (json) out << conflicts_json(*r.model, analysis, options, report).dump(2) << "\n";
+    if (format == OutputFormat::json) out << conflicts_json(*r.model, analysis, options, report).dump(2) << "\n";
+    else if (format == OutputFormat::markdown) write_conflicts_markdown(out, *r.model, analysis, options, report);
     else print_conflicts_report(out, *r.model, analysis, options, report);
   });
   return exit_for_findings(analysis.findings, args.fail_on);

@@ -1,6 +1,7 @@
 // Format names, extensions and the --format option.
 #include "cli/output_format.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -27,6 +28,7 @@ const char* output_format_name(OutputFormat f) noexcept { return entry(f).name; 
 const char* output_format_extension(OutputFormat f) noexcept { return entry(f).extension; }
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept {
+  if (name == "markdown") return OutputFormat::markdown;  // what "md" stands for, also accepted
   for (const FormatName& f : kFormats)
     if (name == f.name) return f.format;
   return std::nullopt;
@@ -62,11 +64,20 @@ ExportFormat export_format(OutputFormat f) noexcept {
 
 CLI::Option* add_format_option(CLI::App* command, std::optional<OutputFormat>& format,
                                const std::vector<OutputFormat>& choices, const std::string& help) {
-  std::vector<std::string> names;
-  for (OutputFormat f : choices) names.emplace_back(output_format_name(f));
-  // The IsMember check runs first, so the callback only ever sees a name it can parse.
+  std::string listed;
+  for (OutputFormat f : choices) listed += (listed.empty() ? "" : ",") + std::string(output_format_name(f));
+  listed = "{" + listed + "}";
+  // Like CLI::IsMember (the same description and message), but "markdown" is also "md". The
+  // check runs first, so the callback only ever sees a name it can parse.
+  const CLI::Validator one_of(
+      [choices, listed](std::string& name) {
+        const auto f = parse_output_format(name);
+        const bool offered = f && std::find(choices.begin(), choices.end(), *f) != choices.end();
+        return offered ? std::string() : name + " not in " + listed;
+      },
+      listed);
   return command->add_option_function<std::string>("--format", [&format](const std::string& name) { format = parse_output_format(name); }, help)
-      ->check(CLI::IsMember(names));
+      ->check(one_of);
 }
 
 }  // namespace clearpath

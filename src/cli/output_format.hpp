@@ -16,7 +16,7 @@ namespace clearpath {
 
 enum class OutputFormat : std::uint8_t { text, json, markdown, html, svg, png, pdf, dot, graphml };
 
-// As written after --format ("md" for markdown).
+// As written after --format ("md" for markdown; "markdown" is also parsed).
 const char* output_format_name(OutputFormat f) noexcept;
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept;
 // The file extension of a format, without the dot ("txt" for text).

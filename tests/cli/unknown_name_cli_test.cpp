@@ -42,7 +42,7 @@ TEST_CASE("names that exist keep CLI11's own messages", "[cli][unknown]") {
   CHECK(r.status == 2);
   CHECK(r.err.rfind("--near: Value -1 not in range", 0) == 0);
   r = run({"stats", graph, "--format", "yaml"});
-  CHECK(r.err.rfind("--format: yaml not in {text,json}", 0) == 0);
+  CHECK(r.err.rfind("--format: yaml not in {text,json,md}", 0) == 0);
   r = run({"validate"});
   CHECK(r.err.rfind("files is required", 0) == 0);
   r = run({"stats", "-", "-o", "-"}, "{\"format_version\": 1}");  // "-" is standard input
