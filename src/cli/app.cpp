@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "cli/command_table.hpp"
 #include "cli/error_exit.hpp"
+#include "cli/output_format.hpp"
 #include "cli/session.hpp"
 #include "cli/unknown_name.hpp"
 
@@ -28,8 +29,14 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   }
 
   Session session(io);
-  for (const auto& [command, bound] : line->commands)
-    if (command->parsed()) return run_reporting_errors(io.err, [&, &run = bound] { return run->run(session); });
+  for (const auto& [command, bound] : line->commands) {
+    if (!command->parsed()) continue;
+    if (const std::string contradiction = output_contradiction(*command); !contradiction.empty()) {
+      io.err << "clearpath: error: " << contradiction << "\n";
+      return kExitInvalid;
+    }
+    return run_reporting_errors(io.err, [&, &run = bound] { return run->run(session); });
+  }
   return kExitInvalid;  // unreachable: CLI11 requires one subcommand
 }
 

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <filesystem>
 
+#include "util/text.hpp"
+
 namespace clearpath {
 namespace {
 
@@ -43,6 +45,20 @@ std::optional<OutputFormat> format_of_extension(const std::string& path) {
   for (const FormatName& f : kFormats)
     if (e.compare(1, std::string::npos, f.extension) == 0) return f.format;
   return std::nullopt;
+}
+
+std::string output_contradiction(const CLI::App& command) {
+  const CLI::Option* format = command.get_option_no_throw("--format");
+  const CLI::Option* output = command.get_option_no_throw("--output");
+  if (!format || !output || format->results().empty() || output->results().empty()) return {};
+  const std::string& file = output->results().back();
+  const auto asked = parse_output_format(format->results().back());
+  const auto named = format_of_extension(file);
+  std::error_code ec;
+  if (!asked || !named || *named == OutputFormat::text || *named == *asked || std::filesystem::is_directory(file, ec))
+    return {};
+  return "-o " + quote_text(file) + " names the " + output_format_name(*named) + " format, but --format is " +
+         output_format_name(*asked);
 }
 
 DiagramFormat diagram_format(OutputFormat f) noexcept {
