@@ -66,6 +66,9 @@ const std::vector<CommandEntry>& command_table() {
        bind<ExportArgs, add_export_command, run_export>},
       {"generate", "Write a synthetic model (deterministic for a seed)", {}, false,
        bind<GenerateArgs, add_generate_command, run_generate>},
+      {"completion", "Print the bash, zsh or fish completion script", {}, true,
+       bind<CompletionArgs, add_completion_command, run_completion>},
+      {"man", "Print the man page clearpath(1), in roff", {}, true, bind<ManArgs, add_man_command, run_man>},
   };
   return table;
 }

@@ -138,4 +138,17 @@ struct GenerateArgs {
 CLI::App* add_generate_command(CLI::App& command, GenerateArgs& args);
 int run_generate(Session& session, const GenerateArgs& args);
 
+// Hidden: the shell completions and the man page, from the command table (docs_command.cpp).
+struct CompletionArgs {
+  std::string shell, output;
+};
+CLI::App* add_completion_command(CLI::App& command, CompletionArgs& args);
+int run_completion(Session& session, const CompletionArgs& args);
+
+struct ManArgs {
+  std::string output;
+};
+CLI::App* add_man_command(CLI::App& command, ManArgs& args);
+int run_man(Session& session, const ManArgs& args);
+
 }  // namespace clearpath

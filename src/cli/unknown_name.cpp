@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "cli/command_docs.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
@@ -43,7 +44,7 @@ std::string unknown_command(const CLI::App& app, const std::string& word) {
 
 std::string unknown_option(const CLI::App& scope, const std::string& name) {
   std::vector<std::string> names;
-  for (const CLI::Option* option : scope.get_options()) {
+  for (const CLI::Option* option : all_options(scope)) {
     for (const std::string& l : option->get_lnames()) names.push_back("--" + l);
     for (const std::string& s : option->get_snames()) names.push_back("-" + s);
   }
