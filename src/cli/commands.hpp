@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/output_format.hpp"
+#include "clearpath/conflicts.hpp"
 #include "cli/session.hpp"
 #include "synthetic/synthetic.hpp"
 
@@ -73,6 +74,8 @@ struct LevellingArgs {
   std::uint64_t seed = 1;
 };
 void add_levelling_options(CLI::App* command, LevellingArgs& args);
+// The scope and the levelling passes as the analysis takes them (options.level set).
+ConflictOptions levelling_options(const LevellingArgs& args);
 
 struct ConflictsArgs : LevellingArgs {
   std::string fail_on = "error";

@@ -39,8 +39,7 @@ int run_copilots(Session& s, const CopilotsArgs& args) {
   options.signoff_threshold = args.threshold;
   options.suggestions = args.suggestions;
   const CopilotAnalysis analysis = analyze_copilots(*r.model, options);
-  const CopilotReportOptions report{Session::display(args.file),
-                                    s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  const CopilotReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
     if (format == OutputFormat::json) out << copilots_json(*r.model, analysis, options, report).dump(2) << "\n";
     else if (format == OutputFormat::markdown) write_copilots_markdown(out, *r.model, analysis, options, report);

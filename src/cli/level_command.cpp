@@ -20,14 +20,9 @@ int run_level(Session& s, const LevelArgs& args) {
   const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
-  ConflictOptions options;
-  options.initiative = args.initiative;
-  options.level = true;
-  options.levelling.effort = args.effort;
-  options.levelling.seed = args.seed;
+  const ConflictOptions options = levelling_options(args);
   const ConflictAnalysis analysis = analyze_conflicts(*r.model, options);
-  const ConflictReportOptions report{Session::display(args.file),
-                                     s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
     if (format == OutputFormat::json) out << levelled_json(*r.model, analysis, options, report).dump(2) << "\n";
     else if (format == OutputFormat::markdown) write_levelled_markdown(out, *r.model, analysis, report);

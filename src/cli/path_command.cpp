@@ -94,8 +94,7 @@ int run_path(Session& s, const PathArgs& args) {
       return kExitInvalid;
     }
   }
-  const PathReportOptions report{Session::display(args.file), args.explain,
-                                 s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  const PathReportOptions report{Session::display(args.file), args.explain, s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
     if (json) write_path_json(out, *r.model, analysis, options, report);
     else if (format == OutputFormat::markdown) write_path_markdown(out, *r.model, analysis, options, report);
