@@ -17,7 +17,9 @@
 
 namespace clearpath {
 
-// The options every analysis shares: --format text|json|md, -o FILE, --fail-on.
+// --format text|json|md and -o FILE: the reports written from a document (and as JSON).
+void add_document_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output);
+// The options every analysis shares: those and --fail-on.
 void add_report_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output, std::string& fail_on);
 
 // The format to write: --format if given, else `fallback`.

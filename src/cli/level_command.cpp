@@ -10,8 +10,7 @@ namespace clearpath {
 CLI::App* add_level_command(CLI::App& c, LevelArgs& args) {
   c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   add_levelling_options(&c, args);
-  add_format_option(&c, args.format, {OutputFormat::text, OutputFormat::json, OutputFormat::markdown}, "text, json or md");
-  c.add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  add_document_options(&c, args.format, args.output);
   c.footer("Examples:\n  clearpath level graphs/churn-model.json\n  clearpath level imported.json --effort 500 --seed 3 --format json");
   return &c;
 }

@@ -11,8 +11,7 @@ namespace clearpath {
 
 CLI::App* add_stats_command(CLI::App& c, StatsArgs& args) {
   c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  add_format_option(&c, args.format, {OutputFormat::text, OutputFormat::json, OutputFormat::markdown}, "text, json or md");
-  c.add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  add_document_options(&c, args.format, args.output);
   c.footer("Example:\n  clearpath stats graphs/churn-model.json --format json");
   return &c;
 }
