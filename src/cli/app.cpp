@@ -6,7 +6,9 @@
 #include "cli/cli.hpp"
 #include "cli/command_table.hpp"
 #include "cli/error_exit.hpp"
+#include "cli/output_format.hpp"
 #include "cli/session.hpp"
+#include "cli/unknown_name.hpp"
 
 namespace clearpath {
 
@@ -17,13 +19,24 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   try {
     line->app.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const CLI::ParseError& e) {
+    // A mistyped name is the likeliest reason; say which, and what was meant.
+    if (const std::string unknown = unknown_name_error(line->app, args); !unknown.empty() && e.get_exit_code() != 0) {
+      io.err << "clearpath: error: " << unknown << "\n";
+      return kExitInvalid;
+    }
     const int code = line->app.exit(e, io.out, io.err);
     return code == 0 ? kExitOk : kExitInvalid;
   }
 
   Session session(io);
-  for (const auto& [command, bound] : line->commands)
-    if (command->parsed()) return run_reporting_errors(io.err, [&, &run = bound] { return run->run(session); });
+  for (const auto& [command, bound] : line->commands) {
+    if (!command->parsed()) continue;
+    if (const std::string contradiction = output_contradiction(*command); !contradiction.empty()) {
+      io.err << "clearpath: error: " << contradiction << "\n";
+      return kExitInvalid;
+    }
+    return run_reporting_errors(io.err, [&, &run = bound] { return run->run(session); });
+  }
   return kExitInvalid;  // unreachable: CLI11 requires one subcommand
 }
 

@@ -60,12 +60,15 @@ const std::vector<CommandEntry>& command_table() {
        false, bind<ImportArgs, add_import_command, run_import>},
       {"render", "Annotated diagrams for sponsors: org, approvals, deps, conflicts", {}, false,
        bind<RenderArgs, add_render_command, run_render>},
-      {"analyze", "Everything at once: summary, every analysis, ranked findings, diagrams", {}, false,
+      {"analyze", "Everything at once: summary, every analysis, ranked findings, diagrams", {"analyse"}, false,
        bind<AnalyzeArgs, add_analyze_command, run_analyze>},
       {"export", "Write the model as normalised JSON, GraphML or plain DOT", {}, false,
        bind<ExportArgs, add_export_command, run_export>},
       {"generate", "Write a synthetic model (deterministic for a seed)", {}, false,
        bind<GenerateArgs, add_generate_command, run_generate>},
+      {"completion", "Print the bash, zsh or fish completion script", {}, true,
+       bind<CompletionArgs, add_completion_command, run_completion>},
+      {"man", "Print the man page clearpath(1), in roff", {}, true, bind<ManArgs, add_man_command, run_man>},
   };
   return table;
 }

@@ -22,7 +22,7 @@ class BoundCommand {
 struct CommandEntry {
   const char* name;
   const char* summary;
-  std::vector<std::string> aliases;  // also accepted, not listed in --help
+  std::vector<std::string> aliases;  // also accepted; --help lists them after the name
   bool hidden = false;               // left out of --help
   // Adds the subcommand's options to `command` (made from the fields above) and holds its
   // arguments.

@@ -11,12 +11,15 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/output_format.hpp"
+#include "clearpath/conflicts.hpp"
 #include "cli/session.hpp"
 #include "synthetic/synthetic.hpp"
 
 namespace clearpath {
 
-// The options every analysis shares: --format text|json, -o FILE, --fail-on.
+// --format text|json|md and -o FILE: the reports written from a document (and as JSON).
+void add_document_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output);
+// The options every analysis shares: those and --fail-on.
 void add_report_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output, std::string& fail_on);
 
 // The format to write: --format if given, else `fallback`.
@@ -73,6 +76,8 @@ struct LevellingArgs {
   std::uint64_t seed = 1;
 };
 void add_levelling_options(CLI::App* command, LevellingArgs& args);
+// The scope and the levelling passes as the analysis takes them (options.level set).
+ConflictOptions levelling_options(const LevellingArgs& args);
 
 struct ConflictsArgs : LevellingArgs {
   std::string fail_on = "error";
@@ -137,5 +142,18 @@ struct GenerateArgs {
 };
 CLI::App* add_generate_command(CLI::App& command, GenerateArgs& args);
 int run_generate(Session& session, const GenerateArgs& args);
+
+// Hidden: the shell completions and the man page, from the command table (docs_command.cpp).
+struct CompletionArgs {
+  std::string shell, output;
+};
+CLI::App* add_completion_command(CLI::App& command, CompletionArgs& args);
+int run_completion(Session& session, const CompletionArgs& args);
+
+struct ManArgs {
+  std::string output;
+};
+CLI::App* add_man_command(CLI::App& command, ManArgs& args);
+int run_man(Session& session, const ManArgs& args);
 
 }  // namespace clearpath

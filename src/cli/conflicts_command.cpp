@@ -14,6 +14,15 @@ void add_levelling_options(CLI::App* c, LevellingArgs& args) {
   c->add_option("--seed", args.seed, "seed of the randomised passes (same seed, same schedule)");
 }
 
+ConflictOptions levelling_options(const LevellingArgs& args) {
+  ConflictOptions options;
+  options.initiative = args.initiative;
+  options.level = true;
+  options.levelling.effort = args.effort;
+  options.levelling.seed = args.seed;
+  return options;
+}
+
 CLI::App* add_conflicts_command(CLI::App& c, ConflictsArgs& args) {
   c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   add_levelling_options(&c, args);
@@ -33,21 +42,18 @@ CLI::App* add_conflicts_command(CLI::App& c, ConflictsArgs& args) {
 }
 
 int run_conflicts(Session& s, const ConflictsArgs& args) {
-  const bool json = chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json;
+  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
-  ConflictOptions options;
-  options.initiative = args.initiative;
+  ConflictOptions options = levelling_options(args);
   options.top = args.top;
   options.near_days = args.near;
   options.level = !args.no_level;
-  options.levelling.effort = args.effort;
-  options.levelling.seed = args.seed;
   const ConflictAnalysis analysis = analyze_conflicts(*r.model, options);
-  const ConflictReportOptions report{Session::display(args.file),
-                                     s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
-    if (json) out << conflicts_json(*r.model, analysis, options, report).dump(2) << "\n";
+    if (format == OutputFormat::json) out << conflicts_json(*r.model, analysis, options, report).dump(2) << "\n";
+    else if (format == OutputFormat::markdown) write_conflicts_markdown(out, *r.model, analysis, options, report);
     else print_conflicts_report(out, *r.model, analysis, options, report);
   });
   return exit_for_findings(analysis.findings, args.fail_on);

@@ -29,6 +29,7 @@ CLI::App* add_copilots_command(CLI::App& command, CopilotsArgs& args) {
 }
 
 int run_copilots(Session& s, const CopilotsArgs& args) {
+  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   CopilotOptions options;
@@ -38,10 +39,10 @@ int run_copilots(Session& s, const CopilotsArgs& args) {
   options.signoff_threshold = args.threshold;
   options.suggestions = args.suggestions;
   const CopilotAnalysis analysis = analyze_copilots(*r.model, options);
-  const CopilotReportOptions report{Session::display(args.file),
-                                    s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  const CopilotReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
-    if (chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json) out << copilots_json(*r.model, analysis, options, report).dump(2) << "\n";
+    if (format == OutputFormat::json) out << copilots_json(*r.model, analysis, options, report).dump(2) << "\n";
+    else if (format == OutputFormat::markdown) write_copilots_markdown(out, *r.model, analysis, options, report);
     else print_copilots_report(out, *r.model, analysis, options, report);
   });
   return exit_for_findings(analysis.findings, args.fail_on);

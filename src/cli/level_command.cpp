@@ -10,26 +10,21 @@ namespace clearpath {
 CLI::App* add_level_command(CLI::App& c, LevelArgs& args) {
   c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   add_levelling_options(&c, args);
-  add_format_option(&c, args.format, {OutputFormat::text, OutputFormat::json}, "text or json");
-  c.add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  add_document_options(&c, args.format, args.output);
   c.footer("Examples:\n  clearpath level graphs/churn-model.json\n  clearpath level imported.json --effort 500 --seed 3 --format json");
   return &c;
 }
 
 int run_level(Session& s, const LevelArgs& args) {
-  const bool json = chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json;
+  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
-  ConflictOptions options;
-  options.initiative = args.initiative;
-  options.level = true;
-  options.levelling.effort = args.effort;
-  options.levelling.seed = args.seed;
+  const ConflictOptions options = levelling_options(args);
   const ConflictAnalysis analysis = analyze_conflicts(*r.model, options);
-  const ConflictReportOptions report{Session::display(args.file),
-                                     s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
-    if (json) out << levelled_json(*r.model, analysis, options, report).dump(2) << "\n";
+    if (format == OutputFormat::json) out << levelled_json(*r.model, analysis, options, report).dump(2) << "\n";
+    else if (format == OutputFormat::markdown) write_levelled_markdown(out, *r.model, analysis, report);
     else print_levelled_schedule(out, *r.model, analysis, report);
   });
   return kExitOk;

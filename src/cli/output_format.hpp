@@ -16,13 +16,18 @@ namespace clearpath {
 
 enum class OutputFormat : std::uint8_t { text, json, markdown, html, svg, png, pdf, dot, graphml };
 
-// As written after --format ("md" for markdown).
+// As written after --format ("md" for markdown; "markdown" is also parsed).
 const char* output_format_name(OutputFormat f) noexcept;
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept;
 // The file extension of a format, without the dot ("txt" for text).
 const char* output_format_extension(OutputFormat f) noexcept;
 // The format the extension of `path` names (any case; .htm is html and .gv dot), if any.
 std::optional<OutputFormat> format_of_extension(const std::string& path);
+
+// Why `command`'s -o FILE and --format disagree, or "" when they do not: the extension names
+// another format than --format does. An extension that names no format (-o out, -o report.dat)
+// or .txt (plain text, whatever is in it) goes with any --format; a folder is no file.
+std::string output_contradiction(const CLI::App& command);
 
 // The formats of render and export in their own libraries' terms. Only formats those commands
 // accept are ever passed.

@@ -65,7 +65,8 @@ CLI::App* add_path_command(CLI::App& c, PathArgs& args) {
       "Examples:\n  clearpath path graphs/churn-model.json\n"
       "  clearpath path graphs/churn-model.json --initiative churn-model --simulate 10000 --seed 7\n"
       "  clearpath path graphs/churn-model.json --to security-review --explain billing-extract-test\n"
-      "  clearpath path graphs/churn-model.json --format json -o path.json\n\n"
+      "  clearpath path graphs/churn-model.json --format json -o path.json\n"
+      "  clearpath path graphs/churn-model.json --format md -o path.md\n\n"
       "One working day of delay costs value_per_month x 12 / 260. Exit status: 0 ok, 1 findings at or\n"
       "above --fail-on (default error: a blocker on the critical path), 2 invalid input or usage.\n"
       "CLEARPATH_THREADS sets the simulation's threads (default: all cores); results do not depend on it.");
@@ -73,7 +74,8 @@ CLI::App* add_path_command(CLI::App& c, PathArgs& args) {
 }
 
 int run_path(Session& s, const PathArgs& args) {
-  const bool json = chosen_format(args.format, args.output, OutputFormat::text) == OutputFormat::json;
+  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
+  const bool json = format == OutputFormat::json;
   LoadResult r = s.load(args.file, true);
   if (!r.model) {
     print_invalid(s, args, r, json);
@@ -92,10 +94,10 @@ int run_path(Session& s, const PathArgs& args) {
       return kExitInvalid;
     }
   }
-  const PathReportOptions report{Session::display(args.file), args.explain,
-                                 s.io().terminal.out_is_tty && !s.io().terminal.no_color && args.output.empty()};
+  const PathReportOptions report{Session::display(args.file), args.explain, s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
     if (json) write_path_json(out, *r.model, analysis, options, report);
+    else if (format == OutputFormat::markdown) write_path_markdown(out, *r.model, analysis, options, report);
     else print_path_report(out, *r.model, analysis, options, report);
   });
   return exit_for_findings(analysis.findings, args.fail_on);

@@ -1,8 +1,11 @@
 // `clearpath render`: annotated diagrams (org, approvals, deps, conflicts) as SVG, PNG, PDF or DOT.
+#include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "clearpath/render.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 
@@ -38,19 +41,27 @@ CLI::App* add_render_command(CLI::App& command, RenderArgs& args) {
 
 namespace {
 
-// The format asked for, else the one -o's extension names, else SVG.
-DiagramFormat choose_format(const RenderArgs& args) {
+// The format asked for, else the one -o's extension names, else (no extension, or stdout) SVG;
+// nullopt for an extension that names no format render writes (-o x.jpg).
+std::optional<DiagramFormat> choose_format(const RenderArgs& args) {
   if (args.format) return diagram_format(*args.format);
   if (const auto f = format_of_extension(args.output); f == OutputFormat::svg || f == OutputFormat::png ||
                                                         f == OutputFormat::pdf || f == OutputFormat::dot)
     return diagram_format(*f);
+  if (std::filesystem::path(args.output).has_extension()) return std::nullopt;
   return DiagramFormat::svg;
 }
 
 }  // namespace
 
 int run_render(Session& s, const RenderArgs& args) {
-  const DiagramFormat format = choose_format(args);
+  const std::optional<DiagramFormat> chosen = choose_format(args);
+  if (!chosen) {
+    s.io().err << "clearpath: error: -o " << quote_text(args.output)
+               << ": render writes svg, png, pdf or dot (.svg, .png, .pdf, .dot or .gv), or give --format\n";
+    return kExitInvalid;
+  }
+  const DiagramFormat format = *chosen;
   const bool to_stdout = args.output.empty() || args.output == "-";
   if (to_stdout && s.io().terminal.out_is_tty && (format == DiagramFormat::png || format == DiagramFormat::pdf)) {
     s.io().err << "clearpath: error: " << format_name(format) << " is binary: write it to a file with -o\n";

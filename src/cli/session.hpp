@@ -22,6 +22,10 @@ class Session {
   explicit Session(CliIo& io) : io_(io) {}
 
   bool err_color() const { return io_.terminal.err_is_tty && !io_.terminal.no_color; }
+  // Colour in a text report: only to a terminal (no -o), unless NO_COLOR.
+  bool out_color(const std::string& output) const {
+    return io_.terminal.out_is_tty && !io_.terminal.no_color && output.empty();
+  }
 
   std::string read(const std::string& path) {
     if (path == "-") return read_stream(io_.in, "standard input");

@@ -11,8 +11,7 @@ namespace clearpath {
 
 CLI::App* add_stats_command(CLI::App& c, StatsArgs& args) {
   c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  add_format_option(&c, args.format, {OutputFormat::text, OutputFormat::json}, "text or json");
-  c.add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
+  add_document_options(&c, args.format, args.output);
   c.footer("Example:\n  clearpath stats graphs/churn-model.json --format json");
   return &c;
 }
@@ -29,6 +28,8 @@ int run_stats(Session& s, const StatsArgs& args) {
     j["name"] = r.model->name;
     j.update(stats_json(st));
     text << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  } else if (format == OutputFormat::markdown) {
+    write_stats_markdown(text, Session::display(args.file), r.model->name, st);
   } else {
     print_stats(text, Session::display(args.file), r.model->name, st);
   }

@@ -53,7 +53,7 @@ TEST_CASE("export: invalid input or usage exits 2 and writes nothing", "[export]
   CHECK(r.status == 2);
   CHECK(r.err.find("unknown-reference.json:14:22: error: /steps/1/depends_on/0: unknown reference 'lod-data'") != std::string::npos);
   CHECK(r.out.empty());
-  r = run({"export", "-", "--format", "dot", "-o", out}, "{\"clearpath\": 1, \"people\": [{\"id\": 3}]}");
+  r = run({"export", "-", "--format", "dot", "-o", dir + "/out.dot"}, "{\"clearpath\": 1, \"people\": [{\"id\": 3}]}");
   CHECK(r.status == 2);
   CHECK(r.err.find("<stdin>:1:") != std::string::npos);
   r = run({"export", "-", "--format", "json"}, "not json");
@@ -63,7 +63,7 @@ TEST_CASE("export: invalid input or usage exits 2 and writes nothing", "[export]
   CHECK(r.status == 2);
   r = run({"export", source_path("graphs/minimal.json"), "--format", "xml", "-o", out});
   CHECK(r.status == 2);
-  r = run({"export", dir + "/missing.json", "--format", "json", "-o", out});
+  r = run({"export", dir + "/missing.json", "--format", "json", "-o", dir + "/out.json"});
   CHECK(r.status == 2);
   CHECK(r.err.find("missing.json") != std::string::npos);
   CHECK(std::filesystem::is_empty(dir));

@@ -1,10 +1,11 @@
 #!/bin/sh
 # check_install.sh BUILD WORK LIBDIR GENERATOR CXX FLAGS VERSION MODEL EXPECTED INVALID
-# Installs the build BUILD into WORK/prefix, checks what is installed, then builds this
-# directory's consumer against it three ways: find_package with clearpath::clearpath (shared)
-# and clearpath::clearpath_static, and pkg-config. Each must print EXPECTED for MODEL, and exit
-# with status 1 and print nothing for the INVALID model. FLAGS go to the consumer's compiler and
-# linker (the sanitizers, when the library was built with them).
+# Installs the build BUILD into WORK/prefix, checks what is installed (also the man page and
+# the shell completions), then builds this directory's consumer against it three ways:
+# find_package with clearpath::clearpath (shared) and clearpath::clearpath_static, and
+# pkg-config. Each must print EXPECTED for MODEL, and exit with status 1 and print nothing for
+# the INVALID model. FLAGS go to the consumer's compiler and linker (the sanitizers, when the
+# library was built with them).
 set -eu
 build=$1 work=$2 libdir=$3 generator=$4 cxx=$5 flags=$6 version=$7 model=$8 expected=$9 invalid=${10}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +26,16 @@ done
 (cd "$here/../../include/clearpath" && ls) >"$work/headers.expected"
 (cd "$prefix/include/clearpath" && ls) >"$work/headers.installed"
 cmp -s "$work/headers.expected" "$work/headers.installed" || fail "installed headers differ from include/clearpath"
+# The man page and the completions (cmake/CliDocs.cmake), as the installed clearpath writes them.
+for f in "man/man1/clearpath.1|man" "bash-completion/completions/clearpath|completion bash" \
+         "zsh/site-functions/_clearpath|completion zsh" "fish/vendor_completions.d/clearpath.fish|completion fish"; do
+  file=$prefix/share/${f%%|*}
+  [ -e "$file" ] || fail "not installed: $file"
+  # shellcheck disable=SC2086  # the arguments are words
+  "$prefix/bin/clearpath" ${f#*|} -o "$work/cli-doc" || fail "clearpath ${f#*|} failed"
+  cmp -s "$file" "$work/cli-doc" || fail "$file is not what clearpath ${f#*|} writes"
+done
+
 soname=$(objdump -p "$lib/libclearpath.so" | awk '$1 == "SONAME" { print $2 }')
 case $soname in libclearpath.so.[0-9]*) ;; *) fail "soname of libclearpath.so is '$soname'";; esac
 [ -e "$lib/$soname" ] || fail "no $soname next to libclearpath.so"
