@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <sstream>
 
-#include "cli/commands.hpp"
 #include "clearpath/analyze.hpp"
 #include "clearpath/render.hpp"
+#include "cli/commands.hpp"
 #include "report/analyze_report.hpp"
 
 namespace clearpath {
@@ -127,16 +127,22 @@ CLI::App* add_analyze_command(CLI::App& command, AnalyzeArgs& args) {
   c->add_option("-o,--output", args.output,
                 "a folder for report.<ext> and the diagrams of every view (<view>.svg), or a report file "
                 "(.txt, .json, .md, .html) alone");
-  add_format_option(c, args.format, {OutputFormat::text, OutputFormat::json, OutputFormat::markdown, OutputFormat::html},
+  add_format_option(c, args.format,
+                    {OutputFormat::text, OutputFormat::json, OutputFormat::markdown, OutputFormat::html},
                     "text (default), json, md or html; default from -o's extension");
-  c->add_option("--fail-on", args.fail_on, "exit 1 on findings of this severity or worse: error (default), warning, never")
+  c->add_option("--fail-on", args.fail_on,
+                "exit 1 on findings of this severity or worse: error (default), warning, never")
       ->check(CLI::IsMember({"error", "warning", "never"}));
-  c->add_option("--simulate", args.simulate, "Monte Carlo runs for the P80 date (e.g. 10000)")->check(CLI::Range(0, 100'000'000));
+  c->add_option("--simulate", args.simulate, "Monte Carlo runs for the P80 date (e.g. 10000)")
+      ->check(CLI::Range(0, 100'000'000));
   c->add_option("--seed", args.seed, "seed of the simulation (same seed, same figures)");
-  c->add_option("--near", args.near, "near-critical: total float below this many days (default 5)")->check(CLI::Range(0.0, 1e6));
-  c->add_option("--top", args.top, "departments should rank initiatives they hold critical work on in their top N (default 3)")
+  c->add_option("--near", args.near, "near-critical: total float below this many days (default 5)")
+      ->check(CLI::Range(0.0, 1e6));
+  c->add_option("--top", args.top,
+                "departments should rank initiatives they hold critical work on in their top N (default 3)")
       ->check(CLI::Range(1, 1'000'000));
-  c->add_option("--max-nodes", args.max_nodes, "largest diagram before it is collapsed (default 300)")->check(CLI::Range(1, 10'000'000));
+  c->add_option("--max-nodes", args.max_nodes, "largest diagram before it is collapsed (default 300)")
+      ->check(CLI::Range(1, 10'000'000));
   c->footer(
       "Examples:\n  clearpath analyze graphs/churn-model.json\n"
       "  clearpath analyze graphs/churn-model.json --format html -o report/     report/report.html + 4 diagrams\n"
@@ -161,7 +167,8 @@ int run_analyze(Session& s, const AnalyzeArgs& args) {
   if (to_folder || dest->format == OutputFormat::html) report.diagrams = draw_diagrams(s, *r.model, args, to_folder);
 
   const bool to_file = !dest->report.empty();
-  const bool color = dest->format == OutputFormat::text && !to_file && s.io().terminal.out_is_tty && !s.io().terminal.no_color;
+  const bool color =
+      dest->format == OutputFormat::text && !to_file && s.io().terminal.out_is_tty && !s.io().terminal.no_color;
   auto write_report = [&](std::ostream& out) {
     if (dest->format == OutputFormat::json) return write_analyze_json(out, *r.model, analysis, options, report);
     const Document d = analyze_document(*r.model, analysis, report);

@@ -23,7 +23,7 @@ struct Terminal {
 };
 
 struct CliIo {
-  std::istream& in;   // read for the file name "-"
+  std::istream& in;  // read for the file name "-"
   std::ostream& out;
   std::ostream& err;
   Terminal terminal;

@@ -46,7 +46,8 @@ OptionDoc option_doc(const CLI::Option& option) {
 
 std::vector<CommandDoc> command_docs(const CLI::App& app) {
   std::vector<CommandDoc> docs;
-  for (const CLI::App* command : app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty() && !c->get_name().empty(); })) {
+  for (const CLI::App* command :
+       app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty() && !c->get_name().empty(); })) {
     CommandDoc doc{command->get_name(), command->get_description(), command->get_footer(), command->get_aliases(), {}};
     const std::vector<const CLI::Option*> options = all_options(*command);
     for (const CLI::Option* o : options)

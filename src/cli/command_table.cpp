@@ -1,9 +1,9 @@
 // The subcommands, in the order --help lists them, and the top-level app.
 #include "cli/command_table.hpp"
 
-#include "cli/commands.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/version.hpp"
+#include "cli/commands.hpp"
 
 namespace clearpath {
 namespace {
@@ -43,30 +43,70 @@ Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.
 
 const std::vector<CommandEntry>& command_table() {
   static const std::vector<CommandEntry> table = {
-      {"validate", "Check model files and print a summary of each", {}, false,
+      {"validate",
+       "Check model files and print a summary of each",
+       {},
+       false,
        bind<ValidateArgs, add_validate_command, run_validate>},
-      {"stats", "Counts of a model by entity kind and by relation", {}, false, bind<StatsArgs, add_stats_command, run_stats>},
-      {"schema", "Print the JSON Schema (draft 2020-12) of the file format, or of the analyze report", {}, false,
+      {"stats",
+       "Counts of a model by entity kind and by relation",
+       {},
+       false,
+       bind<StatsArgs, add_stats_command, run_stats>},
+      {"schema",
+       "Print the JSON Schema (draft 2020-12) of the file format, or of the analyze report",
+       {},
+       false,
        bind<SchemaArgs, add_schema_command, run_schema>},
-      {"path", "Critical path, longest legacy chain, blockers, risk and business case", {}, false,
+      {"path",
+       "Critical path, longest legacy chain, blockers, risk and business case",
+       {},
+       false,
        bind<PathArgs, add_path_command, run_path>},
-      {"copilots", "Approval gates: missing co-pilots, single points of failure, sign-off load", {}, false,
+      {"copilots",
+       "Approval gates: missing co-pilots, single points of failure, sign-off load",
+       {},
+       false,
        bind<CopilotsArgs, add_copilots_command, run_copilots>},
-      {"conflicts", "Priority conflicts, over-allocated people, the levelled date, skills gaps", {}, false,
+      {"conflicts",
+       "Priority conflicts, over-allocated people, the levelled date, skills gaps",
+       {},
+       false,
        bind<ConflictsArgs, add_conflicts_command, run_conflicts>},
-      {"level", "The resource-levelled schedule: nobody over capacity, every dependency kept", {}, false,
+      {"level",
+       "The resource-levelled schedule: nobody over capacity, every dependency kept",
+       {},
+       false,
        bind<LevelArgs, add_level_command, run_level>},
-      {"import", "Convert another format into a clearpath model (psplib: a PSPLIB .sm instance; hr: an HR export in CSV)", {},
-       false, bind<ImportArgs, add_import_command, run_import>},
-      {"render", "Annotated diagrams for sponsors: org, approvals, deps, conflicts", {}, false,
+      {"import",
+       "Convert another format into a clearpath model (psplib: a PSPLIB .sm instance; hr: an HR export in CSV)",
+       {},
+       false,
+       bind<ImportArgs, add_import_command, run_import>},
+      {"render",
+       "Annotated diagrams for sponsors: org, approvals, deps, conflicts",
+       {},
+       false,
        bind<RenderArgs, add_render_command, run_render>},
-      {"analyze", "Everything at once: summary, every analysis, ranked findings, diagrams", {"analyse"}, false,
+      {"analyze",
+       "Everything at once: summary, every analysis, ranked findings, diagrams",
+       {"analyse"},
+       false,
        bind<AnalyzeArgs, add_analyze_command, run_analyze>},
-      {"export", "Write the model as normalised JSON, GraphML or plain DOT", {}, false,
+      {"export",
+       "Write the model as normalised JSON, GraphML or plain DOT",
+       {},
+       false,
        bind<ExportArgs, add_export_command, run_export>},
-      {"generate", "Write a synthetic model (deterministic for a seed)", {}, false,
+      {"generate",
+       "Write a synthetic model (deterministic for a seed)",
+       {},
+       false,
        bind<GenerateArgs, add_generate_command, run_generate>},
-      {"completion", "Print the bash, zsh or fish completion script", {}, true,
+      {"completion",
+       "Print the bash, zsh or fish completion script",
+       {},
+       true,
        bind<CompletionArgs, add_completion_command, run_completion>},
       {"man", "Print the man page clearpath(1), in roff", {}, true, bind<ManArgs, add_man_command, run_man>},
   };
@@ -76,10 +116,12 @@ const std::vector<CommandEntry>& command_table() {
 std::unique_ptr<CommandLine> make_command_line() {
   auto line = std::make_unique<CommandLine>();
   CLI::App& app = line->app;
-  app.description("clearpath: maps what stands between an initiative and production: approvals,\n"
-                  "departments and legacy systems (see docs/format.md for the file format).");
+  app.description(
+      "clearpath: maps what stands between an initiative and production: approvals,\n"
+      "departments and legacy systems (see docs/format.md for the file format).");
   app.name("clearpath");
-  app.set_version_flag("--version", "clearpath " + std::string(version()) + " (file format " + std::to_string(kFormatVersion) + ")");
+  app.set_version_flag("--version",
+                       "clearpath " + std::string(version()) + " (file format " + std::to_string(kFormatVersion) + ")");
   app.require_subcommand(1);
   app.footer(kExamples);
   for (const CommandEntry& e : command_table()) {

@@ -10,8 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/output_format.hpp"
 #include "clearpath/conflicts.hpp"
+#include "cli/output_format.hpp"
 #include "cli/session.hpp"
 #include "synthetic/synthetic.hpp"
 
@@ -20,7 +20,8 @@ namespace clearpath {
 // --format text|json|md and -o FILE: the reports written from a document (and as JSON).
 void add_document_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output);
 // The options every analysis shares: those and --fail-on.
-void add_report_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output, std::string& fail_on);
+void add_report_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output,
+                        std::string& fail_on);
 
 // The format to write: --format if given, else `fallback`.
 OutputFormat chosen_format(const std::optional<OutputFormat>& format, const std::string& output, OutputFormat fallback);

@@ -33,11 +33,15 @@ std::vector<std::string> flag_names(const CommandDoc& c) {
 }
 
 void write_bash_command(std::ostream& out, const CommandDoc& c) {
-  out << "    " << joined([&] {
-    std::vector<std::string> names{c.name};
-    names.insert(names.end(), c.aliases.begin(), c.aliases.end());
-    return names;
-  }(), "|") << ")\n";
+  out << "    "
+      << joined(
+             [&] {
+               std::vector<std::string> names{c.name};
+               names.insert(names.end(), c.aliases.begin(), c.aliases.end());
+               return names;
+             }(),
+             "|")
+      << ")\n";
   out << "      options=" << single_quoted(joined(flag_names(c))) << "\n";
   out << "      case $prev in\n";
   for (const OptionDoc& o : c.options)
@@ -137,7 +141,8 @@ void write_fish_completion(std::ostream& out, const std::vector<CommandDoc>& com
         << "\n";
     std::vector<std::string> names{c.name};
     names.insert(names.end(), c.aliases.begin(), c.aliases.end());
-    const std::string when = "complete -c clearpath -n " + single_quoted("__fish_seen_subcommand_from " + joined(names));
+    const std::string when =
+        "complete -c clearpath -n " + single_quoted("__fish_seen_subcommand_from " + joined(names));
     for (const OptionDoc& o : c.options) {
       out << when;
       if (o.positional) {

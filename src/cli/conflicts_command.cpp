@@ -1,8 +1,8 @@
 // `clearpath conflicts`: ranking conflicts, inversions, over-allocation, levelling, skills.
 #include <ostream>
 
-#include "cli/commands.hpp"
 #include "clearpath/conflicts.hpp"
+#include "cli/commands.hpp"
 #include "report/conflicts_report.hpp"
 
 namespace clearpath {
@@ -26,9 +26,11 @@ ConflictOptions levelling_options(const LevellingArgs& args) {
 CLI::App* add_conflicts_command(CLI::App& c, ConflictsArgs& args) {
   c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   add_levelling_options(&c, args);
-  c.add_option("--top", args.top, "departments should rank initiatives they hold critical work on in their top N (default 3)")
+  c.add_option("--top", args.top,
+               "departments should rank initiatives they hold critical work on in their top N (default 3)")
       ->check(CLI::Range(1, 1'000'000));
-  c.add_option("--near", args.near, "near-critical: total float below this many days (default 5)")->check(CLI::Range(0.0, 1e6));
+  c.add_option("--near", args.near, "near-critical: total float below this many days (default 5)")
+      ->check(CLI::Range(0.0, 1e6));
   c.add_flag("--no-level", args.no_level, "skip the resource-levelled schedule");
   add_report_options(&c, args.format, args.output, args.fail_on);
   c.footer(

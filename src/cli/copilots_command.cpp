@@ -1,8 +1,8 @@
 // `clearpath copilots`: approval gates, missing co-pilots, single points of failure, sign-off load.
 #include <ostream>
 
-#include "cli/commands.hpp"
 #include "clearpath/copilots.hpp"
+#include "cli/commands.hpp"
 #include "report/copilots_report.hpp"
 
 namespace clearpath {
@@ -11,11 +11,14 @@ CLI::App* add_copilots_command(CLI::App& command, CopilotsArgs& args) {
   CLI::App* c = &command;
   c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   c->add_option("--initiative", args.initiative, "only this initiative's gates (and the gates its work depends on)");
-  c->add_option("--without", args.without, "as if these people (ids, comma-separated) were unavailable")->delimiter(',');
+  c->add_option("--without", args.without, "as if these people (ids, comma-separated) were unavailable")
+      ->delimiter(',');
   c->add_flag("--all", args.all, "check granted and denied gates too, not only pending ones");
-  c->add_option("--signoff-threshold", args.threshold, "more pending gates than this makes a person a bottleneck (default 5)")
+  c->add_option("--signoff-threshold", args.threshold,
+                "more pending gates than this makes a person a bottleneck (default 5)")
       ->check(CLI::Range(0, 1'000'000));
-  c->add_option("--suggestions", args.suggestions, "suggested co-pilots per unfilled slot (default 3)")->check(CLI::Range(0, 1000));
+  c->add_option("--suggestions", args.suggestions, "suggested co-pilots per unfilled slot (default 3)")
+      ->check(CLI::Range(0, 1000));
   add_report_options(c, args.format, args.output, args.fail_on);
   c->footer(
       "Examples:\n  clearpath copilots graphs/churn-model.json\n"

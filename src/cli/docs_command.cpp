@@ -4,12 +4,12 @@
 #include <sstream>
 #include <string>
 
+#include "clearpath/version.hpp"
 #include "cli/command_docs.hpp"
 #include "cli/command_table.hpp"
 #include "cli/commands.hpp"
 #include "cli/completion.hpp"
 #include "cli/man_page.hpp"
-#include "clearpath/version.hpp"
 
 namespace clearpath {
 

@@ -4,8 +4,8 @@
 #include <new>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include "clearpath/error.hpp"
+#include "cli/cli.hpp"
 
 namespace clearpath {
 namespace {

@@ -4,9 +4,9 @@
 #include <optional>
 #include <utility>
 
-#include "cli/commands.hpp"
 #include "clearpath/psplib.hpp"
 #include "clearpath/save.hpp"
+#include "cli/commands.hpp"
 
 namespace clearpath {
 
@@ -16,7 +16,8 @@ int run_psplib(Session& s, const ImportArgs& args) {
   const std::string display = Session::display(args.file);
   const PsplibInstance instance = parse_psplib(s.read(args.file), display);
   std::string name = !args.model_name.empty() ? args.model_name : args.name;
-  if (name.empty()) name = args.file == "-" ? "PSPLIB instance" : "PSPLIB " + std::filesystem::path(args.file).stem().string();
+  if (name.empty())
+    name = args.file == "-" ? "PSPLIB instance" : "PSPLIB " + std::filesystem::path(args.file).stem().string();
   // psplib_model checks the model it builds: a problem in it is a bug in clearpath, thrown.
   s.emit(args.output, save_model(psplib_model(instance, name)));
   return kExitOk;
@@ -26,38 +27,47 @@ int run_psplib(Session& s, const ImportArgs& args) {
 
 CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
   CLI::App* c = &command;
-  c->add_option("format", args.format, "the input format: psplib (single-mode RCPSP .sm file) or hr (CSV: one row per employee)")
+  c->add_option("format", args.format,
+                "the input format: psplib (single-mode RCPSP .sm file) or hr (CSV: one row per employee)")
       ->required()
       ->check(CLI::IsMember({"psplib", "hr"}));
   c->add_option("file", args.file, "input file; - reads standard input")->required();
   c->add_option("-o,--output", args.output, "write the model to this file (atomically) instead of stdout");
-  c->add_option("--name", args.name,
-                "psplib: name of the model (default: PSPLIB and the file name without .sm); hr: header of the name column "
-                "(default Name)");
-  c->add_option("--model-name", args.model_name, "name of the model (hr default: HR import and the file name without .csv)");
+  c->add_option(
+      "--name", args.name,
+      "psplib: name of the model (default: PSPLIB and the file name without .sm); hr: header of the name column "
+      "(default Name)");
+  c->add_option("--model-name", args.model_name,
+                "name of the model (hr default: HR import and the file name without .csv)");
   CLI::Option_group* hr = c->add_option_group("hr", "Options of `import hr`");
   hr->add_option("--id", args.id_column, "header of the employee id column (default Employee ID)");
   hr->add_option("--title", args.title_column, "header of the job title column (default Title)");
-  hr->add_option("--manager", args.manager_column, "header of the column of the manager's employee id (default Manager ID)");
+  hr->add_option("--manager", args.manager_column,
+                 "header of the column of the manager's employee id (default Manager ID)");
   hr->add_option("--department", args.department_column, "header of the department column (default Department)");
-  hr->add_option("--side-of", args.side_of, "DEPT=SIDE: the side (it, business, ...) of a department, by name or id; repeatable")
+  hr->add_option("--side-of", args.side_of,
+                 "DEPT=SIDE: the side (it, business, ...) of a department, by name or id; repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  hr->add_option("--default-side", args.default_side, "SIDE: the side of every department of the export that --side-of leaves without one");
-  hr->add_option("--roles-from-title", args.roles_from_title,
-                 "REGEX=ROLE: people whose title matches REGEX (ECMAScript, case-insensitive, anywhere in the title) get ROLE; "
-                 "repeatable")
+  hr->add_option("--default-side", args.default_side,
+                 "SIDE: the side of every department of the export that --side-of leaves without one");
+  hr->add_option(
+        "--roles-from-title", args.roles_from_title,
+        "REGEX=ROLE: people whose title matches REGEX (ECMAScript, case-insensitive, anywhere in the title) get ROLE; "
+        "repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   hr->add_option("--attribute", args.attributes, "COLUMN: copy this column into each person's attributes; repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   hr->add_option("--delimiter", args.delimiter, "auto (from the header line), ',', ';' or tab")->capture_default_str();
-  hr->add_option("--encoding", args.encoding, "utf-8, or windows-1252 (also latin1): what Excel on Windows saves as CSV")
+  hr->add_option("--encoding", args.encoding,
+                 "utf-8, or windows-1252 (also latin1): what Excel on Windows saves as CSV")
       ->capture_default_str();
   hr->add_option("--into", args.into, "merge into this model: keep all of it, update the people the export lists");
   c->footer(
       "Examples:\n  clearpath import psplib tests/data/psplib/j301_1.sm -o j301_1.json\n"
       "  clearpath path j301_1.json --format json     its CPM duration is the file's MPM-Time (38)\n"
       "  clearpath import psplib - < j301_1.sm        read standard input, write standard output\n"
-      "  clearpath import hr graphs/hr-export.csv --side-of 'Information Technology=it' --side-of 'IT Operations=it' \\\n"
+      "  clearpath import hr graphs/hr-export.csv --side-of 'Information Technology=it' --side-of 'IT Operations=it' "
+      "\\\n"
       "      --side-of 'Data & Analytics=it' --default-side business --roles-from-title '^chief|^vp\\b=executive' \\\n"
       "      --roles-from-title 'director|^head of=director' -o org.json\n"
       "  clearpath render org.json --view org -o org.svg\n"
@@ -78,10 +88,12 @@ CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
 int run_import(Session& s, const ImportArgs& args) {
   if (args.format == "hr") return run_import_hr(s, args);
   const bool hr_options = !args.id_column.empty() || !args.title_column.empty() || !args.manager_column.empty() ||
-                          !args.department_column.empty() || !args.into.empty() || args.delimiter != "auto" || args.encoding != "utf-8" ||
-                          !args.side_of.empty() || !args.default_side.empty() || !args.roles_from_title.empty() || !args.attributes.empty();
+                          !args.department_column.empty() || !args.into.empty() || args.delimiter != "auto" ||
+                          args.encoding != "utf-8" || !args.side_of.empty() || !args.default_side.empty() ||
+                          !args.roles_from_title.empty() || !args.attributes.empty();
   if (hr_options) {
-    s.io().err << "clearpath: error: --id, --title, --manager, --department, --side-of, --default-side, --roles-from-title, --attribute,"
+    s.io().err << "clearpath: error: --id, --title, --manager, --department, --side-of, --default-side, "
+                  "--roles-from-title, --attribute,"
                   " --delimiter, --encoding and --into are options of `import hr`\n";
     return kExitInvalid;
   }

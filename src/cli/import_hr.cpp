@@ -4,8 +4,8 @@
 #include <optional>
 #include <utility>
 
-#include "cli/commands.hpp"
 #include "clearpath/hr_import.hpp"
+#include "cli/commands.hpp"
 
 namespace clearpath {
 namespace {
@@ -32,8 +32,11 @@ bool split_assignment(const std::string& text, std::pair<std::string, std::strin
 
 // The options as the importer takes them, or the usage problem with them.
 std::optional<std::string> hr_options(const ImportArgs& args, HrImportOptions& o) {
-  const auto column = [](const std::string& given) { return given.empty() ? std::nullopt : std::optional<std::string>(given); };
-  o.columns = {column(args.id_column), column(args.name), column(args.title_column), column(args.manager_column), column(args.department_column)};
+  const auto column = [](const std::string& given) {
+    return given.empty() ? std::nullopt : std::optional<std::string>(given);
+  };
+  o.columns = {column(args.id_column), column(args.name), column(args.title_column), column(args.manager_column),
+               column(args.department_column)};
   const std::string& d = args.delimiter;
   if (d == "auto") o.delimiter = 0;
   else if (d == "," || d == "comma") o.delimiter = ',';
@@ -41,7 +44,8 @@ std::optional<std::string> hr_options(const ImportArgs& args, HrImportOptions& o
   else if (d == "tab" || d == "\t" || d == "\\t") o.delimiter = '\t';
   else return "--delimiter " + d + ": use auto, ',' (comma), ';' (semicolon) or tab";
   if (args.encoding == "windows-1252" || args.encoding == "latin1" || args.encoding == "cp1252") o.windows1252 = true;
-  else if (args.encoding != "utf-8" && args.encoding != "utf8") return "--encoding " + args.encoding + ": use utf-8 or windows-1252 (latin1)";
+  else if (args.encoding != "utf-8" && args.encoding != "utf8")
+    return "--encoding " + args.encoding + ": use utf-8 or windows-1252 (latin1)";
   if (args.file == "-" && args.into == "-") return std::string("--into -: the export already reads standard input");
   for (const std::string& a : args.side_of) {
     std::pair<std::string, std::string> p;
@@ -50,7 +54,8 @@ std::optional<std::string> hr_options(const ImportArgs& args, HrImportOptions& o
   }
   for (const std::string& a : args.roles_from_title) {
     std::pair<std::string, std::string> p;
-    if (!split_assignment(a, p)) return "--roles-from-title '" + a + "': write REGEX=ROLE, e.g. --roles-from-title '^chief=executive'";
+    if (!split_assignment(a, p))
+      return "--roles-from-title '" + a + "': write REGEX=ROLE, e.g. --roles-from-title '^chief=executive'";
     o.title_roles.push_back(std::move(p));
   }
   o.attribute_columns = args.attributes;
@@ -62,9 +67,9 @@ std::optional<std::string> hr_options(const ImportArgs& args, HrImportOptions& o
 }
 
 void print_summary(Session& s, const std::string& display, const HrImportSummary& m) {
-  s.io().err << "clearpath import hr: " << display << ": " << m.rows << " employees; people: " << m.people_added << " added, "
-             << m.people_updated << " updated; departments: " << m.departments_added << " added, " << m.departments_matched
-             << " matched; " << m.reporting_lines << " reporting lines\n";
+  s.io().err << "clearpath import hr: " << display << ": " << m.rows << " employees; people: " << m.people_added
+             << " added, " << m.people_updated << " updated; departments: " << m.departments_added << " added, "
+             << m.departments_matched << " matched; " << m.reporting_lines << " reporting lines\n";
 }
 
 }  // namespace

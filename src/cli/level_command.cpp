@@ -1,8 +1,8 @@
 // `clearpath level`: the resource-levelled schedule alone (conflicts' levelling, without the rest).
 #include <ostream>
 
-#include "cli/commands.hpp"
 #include "clearpath/conflicts.hpp"
+#include "cli/commands.hpp"
 #include "report/conflicts_report.hpp"
 
 namespace clearpath {
@@ -11,7 +11,9 @@ CLI::App* add_level_command(CLI::App& c, LevelArgs& args) {
   c.add_option("file", args.file, "model file (JSON); - reads standard input")->required();
   add_levelling_options(&c, args);
   add_document_options(&c, args.format, args.output);
-  c.footer("Examples:\n  clearpath level graphs/churn-model.json\n  clearpath level imported.json --effort 500 --seed 3 --format json");
+  c.footer(
+      "Examples:\n  clearpath level graphs/churn-model.json\n  clearpath level imported.json --effort 500 --seed 3 "
+      "--format json");
   return &c;
 }
 

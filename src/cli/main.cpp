@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   terminal.out_is_tty = isatty(STDOUT_FILENO) == 1;
   terminal.err_is_tty = isatty(STDERR_FILENO) == 1;
   terminal.no_color = (no_color && *no_color) || (term && std::strcmp(term, "dumb") == 0);
-  if (const char* threads = std::getenv("CLEARPATH_THREADS")) terminal.threads = static_cast<unsigned>(std::atoi(threads));
+  if (const char* threads = std::getenv("CLEARPATH_THREADS"))
+    terminal.threads = static_cast<unsigned>(std::atoi(threads));
   return clearpath::run_cli({argv, argv + argc}, {std::cin, std::cout, std::cerr, terminal});
 }

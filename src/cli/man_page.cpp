@@ -82,7 +82,8 @@ void write_man_page(std::ostream& out, const ManPage& page) {
       << ".SH SYNOPSIS\n\\fBclearpath\\fR \\fIcommand\\fR [\\fIoptions\\fR] [\\fIfile\\fR...]\n.br\n"
       << "\\fBclearpath\\fR \\fB\\-\\-help\\fR | \\fB\\-\\-version\\fR\n.br\n"
       << "\\fBclearpath\\fR \\fIcommand\\fR \\fB\\-\\-help\\fR\n"
-      << ".SH DESCRIPTION\n" << roff(page.description) << "\n"
+      << ".SH DESCRIPTION\n"
+      << roff(page.description) << "\n"
       << ".SH COMMANDS\n";
   for (const CommandDoc& c : page.commands) write_command(out, c);
   out << ".SH EXIT STATUS\n"

@@ -17,9 +17,15 @@ struct FormatName {
 };
 
 constexpr FormatName kFormats[] = {
-    {OutputFormat::text, "text", "txt"},      {OutputFormat::json, "json", "json"}, {OutputFormat::markdown, "md", "md"},
-    {OutputFormat::html, "html", "html"},     {OutputFormat::svg, "svg", "svg"},    {OutputFormat::png, "png", "png"},
-    {OutputFormat::pdf, "pdf", "pdf"},        {OutputFormat::dot, "dot", "dot"},    {OutputFormat::graphml, "graphml", "graphml"},
+    {OutputFormat::text, "text", "txt"},
+    {OutputFormat::json, "json", "json"},
+    {OutputFormat::markdown, "md", "md"},
+    {OutputFormat::html, "html", "html"},
+    {OutputFormat::svg, "svg", "svg"},
+    {OutputFormat::png, "png", "png"},
+    {OutputFormat::pdf, "pdf", "pdf"},
+    {OutputFormat::dot, "dot", "dot"},
+    {OutputFormat::graphml, "graphml", "graphml"},
 };
 
 const FormatName& entry(OutputFormat f) noexcept { return kFormats[static_cast<std::size_t>(f)]; }
@@ -92,7 +98,9 @@ CLI::Option* add_format_option(CLI::App* command, std::optional<OutputFormat>& f
         return offered ? std::string() : name + " not in " + listed;
       },
       listed);
-  return command->add_option_function<std::string>("--format", [&format](const std::string& name) { format = parse_output_format(name); }, help)
+  return command
+      ->add_option_function<std::string>(
+          "--format", [&format](const std::string& name) { format = parse_output_format(name); }, help)
       ->check(one_of);
 }
 

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
 #include "clearpath/path_analysis.hpp"
+#include "cli/commands.hpp"
 #include "report/diagnostic_report.hpp"
 #include "report/path_report.hpp"
 
@@ -54,7 +54,8 @@ CLI::App* add_path_command(CLI::App& c, PathArgs& args) {
   c.add_option("--estimate", args.estimate, "three-point durations: expected (PERT), likely, optimistic, pessimistic")
       ->check(CLI::IsMember({"expected", "likely", "optimistic", "pessimistic"}));
   c.add_flag("--from-scratch", args.from_scratch, "full durations, also for done steps and granted approvals");
-  c.add_option("--near", args.near, "near-critical: total float below this many days (default 5)")->check(CLI::Range(0.0, 1e6));
+  c.add_option("--near", args.near, "near-critical: total float below this many days (default 5)")
+      ->check(CLI::Range(0.0, 1e6));
   c.add_option("--simulate", args.simulate, "Monte Carlo runs (e.g. 10000)")->check(CLI::Range(0, 100'000'000));
   c.add_option("--seed", args.seed, "seed of the simulation (same seed, same figures)");
   c.add_option("--distribution", args.distribution, "pert-beta (default) or triangular")
@@ -90,7 +91,8 @@ int run_path(Session& s, const PathArgs& args) {
   if (!args.explain.empty()) {
     const auto& in_schedule = analysis.network.activity;
     if (std::find(in_schedule.begin(), in_schedule.end(), *r.model->find(args.explain)) == in_schedule.end()) {
-      s.io().err << "clearpath: error: --explain: '" << args.explain << "' is not a step or approval of this schedule\n";
+      s.io().err << "clearpath: error: --explain: '" << args.explain
+                 << "' is not a step or approval of this schedule\n";
       return kExitInvalid;
     }
   }

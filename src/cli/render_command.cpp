@@ -3,8 +3,8 @@
 #include <optional>
 #include <ostream>
 
-#include "cli/commands.hpp"
 #include "clearpath/render.hpp"
+#include "cli/commands.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
@@ -45,8 +45,8 @@ namespace {
 // nullopt for an extension that names no format render writes (-o x.jpg).
 std::optional<DiagramFormat> choose_format(const RenderArgs& args) {
   if (args.format) return diagram_format(*args.format);
-  if (const auto f = format_of_extension(args.output); f == OutputFormat::svg || f == OutputFormat::png ||
-                                                        f == OutputFormat::pdf || f == OutputFormat::dot)
+  if (const auto f = format_of_extension(args.output);
+      f == OutputFormat::svg || f == OutputFormat::png || f == OutputFormat::pdf || f == OutputFormat::dot)
     return diagram_format(*f);
   if (std::filesystem::path(args.output).has_extension()) return std::nullopt;
   return DiagramFormat::svg;

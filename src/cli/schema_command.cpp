@@ -1,6 +1,6 @@
 // `clearpath schema`: the JSON Schema of the file format, or of analyze's JSON report.
-#include "cli/commands.hpp"
 #include "clearpath/schema.hpp"
+#include "cli/commands.hpp"
 
 namespace clearpath {
 

@@ -8,7 +8,6 @@
 #include <ostream>
 #include <string>
 
-#include "cli/cli.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"

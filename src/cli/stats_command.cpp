@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
 #include "clearpath/stats.hpp"
+#include "cli/commands.hpp"
 #include "report/stats_report.hpp"
 
 namespace clearpath {

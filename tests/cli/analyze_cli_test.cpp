@@ -57,7 +57,8 @@ TEST_CASE("analyze: bad input and usage exit 2 and write nothing", "[cli][analyz
   CHECK(run({"analyze", source_path("tests/data/does-not-exist.json")}).status == 2);
   // -o names an existing file that is not a report file: not a folder.
   std::ofstream(fs::temp_directory_path() / "clearpath-analyze-plain-file") << "x";
-  r = run({"analyze", source_path("graphs/churn-model.json"), "-o", (fs::temp_directory_path() / "clearpath-analyze-plain-file").string()});
+  r = run({"analyze", source_path("graphs/churn-model.json"), "-o",
+           (fs::temp_directory_path() / "clearpath-analyze-plain-file").string()});
   CHECK(r.status == 2);
   CHECK(r.err.find("not a folder") != std::string::npos);
 }
@@ -97,7 +98,8 @@ TEST_CASE("analyze -o DIR: the report and a diagram of every view, linked and em
 TEST_CASE("analyze -o FILE: the format from the extension, the report alone", "[cli][analyze]") {
   const fs::path d = fresh_dir("file");
   fs::create_directories(d);
-  const auto r = run({"analyze", source_path("graphs/churn-model.json"), "-o", (d / "churn.html").string(), "--fail-on", "never"});
+  const auto r =
+      run({"analyze", source_path("graphs/churn-model.json"), "-o", (d / "churn.html").string(), "--fail-on", "never"});
   REQUIRE(r.status == 0);
   const std::string html = slurp(d / "churn.html");
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);

@@ -21,25 +21,30 @@ TEST_CASE("copilots --format json has the documented keys", "[cli][copilots]") {
                             "single_points_of_failure", "bus_factor"})
       CHECK(g.contains(key));
   for (const auto& i : j["initiatives"])
-    for (const char* key : {"id", "copilot_missing_side", "single_points_of_failure", "approval_path"}) CHECK(i.contains(key));
+    for (const char* key : {"id", "copilot_missing_side", "single_points_of_failure", "approval_path"})
+      CHECK(i.contains(key));
   for (const auto& l : j["signoff_load"])
     for (const char* key : {"person", "gates"}) CHECK(l.contains(key));
-  const auto funding = std::find_if(j["gates"].begin(), j["gates"].end(), [](const auto& g) { return g["id"] == "production-funding"; });
+  const auto funding =
+      std::find_if(j["gates"].begin(), j["gates"].end(), [](const auto& g) { return g["id"] == "production-funding"; });
   REQUIRE(funding != j["gates"].end());
   CHECK((*funding)["satisfiable"] == false);
   CHECK((*funding)["assignment"] == nlohmann::json{{"it-side executive", "cio"}});
   CHECK((*funding)["unfilled"][0]["slot"] == "business-side executive");
   CHECK((*funding)["suggestions"][0]["slot"] == "business-side executive");
   CHECK((*funding)["suggestions"][0]["candidates"] == nlohmann::json::array({"cmo", "cfo", "coo"}));
-  const auto security = std::find_if(j["gates"].begin(), j["gates"].end(), [](const auto& g) { return g["id"] == "security-review"; });
+  const auto security =
+      std::find_if(j["gates"].begin(), j["gates"].end(), [](const auto& g) { return g["id"] == "security-review"; });
   CHECK((*security)["single_points_of_failure"] == nlohmann::json::array({"ciso"}));
   CHECK((*security)["bus_factor"] == 1);
   CHECK(j["initiatives"][0]["id"] == "churn-model");
   CHECK(j["initiatives"][0]["copilot_missing_side"] == "it");
   CHECK(j["initiatives"][1]["copilot_missing_side"].is_null());
-  CHECK(j["initiatives"][0]["approval_path"][4] ==
-        nlohmann::json{{"gate", "change-advisory-board"}, {"status", "pending"}, {"lead_time", 5},
-                       {"cumulative_lead_time", 40}, {"earliest_finish", 165}});
+  CHECK(j["initiatives"][0]["approval_path"][4] == nlohmann::json{{"gate", "change-advisory-board"},
+                                                                  {"status", "pending"},
+                                                                  {"lead_time", 5},
+                                                                  {"cumulative_lead_time", 40},
+                                                                  {"earliest_finish", 165}});
 }
 
 TEST_CASE("copilots text has its sections and --fail-on decides the exit status", "[cli][copilots]") {
@@ -47,18 +52,20 @@ TEST_CASE("copilots text has its sections and --fail-on decides the exit status"
   CHECK(r.status == 1);
   for (const char* section : {"SUMMARY", "GATES", "INITIATIVES", "SIGN-OFF LOAD", "FINDINGS"})
     CHECK(r.out.find(section) != std::string::npos);
-  CHECK(r.out.find("      cmo               Chief Marketing Officer, Marketing, business side, the sponsor\n") != std::string::npos);
+  CHECK(r.out.find("      cmo               Chief Marketing Officer, Marketing, business side, the sponsor\n") !=
+        std::string::npos);
   CHECK(r.out.find("WITHOUT") == std::string::npos);
   CHECK(run({"copilots", source_path("graphs/churn-model.json"), "--fail-on", "never"}).status == 0);
   // No errors among the erp-upgrade initiative's (empty) gates and its two-sided sponsors.
   CHECK(run({"copilots", source_path("graphs/churn-model.json"), "--initiative", "erp-upgrade"}).status == 0);
   // The minimal example's gates have single points of failure: warnings.
-  CHECK(run({"copilots", source_path("graphs/minimal.json"), "--initiative", "churn-score", "--fail-on", "warning"}).status == 1);
+  CHECK(run({"copilots", source_path("graphs/minimal.json"), "--initiative", "churn-score", "--fail-on", "warning"})
+            .status == 1);
 }
 
 TEST_CASE("copilots --without shows what breaks", "[cli][copilots]") {
-  auto r = run({"copilots", source_path("graphs/churn-model.json"), "--without", "ciso,daniel-fischer", "--format", "json",
-                "--fail-on", "never"});
+  auto r = run({"copilots", source_path("graphs/churn-model.json"), "--without", "ciso,daniel-fischer", "--format",
+                "json", "--fail-on", "never"});
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["without"] == nlohmann::json::array({"ciso", "daniel-fischer"}));

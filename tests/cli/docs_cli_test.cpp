@@ -27,11 +27,11 @@ std::string shell_output(const std::string& command) {
 
 // COMPREPLY of the bash completion for `words`, completing the last one.
 std::string bash_completes(const std::string& script, const std::string& words, int cword) {
-  return shell_output("bash -c 'source " + script + "; COMP_WORDS=(" + words + "); COMP_CWORD=" +
-                      std::to_string(cword) + "; _clearpath; printf \"%s\\n\" \"${COMPREPLY[*]}\"'");
+  return shell_output("bash -c 'source " + script + "; COMP_WORDS=(" + words +
+                      "); COMP_CWORD=" + std::to_string(cword) + "; _clearpath; printf \"%s\\n\" \"${COMPREPLY[*]}\"'");
 }
 
-const char* kCommands[] = {"validate", "stats",  "schema",  "path",   "copilots", "conflicts",
+const char* kCommands[] = {"validate", "stats",  "schema", "path",    "copilots", "conflicts",
                            "level",    "import", "render", "analyze", "export",   "generate"};
 
 }  // namespace
@@ -58,7 +58,8 @@ TEST_CASE("the bash completion completes commands, options and their choices", "
   REQUIRE(run({"completion", "bash", "-o", script}).status == 0);
   CHECK(bash_completes(script, "clearpath an", 1) == "analyze\n");
   CHECK(bash_completes(script, "clearpath ''", 1) ==
-        "validate stats schema path copilots conflicts level import render analyze export generate -h --help --version\n");
+        "validate stats schema path copilots conflicts level import render analyze export generate -h --help "
+        "--version\n");
   CHECK(bash_completes(script, "clearpath path --for", 2) == "--format\n");
   CHECK(bash_completes(script, "clearpath path x.json --fo", 3) == "--format\n");
   CHECK(bash_completes(script, "clearpath path x.json --format ''", 4) == "text json md\n");
@@ -77,7 +78,8 @@ TEST_CASE("the bash completion completes commands, options and their choices", "
 TEST_CASE("the zsh and fish completions list every command and its options", "[cli][docs]") {
   const std::string zsh = run({"completion", "zsh"}).out;
   CHECK(zsh.rfind("#compdef clearpath\n", 0) == 0);
-  CHECK(zsh.find("    'analyze:Everything at once: summary, every analysis, ranked findings, diagrams'\n") != std::string::npos);
+  CHECK(zsh.find("    'analyze:Everything at once: summary, every analysis, ranked findings, diagrams'\n") !=
+        std::string::npos);
   CHECK(zsh.find("    'analyse:Everything at once:") != std::string::npos);
   CHECK(zsh.find("    analyze|analyse)\n") != std::string::npos);
   CHECK(zsh.find("'--format[text, json or md]:TEXT:(text json md)'") != std::string::npos);
@@ -88,8 +90,9 @@ TEST_CASE("the zsh and fish completions list every command and its options", "[c
   const std::string fish = run({"completion", "fish"}).out;
   CHECK(fish.find("complete -c clearpath -n __fish_use_subcommand -a analyze -d 'Everything at once: summary, every "
                   "analysis, ranked findings, diagrams'\n") != std::string::npos);
-  CHECK(fish.find("complete -c clearpath -n '__fish_seen_subcommand_from path' -l format -x -a 'text json md' -d 'text, "
-                  "json or md'\n") != std::string::npos);
+  CHECK(
+      fish.find("complete -c clearpath -n '__fish_seen_subcommand_from path' -l format -x -a 'text json md' -d 'text, "
+                "json or md'\n") != std::string::npos);
   CHECK(fish.find("complete -c clearpath -n '__fish_seen_subcommand_from analyze analyse' -s o -l output -r -F") !=
         std::string::npos);
   for (const char* command : kCommands) {
@@ -106,8 +109,8 @@ TEST_CASE("the man page has the usual sections and every command, dated by the v
   const std::string version(clearpath::version());
   CHECK(man.find("\n.TH CLEARPATH 1 \"version " + version + "\" \"clearpath " + version + "\" \"User Commands\"\n") !=
         std::string::npos);
-  for (const char* section : {".SH NAME\n", ".SH SYNOPSIS\n", ".SH DESCRIPTION\n", ".SH COMMANDS\n", ".SH EXIT STATUS\n",
-                              ".SH EXAMPLES\n"}) {
+  for (const char* section :
+       {".SH NAME\n", ".SH SYNOPSIS\n", ".SH DESCRIPTION\n", ".SH COMMANDS\n", ".SH EXIT STATUS\n", ".SH EXAMPLES\n"}) {
     INFO(section);
     CHECK(man.find(section) != std::string::npos);
   }
@@ -115,7 +118,8 @@ TEST_CASE("the man page has the usual sections and every command, dated by the v
     INFO(command);
     CHECK(man.find("\n.SS " + std::string(command) + "\n\\fBclearpath " + command + "\\fR") != std::string::npos);
   }
-  CHECK(man.find("\\fB\\-\\-format\\fR \\fITEXT\\fR\ntext, json or md (one of: text, json, md)\n") != std::string::npos);
+  CHECK(man.find("\\fB\\-\\-format\\fR \\fITEXT\\fR\ntext, json or md (one of: text, json, md)\n") !=
+        std::string::npos);
   CHECK(man.find("Also spelled \\fBanalyse\\fR.") != std::string::npos);
   CHECK(man.find(".SS completion") == std::string::npos);
   // No line starts with a stray control character: every one is a request or escaped text.

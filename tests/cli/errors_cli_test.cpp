@@ -5,7 +5,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "cli/error_exit.hpp"
 #include "clearpath/conflicts.hpp"
 #include "clearpath/copilots.hpp"
 #include "clearpath/error.hpp"
@@ -14,6 +13,7 @@
 #include "clearpath/load.hpp"
 #include "clearpath/render.hpp"
 #include "clearpath/schedule.hpp"
+#include "cli/error_exit.hpp"
 #include "support/test_support.hpp"
 
 using clearpath::Error;
@@ -55,7 +55,8 @@ TEST_CASE("invalid input exits 2, a bug exits 3 asking for a report", "[cli][err
   std::ostringstream err;
   CHECK(run_reporting_errors(err, [] { return 1; }) == 1);
   CHECK(err.str().empty());
-  CHECK(run_reporting_errors(err, []() -> int { throw clearpath::RenderError("--root: there is no person 'x'"); }) == 2);
+  CHECK(run_reporting_errors(err, []() -> int { throw clearpath::RenderError("--root: there is no person 'x'"); }) ==
+        2);
   CHECK(err.str() == "clearpath: error: --root: there is no person 'x'\n");
   err.str("");
   CHECK(run_reporting_errors(err, []() -> int { throw Error("no duration", {"p.json", 3, 9, "", "s"}); }) == 2);

@@ -28,12 +28,15 @@ TEST_CASE("export writes each format to stdout, to -o and from stdin", "[export]
     CHECK(to_file.status == 0);
     CHECK(to_file.out.empty());
     CHECK(clearpath::read_input(file) == out.out);
-    const auto from_stdin = run({"export", "-", "--format", format}, clearpath::test::read_source_file("graphs/churn-model.json"));
+    const auto from_stdin =
+        run({"export", "-", "--format", format}, clearpath::test::read_source_file("graphs/churn-model.json"));
     CHECK(from_stdin.status == 0);
     CHECK(from_stdin.out == out.out);
   }
-  CHECK(run({"export", graph, "--format", "json"}).out.rfind("{\n  \"clearpath\": 1,\n  \"name\": \"Churn model", 0) == 0);
-  CHECK(run({"export", graph, "--format", "graphml"}).out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml", 0) == 0);
+  CHECK(run({"export", graph, "--format", "json"}).out.rfind("{\n  \"clearpath\": 1,\n  \"name\": \"Churn model", 0) ==
+        0);
+  CHECK(run({"export", graph, "--format", "graphml"})
+            .out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml", 0) == 0);
   CHECK(run({"export", graph, "--format", "dot"}).out.rfind("digraph clearpath {\n", 0) == 0);
 }
 
@@ -51,7 +54,8 @@ TEST_CASE("export: invalid input or usage exits 2 and writes nothing", "[export]
   const std::string out = dir + "/out.graphml";
   auto r = run({"export", source_path("tests/data/errors/unknown-reference.json"), "--format", "graphml", "-o", out});
   CHECK(r.status == 2);
-  CHECK(r.err.find("unknown-reference.json:14:22: error: /steps/1/depends_on/0: unknown reference 'lod-data'") != std::string::npos);
+  CHECK(r.err.find("unknown-reference.json:14:22: error: /steps/1/depends_on/0: unknown reference 'lod-data'") !=
+        std::string::npos);
   CHECK(r.out.empty());
   r = run({"export", "-", "--format", "dot", "-o", dir + "/out.dot"}, "{\"clearpath\": 1, \"people\": [{\"id\": 3}]}");
   CHECK(r.status == 2);

@@ -16,8 +16,8 @@ using clearpath::test::source_path;
 TEST_CASE("import hr writes a model that validates and renders", "[hr][cli]") {
   const std::string dir = clearpath::test::temp_dir();
   const std::string out = dir + "/org.json";
-  auto r = run({"import", "hr", source_path("tests/data/hr/small.csv"), "--side-of", "IT=it", "--side-of", "Marketing=business",
-                "--roles-from-title", "^chief=executive", "-o", out});
+  auto r = run({"import", "hr", source_path("tests/data/hr/small.csv"), "--side-of", "IT=it", "--side-of",
+                "Marketing=business", "--roles-from-title", "^chief=executive", "-o", out});
   CHECK(r.status == 0);
   CHECK(r.out.empty());
   CHECK(r.err == "clearpath import hr: " + source_path("tests/data/hr/small.csv") +
@@ -54,7 +54,8 @@ TEST_CASE("import hr: bad input exits 2, lists every problem and writes nothing"
   // A missing explicit column, bad options, a missing file.
   r = run({"import", "hr", source_path("tests/data/hr/small.csv"), "--manager", "Boss", "-o", out});
   CHECK(r.status == 2);
-  CHECK(r.err.find(":1: no column 'Boss' (--manager) in the header; the header has: 'Employee ID', 'Name'") != std::string::npos);
+  CHECK(r.err.find(":1: no column 'Boss' (--manager) in the header; the header has: 'Employee ID', 'Name'") !=
+        std::string::npos);
   r = run({"import", "hr", source_path("tests/data/hr/small.csv"), "--side-of", "IT", "-o", out});
   CHECK(r.status == 2);
   CHECK(r.err.find("write DEPARTMENT=SIDE") != std::string::npos);
@@ -70,7 +71,8 @@ TEST_CASE("import hr: bad input exits 2, lists every problem and writes nothing"
   r = run({"import", "psplib", source_path("tests/data/hr/small.csv"), "--into", out});
   CHECK(r.status == 2);
   CHECK(r.err.find("are options of `import hr`") != std::string::npos);
-  r = run({"import", "hr", source_path("tests/data/hr/small.csv"), "--into", source_path("tests/data/errors/unknown-reference.json"), "-o", out});
+  r = run({"import", "hr", source_path("tests/data/hr/small.csv"), "--into",
+           source_path("tests/data/errors/unknown-reference.json"), "-o", out});
   CHECK(r.status == 2);
   CHECK(std::filesystem::is_empty(dir));
 }
@@ -78,16 +80,17 @@ TEST_CASE("import hr: bad input exits 2, lists every problem and writes nothing"
 TEST_CASE("import hr --into merges into a model and keeps it whole", "[hr][cli]") {
   const std::string dir = clearpath::test::temp_dir();
   const std::string out = dir + "/merged.json";
-  auto r = run({"import", "hr", source_path("tests/data/hr/merge.csv"), "--into", source_path("tests/data/hr/base-model.json"),
-                "--roles-from-title", "chief|ceo=executive", "-o", out});
+  auto r = run({"import", "hr", source_path("tests/data/hr/merge.csv"), "--into",
+                source_path("tests/data/hr/base-model.json"), "--roles-from-title", "chief|ceo=executive", "-o", out});
   CHECK(r.status == 0);
-  CHECK(r.err.find("3 employees; people: 2 added, 1 updated; departments: 1 added, 1 matched; 2 reporting lines") != std::string::npos);
+  CHECK(r.err.find("3 employees; people: 2 added, 1 updated; departments: 1 added, 1 matched; 2 reporting lines") !=
+        std::string::npos);
   const clearpath::Model m = clearpath::test::load_valid(clearpath::read_input(out));
   CHECK(m.people().size() == 4);
   CHECK(m.steps().size() == 1);
   CHECK(m.systems().size() == 1);
-  r = run({"import", "hr", source_path("tests/data/hr/merge-collision.csv"), "--into", source_path("tests/data/hr/base-model.json"),
-           "-o", dir + "/other.json"});
+  r = run({"import", "hr", source_path("tests/data/hr/merge-collision.csv"), "--into",
+           source_path("tests/data/hr/base-model.json"), "-o", dir + "/other.json"});
   CHECK(r.status == 2);
   CHECK(r.err.find(":3: employee id 'billing' is already the id of a system in the model") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir + "/other.json"));
@@ -96,16 +99,18 @@ TEST_CASE("import hr --into merges into a model and keeps it whole", "[hr][cli]"
 TEST_CASE("import hr: the bundled export and --help", "[hr][cli]") {
   const std::string dir = clearpath::test::temp_dir();
   // The recipe of the --help footer and docs/import-hr.md.
-  auto r = run({"import", "hr", source_path("graphs/hr-export.csv"), "--side-of", "Information Technology=it", "--side-of",
-                "IT Operations=it", "--side-of", "Data & Analytics=it", "--default-side", "business", "--roles-from-title",
-                "^chief|^vp\\b=executive", "--roles-from-title", "director|^head of=director", "-o", dir + "/org.json"});
+  auto r =
+      run({"import", "hr", source_path("graphs/hr-export.csv"), "--side-of", "Information Technology=it", "--side-of",
+           "IT Operations=it", "--side-of", "Data & Analytics=it", "--default-side", "business", "--roles-from-title",
+           "^chief|^vp\\b=executive", "--roles-from-title", "director|^head of=director", "-o", dir + "/org.json"});
   CHECK(r.status == 0);
   CHECK(r.err.find("25 employees; people: 25 added") != std::string::npos);
   const clearpath::Model m = clearpath::test::load_valid(clearpath::read_input(dir + "/org.json"));
   std::vector<std::string> sides;
   for (const clearpath::Department& d : m.departments()) sides.push_back(d.id + "=" + d.side);
-  CHECK(sides == std::vector<std::string>{"dept-executive-office=business", "dept-information-technology=it", "dept-finance=business",
-                                          "dept-marketing=business", "dept-risk-compliance=business", "dept-data-analytics=it",
+  CHECK(sides == std::vector<std::string>{"dept-executive-office=business", "dept-information-technology=it",
+                                          "dept-finance=business", "dept-marketing=business",
+                                          "dept-risk-compliance=business", "dept-data-analytics=it",
                                           "dept-it-operations=it", "dept-sales=business"});
   std::size_t executives = 0, directors = 0;
   for (const clearpath::Person& p : m.people()) {
@@ -131,9 +136,7 @@ TEST_CASE("import hr --into: the model's own warnings do not stop the import, it
   const std::string once = "\"approvers\": [\"ben\"]";
   REQUIRE(base.find(once) != std::string::npos);
   base.replace(base.find(once), once.size(), "\"approvers\": [\"ben\", \"ben\"]");
-  {
-    std::ofstream(dir + "/base-warning.json") << base;
-  }
+  { std::ofstream(dir + "/base-warning.json") << base; }
   auto r = run({"import", "hr", source_path("tests/data/hr/merge.csv"), "--into", dir + "/base-warning.json", "-o",
                 dir + "/merged.json"});
   CHECK(r.status == 0);
@@ -141,8 +144,9 @@ TEST_CASE("import hr --into: the model's own warnings do not stop the import, it
   CHECK(std::filesystem::exists(dir + "/merged.json"));
   // Moving the only IT department to the business side leaves the funding gate's IT slot
   // without a department on its side: an input problem, not a bug, and nothing is written.
-  r = run({"import", "hr", source_path("tests/data/hr/merge.csv"), "--into", source_path("tests/data/hr/base-model.json"),
-           "--side-of", "Information Technology=business", "-o", dir + "/side.json"});
+  r = run({"import", "hr", source_path("tests/data/hr/merge.csv"), "--into",
+           source_path("tests/data/hr/base-model.json"), "--side-of", "Information Technology=business", "-o",
+           dir + "/side.json"});
   CHECK(r.status == 2);
   CHECK(r.err.find("unknown side 'it' in slot 1 of approval 'funding'") != std::string::npos);
   CHECK(r.err.find("the imported model is not valid (see above); nothing written") != std::string::npos);

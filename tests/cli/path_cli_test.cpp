@@ -8,8 +8,8 @@ using clearpath::test::run;
 using clearpath::test::source_path;
 
 TEST_CASE("path --format json has the documented keys", "[cli][path]") {
-  auto r = run({"path", source_path("graphs/churn-model.json"), "--format", "json", "--simulate", "200", "--fail-on",
-                "never"});
+  auto r = run(
+      {"path", source_path("graphs/churn-model.json"), "--format", "json", "--simulate", "200", "--fail-on", "never"});
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(r.out);
   for (const char* key : {"duration", "critical_path", "items", "legacy_chain", "blockers", "cycles", "simulation",
@@ -19,7 +19,8 @@ TEST_CASE("path --format json has the documented keys", "[cli][path]") {
   CHECK(j["critical_path"].front() == "poc-model");
   CHECK(j["critical_path"].back() == "production-go-live");
   const auto& item = j["items"][0];
-  for (const char* key : {"id", "es", "ef", "ls", "lf", "total_float", "free_float", "critical"}) CHECK(item.contains(key));
+  for (const char* key : {"id", "es", "ef", "ls", "lf", "total_float", "free_float", "critical"})
+    CHECK(item.contains(key));
   for (const char* by : {"by_count", "by_duration"})
     for (const char* key : {"steps", "path", "count", "duration"}) CHECK(j["legacy_chain"][by].contains(key));
   for (const char* key : {"id", "reason", "delay_days", "cost_of_delay"}) CHECK(j["blockers"][0].contains(key));
@@ -37,14 +38,15 @@ TEST_CASE("the churn example: its planted critical path and blockers", "[cli][pa
   const auto& expected = model["attributes"]["expected_schedule"];
   CHECK(j["critical_path"] == expected["critical_path"]);
   CHECK(j["duration"] == expected["duration_days_remaining"]);
-  auto full = nlohmann::json::parse(run({"path", source_path("graphs/churn-model.json"), "--format", "json",
-                                         "--from-scratch"}).out);
+  auto full = nlohmann::json::parse(
+      run({"path", source_path("graphs/churn-model.json"), "--format", "json", "--from-scratch"}).out);
   CHECK(full["duration"] == expected["duration_days_full"]);
   // The costliest blocker: the funding gate that cannot be granted (the co-pilot analysis says why),
   // then the MLOps skills gap.
   CHECK(j["blockers"][0]["id"] == "production-funding");
   CHECK(j["blockers"][0]["code"] == "approvers");
-  CHECK(j["blockers"][0]["reason"].get<std::string>().rfind("no business-side executive among the available approvers", 0) == 0);
+  CHECK(j["blockers"][0]["reason"].get<std::string>().rfind("no business-side executive among the available approvers",
+                                                            0) == 0);
   CHECK(j["blockers"][1]["id"] == "deploy-model-serving");
   CHECK(j["blockers"][1]["code"] == "skills-gap");
   bool legacy_finding = false;
@@ -61,8 +63,9 @@ TEST_CASE("path text has its sections", "[cli][path]") {
 }
 
 TEST_CASE("path --to and --initiative restrict the network and unknown ids exit 2", "[cli][path]") {
-  auto to = nlohmann::json::parse(run({"path", source_path("graphs/minimal.json"), "--to", "extract", "--format", "json",
-                                       "--fail-on", "never"}).out);
+  auto to = nlohmann::json::parse(
+      run({"path", source_path("graphs/minimal.json"), "--to", "extract", "--format", "json", "--fail-on", "never"})
+          .out);
   CHECK(to["critical_path"] == nlohmann::json::array({"funding", "extract"}));
   CHECK(to["duration"] == 19);  // 10 days of lead time, then (5 + 32 + 17) / 6 = 9
   auto bad = run({"path", source_path("graphs/minimal.json"), "--to", "nothing"});
@@ -101,16 +104,16 @@ TEST_CASE("a self-dependency is a cycle of length 1", "[cli][path]") {
   auto r = run({"path", "-", "--format", "json"}, R"({"steps": [{"id": "a", "duration": 1, "depends_on": ["a"]}]})");
   CHECK(r.status == 2);
   CHECK(nlohmann::json::parse(r.out)["cycles"] == nlohmann::json::parse(R"([["a", "a"]])"));
-  CHECK(run({"path", "-"}, R"({"steps": [{"id": "a", "duration": 1, "depends_on": ["a"]}]})").out.find("cycle of 1: a -> a") !=
-        std::string::npos);
+  CHECK(run({"path", "-"}, R"({"steps": [{"id": "a", "duration": 1, "depends_on": ["a"]}]})")
+            .out.find("cycle of 1: a -> a") != std::string::npos);
 }
 
 TEST_CASE("a cycle of 10,000 steps is reported without recursion", "[cli][path]") {
   std::string steps;
   const int n = 10000;
   for (int i = 0; i < n; ++i)
-    steps += std::string(i ? "," : "") + "{\"id\": \"s" + std::to_string(i) + "\", \"duration\": 1, \"depends_on\": [\"s" +
-             std::to_string((i + 1) % n) + "\"]}";
+    steps += std::string(i ? "," : "") + "{\"id\": \"s" + std::to_string(i) +
+             "\", \"duration\": 1, \"depends_on\": [\"s" + std::to_string((i + 1) % n) + "\"]}";
   auto r = run({"path", "-", "--format", "json"}, "{\"steps\": [" + steps + "]}");
   CHECK(r.status == 2);
   const auto j = nlohmann::json::parse(r.out);
@@ -137,6 +140,7 @@ TEST_CASE("a simulation shows a progress bar on a terminal only", "[cli][path]")
   CHECK(tty.err.find("simulating [") != std::string::npos);
   CHECK(tty.err.find("500/500\n") != std::string::npos);
   // Not on a pipe, and not for a run shorter than the threshold.
-  CHECK(run({"path", f, "--simulate", "500", "--fail-on", "never"}, "", false, true, std::size_t{32} << 20, 0).err.empty());
+  CHECK(run({"path", f, "--simulate", "500", "--fail-on", "never"}, "", false, true, std::size_t{32} << 20, 0)
+            .err.empty());
   CHECK(run({"path", f, "--simulate", "500", "--fail-on", "never"}, "", true, true).err.empty());
 }

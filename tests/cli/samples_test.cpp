@@ -27,9 +27,9 @@ TEST_CASE("samples are what the current build prints", "[cli][samples]") {
           clearpath::test::read_source_file(std::string("samples/") + name + ".stats.txt"));
     CHECK(run_in_source_tree({"path", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never"}).out ==
           clearpath::test::read_source_file(std::string("samples/") + name + ".path.txt"));
-    CHECK(run_in_source_tree({"path", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never", "--format",
-                              "json"}).out ==
-          clearpath::test::read_source_file(std::string("samples/") + name + ".path.json"));
+    CHECK(run_in_source_tree(
+              {"path", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never", "--format", "json"})
+              .out == clearpath::test::read_source_file(std::string("samples/") + name + ".path.json"));
     CHECK(run_in_source_tree({"copilots", graph, "--all", "--fail-on", "never"}).out ==
           clearpath::test::read_source_file(std::string("samples/") + name + ".copilots.txt"));
     CHECK(run_in_source_tree({"copilots", graph, "--all", "--fail-on", "never", "--format", "json"}).out ==
@@ -41,18 +41,18 @@ TEST_CASE("samples are what the current build prints", "[cli][samples]") {
     for (const char* format : {"text", "md", "json"}) {
       INFO(format);
       const std::string ext = std::string(format) == "text" ? "txt" : format;
-      CHECK(run_in_source_tree({"analyze", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never", "--format",
-                                format}).out ==
-            clearpath::test::read_source_file(std::string("samples/") + name + ".analyze." + ext));
+      CHECK(run_in_source_tree(
+                {"analyze", graph, "--simulate", "10000", "--seed", "1", "--fail-on", "never", "--format", format})
+                .out == clearpath::test::read_source_file(std::string("samples/") + name + ".analyze." + ext));
     }
   }
 }
 
 TEST_CASE("the HR import sample is what the current build imports", "[cli][samples][hr]") {
   const auto r = run_in_source_tree({"import", "hr", "graphs/hr-export.csv", "--side-of", "Information Technology=it",
-                                     "--side-of", "IT Operations=it", "--side-of", "Data & Analytics=it", "--default-side",
-                                     "business", "--roles-from-title", "^chief|^vp\\b=executive", "--roles-from-title",
-                                     "director|^head of=director"});
+                                     "--side-of", "IT Operations=it", "--side-of", "Data & Analytics=it",
+                                     "--default-side", "business", "--roles-from-title", "^chief|^vp\\b=executive",
+                                     "--roles-from-title", "director|^head of=director"});
   REQUIRE(r.status == 0);
   CHECK(r.out == clearpath::test::read_source_file("samples/hr-export.json"));
 }
@@ -61,7 +61,8 @@ TEST_CASE("diagram samples are what the current build draws", "[cli][samples][re
   for (const char* name : {"minimal", "churn-model"})
     for (const char* view : {"org", "approvals", "deps", "conflicts"}) {
       INFO(name << " " << view);
-      const auto r = run_in_source_tree({"render", std::string("graphs/") + name + ".json", "--view", view, "--format", "dot"});
+      const auto r =
+          run_in_source_tree({"render", std::string("graphs/") + name + ".json", "--view", view, "--format", "dot"});
       CHECK(r.status == 0);
       CHECK(r.out == clearpath::test::read_source_file(std::string("samples/") + name + "." + view + ".dot"));
     }
