@@ -36,7 +36,7 @@ const char* kExamples = R"(Examples:
   clearpath export plan.json --format graphml     the model for Gephi, yEd, Neo4j (also json, dot)
   clearpath generate --steps 100000 -o big.json   a synthetic model for scale tests
 
-Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.
+Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage, 3 an internal error (a bug: please report it).
 )";
 
 }  // namespace
