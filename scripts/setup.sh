@@ -20,6 +20,7 @@ packages=(
   chromium                           # headless browser: the HTML report test loads the page
   clang-tidy                         # scripts/tidy.sh: the checks of .clang-tidy on changed files
   clang-format                       # .clang-format: the style the code is formatted in
+  libsimdjson-dev                    # simdjson On-Demand: the fast path that reads model files
 )
 
 missing=()

@@ -12,6 +12,7 @@
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
 #include "cli/cli.hpp"
+#include "io/json/load_in_place.hpp"
 #include "report/diagnostic_report.hpp"
 
 namespace clearpath {
@@ -38,7 +39,7 @@ class Session {
     const bool progress = io_.terminal.err_is_tty && text.size() > io_.terminal.progress_bytes;
     if (progress)
       io_.err << "clearpath: checking " << display(path) << " (" << (text.size() >> 20) << " MB)..." << std::flush;
-    LoadResult r = load_model(text);
+    LoadResult r = load_model_in_place(text);
     if (progress) {
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
       io_.err << " " << std::fixed << std::setprecision(1) << took.count() << " s\n";

@@ -9,6 +9,17 @@
 namespace clearpath {
 namespace {
 
+// Zeroed room after the text for the loader's SIMD reads past its end (simdjson's padding),
+// so load_model_in_place parses it without a copy.
+constexpr std::size_t kPadding = 64;
+
+std::string padded(std::string text) {
+  const std::size_t size = text.size();
+  text.append(kPadding, '\0');
+  text.resize(size);
+  return text;
+}
+
 [[noreturn]] void too_large(const std::string& name, std::size_t max_bytes) {
   throw InputError(name + " is larger than " + std::to_string(max_bytes >> 20) + " MB, the most clearpath reads");
 }
@@ -22,7 +33,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
   if (std::fseek(f.get(), 0, SEEK_END) == 0) {
     const long size = std::ftell(f.get());
     if (size > 0 && static_cast<std::size_t>(size) > max_bytes) too_large(path, max_bytes);
-    if (size > 0) text.reserve(static_cast<std::size_t>(size));
+    if (size > 0) text.reserve(static_cast<std::size_t>(size) + kPadding);
     std::rewind(f.get());
   }
   char buffer[1 << 16];
@@ -32,7 +43,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     text.append(buffer, got);
   }
   if (std::ferror(f.get())) throw InputError("cannot read " + path + ": " + std::strerror(errno));
-  return text;
+  return padded(std::move(text));
 }
 
 std::string read_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
@@ -44,7 +55,7 @@ std::string read_stream(std::istream& in, const std::string& name, std::size_t m
     text.append(buffer, got);
   }
   if (in.bad()) throw InputError("cannot read " + name);
-  return text;
+  return padded(std::move(text));
 }
 
 }  // namespace clearpath

@@ -1,5 +1,6 @@
-// Reads the file format with nlohmann's SAX interface: entities are decoded one at a time as
-// their objects close, so memory holds the model, never a DOM of the whole file.
+// Reads the file format. A clean file (clean_reader.hpp) is read at simdjson's speed; any other
+// is read again by the precise reader here, nlohmann's SAX interface with entities decoded one
+// at a time as their objects close, which reports every problem where it is.
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -11,8 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "clearpath/load.hpp"
+#include "io/json/clean_reader.hpp"
 #include "io/json/entity_decoder.hpp"
 #include "io/json/json_locator.hpp"
+#include "io/json/load_in_place.hpp"
 #include "model/checks.hpp"
 #include "model/model_builder_access.hpp"
 #include "util/text.hpp"
@@ -454,9 +457,10 @@ void place(std::string_view text, Diagnostics& diag, std::optional<SaxLoader::Fa
   }
 }
 
+// The precise reader: every problem reported, with its location.
 }  // namespace
 
-LoadResult load_model(std::string_view text) {
+LoadResult load_model_precisely(std::string_view text) {
   LoadResult result;
   ModelBuilder builder;
   ModelBuilderAccess::keep_source_index(builder);
@@ -476,6 +480,30 @@ LoadResult load_model(std::string_view text) {
   diag.sort();
   if (!diag.has_errors()) result.model = ModelBuilderAccess::finish(std::move(builder));
   return result;
+}
+
+LoadResult load_model_in_place(std::string_view text, std::size_t readable) {
+  if (readable < text.size() + simdjson::SIMDJSON_PADDING) return load_model(text);
+  std::string_view body = text;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  ModelBuilder builder;
+  ModelBuilderAccess::keep_source_index(builder);
+  if (read_clean_model(body, builder) != CleanRead::clean) return load_model_precisely(text);
+  // A clean file: only the checks of the whole model can have something to say.
+  LoadResult result;
+  check_model(builder, result.diagnostics, &result.cycles);
+  place(text, result.diagnostics, std::nullopt);
+  result.diagnostics.sort();
+  if (!result.diagnostics.has_errors()) result.model = ModelBuilderAccess::finish(std::move(builder));
+  return result;
+}
+
+LoadResult load_model(std::string_view text) {
+  std::string padded;
+  padded.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  padded.assign(text);
+  padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  return load_model_in_place(std::string_view(padded.data(), text.size()), padded.size());
 }
 
 }  // namespace clearpath

@@ -1,0 +1,182 @@
+// The clean reader's file level (clean_reader.hpp): the top-level object, the calendar, free-form
+// attributes, and the small value readers the entities share.
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "io/json/attributes_json.hpp"
+#include "io/json/clean_reader.hpp"
+#include "io/json/entity_decoder.hpp"
+
+namespace clearpath {
+namespace clean {
+namespace {
+
+// The precise reader's nesting limit (loader.cpp) less a margin: anything near it is left to
+// the precise reader, which reports the exact place.
+constexpr int kCleanDepth = 60;
+
+constexpr std::string_view kTopLevelKeys[] = {"clearpath",  "$schema",     "name",      "description",
+                                              "attributes", "calendar",    "people",    "departments",
+                                              "systems",    "initiatives", "approvals", "steps"};
+
+}  // namespace
+
+bool text(od::value& v, std::string& out) {
+  std::string_view s;
+  if (!string_of(v, s)) return false;
+  out.assign(s);
+  return true;
+}
+
+bool texts(od::value& v, std::vector<std::string>& out) {
+  return elements(v, [&](od::value& item) {
+    std::string_view s;
+    if (!string_of(item, s)) return false;
+    out.emplace_back(s);
+    return true;
+  });
+}
+
+bool ids(od::value& v, std::vector<std::string_view>& out) {
+  return elements(v, [&](od::value& item) {
+    std::string_view s;
+    if (!id_of(item, s)) return false;
+    out.push_back(s);
+    return true;
+  });
+}
+
+bool entity_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxIdBytes) return false;
+  return std::none_of(id.begin(), id.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+  });
+}
+
+// Checks what the precise reader would report inside an attributes object: a repeated key at
+// any depth, nesting near its limit, and anything that is not JSON (numbers too large included).
+class AttributesCheck : public nlohmann::json_sax<nlohmann::ordered_json> {
+ public:
+  explicit AttributesCheck(int depth) : depth_(depth) {}
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return open(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override { return levels_.back().insert(k).second; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  bool open(bool object) {
+    levels_.emplace_back();
+    if (!object) levels_.back().insert("");  // arrays have no keys; the set stays unused
+    return depth_ + static_cast<int>(levels_.size()) < kCleanDepth;
+  }
+  bool close() {
+    levels_.pop_back();
+    return true;
+  }
+  int depth_;
+  std::vector<std::unordered_set<std::string>> levels_;
+};
+
+// Parsed again by nlohmann, so the attributes keep exactly the text the precise reader gives
+// them (its number formatting included).
+bool attributes(od::value& v, int depth, Attributes& out) {
+  od::object o;
+  std::string_view raw;
+  if (v.get_object().get(o) || o.raw_json().get(raw)) return false;
+  AttributesCheck check(depth);
+  if (!nlohmann::ordered_json::sax_parse(raw.begin(), raw.end(), &check)) return false;
+  out = attributes_of(parse_ordered_json(raw));
+  return true;
+}
+
+bool Reader::file_version(od::value& v) {
+  double version = 0;
+  return number_of(v, Range{1, false, HUGE_VAL, true}, version) && version == 1;
+}
+
+bool Reader::calendar(od::value& v) {
+  od::object o;
+  if (v.get_object().get(o)) return false;
+  Calendar cal;
+  const bool ok = fields(o, {"start", "holidays"}, [&](std::uint32_t k, od::value& field) {
+    if (k == 0) return text(field, cal.start) && (cal.start.empty() || is_iso_date(cal.start));
+    return elements(field, [&](od::value& item) {
+      std::string_view date;
+      if (!string_of(item, date) || !is_iso_date(date)) return false;
+      cal.holidays.emplace_back(date);
+      return true;
+    });
+  });
+  if (ok) builder_.set_calendar(std::move(cal));
+  return ok;
+}
+
+bool Reader::entities(EntityKind kind, od::value& v) {
+  std::uint32_t index = 0;
+  return elements(v, [&](od::value& item) {
+    od::object o;
+    return !item.get_object().get(o) && entity(kind, index++, o);
+  });
+}
+
+bool Reader::top_level(std::string_view key, od::value& v) {
+  std::string s;
+  if (key == "clearpath") return file_version(v);
+  if (key == "$schema") return text(v, s);
+  if (key == "name") return text(v, s) && (builder_.set_name(std::move(s)), true);
+  if (key == "description") return text(v, s) && (builder_.set_description(std::move(s)), true);
+  if (key == "calendar") return calendar(v);
+  if (key == "attributes") {
+    Attributes a;
+    return attributes(v, 1, a) && (builder_.set_attributes(std::move(a)), true);
+  }
+  for (int k = 0; k < kEntityKindCount; ++k)
+    if (key == kind_array(static_cast<EntityKind>(k))) return entities(static_cast<EntityKind>(k), v);
+  return false;
+}
+
+bool Reader::document(od::document& doc) {
+  od::object root;
+  if (doc.get_object().get(root)) return false;
+  std::uint32_t seen = 0;
+  for (auto result : root) {
+    od::field f;
+    std::string_view key;
+    if (std::move(result).get(f) || !key_of(f, key)) return false;
+    const auto* known = std::find(std::begin(kTopLevelKeys), std::end(kTopLevelKeys), key);
+    const auto k = static_cast<std::uint32_t>(known - std::begin(kTopLevelKeys));
+    if (known == std::end(kTopLevelKeys) || (seen >> k & 1u)) return false;
+    seen |= 1u << k;
+    if (!top_level(key, f.value())) return false;
+  }
+  // Anything after the root object: simdjson has a location for it only when there is one.
+  const char* after = nullptr;
+  return doc.current_location().get(after) != simdjson::SUCCESS;
+}
+
+}  // namespace clean
+
+CleanRead read_clean_model(std::string_view text, ModelBuilder& builder) {
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  const simdjson::padded_string_view view(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING);
+  if (parser.iterate(view).get(doc)) return CleanRead::not_json;
+  clean::Reader reader(builder);
+  return reader.document(doc) ? CleanRead::clean : CleanRead::not_clean;
+}
+
+}  // namespace clearpath

@@ -1,0 +1,106 @@
+#pragma once
+// The fast path of load_model: reads a clean file -- well-formed JSON with only known keys,
+// each once, holding values of the right type and range -- straight into a ModelBuilder with
+// simdjson On-Demand: no JSON tree, no strings built for keys, no copies of ids until the
+// builder keeps them. At the first thing the precise reader (loader.cpp, EntityDecoder) would
+// report, even a warning, it gives up and the file is read again precisely, so every message
+// and location stays exactly what that reader gives. Ids are interned in the order the
+// precise reader interns them, so the two give the same Refs. Private to the library.
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "clearpath/model_builder.hpp"
+#include "io/json/clean_values.hpp"
+
+namespace clearpath {
+
+// How far a clean read got: `clean` when the builder holds the whole file; otherwise the
+// builder is partly filled and must be dropped.
+enum class CleanRead : std::uint8_t { clean, not_clean, not_json };
+
+// `text` must be readable (any content) for simdjson::SIMDJSON_PADDING bytes past its end.
+CleanRead read_clean_model(std::string_view text, ModelBuilder& builder);
+
+namespace clean {
+
+class Reader {
+ public:
+  explicit Reader(ModelBuilder& builder) : builder_(builder) {}
+
+  bool document(od::document& doc);
+
+ private:
+  bool top_level(std::string_view key, od::value& v);
+  bool file_version(od::value& v);
+  bool calendar(od::value& v);
+  bool entities(EntityKind kind, od::value& v);
+  bool entity(EntityKind kind, std::uint32_t index, od::object& o);
+  bool person(od::object& o, std::uint32_t index);
+  bool department(od::object& o, std::uint32_t index);
+  bool system(od::object& o, std::uint32_t index);
+  bool initiative(od::object& o, std::uint32_t index);
+  bool approval(od::object& o, std::uint32_t index);
+  bool rule(od::value& v, Rule& out);
+  bool step(od::object& o, std::uint32_t index);
+  bool duration(od::value& v, Duration& out);
+  bool demands(od::value& v);
+
+  template <class E>
+  bool add(E&& e, std::string_view id, std::uint32_t index);
+  void intern_all(const std::vector<std::string_view>& ids, std::vector<Ref>& out);
+
+  ModelBuilder& builder_;
+  // Scratch lists of ids, kept between entities so their storage is reused.
+  std::vector<std::string_view> ids_a_, ids_b_, ids_c_;
+  std::vector<std::string_view> demand_ids_;
+  std::vector<double> demand_amounts_;
+};
+
+// Calls visit(k, value) for each field, k being the key's position in `keys`; false for an
+// unknown or repeated key, or when visit returns false.
+template <class Visit>
+bool fields(od::object& o, std::initializer_list<std::string_view> keys, Visit&& visit) {
+  std::uint32_t seen = 0;
+  for (auto result : o) {
+    od::field f;
+    std::string_view key;
+    if (std::move(result).get(f) || !key_of(f, key)) return false;
+    std::uint32_t k = 0;
+    for (std::string_view known : keys) {
+      if (known == key) break;
+      ++k;
+    }
+    if (k == keys.size() || (seen >> k & 1u)) return false;
+    seen |= 1u << k;
+    if (!visit(k, f.value())) return false;
+  }
+  return true;
+}
+
+// Calls visit(value) for each element; false when one is not a value or visit returns false.
+template <class Visit>
+bool elements(od::value& v, Visit&& visit) {
+  od::array a;
+  if (v.get_array().get(a)) return false;
+  for (auto result : a) {
+    od::value item;
+    if (std::move(result).get(item) || !visit(item)) return false;
+  }
+  return true;
+}
+
+bool text(od::value& v, std::string& out);
+bool texts(od::value& v, std::vector<std::string>& out);
+bool ids(od::value& v, std::vector<std::string_view>& out);
+// An entity's own id as the precise reader accepts it: at most kMaxIdBytes, no control character.
+bool entity_id(std::string_view id);
+// An attributes object: no repeated key at any depth, nested less deep than the reader allows
+// below `depth` (the levels already open).
+bool attributes(od::value& v, int depth, Attributes& out);
+
+}  // namespace clean
+}  // namespace clearpath

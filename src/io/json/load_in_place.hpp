@@ -1,0 +1,21 @@
+#pragma once
+// load_model without the copy: for text read by read_input or read_stream, which leave room
+// after it for the SIMD parser's reads past the end. Private to the library.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "clearpath/load_result.hpp"
+
+namespace clearpath {
+
+// `readable` bytes from text.data() may be read (their content past the text does not
+// matter); with too few, the text is copied once first.
+LoadResult load_model_in_place(std::string_view text, std::size_t readable);
+inline LoadResult load_model_in_place(const std::string& text) { return load_model_in_place(text, text.capacity()); }
+
+// The precise reader alone, as load_model falls back to it for a file that is not clean: for
+// the tests that check both readers agree.
+LoadResult load_model_precisely(std::string_view text);
+
+}  // namespace clearpath

@@ -1,0 +1,161 @@
+// The fast clean reader (src/io/json/clean_reader.hpp) against the precise one: a clean file
+// must give exactly the precise reader's model, Refs included, and anything else must fall
+// back, so that load_model's result is the precise reader's for every input.
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "clearpath/save.hpp"
+#include "io/json/clean_reader.hpp"
+#include "io/json/load_in_place.hpp"
+#include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
+
+namespace {
+
+using namespace clearpath;
+
+CleanRead clean_read(const std::string& text) {
+  std::string padded = text + std::string(simdjson::SIMDJSON_PADDING, '\0');
+  ModelBuilder builder;
+  return read_clean_model(std::string_view(padded.data(), text.size()), builder);
+}
+
+std::string describe(const LoadResult& r) {
+  std::string s;
+  for (const Diagnostic& d : r.diagnostics.items())
+    s += std::to_string(static_cast<int>(d.severity)) + " " + d.code + " " + d.pointer + " [" + d.entity + "] " +
+         std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message + "\n";
+  s += "errors " + std::to_string(r.diagnostics.error_count()) + " warnings " +
+       std::to_string(r.diagnostics.warning_count()) + "\n";
+  for (const DependencyCycle& c : r.cycles) {
+    for (const std::string& id : c.ids) s += id + " ";
+    s += "\n";
+  }
+  if (!r.model) return s + "no model\n";
+  for (Ref ref = 0; ref < r.model->entity_count(); ++ref) s += r.model->id(ref) + "\n";
+  return s + save_model(*r.model);
+}
+
+// load_model and the precise reader agree on `text`, to the byte.
+void check_agrees(const std::string& text) {
+  const std::string fast = describe(load_model(text));
+  const std::string precise = describe(load_model_precisely(text));
+  INFO(text.substr(0, 400));
+  REQUIRE(fast == precise);
+}
+
+std::vector<std::string> example_models() {
+  std::vector<std::string> texts;
+  for (const char* f : {"graphs/churn-model.json", "graphs/minimal.json", "tests/data/export/hostile.json"})
+    texts.push_back(test::read_source_file(f));
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("the example models are clean, and read clean exactly as the precise reader reads them", "[load][clean]") {
+  for (const std::string& text : example_models()) {
+    CHECK(clean_read(text) == CleanRead::clean);
+    check_agrees(text);
+  }
+}
+
+TEST_CASE("generated models of every shape read clean, with the same Refs as the precise reader", "[load][clean]") {
+  for (unsigned seed : {1u, 7u, 42u}) {
+    SyntheticOptions options;
+    options.steps = 400;
+    options.people = 60;
+    options.gates = seed == 7u ? 12 : 0;
+    options.seed = seed;
+    const std::string text = synthetic_model(options);
+    CHECK(clean_read(text) == CleanRead::clean);
+    check_agrees(text);
+  }
+}
+
+TEST_CASE("escapes in keys and strings read clean, surrogate pairs included", "[load][clean]") {
+  const std::string text =
+      R"({"people": [{"id": "tr\\ail\""}], "steps": [{"i\u0064": "s\"\\", "name": "\ud83d\ude00 \u00e9\n",)"
+      R"( "duration": 1, "demands": {"tr\\ail\"": 1}}]})";
+  CHECK(clean_read(text) == CleanRead::clean);
+  check_agrees(text);
+  const Model m = test::load_valid(text);
+  CHECK(m.steps()[0].id == "s\"\\");
+  CHECK(m.steps()[0].name == "\xF0\x9F\x98\x80 \xC3\xA9\n");
+  CHECK(m.id(m.steps()[0].demands[0].resource) == "tr\\ail\"");
+}
+
+TEST_CASE("anything the precise reader would report makes the clean reader give up", "[load][clean]") {
+  const std::string step = R"({"id": "s", "duration": 1})";
+  const std::vector<std::string> not_clean = {
+      R"({"steps": [{"id": "s", "duration": 1, "colour": "red"}]})",  // unknown key: a warning
+      R"({"steps": [{"id": "s", "duration": 1, "duration": 2}]})",    // repeated key
+      R"({"steps": [{"id": "s", "duration": -1}]})",                  // out of range
+      R"({"steps": [{"id": "s", "duration": "1"}]})",                 // wrong type
+      R"({"steps": [{"id": "s"}]})",                                  // missing duration
+      R"({"steps": [{"id": "", "duration": 1}]})",                    // empty id
+      R"({"steps": [{"duration": 1}]})",                              // no id
+      R"({"steps": [{"id": "s", "duration": {"optimistic": 3, "likely": 2, "pessimistic": 4}}]})",
+      R"({"steps": [{"id": "s", "duration": 1, "demands": {"a": 1, "a": 2}}]})",  // repeated resource
+      R"({"steps": [{"id": "s", "duration": 1, "demands": {"": 1}}]})",
+      R"({"steps": [{"id": "s", "duration": 1, "status": "finished"}]})",
+      R"({"steps": [{"id": "s\ud800", "duration": 1}]})",  // lone surrogate escape
+      R"({"steps": [{"id": "s", "duration": 1, "attributes": {"a": 1, "a": 2}}]})",
+      R"({"people": [{"id": "p", "capacity": 1.5}]})",
+      R"({"departments": [{"id": "d", "side": "IT"}]})",
+      R"({"approvals": [{"id": "a", "rule": {"slots": [{}]}}]})",  // empty slot
+      R"({"approvals": [{"id": "a", "rule": {"min_approvers": 1.5}}]})",
+      R"({"clearpath": 2})",
+      R"({"calendar": {"start": "2027-02-30"}})",
+      R"({"name": "a", "name": "b"})",
+      R"({"steps": {}})",
+      R"({"steps": [1]})",
+      R"({"extra": 1})",
+      "{\"steps\": [" + step + "," + step + "]}",  // duplicate id
+  };
+  for (const std::string& text : not_clean) {
+    INFO(text);
+    CHECK(clean_read(text) != CleanRead::clean);
+    check_agrees(text);
+  }
+  for (const std::string& text : {std::string("{} x"), std::string("{\"steps\": [}"), std::string("[]"),
+                                  std::string("{\"a\": 1e400}"), std::string("\"x\"")}) {
+    INFO(text);
+    CHECK(clean_read(text) != CleanRead::clean);
+    check_agrees(text);
+  }
+}
+
+TEST_CASE("every error fixture gives the precise reader's diagnostics through load_model", "[load][clean]") {
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/data/errors"))) {
+    INFO(entry.path().string());
+    check_agrees(test::read_source_file("tests/data/errors/" + entry.path().filename().string()));
+  }
+}
+
+// Random small edits of real models, each read both ways: byte deletions and insertions,
+// interesting characters, numbers made huge, keys repeated, values turned into other types.
+TEST_CASE("random edits of real models: load_model always agrees with the precise reader", "[load][clean][property]") {
+  const std::vector<std::string> bases = example_models();
+  const std::string inserts[] = {"\"",    "{",   "}",    "[",       "]",    ",",        ":",
+                                 "1e400", "-",   "\\",   "\\u00e9", "null", "\"x\":1,", "\"id\":\"p\",",
+                                 " ",     "0.5", "true", "\"\"",    "\x7f", "\xc3"};
+  std::mt19937 rng(20261203);
+  for (int round = 0; round < 1500; ++round) {
+    std::string text = bases[rng() % bases.size()];
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = rng() % text.size();
+      switch (rng() % 3) {
+        case 0: text.erase(at, 1 + rng() % 4); break;
+        case 1: text.insert(at, inserts[rng() % std::size(inserts)]); break;
+        default: text[at] = inserts[rng() % std::size(inserts)][0]; break;
+      }
+    }
+    check_agrees(text);
+  }
+}
