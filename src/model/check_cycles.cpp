@@ -1,10 +1,10 @@
-// Dependency cycles among steps and approvals (strongly connected components, Boost.Graph,
+// Dependency cycles among steps and approvals (strongly connected components over a CSR,
 // iterative), and reports_to cycles among people. Each cycle is printed a -> b -> a.
 #include <algorithm>
 #include <deque>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/strong_components.hpp>
+#include <span>
+#include <vector>
 
 #include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
@@ -29,11 +29,6 @@ std::string cycle_text(const ModelBuilder& b, const std::vector<Ref>& cycle) {
   return out + b.id(cycle.front());
 }
 
-bool is_work(const ModelBuilder& b, Ref r) {
-  auto k = b.defined_kind(r);
-  return k && (*k == EntityKind::step || *k == EntityKind::approval);
-}
-
 struct Found {
   std::string start_id;
   std::vector<Ref> cycle;  // in dependency order, from the start
@@ -42,27 +37,82 @@ struct Found {
 bool by_start(const Found& x, const Found& y) { return x.start_id < y.start_id; }
 
 // The steps and approvals (numbered 0..n-1) and their dependencies among themselves, without
-// self-dependencies (the reference check reports those).
+// self-dependencies (the reference check reports those), as compressed sparse rows: the
+// successors of v are targets[offsets[v] .. offsets[v + 1]), in the order of its depends_on.
 struct WorkGraph {
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
   std::vector<Ref> work;
-  G g;
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> targets;
 
-  WorkGraph(const ModelBuilder& b, const Model& m) : work(work_items(m)), g(work.size()) {
+  WorkGraph(const ModelBuilder& b, const Model& m) : work(work_items(m)) {
     std::vector<std::uint32_t> number(b.interned_count(), UINT32_MAX);
     for (std::uint32_t i = 0; i < work.size(); ++i) number[work[i]] = i;
-    for (std::uint32_t i = 0; i < work.size(); ++i)
+    offsets.reserve(work.size() + 1);
+    offsets.push_back(0);
+    for (std::uint32_t i = 0; i < work.size(); ++i) {
       for (Ref d : m.depends_on(work[i]))
-        if (d != work[i] && is_work(b, d)) boost::add_edge(i, number[d], g);
+        if (d != work[i] && number[d] != UINT32_MAX) targets.push_back(number[d]);
+      offsets.push_back(static_cast<std::uint32_t>(targets.size()));
+    }
+  }
+  std::size_t size() const { return work.size(); }
+  std::span<const std::uint32_t> successors(std::uint32_t v) const {
+    return {targets.data() + offsets[v], targets.data() + offsets[v + 1]};
   }
 
   static std::vector<Ref> work_items(const Model& m) {
     std::vector<Ref> out;
+    out.reserve(m.steps().size() + m.approvals().size());
     for (std::size_t i = 0; i < m.steps().size(); ++i) out.push_back(m.ref_of(EntityKind::step, i));
     for (std::size_t i = 0; i < m.approvals().size(); ++i) out.push_back(m.ref_of(EntityKind::approval, i));
     return out;
   }
 };
+
+// Tarjan's strongly connected components with an explicit stack (a chain of a million
+// dependencies would overflow the call stack). Returns the component of each vertex and sets
+// `count`.
+std::vector<std::uint32_t> strong_components(const WorkGraph& g, std::uint32_t& count) {
+  constexpr std::uint32_t kUnseen = UINT32_MAX;
+  const std::size_t n = g.size();
+  std::vector<std::uint32_t> order(n, kUnseen), low(n), component(n, kUnseen), open;
+  struct Frame {
+    std::uint32_t v, next;  // the vertex, and the position of its next successor to visit
+  };
+  std::vector<Frame> calls;
+  std::uint32_t visited = 0;
+  count = 0;
+  auto enter = [&](std::uint32_t v) {
+    order[v] = low[v] = visited++;
+    open.push_back(v);
+    calls.push_back({v, g.offsets[v]});
+  };
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (order[root] != kUnseen) continue;
+    enter(root);
+    while (!calls.empty()) {
+      Frame& f = calls.back();
+      const std::uint32_t v = f.v;
+      if (f.next < g.offsets[v + 1]) {
+        const std::uint32_t w = g.targets[f.next++];
+        if (order[w] == kUnseen) enter(w);
+        else if (component[w] == kUnseen) low[v] = std::min(low[v], order[w]);  // w is still open
+        continue;
+      }
+      calls.pop_back();
+      if (!calls.empty()) low[calls.back().v] = std::min(low[calls.back().v], low[v]);
+      if (low[v] != order[v]) continue;
+      std::uint32_t w;
+      do {
+        w = open.back();
+        open.pop_back();
+        component[w] = count;
+      } while (w != v);
+      ++count;
+    }
+  }
+  return component;
+}
 
 // The shortest cycle through `start` inside its strongly connected component (breadth-first,
 // successors in id order for a stable choice among equally short cycles). `parent` is all
@@ -79,8 +129,8 @@ std::vector<Ref> shortest_cycle(const ModelBuilder& b, const WorkGraph& wg, cons
     const std::uint32_t v = queue.front();
     queue.pop_front();
     next.clear();
-    for (auto [e, end] = boost::out_edges(v, wg.g); e != end; ++e)
-      next.push_back(static_cast<std::uint32_t>(boost::target(*e, wg.g)));
+    const std::span<const std::uint32_t> successors = wg.successors(v);
+    next.assign(successors.begin(), successors.end());
     std::sort(next.begin(), next.end(), by_id);
     for (std::uint32_t w : next) {
       if (component[w] != component[start]) continue;
@@ -106,9 +156,8 @@ std::vector<Ref> shortest_cycle(const ModelBuilder& b, const WorkGraph& wg, cons
 // the cycle printed does not depend on file order), sorted by that id.
 std::vector<Found> find_cycles(const ModelBuilder& b, const WorkGraph& wg) {
   const std::size_t n = wg.work.size();
-  std::vector<std::uint32_t> component(n);
-  const std::size_t count = boost::strong_components(
-      wg.g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, wg.g)));
+  std::uint32_t count = 0;
+  const std::vector<std::uint32_t> component = strong_components(wg, count);
   std::vector<std::vector<std::uint32_t>> members(count);
   for (std::uint32_t i = 0; i < n; ++i) members[component[i]].push_back(i);
   std::vector<Found> cycles;

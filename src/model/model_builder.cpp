@@ -15,11 +15,12 @@ ModelBuilder::ModelBuilder() = default;
 
 Ref ModelBuilder::intern(std::string_view id) {
   Model::Impl& m = *model_.impl_;
-  if (std::optional<Ref> known = m.ids.find(id)) return *known;
-  const Ref r = static_cast<Ref>(m.vertices.size());
-  m.id_of.emplace_back(id);
-  m.ids.insert(id, r);
-  m.vertices.push_back({});
+  const Ref fresh = static_cast<Ref>(m.vertices.size());
+  const Ref r = m.ids.find_or_add(id, fresh);
+  if (r == fresh) {
+    m.id_of.emplace_back(id);
+    m.vertices.push_back({});
+  }
   return r;
 }
 
