@@ -1,6 +1,6 @@
 #pragma once
 // The in-memory model: typed entities plus the graph of their relations. Internally the
-// relations are a Boost.Graph (see src/model/model_graph.hpp); this header keeps Boost out.
+// relations are flat arrays (compressed sparse rows, src/model/model_graph.hpp).
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -38,7 +38,7 @@ struct RelatedEntity {
   Ref entity;
 };
 
-class ModelGraph;    // private: the Boost.Graph behind the model
+class ModelGraph;    // private: the relation graph behind related_from and related_to
 class ModelBuilder;  // clearpath/model_builder.hpp: fills a model
 
 // A model is move-only; a moved-from Model may only be destroyed or assigned to.
@@ -100,7 +100,7 @@ class Model {
   std::size_t relation_count(Relation rel) const;
   std::size_t relation_count() const;
 
-  // For the library's own analyses (src/): the Boost.Graph view, built on first use
+  // For the library's own code (src/): the relation graph, built on first use
   // (thread-safe), so loading for validation alone does not pay for it.
   const ModelGraph& graph() const;
 

@@ -67,6 +67,7 @@ class ModelBuilder {
  private:
   friend struct ModelBuilderAccess;
   Model finish() &&;  // every interned id must be defined
+  void reserve(EntityKind kind, std::size_t count);
   template <class E>
   bool define(std::vector<E>& list, EntityKind kind, E e);
   Model model_;

@@ -175,7 +175,7 @@ double Model::department_capacity(Ref r) const {
 const ModelGraph& Model::graph() const { return impl_->relation_graph(*this); }
 
 std::size_t Model::relation_count(Relation rel) const { return graph().relation_counts[static_cast<int>(rel)]; }
-std::size_t Model::relation_count() const { return boost::num_edges(graph().graph); }
+std::size_t Model::relation_count() const { return graph().edge_count(); }
 
 namespace {
 void sort_related(const Model& m, std::vector<RelatedEntity>& out) {
@@ -187,21 +187,19 @@ void sort_related(const Model& m, std::vector<RelatedEntity>& out) {
 }  // namespace
 
 std::vector<RelatedEntity> Model::related_from(Ref r) const {
-  const Graph& g = graph().graph;
-  std::vector<RelatedEntity> out;
-  if (r >= boost::num_vertices(g)) return out;
-  for (auto [it, end] = boost::out_edges(r, g); it != end; ++it)
-    out.push_back({g[*it].relation, static_cast<Ref>(boost::target(*it, g))});
+  const ModelGraph& g = graph();
+  if (r >= g.vertex_count()) return {};
+  const std::span<const RelatedEntity> row = g.out_of(r);
+  std::vector<RelatedEntity> out(row.begin(), row.end());
   sort_related(*this, out);
   return out;
 }
 
 std::vector<RelatedEntity> Model::related_to(Ref r) const {
-  const Graph& g = graph().graph;
-  std::vector<RelatedEntity> out;
-  if (r >= boost::num_vertices(g)) return out;
-  for (auto [it, end] = boost::in_edges(r, g); it != end; ++it)
-    out.push_back({g[*it].relation, static_cast<Ref>(boost::source(*it, g))});
+  const ModelGraph& g = graph();
+  if (r >= g.vertex_count()) return {};
+  const std::span<const RelatedEntity> row = g.into(r);
+  std::vector<RelatedEntity> out(row.begin(), row.end());
   sort_related(*this, out);
   return out;
 }

@@ -58,6 +58,21 @@ void ModelBuilder::set_description(std::string description) { model_.description
 void ModelBuilder::set_calendar(Calendar calendar) { model_.calendar = std::move(calendar); }
 void ModelBuilder::set_attributes(Attributes attributes) { model_.attributes = std::move(attributes); }
 
+void ModelBuilder::reserve(EntityKind kind, std::size_t count) {
+  Model::Impl& m = *model_.impl_;
+  auto more = [count](auto& list) { list.reserve(list.size() + count); };
+  switch (kind) {
+    case EntityKind::person: more(m.people); break;
+    case EntityKind::department: more(m.departments); break;
+    case EntityKind::system: more(m.systems); break;
+    case EntityKind::initiative: more(m.initiatives); break;
+    case EntityKind::approval: more(m.approvals); break;
+    case EntityKind::step: more(m.steps); break;
+  }
+  more(m.refs_by_kind[static_cast<int>(kind)]);
+  more(m.vertices);
+}
+
 LoadResult ModelBuilder::build() && {
   LoadResult result;
   check_model(*this, result.diagnostics, &result.cycles);

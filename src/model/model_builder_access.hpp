@@ -14,6 +14,9 @@ struct ModelBuilderAccess {
   // The model as it is, unchecked: the loader has run the checks itself, with file positions.
   // Every interned id must be defined.
   static Model finish(ModelBuilder&& b) { return std::move(b).finish(); }
+  // Room for `count` more entities of `kind`, so a million steps are not moved as their list
+  // grows.
+  static void reserve(ModelBuilder& b, EntityKind kind, std::size_t count) { b.reserve(kind, count); }
 };
 
 }  // namespace clearpath

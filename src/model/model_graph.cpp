@@ -5,31 +5,41 @@
 namespace clearpath {
 namespace {
 
+// Every edge as (from, relation, to), in the order the entities' fields give them.
+struct Edge {
+  Ref from;
+  Relation relation;
+  Ref to;
+};
+
 class EdgeAdder {
  public:
-  explicit EdgeAdder(ModelGraph& mg) : mg_(mg) {}
+  explicit EdgeAdder(std::vector<Edge>& edges) : edges_(edges) {}
   void operator()(Ref from, Relation rel, Ref to) {
-    if (to == kNoRef) return;
-    boost::add_edge(from, to, EdgeData{rel}, mg_.graph);
-    ++mg_.relation_counts[static_cast<int>(rel)];
+    if (to != kNoRef) edges_.push_back({from, rel, to});
   }
   void operator()(Ref from, Relation rel, const std::vector<Ref>& to) {
     for (Ref t : to) (*this)(from, rel, t);
   }
 
  private:
-  ModelGraph& mg_;
+  std::vector<Edge>& edges_;
 };
 
-}  // namespace
+// Rows by `key` of each edge, each row in edge order (a stable counting sort).
+template <class Key, class Other>
+void fill_rows(const std::vector<Edge>& edges, std::size_t n, Key key, Other other, std::vector<std::uint32_t>& offsets,
+               std::vector<RelatedEntity>& rows) {
+  offsets.assign(n + 1, 0);
+  for (const Edge& e : edges) ++offsets[key(e) + 1];
+  for (std::size_t v = 0; v < n; ++v) offsets[v + 1] += offsets[v];
+  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  rows.resize(edges.size());
+  for (const Edge& e : edges) rows[next[key(e)]++] = {e.relation, other(e)};
+}
 
-void build_model_graph(const Model& model, ModelGraph& out) {
-  const std::size_t n = model.entity_count();
-  out = ModelGraph{};
-  out.graph = Graph(n);
-  for (Ref r = 0; r < n; ++r) out.graph[r] = VertexData{model.kind(r), static_cast<std::uint32_t>(model.index(r))};
-
-  EdgeAdder edge(out);
+void collect_edges(const Model& model, std::vector<Edge>& all) {
+  EdgeAdder edge(all);
   for (std::size_t i = 0; i < model.people().size(); ++i) {
     const Person& p = model.people()[i];
     const Ref r = model.ref_of(EntityKind::person, i);
@@ -66,6 +76,20 @@ void build_model_graph(const Model& model, ModelGraph& out) {
     edge(r, Relation::depends_on, s.depends_on);
     for (const Demand& d : s.demands) edge(r, Relation::demands, d.resource);
   }
+}
+
+}  // namespace
+
+void build_model_graph(const Model& model, ModelGraph& out) {
+  const std::size_t n = model.entity_count();
+  std::vector<Edge> edges;
+  collect_edges(model, edges);
+  out = ModelGraph{};
+  for (const Edge& e : edges) ++out.relation_counts[static_cast<int>(e.relation)];
+  fill_rows(
+      edges, n, [](const Edge& e) { return e.from; }, [](const Edge& e) { return e.to; }, out.out_offsets_, out.out_);
+  fill_rows(
+      edges, n, [](const Edge& e) { return e.to; }, [](const Edge& e) { return e.from; }, out.in_offsets_, out.in_);
 }
 
 }  // namespace clearpath

@@ -122,8 +122,9 @@ TEST_CASE("anything the precise reader would report makes the clean reader give 
     CHECK(clean_read(text) != CleanRead::clean);
     check_agrees(text);
   }
-  for (const std::string& text : {std::string("{} x"), std::string("{\"steps\": [}"), std::string("[]"),
-                                  std::string("{\"a\": 1e400}"), std::string("\"x\"")}) {
+  for (const std::string& text :
+       {std::string("{} x"), std::string("{\"steps\": [}"), std::string(R"({"initiatives": [ ]  { "id": "i" } ]})"),
+        std::string("[]"), std::string("{\"a\": 1e400}"), std::string("\"x\"")}) {
     INFO(text);
     CHECK(clean_read(text) != CleanRead::clean);
     check_agrees(text);

@@ -109,11 +109,16 @@ TEST_CASE("related_from and related_to follow the typed edges, sorted", "[model]
   for (const RelatedEntity& e : m.related_to(train)) in.emplace_back(e.relation, m.id(e.entity));
   CHECK(in == std::vector<std::pair<Relation, std::string>>{{Relation::depends_on, "go-live"}});
 
-  // The Boost.Graph behind it has one vertex per entity and one edge per relation.
-  const Graph& g = m.graph().graph;
-  CHECK(boost::num_vertices(g) == m.entity_count());
-  CHECK(boost::num_edges(g) == 31);
-  CHECK(g[train].kind == EntityKind::step);
+  // The graph behind it has one vertex per entity and one edge per relation, each edge in
+  // both directions' rows.
+  const ModelGraph& g = m.graph();
+  CHECK(g.vertex_count() == m.entity_count());
+  CHECK(g.edge_count() == 31);
+  CHECK(m.relation_count() == 31);
+  std::size_t into = 0;
+  for (Ref r = 0; r < m.entity_count(); ++r) into += g.into(r).size();
+  CHECK(into == 31);
+  CHECK(g.out_of(train).size() == 4);
 }
 
 TEST_CASE("churn model: the size the issue asks for", "[model]") {

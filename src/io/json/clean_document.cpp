@@ -10,6 +10,7 @@
 #include "io/json/attributes_json.hpp"
 #include "io/json/clean_reader.hpp"
 #include "io/json/entity_decoder.hpp"
+#include "model/model_builder_access.hpp"
 
 namespace clearpath {
 namespace clean {
@@ -126,8 +127,14 @@ bool Reader::calendar(od::value& v) {
 }
 
 bool Reader::entities(EntityKind kind, od::value& v) {
+  // Counting first is a skim over the array's brackets, far cheaper than moving the entities
+  // each time their list doubles. count_elements leaves the array at its start.
+  od::array a;
+  std::size_t count = 0;
+  if (v.get_array().get(a) || a.count_elements().get(count)) return false;
+  ModelBuilderAccess::reserve(builder_, kind, count);
   std::uint32_t index = 0;
-  return elements(v, [&](od::value& item) {
+  return elements(a, [&](od::value& item) {
     od::object o;
     return !item.get_object().get(o) && entity(kind, index++, o);
   });

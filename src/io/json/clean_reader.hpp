@@ -83,14 +83,17 @@ bool fields(od::object& o, std::initializer_list<std::string_view> keys, Visit&&
 
 // Calls visit(value) for each element; false when one is not a value or visit returns false.
 template <class Visit>
-bool elements(od::value& v, Visit&& visit) {
-  od::array a;
-  if (v.get_array().get(a)) return false;
+bool elements(od::array& a, Visit&& visit) {
   for (auto result : a) {
     od::value item;
     if (std::move(result).get(item) || !visit(item)) return false;
   }
   return true;
+}
+template <class Visit>
+bool elements(od::value& v, Visit&& visit) {
+  od::array a;
+  return !v.get_array().get(a) && elements(a, std::forward<Visit>(visit));
 }
 
 bool text(od::value& v, std::string& out);
