@@ -160,3 +160,26 @@ TEST_CASE("random edits of real models: load_model always agrees with the precis
     check_agrees(text);
   }
 }
+
+TEST_CASE("a file cut short at any byte: load_model gives the precise reader's error", "[load][clean][truncated]") {
+  for (const char* file : {"graphs/minimal.json", "tests/data/export/hostile.json"}) {
+    const std::string text = test::read_source_file(file);
+    for (std::size_t cut = 0; cut < text.size(); ++cut) check_agrees(text.substr(0, cut));
+  }
+}
+
+TEST_CASE("a file cut short inside an entity: the clean read says which entity, and where it starts",
+          "[load][clean][truncated]") {
+  const std::string text = test::read_source_file("graphs/minimal.json");
+  const std::size_t train = text.find("{ \"id\": \"train\"");
+  REQUIRE(train != std::string::npos);
+  for (std::size_t cut : {train + 1, train + 12, train + 40}) {  // after '{', inside the id, after a key
+    std::string cut_text = text.substr(0, cut) + std::string(simdjson::SIMDJSON_PADDING, '\0');
+    ModelBuilder builder;
+    CleanStop stop;
+    CHECK(read_clean_model(std::string_view(cut_text.data(), cut), builder, &stop) != CleanRead::clean);
+    CHECK(stop.offset == train);
+    CHECK(stop.kind == EntityKind::step);
+    CHECK(stop.index == 1);
+  }
+}

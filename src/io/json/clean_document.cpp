@@ -10,7 +10,6 @@
 #include "io/json/attributes_json.hpp"
 #include "io/json/clean_reader.hpp"
 #include "io/json/entity_decoder.hpp"
-#include "model/model_builder_access.hpp"
 
 namespace clearpath {
 namespace clean {
@@ -127,17 +126,20 @@ bool Reader::calendar(od::value& v) {
 }
 
 bool Reader::entities(EntityKind kind, od::value& v) {
-  // Counting first is a skim over the array's brackets, far cheaper than moving the entities
-  // each time their list doubles. count_elements leaves the array at its start.
+  // No count_elements() first to reserve the list: it fails on an array cut short without
+  // saying where, and the stop point below is what lets such a file be rejected quickly.
   od::array a;
-  std::size_t count = 0;
-  if (v.get_array().get(a) || a.count_elements().get(count)) return false;
-  ModelBuilderAccess::reserve(builder_, kind, count);
+  if (v.get_array().get(a)) return false;
   std::uint32_t index = 0;
-  return elements(a, [&](od::value& item) {
+  const bool ok = elements(a, [&](od::value& item) {
+    const char* at = nullptr;
+    if (item.current_location().get(at)) return false;
+    stop_ = {static_cast<std::size_t>(at - text_), kind, index};
     od::object o;
     return !item.get_object().get(o) && entity(kind, index++, o);
   });
+  if (ok) stop_ = {};
+  return ok;
 }
 
 bool Reader::top_level(std::string_view key, od::value& v) {
@@ -177,13 +179,49 @@ bool Reader::document(od::document& doc) {
 
 }  // namespace clean
 
-CleanRead read_clean_model(std::string_view text, ModelBuilder& builder) {
+namespace {
+
+// The last quote that is not escaped: for a file whose strings do not all close, the one that
+// opens the string left open.
+std::size_t last_quote(std::string_view text) {
+  for (std::size_t i = text.rfind('"'); i != std::string_view::npos && i > 0; i = text.rfind('"', i - 1)) {
+    std::size_t backslashes = 0;
+    while (backslashes < i && text[i - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return i;
+  }
+  return text.empty() || text[0] != '"' ? std::string_view::npos : 0;
+}
+
+CleanRead read(std::string_view text, ModelBuilder& builder, CleanStop* stop) {
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
   const simdjson::padded_string_view view(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING);
   if (parser.iterate(view).get(doc)) return CleanRead::not_json;
-  clean::Reader reader(builder);
-  return reader.document(doc) ? CleanRead::clean : CleanRead::not_clean;
+  clean::Reader reader(builder, text.data());
+  const bool clean = reader.document(doc);
+  if (stop) *stop = reader.stop();
+  return clean ? CleanRead::clean : CleanRead::not_clean;
+}
+
+}  // namespace
+
+CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop) {
+  const CleanRead r = read(text, builder, stop);
+  if (r == CleanRead::clean || !stop || stop->offset != std::string_view::npos) return r;
+  // A file cut short: simdjson refuses it before reading anything, as a string is left open
+  // or the root object is not closed. Read it again up to that string with a '}' added, so
+  // that the read stops inside the entity that was cut, and say where that entity starts.
+  std::size_t end = text.find_last_not_of(" \t\r\n");
+  if (r == CleanRead::not_json) end = last_quote(text);
+  else if (end != std::string_view::npos && text[end] == '}') return r;  // closed: not cut short
+  else if (end != std::string_view::npos) ++end;
+  if (end == std::string_view::npos) return r;
+  std::string closed;
+  closed.reserve(end + 1 + simdjson::SIMDJSON_PADDING);
+  closed.append(text.substr(0, end)).push_back('}');
+  ModelBuilder scratch;
+  read(closed, scratch, stop);
+  return r;
 }
 
 }  // namespace clearpath

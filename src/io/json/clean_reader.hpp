@@ -22,16 +22,26 @@ namespace clearpath {
 // builder is partly filled and must be dropped.
 enum class CleanRead : std::uint8_t { clean, not_clean, not_json };
 
+// Where a read that was not clean stopped: inside element `index` of the array of `kind`,
+// which starts at byte `offset`, every entity and key before it clean. Empty (offset npos)
+// when it stopped anywhere else.
+struct CleanStop {
+  std::size_t offset = std::string_view::npos;
+  EntityKind kind = EntityKind::person;
+  std::size_t index = 0;
+};
+
 // `text` must be readable (any content) for simdjson::SIMDJSON_PADDING bytes past its end.
-CleanRead read_clean_model(std::string_view text, ModelBuilder& builder);
+CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop = nullptr);
 
 namespace clean {
 
 class Reader {
  public:
-  explicit Reader(ModelBuilder& builder) : builder_(builder) {}
+  Reader(ModelBuilder& builder, const char* text) : builder_(builder), text_(text) {}
 
   bool document(od::document& doc);
+  const CleanStop& stop() const noexcept { return stop_; }
 
  private:
   bool top_level(std::string_view key, od::value& v);
@@ -54,6 +64,8 @@ class Reader {
   void intern_all(const std::vector<std::string_view>& ids, std::vector<Ref>& out);
 
   ModelBuilder& builder_;
+  const char* text_;
+  CleanStop stop_;
   // Scratch lists of ids, kept between entities so their storage is reused.
   std::vector<std::string_view> ids_a_, ids_b_, ids_c_;
   std::vector<std::string_view> demand_ids_;

@@ -156,6 +156,7 @@ class SaxLoader : public nlohmann::json_sax<json> {
       : text_(text), decoder_(builder, diag), diag_(diag) {}
 
   bool failed() const { return failed_; }
+  bool inside_entity_array() const { return streaming_; }
 
   bool null() override { return scalar(nullptr); }
   bool boolean(bool v) override { return scalar(v); }
@@ -482,13 +483,54 @@ LoadResult load_model_precisely(std::string_view text) {
   return result;
 }
 
+namespace {
+
+// A file that stopped being clean inside one entity, with every entity and key before it clean
+// (a file cut short, most often): the precise reader need not read it all again. Reading
+// `{"<array>":[` and the text from that entity on gives the precise reader's own error, when
+// it is a syntax error met before that array closes and after the entity's first string, for
+// nothing before the entity can add to it. Anything else: nothing, and the whole file is read precisely.
+constexpr std::size_t kMostRereadTail = std::size_t{1} << 20;
+
+std::optional<LoadResult> syntax_error_in_tail(std::string_view text, std::string_view body, const CleanStop& stop) {
+  if (stop.offset == std::string_view::npos || body.size() - stop.offset > kMostRereadTail) return std::nullopt;
+  const std::string prefix = std::string("{\"") + kind_array(stop.kind) + "\":[";
+  const std::string tail = prefix + std::string(body.substr(stop.offset));
+  LoadResult result;
+  ModelBuilder builder;
+  SaxLoader sax(tail, builder, result.diagnostics);
+  json::sax_parse(tail.begin(), tail.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
+  std::optional<SaxLoader::Fatal> fatal = sax.fatal_error();
+  if (!fatal || !sax.inside_entity_array() || result.diagnostics.items().size() != 1 ||
+      result.diagnostics.items()[0].code != "syntax")
+    return std::nullopt;
+  // nlohmann's message quotes what it read since its last string, number or literal: that
+  // must lie inside the entity, not reach back into the made-up start.
+  std::size_t first_string_end = tail.find('"', prefix.size());
+  while (first_string_end != std::string::npos && first_string_end + 1 < tail.size()) {
+    const char c = tail[++first_string_end];
+    if (c == '\\') ++first_string_end;
+    else if (c == '"') break;
+  }
+  if (first_string_end >= tail.size() || fatal->offset <= first_string_end) return std::nullopt;
+  fatal->offset += static_cast<std::size_t>(body.data() - text.data()) + stop.offset - prefix.size();
+  place(text, result.diagnostics, fatal);
+  return result;
+}
+
+}  // namespace
+
 LoadResult load_model_in_place(std::string_view text, std::size_t readable) {
   if (readable < text.size() + simdjson::SIMDJSON_PADDING) return load_model(text);
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   ModelBuilder builder;
   ModelBuilderAccess::keep_source_index(builder);
-  if (read_clean_model(body, builder) != CleanRead::clean) return load_model_precisely(text);
+  CleanStop stop;
+  if (read_clean_model(body, builder, &stop) != CleanRead::clean) {
+    if (std::optional<LoadResult> r = syntax_error_in_tail(text, body, stop)) return std::move(*r);
+    return load_model_precisely(text);
+  }
   // A clean file: only the checks of the whole model can have something to say.
   LoadResult result;
   check_model(builder, result.diagnostics, &result.cycles);
