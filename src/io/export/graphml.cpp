@@ -17,25 +17,34 @@ namespace {
 // Text as XML character data or an attribute value. & < > " ' become entities; tab, newline
 // and carriage return become character references (so parsers keep them, even in attributes);
 // what XML 1.0 cannot hold at all (other control characters, U+FFFE, U+FFFF, bytes that are not
-// UTF-8) becomes U+FFFD.
-void xml_text(std::ostream& out, std::string_view s) {
+// UTF-8) becomes U+FFFD. Appended to `out`: the writer fills a buffer, as an ostream taking one
+// character at a time costs more than the rest of the export.
+constexpr bool plain_xml_char(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
+void xml_text(std::string& out, std::string_view s) {
   static const char* const kReplacement = "\xEF\xBF\xBD";
   std::size_t i = 0;
   while (i < s.size()) {
+    // The common case first: a run of printable ASCII that needs no entity, copied at once.
+    std::size_t plain = i;
+    while (plain < s.size() && plain_xml_char(static_cast<unsigned char>(s[plain]))) ++plain;
+    out.append(s.data() + i, plain - i);
+    i = plain;
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
-        case '&': out << "&amp;"; break;
-        case '<': out << "&lt;"; break;
-        case '>': out << "&gt;"; break;
-        case '"': out << "&quot;"; break;
-        case '\'': out << "&apos;"; break;
-        case '\t': out << "&#9;"; break;
-        case '\n': out << "&#10;"; break;
-        case '\r': out << "&#13;"; break;
-        default:
-          if (c < 0x20) out << kReplacement;
-          else out << static_cast<char>(c);
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        case '\t': out += "&#9;"; break;
+        case '\n': out += "&#10;"; break;
+        case '\r': out += "&#13;"; break;
+        default: out += kReplacement;  // the other control characters
       }
       ++i;
       continue;
@@ -54,11 +63,11 @@ void xml_text(std::ostream& out, std::string_view s) {
       // U+FFFE and U+FFFF are well-formed UTF-8 but not XML characters: one U+FFFD for each.
       const bool noncharacter = len == 3 && c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
                                 static_cast<unsigned char>(s[i + 2]) >= 0xBE;
-      if (noncharacter) out << kReplacement;
-      else out << s.substr(i, len);
+      if (noncharacter) out += kReplacement;
+      else out.append(s.data() + i, len);
       i += len;
     } else {
-      out << kReplacement;
+      out += kReplacement;
       ++i;
     }
   }
@@ -123,13 +132,13 @@ class GraphmlWriter {
   GraphmlWriter(std::ostream& out, const Model& m) : out_(out), m_(m) {}
 
   void write() {
-    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    buf_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (const Key& k : kKeys) {
-      out_ << "  <key id=\"" << k.id << "\" for=\"" << domain_name(k.domain) << "\" attr.name=\"" << k.name
-           << "\" attr.type=\"" << k.type << "\"" << (k.list ? " attr.list=\"string\"" : "") << "/>\n";
+      buf_ += std::string("  <key id=\"") + k.id + "\" for=\"" + domain_name(k.domain) + "\" attr.name=\"" + k.name +
+              "\" attr.type=\"" + k.type + "\"" + (k.list ? " attr.list=\"string\"" : "") + "/>\n";
     }
-    out_ << "  <graph id=\"clearpath\" edgedefault=\"directed\">\n";
+    buf_ += "  <graph id=\"clearpath\" edgedefault=\"directed\">\n";
     indent_ = "    ";
     if (!m_.name.empty()) text("graph_name", m_.name);
     if (!m_.description.empty()) text("graph_description", m_.description);
@@ -137,24 +146,48 @@ class GraphmlWriter {
     list("graph_calendar_holidays", m_.calendar.holidays);
     if (m_.attributes.has_value()) text("graph_attributes", m_.attributes.json());
     const std::vector<Ref> nodes = export_nodes(m_);
-    for (Ref r : nodes) node(r);
+    for (Ref r : nodes) {
+      node(r);
+      flush(kFlushAt);
+    }
     std::size_t n = 0;
-    for (const ExportEdge& e : export_edges(m_, nodes)) edge(e, n++);
-    out_ << "  </graph>\n</graphml>\n";
+    for (const ExportEdge& e : export_edges(m_, nodes)) {
+      edge(e, n++);
+      flush(kFlushAt);
+    }
+    buf_ += "  </graph>\n</graphml>\n";
+    flush(0);
   }
 
  private:
+  static constexpr std::size_t kFlushAt = 1 << 20;
+
+  // Hands the buffer to the stream once it holds at least `at` bytes.
+  void flush(std::size_t at) {
+    if (buf_.size() < at || buf_.empty()) return;
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
   static std::string json_text(const nlohmann::ordered_json& j) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   }
 
   void data(const char* key, const std::string& raw) {
-    out_ << indent_ << "<data key=\"" << key << "\">" << raw << "</data>\n";
+    buf_ += indent_;
+    buf_ += "<data key=\"";
+    buf_ += key;
+    buf_ += "\">";
+    buf_ += raw;
+    buf_ += "</data>\n";
   }
   void text(const char* key, std::string_view value) {
-    out_ << indent_ << "<data key=\"" << key << "\">";
-    xml_text(out_, value);
-    out_ << "</data>\n";
+    buf_ += indent_;
+    buf_ += "<data key=\"";
+    buf_ += key;
+    buf_ += "\">";
+    xml_text(buf_, value);
+    buf_ += "</data>\n";
   }
   void number(const char* key, double v) { data(key, number_text(v)); }
   void boolean(const char* key, bool v) { data(key, v ? "true" : "false"); }
@@ -169,9 +202,9 @@ class GraphmlWriter {
   void node(Ref r) {
     const EntityKind kind = m_.kind(r);
     const EntityBase& e = m_.entity(r);
-    out_ << "    <node id=\"";
-    xml_text(out_, e.id);
-    out_ << "\">\n";
+    buf_ += "    <node id=\"";
+    xml_text(buf_, e.id);
+    buf_ += "\">\n";
     indent_ = "      ";
     text("labels", ":" + kind_label(kind));
     text("node_label", m_.display_name(r));
@@ -237,15 +270,17 @@ class GraphmlWriter {
     }
     if (e.attributes.has_value()) text("attributes", e.attributes.json());
     indent_ = "    ";
-    out_ << "    </node>\n";
+    buf_ += "    </node>\n";
   }
 
   void edge(const ExportEdge& e, std::size_t n) {
-    out_ << "    <edge id=\"e" << n << "\" source=\"";
-    xml_text(out_, m_.id(e.from));
-    out_ << "\" target=\"";
-    xml_text(out_, m_.id(e.to));
-    out_ << "\">\n";
+    buf_ += "    <edge id=\"e";
+    buf_ += std::to_string(n);
+    buf_ += "\" source=\"";
+    xml_text(buf_, m_.id(e.from));
+    buf_ += "\" target=\"";
+    xml_text(buf_, m_.id(e.to));
+    buf_ += "\">\n";
     indent_ = "      ";
     text("label", relation_type(e.relation));  // first: apoc takes the relationship type from it
     text("relation", relation_name(e.relation));
@@ -253,12 +288,13 @@ class GraphmlWriter {
     if (e.relation == Relation::requires_department) integer("slot", e.slot);
     if (e.relation == Relation::demands) number("amount", e.amount);
     indent_ = "    ";
-    out_ << "    </edge>\n";
+    buf_ += "    </edge>\n";
   }
 
   std::ostream& out_;
   const Model& m_;
   std::string indent_;
+  std::string buf_;  // written to out_ in pieces of about kFlushAt
 };
 
 }  // namespace
