@@ -1,9 +1,12 @@
 // `clearpath export --format graphml`: GraphML (http://graphml.graphdrawing.org/xmlns) for Gephi,
 // yEd, networkx and Neo4j (apoc.import.graphml with readLabels: true). See docs/export.md.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -161,6 +164,7 @@ class GraphmlWriter {
 
  private:
   static constexpr std::size_t kFlushAt = 1 << 20;
+  static constexpr std::size_t kNumbersKept = 4096;
 
   // Hands the buffer to the stream once it holds at least `at` bytes.
   void flush(std::size_t at) {
@@ -189,7 +193,15 @@ class GraphmlWriter {
     xml_text(buf_, value);
     buf_ += "</data>\n";
   }
-  void number(const char* key, double v) { data(key, number_text(v)); }
+  // Models repeat a few numbers (capacities, durations) a million times: each is formatted once.
+  void number(const char* key, double v) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    if (const auto it = numbers_.find(bits); it != numbers_.end()) return data(key, it->second);
+    std::string text = number_text(v);
+    data(key, text);
+    if (numbers_.size() < kNumbersKept) numbers_.emplace(bits, std::move(text));
+  }
   void boolean(const char* key, bool v) { data(key, v ? "true" : "false"); }
   void integer(const char* key, int v) { data(key, std::to_string(v)); }
   // A set of words as a JSON array, sorted as in the normalised JSON; nothing when empty.
@@ -295,6 +307,7 @@ class GraphmlWriter {
   const Model& m_;
   std::string indent_;
   std::string buf_;  // written to out_ in pieces of about kFlushAt
+  std::unordered_map<std::uint64_t, std::string> numbers_;  // by the bits of the double: its text
 };
 
 }  // namespace
