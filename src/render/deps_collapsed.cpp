@@ -78,7 +78,7 @@ class CollapsedDrawing {
   const Model& m_;
   const Network& net_;
   std::vector<std::string>& notes_;
-  std::vector<std::uint32_t> box_of_;                        // by activity: its box
+  std::vector<std::uint32_t> box_of_;                             // by activity: its box
   std::map<std::pair<std::uint8_t, Ref>, std::uint32_t> box_at_;  // (what, system or initiative) -> box
   std::vector<Box> boxes_;
   std::vector<std::uint32_t> group_of_box_;  // by box: the group it is drawn in

@@ -135,8 +135,9 @@ class GraphmlWriter {
   GraphmlWriter(std::ostream& out, const Model& m) : out_(out), m_(m) {}
 
   void write() {
-    buf_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+    buf_ +=
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (const Key& k : kKeys) {
       buf_ += std::string("  <key id=\"") + k.id + "\" for=\"" + domain_name(k.domain) + "\" attr.name=\"" + k.name +
               "\" attr.type=\"" + k.type + "\"" + (k.list ? " attr.list=\"string\"" : "") + "/>\n";
@@ -306,7 +307,7 @@ class GraphmlWriter {
   std::ostream& out_;
   const Model& m_;
   std::string indent_;
-  std::string buf_;  // written to out_ in pieces of about kFlushAt
+  std::string buf_;                                         // written to out_ in pieces of about kFlushAt
   std::unordered_map<std::uint64_t, std::string> numbers_;  // by the bits of the double: its text
 };
 
