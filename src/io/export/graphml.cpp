@@ -26,6 +26,9 @@ constexpr bool plain_xml_char(unsigned char c) {
   return c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
 }
 
+// A character JSON writes as it is, in a string: printable ASCII but the quote and backslash.
+constexpr bool plain_json_char(char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
 void xml_text(std::string& out, std::string_view s) {
   static const char* const kReplacement = "\xEF\xBF\xBD";
   std::size_t i = 0;
@@ -206,10 +209,24 @@ class GraphmlWriter {
   void boolean(const char* key, bool v) { data(key, v ? "true" : "false"); }
   void integer(const char* key, int v) { data(key, std::to_string(v)); }
   // A set of words as a JSON array, sorted as in the normalised JSON; nothing when empty.
-  void list(const char* key, std::vector<std::string> items) {
+  void list(const char* key, const std::vector<std::string>& items) {
     if (items.empty()) return;
-    std::sort(items.begin(), items.end());
-    text(key, json_text(nlohmann::ordered_json(items)));
+    std::vector<const std::string*> sorted;
+    sorted.reserve(items.size());
+    for (const std::string& item : items) sorted.push_back(&item);
+    std::sort(sorted.begin(), sorted.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    // Words JSON writes as they are (the usual case) are quoted here, the rest by nlohmann.
+    const bool plain = std::all_of(sorted.begin(), sorted.end(), [](const std::string* item) {
+      return std::all_of(item->begin(), item->end(), [](char c) { return plain_json_char(c); });
+    });
+    if (!plain) {
+      std::vector<std::string> copy;
+      for (const std::string* item : sorted) copy.push_back(*item);
+      return text(key, json_text(nlohmann::ordered_json(copy)));
+    }
+    std::string json = "[";
+    for (const std::string* item : sorted) json.append(json.size() > 1 ? ",\"" : "\"").append(*item).append("\"");
+    text(key, json.append("]"));
   }
 
   void node(Ref r) {
