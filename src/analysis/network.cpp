@@ -4,6 +4,7 @@
 #include <deque>
 #include <stdexcept>
 
+#include "analysis/network_parts.hpp"
 #include "clearpath/schedule.hpp"
 
 namespace clearpath {
@@ -103,6 +104,57 @@ void sort_by_id(const Model& m, std::vector<Ref>& refs) {
   for (std::size_t i = 0; i < refs.size(); ++i) refs[i] = keys[i].ref;
 }
 
+// Kahn's algorithm; the queue takes activities in index (id) order.
+void topological_order(Network& net) {
+  const std::size_t n = net.size();
+  std::vector<std::uint32_t> waiting(n);
+  std::deque<std::uint32_t> ready;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    waiting[i] = net.pred_begin[i + 1] - net.pred_begin[i];
+    if (waiting[i] == 0) ready.push_back(i);
+  }
+  net.order.reserve(n);
+  while (!ready.empty()) {
+    const std::uint32_t a = ready.front();
+    ready.pop_front();
+    net.order.push_back(a);
+    for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k)
+      if (--waiting[net.succs[k]] == 0) ready.push_back(net.succs[k]);
+  }
+  if (net.order.size() != n) throw std::logic_error("the dependencies contain a cycle (the loader rejects them)");
+}
+
+// The network over `selected` (steps and approvals, any order). `index` has an entry per
+// entity, all UINT32_MAX, and is left so: one buffer serves many networks.
+Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate estimate, bool from_scratch,
+                         std::vector<std::uint32_t>& index) {
+  sort_by_id(m, selected);
+  Network net;
+  const std::size_t n = selected.size();
+  net.duration.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    index[selected[i]] = i;
+    net.duration[i] = activity_duration(m, selected[i], estimate, from_scratch);
+  }
+  // (predecessor, successor), by successor then predecessor; a dependency listed twice once.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+  std::vector<std::uint32_t> preds;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    preds.clear();
+    for (Ref d : m.depends_on(selected[i]))
+      if (index[d] != UINT32_MAX) preds.push_back(index[d]);
+    std::sort(preds.begin(), preds.end());
+    preds.erase(std::unique(preds.begin(), preds.end()), preds.end());
+    for (std::uint32_t p : preds) links.emplace_back(p, i);
+  }
+  for (Ref r : selected) index[r] = UINT32_MAX;
+  net.activity = std::move(selected);
+  fill_csr(n, links, true, net.pred_begin, net.preds);
+  fill_csr(n, links, false, net.succ_begin, net.succs);
+  topological_order(net);
+  return net;
+}
+
 }  // namespace
 
 Network build_network(const Model& m, const NetworkOptions& options) {
@@ -135,48 +187,47 @@ Network build_network(const Model& m, const NetworkOptions& options) {
     const Ref r = m.ref_of(EntityKind::approval, i);
     if (chosen.empty() || chosen[r]) selected.push_back(r);
   }
-  sort_by_id(m, selected);
-
-  Network net;
-  const std::size_t n = selected.size();
-  net.activity = selected;
-  net.duration.resize(n);
   std::vector<std::uint32_t> index(m.entity_count(), UINT32_MAX);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    index[selected[i]] = i;
-    net.duration[i] = activity_duration(m, selected[i], options.estimate, options.from_scratch);
-  }
-  // (predecessor, successor), by successor then predecessor; a dependency listed twice once.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
-  std::vector<std::uint32_t> preds;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    preds.clear();
-    for (Ref d : m.depends_on(selected[i]))
-      if (index[d] != UINT32_MAX) preds.push_back(index[d]);
-    std::sort(preds.begin(), preds.end());
-    preds.erase(std::unique(preds.begin(), preds.end()), preds.end());
-    for (std::uint32_t p : preds) links.emplace_back(p, i);
-  }
-  fill_csr(n, links, true, net.pred_begin, net.preds);
-  fill_csr(n, links, false, net.succ_begin, net.succs);
+  return assemble_network(m, std::move(selected), options.estimate, options.from_scratch, index);
+}
 
-  // Kahn's algorithm; the queue takes activities in index (id) order.
-  std::vector<std::uint32_t> waiting(n);
-  std::deque<std::uint32_t> ready;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    waiting[i] = net.pred_begin[i + 1] - net.pred_begin[i];
-    if (waiting[i] == 0) ready.push_back(i);
+std::vector<Network> initiative_networks(const Model& m, const std::vector<Ref>& initiatives) {
+  // Each initiative's own items, found in one pass over the steps and approvals.
+  std::vector<std::uint32_t> slot(m.entity_count(), UINT32_MAX);
+  for (std::uint32_t k = 0; k < initiatives.size(); ++k) slot[initiatives[k]] = k;
+  std::vector<std::vector<Ref>> seeds(initiatives.size());
+  auto add_seed = [&](Ref initiative, Ref item) {
+    if (initiative != kNoRef && slot[initiative] != UINT32_MAX) seeds[slot[initiative]].push_back(item);
+  };
+  for (std::size_t i = 0; i < m.steps().size(); ++i) add_seed(m.steps()[i].initiative, m.ref_of(EntityKind::step, i));
+  for (std::size_t i = 0; i < m.approvals().size(); ++i)
+    add_seed(m.approvals()[i].initiative, m.ref_of(EntityKind::approval, i));
+
+  // The closure of each, marked with the initiative's number so that no mark is ever cleared.
+  std::vector<std::uint32_t> mark(m.entity_count(), UINT32_MAX);
+  std::vector<std::uint32_t> index(m.entity_count(), UINT32_MAX);
+  std::vector<Network> out;
+  out.reserve(initiatives.size());
+  for (std::uint32_t k = 0; k < initiatives.size(); ++k) {
+    std::vector<Ref> selected, stack;
+    for (Ref s : seeds[k])
+      if (mark[s] != k) {
+        mark[s] = k;
+        stack.push_back(s);
+      }
+    while (!stack.empty()) {
+      const Ref r = stack.back();
+      stack.pop_back();
+      if (is_activity(m, r)) selected.push_back(r);
+      for (Ref d : m.depends_on(r))
+        if (mark[d] != k) {
+          mark[d] = k;
+          stack.push_back(d);
+        }
+    }
+    out.push_back(assemble_network(m, std::move(selected), Estimate::expected, false, index));
   }
-  net.order.reserve(n);
-  while (!ready.empty()) {
-    const std::uint32_t a = ready.front();
-    ready.pop_front();
-    net.order.push_back(a);
-    for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k)
-      if (--waiting[net.succs[k]] == 0) ready.push_back(net.succs[k]);
-  }
-  if (net.order.size() != n) throw std::logic_error("the dependencies contain a cycle (the loader rejects them)");
-  return net;
+  return out;
 }
 
 }  // namespace clearpath

@@ -5,6 +5,7 @@
 #include "analysis/conflict_parts.hpp"
 #include "analysis/gate_solver.hpp"
 #include "analysis/id_order.hpp"
+#include "analysis/network_parts.hpp"
 #include "clearpath/approval_rules.hpp"
 #include "clearpath/path_analysis.hpp"
 
@@ -22,17 +23,17 @@ std::optional<std::size_t> rank_of(const Department& d, Ref initiative) {
 
 std::vector<InitiativeWork> initiative_work(const Model& m, const std::vector<Ref>& initiatives, double near_days,
                                             const Network* focus_network, const Schedule* focus_schedule) {
+  const bool focus = focus_network && initiatives.size() == 1;
+  std::vector<Network> networks = focus ? std::vector<Network>{} : initiative_networks(m, initiatives);
   std::vector<InitiativeWork> out;
-  for (Ref i : initiatives) {
+  for (std::size_t k = 0; k < initiatives.size(); ++k) {
     InitiativeWork w;
-    w.initiative = i;
-    if (focus_network && initiatives.size() == 1) {
+    w.initiative = initiatives[k];
+    if (focus) {
       w.network = *focus_network;
       w.schedule = *focus_schedule;
     } else {
-      NetworkOptions o;
-      o.initiative = m.id(i);
-      w.network = build_network(m, o);
+      w.network = std::move(networks[k]);
       w.schedule = compute_schedule(m, w.network);
     }
     for (std::uint32_t a = 0; a < w.network.size(); ++a) {
@@ -126,33 +127,62 @@ std::vector<RankingConflict> ranking_conflicts(const Model& m, const Holdings& h
 }
 
 std::vector<PriorityInversion> priority_inversions(const Model& m, const Holdings& holdings) {
-  // Departments in id order, and the initiatives each holds pressing work on.
+  // Departments in id order, and the initiatives each holds pressing work on (by id).
   std::vector<Ref> departments;
   for (const auto& [d, by_initiative] : holdings) departments.push_back(d);
   std::sort(departments.begin(), departments.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
+  const std::size_t n = departments.size();
+  std::vector<std::vector<Ref>> held(n);
+  std::vector<std::vector<std::uint32_t>> holders(m.initiatives().size());  // rows, ascending
+  for (std::uint32_t p = 0; p < n; ++p) {
+    for (const auto& [i, h] : holdings.at(departments[p])) held[p].push_back(i);
+    std::sort(held[p].begin(), held[p].end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
+    for (Ref i : held[p]) holders[m.index(i)].push_back(p);
+  }
   // a ranks x above y: x ranked, and y ranked lower or not at all.
   auto above = [&](Ref d, Ref x, Ref y) {
     const auto rx = rank_of(m.department(d), x), ry = rank_of(m.department(d), y);
     return rx && (!ry || *rx < *ry);
   };
+  // Each pair of departments (p < q, in id order) that both hold work on two initiatives or more.
   std::vector<PriorityInversion> out;
-  for (std::size_t p = 0; p < departments.size(); ++p)
-    for (std::size_t q = p + 1; q < departments.size(); ++q) {
-      const auto& hp = holdings.at(departments[p]);
-      const auto& hq = holdings.at(departments[q]);
-      std::vector<Ref> shared;
-      for (const auto& [i, h] : hp)
-        if (hq.count(i)) shared.push_back(i);
-      std::sort(shared.begin(), shared.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
-      for (std::size_t x = 0; x < shared.size(); ++x)
-        for (std::size_t y = x + 1; y < shared.size(); ++y) {
-          const Ref a = departments[p], b = departments[q], i = shared[x], j = shared[y];
+  std::vector<std::vector<Ref>> shared(n);  // with p: the initiatives q also holds, by id
+  std::vector<std::uint32_t> met;
+  for (std::uint32_t p = 0; p < n; ++p) {
+    met.clear();
+    for (Ref i : held[p])
+      for (std::uint32_t q : holders[m.index(i)]) {
+        if (q <= p) continue;
+        if (shared[q].empty()) met.push_back(q);
+        shared[q].push_back(i);
+      }
+    std::sort(met.begin(), met.end());
+    for (std::uint32_t q : met) {
+      const std::vector<Ref>& both = shared[q];
+      for (std::size_t x = 0; x < both.size(); ++x)
+        for (std::size_t y = x + 1; y < both.size(); ++y) {
+          const Ref a = departments[p], b = departments[q], i = both[x], j = both[y];
           if (above(a, i, j) && above(b, j, i)) out.push_back({{a, b}, {i, j}});
           else if (above(a, j, i) && above(b, i, j)) out.push_back({{a, b}, {j, i}});
         }
+      shared[q].clear();
     }
+  }
   return out;
 }
+
+namespace {
+
+// Kendall tau distance between two rankings of the same `shared` initiatives, given as their
+// ranks in each (rx[k], ry[k] for shared[k]).
+double kendall_distance(const std::vector<std::uint32_t>& rx, const std::vector<std::uint32_t>& ry) {
+  std::size_t discordant = 0, pairs = 0;
+  for (std::size_t x = 0; x < rx.size(); ++x)
+    for (std::size_t y = x + 1; y < rx.size(); ++y, ++pairs) discordant += (rx[x] < rx[y]) != (ry[x] < ry[y]);
+  return static_cast<double>(discordant) / static_cast<double>(pairs);
+}
+
+}  // namespace
 
 Disagreement ranking_disagreement(const Model& m) {
   Disagreement out;
@@ -161,20 +191,31 @@ Disagreement ranking_disagreement(const Model& m) {
   std::sort(out.departments.begin(), out.departments.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
   const std::size_t n = out.departments.size();
   out.distance.assign(n, std::vector<std::optional<double>>(n));
-  for (std::size_t p = 0; p < n; ++p)
-    for (std::size_t q = 0; q < n; ++q) {
-      const Department &a = m.department(out.departments[p]), &b = m.department(out.departments[q]);
-      std::vector<Ref> shared;
-      for (Ref i : a.priorities)
-        if (std::find(b.priorities.begin(), b.priorities.end(), i) != b.priorities.end()) shared.push_back(i);
-      if (shared.size() < 2) continue;
-      std::size_t discordant = 0, pairs = 0;
-      for (std::size_t x = 0; x < shared.size(); ++x)
-        for (std::size_t y = x + 1; y < shared.size(); ++y, ++pairs)
-          discordant +=
-              (*rank_of(a, shared[x]) < *rank_of(a, shared[y])) != (*rank_of(b, shared[x]) < *rank_of(b, shared[y]));
-      out.distance[p][q] = static_cast<double>(discordant) / static_cast<double>(pairs);
+  // Who ranks each initiative, and where: (department's row, 1-based rank), rows ascending.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> rankers(m.initiatives().size());
+  for (std::uint32_t p = 0; p < n; ++p) {
+    const std::vector<Ref>& priorities = m.department(out.departments[p]).priorities;
+    for (std::uint32_t k = 0; k < priorities.size(); ++k) rankers[m.index(priorities[k])].emplace_back(p, k + 1);
+  }
+  // Row p against every department sharing an initiative with it: their ranks of the shared
+  // ones, in p's order (a priority list ranks each initiative once, so ranks identify them).
+  std::vector<std::vector<std::uint32_t>> mine(n), theirs(n);
+  std::vector<std::uint32_t> met;
+  for (std::uint32_t p = 0; p < n; ++p) {
+    met.clear();
+    const std::vector<Ref>& priorities = m.department(out.departments[p]).priorities;
+    for (std::uint32_t k = 0; k < priorities.size(); ++k)
+      for (const auto& [q, rank] : rankers[m.index(priorities[k])]) {
+        if (mine[q].empty()) met.push_back(q);
+        mine[q].push_back(k + 1);
+        theirs[q].push_back(rank);
+      }
+    for (std::uint32_t q : met) {
+      if (mine[q].size() >= 2) out.distance[p][q] = kendall_distance(mine[q], theirs[q]);
+      mine[q].clear();
+      theirs[q].clear();
     }
+  }
   return out;
 }
 

@@ -32,16 +32,21 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
     double amount;
     std::uint32_t activity;
   };
-  std::map<Ref, std::vector<Event>> events;
+  std::vector<std::vector<Event>> events(m.entity_count());  // by resource
+  std::vector<Ref> loaded;                                   // the resources with events
   for (std::uint32_t a = 0; a < net.size(); ++a) {
     if (!runs(m, net, a)) continue;
     for (const Demand& d : m.effective_demands(m.step(net.activity[a]))) {
-      events[d.resource].push_back({schedule.times[a].es, true, d.amount, a});
-      events[d.resource].push_back({schedule.times[a].ef, false, d.amount, a});
+      std::vector<Event>& list = events[d.resource];
+      if (list.empty()) loaded.push_back(d.resource);
+      list.push_back({schedule.times[a].es, true, d.amount, a});
+      list.push_back({schedule.times[a].ef, false, d.amount, a});
     }
   }
+  std::sort(loaded.begin(), loaded.end());
   std::vector<Overallocation> out;
-  for (auto& [resource, list] : events) {
+  for (Ref resource : loaded) {
+    std::vector<Event>& list = events[resource];
     const double capacity = resource_capacity(m, resource);
     std::sort(list.begin(), list.end(), [](const Event& x, const Event& y) {
       if (x.time != y.time) return x.time < y.time;
@@ -77,7 +82,7 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
     }
     close(list.empty() ? 0 : list.back().time);
   }
-  std::map<Ref, double> slack;
+  std::vector<double> slack(m.entity_count(), 0.0);
   for (std::uint32_t a = 0; a < net.size(); ++a) slack[net.activity[a]] = schedule.times[a].total_float;
   for (Overallocation& o : out) {
     std::sort(o.items.begin(), o.items.end(), [&](Ref a, Ref b) {
@@ -104,18 +109,19 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   p.duration = net.duration;
   p.predecessors.resize(n);
   p.demand.resize(n);
-  std::map<Ref, std::uint32_t> resource_index;
+  std::vector<std::uint32_t> resource_index(m.entity_count(), UINT32_MAX);  // by resource
   std::vector<Ref> resources;
   for (std::uint32_t a = 0; a < n; ++a) {
     p.predecessors[a].assign(net.preds.begin() + net.pred_begin[a], net.preds.begin() + net.pred_begin[a + 1]);
     if (!runs(m, net, a)) continue;
     for (const Demand& d : m.effective_demands(m.step(net.activity[a]))) {
-      auto [it, fresh] = resource_index.try_emplace(d.resource, static_cast<std::uint32_t>(resources.size()));
-      if (fresh) {
+      std::uint32_t& index = resource_index[d.resource];
+      if (index == UINT32_MAX) {
+        index = static_cast<std::uint32_t>(resources.size());
         resources.push_back(d.resource);
         p.capacity.push_back(resource_capacity(m, d.resource));
       }
-      p.demand[a].push_back({it->second, d.amount});
+      p.demand[a].push_back({index, d.amount});
     }
   }
   // A step that needs more than a resource ever has can never run. The loader rejects such a

@@ -35,22 +35,34 @@ std::vector<SkillGap> skill_gaps(const Model& m, const Network& net, const std::
 }
 
 std::vector<SkillConcentration> skill_concentrations(const Model& m, const std::set<Ref>& critical_steps) {
-  std::map<std::string, std::vector<Ref>> holders, needed;
-  for (std::size_t i = 0; i < m.people().size(); ++i)
-    if (m.people()[i].available)
-      for (const std::string& skill : m.people()[i].skills) holders[skill].push_back(m.ref_of(EntityKind::person, i));
+  // The skills critical steps need first (a few), then who has them: no list of holders for
+  // each of the skills of every person.
+  struct Need {
+    std::vector<Ref> steps;
+    Ref holder = kNoRef;  // the one available person who has it, while there is one
+    std::size_t holders = 0;
+  };
+  std::map<std::string, Need> needed;
   for (Ref s : critical_steps)
-    for (const std::string& skill : m.step(s).skills) needed[skill].push_back(s);
+    for (const std::string& skill : m.step(s).skills) needed[skill].steps.push_back(s);
+  if (needed.empty()) return {};
+  for (std::size_t i = 0; i < m.people().size(); ++i) {
+    if (!m.people()[i].available) continue;
+    const Ref person = m.ref_of(EntityKind::person, i);
+    for (const std::string& skill : m.people()[i].skills) {
+      const auto it = needed.find(skill);
+      if (it == needed.end() || it->second.holder == person) continue;
+      it->second.holder = person;
+      ++it->second.holders;
+    }
+  }
   std::vector<SkillConcentration> out;
-  for (auto& [skill, steps] : needed) {
-    auto h = holders.find(skill);
-    if (h == holders.end()) continue;
-    std::vector<Ref> people = h->second;
-    std::sort(people.begin(), people.end());
-    people.erase(std::unique(people.begin(), people.end()), people.end());
+  for (auto& [skill, need] : needed) {
+    if (need.holders != 1) continue;
+    std::vector<Ref>& steps = need.steps;
     std::sort(steps.begin(), steps.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
-    if (people.size() == 1 && steps.size() >= 2) out.push_back({skill, people[0], steps});
+    if (steps.size() >= 2) out.push_back({skill, need.holder, steps});
   }
   return out;
 }

@@ -33,7 +33,9 @@ std::string ids(const Model& m, const std::vector<Ref>& refs, std::size_t limit 
   return out;
 }
 
-std::string date_or_blank(const Model& m, double day) { return finish_date(m.calendar, day).value_or(""); }
+// One calendar per table: it keeps the working days it has counted, so a long critical path
+// costs one walk over the calendar, not one per row.
+std::string date_or_blank(const WorkCalendar& cal, double day) { return cal.finish_date(day).value_or(""); }
 
 void add_critical_path(Document& d, const Model& m, const PathAnalysis& p, const AnalyzeReportOptions& report) {
   Section& sec = d.section("critical-path", "Critical path");
@@ -46,6 +48,7 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& p, const
                   (end ? " (to " + *end + ")" : "") + ". Any day lost on them delays production by a day.");
     Table& t = sec.table({"#", "id", "kind", "days", "start", "finish", "finish date"},
                          {true, false, false, true, true, true, false});
+    const WorkCalendar cal(m.calendar);
     std::size_t k = 0;
     for (std::uint32_t i : p.schedule.critical_path) {
       const ActivityTimes& x = p.schedule.times[i];
@@ -56,7 +59,7 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& p, const
                   {fixed(p.network.duration[i], 1), Look::plain},
                   {fixed(x.es, 1), Look::plain},
                   {fixed(x.ef, 1), Look::plain},
-                  {date_or_blank(m, x.ef), Look::plain}});
+                  {date_or_blank(cal, x.ef), Look::plain}});
     }
   }
   add_figure(sec, report, "deps");
@@ -123,12 +126,13 @@ void add_risk(Document& d, const Model& m, const PathAnalysis& p) {
   Table& t =
       sec.table({"initiative", "finish day", "finish date", "momentum", "P(within)", "cost per day", "payback month"},
                 {false, true, false, true, true, true, true});
+  const WorkCalendar cal(m.calendar);
   for (const InitiativeOutlook& o : p.initiatives) {
     const auto& mom = m.initiative(o.initiative).momentum_days;
     const bool late = mom && o.finish > *mom;
     add_row(t, {{m.id(o.initiative), Look::plain},
                 {fixed(o.finish, 1), late ? Look::bad : Look::plain},
-                {date_or_blank(m, o.finish), Look::plain},
+                {date_or_blank(cal, o.finish), Look::plain},
                 {mom ? fixed(*mom, 0) : "", Look::plain},
                 {o.p_within_momentum ? percent(*o.p_within_momentum) : "", Look::plain},
                 {o.cost_per_day > 0 ? money(o.cost_per_day) : "", Look::plain},
@@ -308,11 +312,12 @@ void add_capacity(Document& d, const Model& m, const ConflictAnalysis& c) {
                   l->delay_days > 1e-6 ? Look::warn : Look::plain);
     Table& t = sec.table({"initiative", "CPM finish", "levelled finish", "levelled date", "later by"},
                          {false, true, true, false, true});
+    const WorkCalendar cal(m.calendar);
     for (const auto& f : l->initiatives)
       add_row(t, {{m.id(f.initiative), Look::plain},
                   {fixed(f.cpm_finish, 1), Look::plain},
                   {fixed(f.levelled_finish, 1), Look::plain},
-                  {date_or_blank(m, f.levelled_finish), Look::plain},
+                  {date_or_blank(cal, f.levelled_finish), Look::plain},
                   {fixed(f.levelled_finish - f.cpm_finish, 1),
                    f.levelled_finish - f.cpm_finish > 1e-6 ? Look::warn : Look::plain}});
   }

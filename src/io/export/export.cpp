@@ -3,6 +3,7 @@
 #include "clearpath/export.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <ostream>
 #include <sstream>
 
@@ -48,6 +49,33 @@ std::string export_model(const Model& model, ExportFormat format) {
   return std::move(out).str();
 }
 
+namespace {
+
+// Sorts refs by id (bytewise). The first 8 bytes of each id, as one big-endian integer, decide
+// most comparisons, so a million entities are sorted without a million string comparisons.
+void sort_by_id(const Model& model, std::vector<Ref>::iterator first, std::vector<Ref>::iterator last) {
+  struct Key {
+    std::uint64_t prefix;
+    Ref ref;
+  };
+  std::vector<Key> keys;
+  keys.reserve(static_cast<std::size_t>(last - first));
+  for (auto it = first; it != last; ++it) {
+    const std::string& id = model.id(*it);
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+      prefix = (prefix << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+    keys.push_back({prefix, *it});
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return model.id(a.ref) < model.id(b.ref);
+  });
+  for (const Key& k : keys) *first++ = k.ref;
+}
+
+}  // namespace
+
 std::vector<Ref> export_nodes(const Model& model) {
   std::vector<Ref> nodes;
   nodes.reserve(model.entity_count());
@@ -56,8 +84,7 @@ std::vector<Ref> export_nodes(const Model& model) {
     const std::size_t first = nodes.size();
     for (Ref r = 0; r < model.entity_count(); ++r)
       if (model.kind(r) == kind) nodes.push_back(r);
-    std::sort(nodes.begin() + static_cast<std::ptrdiff_t>(first), nodes.end(),
-              [&](Ref a, Ref b) { return model.id(a) < model.id(b); });
+    sort_by_id(model, nodes.begin() + static_cast<std::ptrdiff_t>(first), nodes.end());
   }
   return nodes;
 }

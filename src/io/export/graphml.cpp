@@ -1,9 +1,12 @@
 // `clearpath export --format graphml`: GraphML (http://graphml.graphdrawing.org/xmlns) for Gephi,
 // yEd, networkx and Neo4j (apoc.import.graphml with readLabels: true). See docs/export.md.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,25 +20,37 @@ namespace {
 // Text as XML character data or an attribute value. & < > " ' become entities; tab, newline
 // and carriage return become character references (so parsers keep them, even in attributes);
 // what XML 1.0 cannot hold at all (other control characters, U+FFFE, U+FFFF, bytes that are not
-// UTF-8) becomes U+FFFD.
-void xml_text(std::ostream& out, std::string_view s) {
+// UTF-8) becomes U+FFFD. Appended to `out`: the writer fills a buffer, as an ostream taking one
+// character at a time costs more than the rest of the export.
+constexpr bool plain_xml_char(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
+// A character JSON writes as it is, in a string: printable ASCII but the quote and backslash.
+constexpr bool plain_json_char(char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
+void xml_text(std::string& out, std::string_view s) {
   static const char* const kReplacement = "\xEF\xBF\xBD";
   std::size_t i = 0;
   while (i < s.size()) {
+    // The common case first: a run of printable ASCII that needs no entity, copied at once.
+    std::size_t plain = i;
+    while (plain < s.size() && plain_xml_char(static_cast<unsigned char>(s[plain]))) ++plain;
+    out.append(s.data() + i, plain - i);
+    i = plain;
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
-        case '&': out << "&amp;"; break;
-        case '<': out << "&lt;"; break;
-        case '>': out << "&gt;"; break;
-        case '"': out << "&quot;"; break;
-        case '\'': out << "&apos;"; break;
-        case '\t': out << "&#9;"; break;
-        case '\n': out << "&#10;"; break;
-        case '\r': out << "&#13;"; break;
-        default:
-          if (c < 0x20) out << kReplacement;
-          else out << static_cast<char>(c);
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        case '\t': out += "&#9;"; break;
+        case '\n': out += "&#10;"; break;
+        case '\r': out += "&#13;"; break;
+        default: out += kReplacement;  // the other control characters
       }
       ++i;
       continue;
@@ -54,11 +69,11 @@ void xml_text(std::ostream& out, std::string_view s) {
       // U+FFFE and U+FFFF are well-formed UTF-8 but not XML characters: one U+FFFD for each.
       const bool noncharacter = len == 3 && c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
                                 static_cast<unsigned char>(s[i + 2]) >= 0xBE;
-      if (noncharacter) out << kReplacement;
-      else out << s.substr(i, len);
+      if (noncharacter) out += kReplacement;
+      else out.append(s.data() + i, len);
       i += len;
     } else {
-      out << kReplacement;
+      out += kReplacement;
       ++i;
     }
   }
@@ -123,13 +138,14 @@ class GraphmlWriter {
   GraphmlWriter(std::ostream& out, const Model& m) : out_(out), m_(m) {}
 
   void write() {
-    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+    buf_ +=
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (const Key& k : kKeys) {
-      out_ << "  <key id=\"" << k.id << "\" for=\"" << domain_name(k.domain) << "\" attr.name=\"" << k.name
-           << "\" attr.type=\"" << k.type << "\"" << (k.list ? " attr.list=\"string\"" : "") << "/>\n";
+      buf_ += std::string("  <key id=\"") + k.id + "\" for=\"" + domain_name(k.domain) + "\" attr.name=\"" + k.name +
+              "\" attr.type=\"" + k.type + "\"" + (k.list ? " attr.list=\"string\"" : "") + "/>\n";
     }
-    out_ << "  <graph id=\"clearpath\" edgedefault=\"directed\">\n";
+    buf_ += "  <graph id=\"clearpath\" edgedefault=\"directed\">\n";
     indent_ = "    ";
     if (!m_.name.empty()) text("graph_name", m_.name);
     if (!m_.description.empty()) text("graph_description", m_.description);
@@ -137,41 +153,88 @@ class GraphmlWriter {
     list("graph_calendar_holidays", m_.calendar.holidays);
     if (m_.attributes.has_value()) text("graph_attributes", m_.attributes.json());
     const std::vector<Ref> nodes = export_nodes(m_);
-    for (Ref r : nodes) node(r);
+    for (Ref r : nodes) {
+      node(r);
+      flush(kFlushAt);
+    }
     std::size_t n = 0;
-    for (const ExportEdge& e : export_edges(m_, nodes)) edge(e, n++);
-    out_ << "  </graph>\n</graphml>\n";
+    for (const ExportEdge& e : export_edges(m_, nodes)) {
+      edge(e, n++);
+      flush(kFlushAt);
+    }
+    buf_ += "  </graph>\n</graphml>\n";
+    flush(0);
   }
 
  private:
+  static constexpr std::size_t kFlushAt = 1 << 20;
+  static constexpr std::size_t kNumbersKept = 4096;
+
+  // Hands the buffer to the stream once it holds at least `at` bytes.
+  void flush(std::size_t at) {
+    if (buf_.size() < at || buf_.empty()) return;
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
   static std::string json_text(const nlohmann::ordered_json& j) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   }
 
   void data(const char* key, const std::string& raw) {
-    out_ << indent_ << "<data key=\"" << key << "\">" << raw << "</data>\n";
+    buf_ += indent_;
+    buf_ += "<data key=\"";
+    buf_ += key;
+    buf_ += "\">";
+    buf_ += raw;
+    buf_ += "</data>\n";
   }
   void text(const char* key, std::string_view value) {
-    out_ << indent_ << "<data key=\"" << key << "\">";
-    xml_text(out_, value);
-    out_ << "</data>\n";
+    buf_ += indent_;
+    buf_ += "<data key=\"";
+    buf_ += key;
+    buf_ += "\">";
+    xml_text(buf_, value);
+    buf_ += "</data>\n";
   }
-  void number(const char* key, double v) { data(key, number_text(v)); }
+  // Models repeat a few numbers (capacities, durations) a million times: each is formatted once.
+  void number(const char* key, double v) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    if (const auto it = numbers_.find(bits); it != numbers_.end()) return data(key, it->second);
+    std::string text = number_text(v);
+    data(key, text);
+    if (numbers_.size() < kNumbersKept) numbers_.emplace(bits, std::move(text));
+  }
   void boolean(const char* key, bool v) { data(key, v ? "true" : "false"); }
   void integer(const char* key, int v) { data(key, std::to_string(v)); }
   // A set of words as a JSON array, sorted as in the normalised JSON; nothing when empty.
-  void list(const char* key, std::vector<std::string> items) {
+  void list(const char* key, const std::vector<std::string>& items) {
     if (items.empty()) return;
-    std::sort(items.begin(), items.end());
-    text(key, json_text(nlohmann::ordered_json(items)));
+    std::vector<const std::string*> sorted;
+    sorted.reserve(items.size());
+    for (const std::string& item : items) sorted.push_back(&item);
+    std::sort(sorted.begin(), sorted.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    // Words JSON writes as they are (the usual case) are quoted here, the rest by nlohmann.
+    const bool plain = std::all_of(sorted.begin(), sorted.end(), [](const std::string* item) {
+      return std::all_of(item->begin(), item->end(), [](char c) { return plain_json_char(c); });
+    });
+    if (!plain) {
+      std::vector<std::string> copy;
+      for (const std::string* item : sorted) copy.push_back(*item);
+      return text(key, json_text(nlohmann::ordered_json(copy)));
+    }
+    std::string json = "[";
+    for (const std::string* item : sorted) json.append(json.size() > 1 ? ",\"" : "\"").append(*item).append("\"");
+    text(key, json.append("]"));
   }
 
   void node(Ref r) {
     const EntityKind kind = m_.kind(r);
     const EntityBase& e = m_.entity(r);
-    out_ << "    <node id=\"";
-    xml_text(out_, e.id);
-    out_ << "\">\n";
+    buf_ += "    <node id=\"";
+    xml_text(buf_, e.id);
+    buf_ += "\">\n";
     indent_ = "      ";
     text("labels", ":" + kind_label(kind));
     text("node_label", m_.display_name(r));
@@ -237,15 +300,17 @@ class GraphmlWriter {
     }
     if (e.attributes.has_value()) text("attributes", e.attributes.json());
     indent_ = "    ";
-    out_ << "    </node>\n";
+    buf_ += "    </node>\n";
   }
 
   void edge(const ExportEdge& e, std::size_t n) {
-    out_ << "    <edge id=\"e" << n << "\" source=\"";
-    xml_text(out_, m_.id(e.from));
-    out_ << "\" target=\"";
-    xml_text(out_, m_.id(e.to));
-    out_ << "\">\n";
+    buf_ += "    <edge id=\"e";
+    buf_ += std::to_string(n);
+    buf_ += "\" source=\"";
+    xml_text(buf_, m_.id(e.from));
+    buf_ += "\" target=\"";
+    xml_text(buf_, m_.id(e.to));
+    buf_ += "\">\n";
     indent_ = "      ";
     text("label", relation_type(e.relation));  // first: apoc takes the relationship type from it
     text("relation", relation_name(e.relation));
@@ -253,12 +318,14 @@ class GraphmlWriter {
     if (e.relation == Relation::requires_department) integer("slot", e.slot);
     if (e.relation == Relation::demands) number("amount", e.amount);
     indent_ = "    ";
-    out_ << "    </edge>\n";
+    buf_ += "    </edge>\n";
   }
 
   std::ostream& out_;
   const Model& m_;
   std::string indent_;
+  std::string buf_;                                         // written to out_ in pieces of about kFlushAt
+  std::unordered_map<std::uint64_t, std::string> numbers_;  // by the bits of the double: its text
 };
 
 }  // namespace
