@@ -10,7 +10,7 @@
 #   cat FILE > /dev/null          (reading the file: the floor)
 #   BUILD_DIR/bare_parse FILE     (nlohmann::json::parse of the same bytes: the baseline)
 #   BUILD_DIR/clearpath validate FILE
-#   BUILD_DIR/clearpath stats FILE   (also builds the Boost.Graph of relations: full memory)
+#   BUILD_DIR/clearpath stats FILE   (also builds the relation graph: full memory)
 # and prints a Markdown table: median wall seconds, MB/s (file size / median wall), peak RSS
 # (largest of the runs) and the validate / bare parse ratio of median wall times.
 # MB = 10^6 bytes throughout (file sizes and RSS alike). Progress goes to stderr.
