@@ -10,7 +10,7 @@ import sys
 
 LAYERS = ["util", "model", "io", "synthetic", "analysis", "render", "report", "cli"]
 PUBLIC = {
-    "version": "util", "error": "util", "entities": "model", "model": "model", "diagnostic": "model",
+    "version": "util", "error": "util", "progress": "util", "entities": "model", "model": "model", "diagnostic": "model",
     "finding": "model", "stats": "model", "attributes": "model", "model_builder": "model",
     "load_result": "model",
     "load": "io", "save": "io", "schema": "io", "psplib": "io", "hr_import": "io",

@@ -13,6 +13,7 @@
 #include "clearpath/diagnostic.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/path_analysis.hpp"
+#include "clearpath/progress.hpp"
 
 namespace clearpath {
 
@@ -24,6 +25,9 @@ struct AnalyzeOptions {
   std::size_t top = 3;   // conflicts: departments should rank critical initiatives in their top N
   unsigned threads = 0;  // simulation threads; 0 = all cores (results do not depend on it)
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
+  // Each analysis as a phase ("critical path", "co-pilots", "conflicts"), the simulation's
+  // runs counted in the first; none when null.
+  ProgressObserver* observer = nullptr;
 };
 
 // One problem of the merged list. Two analyses sometimes see one problem from two sides: the

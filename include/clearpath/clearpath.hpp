@@ -9,6 +9,7 @@
 #include "clearpath/error.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/model.hpp"
+#include "clearpath/progress.hpp"
 #include "clearpath/stats.hpp"
 #include "clearpath/version.hpp"
 

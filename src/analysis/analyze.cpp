@@ -54,16 +54,27 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
   a.path_options.simulate = options.simulate;
   a.path_options.seed = options.seed;
   a.path_options.threads = options.threads;
-  a.path_options.progress = options.progress;
-  a.path = analyze_path(model, a.path_options);
-
-  a.copilot_options.initiative = options.initiative;
-  a.copilots = analyze_copilots(model, a.copilot_options);
-
-  a.conflict_options.initiative = options.initiative;
-  a.conflict_options.near_days = options.near_days;
-  a.conflict_options.top = options.top;
-  a.conflicts = analyze_conflicts(model, a.conflict_options);
+  {
+    ProgressPhase phase(options.observer, "critical path", options.simulate ? ProgressUnit::runs : ProgressUnit::none);
+    a.path_options.progress = [&](std::size_t done, std::size_t total) {
+      if (options.progress) options.progress(done, total);
+      phase.advance(done, total);
+    };
+    a.path = analyze_path(model, a.path_options);
+    a.path_options.progress = options.progress;  // the options the report shows, without the phase
+  }
+  {
+    const ProgressPhase phase(options.observer, "co-pilots");
+    a.copilot_options.initiative = options.initiative;
+    a.copilots = analyze_copilots(model, a.copilot_options);
+  }
+  {
+    const ProgressPhase phase(options.observer, "conflicts");
+    a.conflict_options.initiative = options.initiative;
+    a.conflict_options.near_days = options.near_days;
+    a.conflict_options.top = options.top;
+    a.conflicts = analyze_conflicts(model, a.conflict_options);
+  }
 
   a.findings = merge_findings(a.path.findings, a.copilots.findings, a.conflicts.findings);
   a.summary = summarise(model, a);

@@ -1,6 +1,5 @@
 // `clearpath analyze`: every analysis, one ranked list of findings, an executive summary, and
 // with -o the diagrams of every view written next to the report.
-#include <chrono>
 #include <filesystem>
 #include <sstream>
 
@@ -62,7 +61,6 @@ const char* view_caption(View v) {
 // Diagrams: files with -o, and inline SVG for the HTML page (drawn in memory either way).
 std::vector<ReportDiagram> draw_diagrams(Session& s, const Model& model, const AnalyzeArgs& args, bool to_files) {
   std::vector<ReportDiagram> diagrams;
-  const auto started = std::chrono::steady_clock::now();
   for (View v : kViews) {
     RenderOptions o;
     o.view = v;
@@ -70,7 +68,8 @@ std::vector<ReportDiagram> draw_diagrams(Session& s, const Model& model, const A
     if (args.max_nodes) o.node_budget = args.max_nodes;
     ReportDiagram d{view_name(v), view_caption(v), "", "", ""};
     try {
-      d.svg = render_diagram(build_diagram(model, o), DiagramFormat::svg);
+      d.svg = s.in_phase("drawing the " + std::string(view_name(v)) + " diagram",
+                         [&] { return render_diagram(build_diagram(model, o), DiagramFormat::svg); });
       if (to_files) d.file = std::string(view_name(v)) + ".svg";
     } catch (const RenderError& e) {
       // The report is worth more than one diagram: say so and go on without it.
@@ -78,9 +77,6 @@ std::vector<ReportDiagram> draw_diagrams(Session& s, const Model& model, const A
       d.error = e.what();
     }
     diagrams.push_back(std::move(d));
-    if (s.io().terminal.err_is_tty &&
-        std::chrono::steady_clock::now() - started > std::chrono::milliseconds(s.io().terminal.progress_after_ms))
-      s.io().err << "clearpath: drew the " << view_name(v) << " diagram\n";
   }
   return diagrams;
 }
@@ -114,7 +110,7 @@ AnalyzeOptions analyze_options(Session& s, const AnalyzeArgs& args) {
   options.near_days = args.near;
   options.top = args.top;
   options.threads = s.io().terminal.threads;
-  options.progress = s.progress_bar("simulating");
+  options.observer = s.progress();
   return options;
 }
 
@@ -177,7 +173,8 @@ int run_analyze(Session& s, const AnalyzeArgs& args) {
     else write_text(out, d, color);
   };
   if (!to_folder) s.emit(to_file ? dest->report.string() : std::string(), write_report);
-  else if (!write_into_folder(s, *dest, report, write_report)) return kExitInvalid;
+  else if (!s.in_phase("writing " + dest->folder.string(), [&] { return write_into_folder(s, *dest, report, write_report); }))
+    return kExitInvalid;
   return exit_for_findings(plain_findings(analysis.findings), args.fail_on);
 }
 

@@ -29,6 +29,7 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
   }
 
   Session session(io);
+  session.show_progress(progress_mode(line->progress, io.terminal));
   for (const auto& [command, bound] : line->commands) {
     if (!command->parsed()) continue;
     if (const std::string contradiction = output_contradiction(*command); !contradiction.empty()) {

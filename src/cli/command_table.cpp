@@ -39,7 +39,24 @@ const char* kExamples = R"(Examples:
 Exit status: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage, 3 an internal error (a bug: please report it).
 )";
 
+void add_progress_options(CLI::App& command, ProgressArgs& args) {
+  command.add_flag("-q,--quiet", args.quiet, "no progress on stderr (errors and warnings still)");
+  command
+      .add_option("--progress", args.mode,
+                  "progress on stderr: auto (a live line per phase on a terminal, for work over a second), "
+                  "live, plain (a line as each phase ends: for logs), none")
+      ->check(CLI::IsMember({"auto", "live", "plain", "none"}))
+      ->default_str("auto");
+}
+
 }  // namespace
+
+ProgressMode progress_mode(const ProgressArgs& args, const Terminal& terminal) {
+  if (args.quiet || args.mode == "none") return ProgressMode::none;
+  if (args.mode == "plain") return ProgressMode::plain;
+  if (args.mode == "live" || terminal.err_is_tty) return ProgressMode::live;
+  return ProgressMode::none;
+}
 
 const std::vector<CommandEntry>& command_table() {
   static const std::vector<CommandEntry> table = {
@@ -129,6 +146,7 @@ std::unique_ptr<CommandLine> make_command_line() {
     for (const std::string& alias : e.aliases) command->alias(alias);
     if (e.hidden) command->group("");
     line->commands.emplace_back(command, e.bind(*command));
+    if (!e.hidden) add_progress_options(*command, line->progress);
   }
   return line;
 }

@@ -31,11 +31,21 @@ struct CommandEntry {
 
 const std::vector<CommandEntry>& command_table();
 
+// --quiet and --progress, which every subcommand takes.
+struct ProgressArgs {
+  bool quiet = false;
+  std::string mode = "auto";  // auto | live | plain | none
+};
+
 // The whole command line: the app with every subcommand of the table, and their bindings.
 struct CommandLine {
   CLI::App app;
   std::vector<std::pair<CLI::App*, std::unique_ptr<BoundCommand>>> commands;
+  ProgressArgs progress;
 };
+
+// How progress is shown: nothing with --quiet or --progress=none; auto is live on a terminal.
+ProgressMode progress_mode(const ProgressArgs& args, const Terminal& terminal);
 std::unique_ptr<CommandLine> make_command_line();
 
 }  // namespace clearpath

@@ -51,7 +51,7 @@ int run_conflicts(Session& s, const ConflictsArgs& args) {
   options.top = args.top;
   options.near_days = args.near;
   options.level = !args.no_level;
-  const ConflictAnalysis analysis = analyze_conflicts(*r.model, options);
+  const ConflictAnalysis analysis = s.in_phase("conflicts", [&] { return analyze_conflicts(*r.model, options); });
   const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
     if (format == OutputFormat::json) out << conflicts_json(*r.model, analysis, options, report).dump(2) << "\n";

@@ -41,7 +41,7 @@ int run_copilots(Session& s, const CopilotsArgs& args) {
   options.all = args.all;
   options.signoff_threshold = args.threshold;
   options.suggestions = args.suggestions;
-  const CopilotAnalysis analysis = analyze_copilots(*r.model, options);
+  const CopilotAnalysis analysis = s.in_phase("co-pilots", [&] { return analyze_copilots(*r.model, options); });
   const CopilotReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
     if (format == OutputFormat::json) out << copilots_json(*r.model, analysis, options, report).dump(2) << "\n";

@@ -22,7 +22,7 @@ int run_level(Session& s, const LevelArgs& args) {
   LoadResult r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const ConflictOptions options = levelling_options(args);
-  const ConflictAnalysis analysis = analyze_conflicts(*r.model, options);
+  const ConflictAnalysis analysis = s.in_phase("levelling", [&] { return analyze_conflicts(*r.model, options); });
   const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {
     if (format == OutputFormat::json) out << levelled_json(*r.model, analysis, options, report).dump(2) << "\n";

@@ -37,7 +37,6 @@ PathOptions path_options(Session& s, const PathArgs& args) {
   options.seed = args.seed;
   options.distribution = args.distribution == "triangular" ? Distribution::triangular : Distribution::pert_beta;
   options.threads = s.io().terminal.threads;
-  options.progress = s.progress_bar("simulating");
   return options;
 }
 
@@ -82,12 +81,18 @@ int run_path(Session& s, const PathArgs& args) {
     print_invalid(s, args, r, json);
     return kExitInvalid;
   }
-  const PathOptions options = path_options(s, args);
+  PathOptions options = path_options(s, args);
   if (!args.explain.empty() && !is_activity_kind(*r.model, r.model->find(args.explain))) {
     s.io().err << "clearpath: error: --explain: there is no step or approval '" << args.explain << "'\n";
     return kExitInvalid;
   }
-  const PathAnalysis analysis = analyze_path(*r.model, options);
+  const PathAnalysis analysis = [&] {
+    ProgressPhase phase(s.progress(), "critical path", args.simulate ? ProgressUnit::runs : ProgressUnit::none);
+    options.progress = [&](std::size_t done, std::size_t total) { phase.advance(done, total); };
+    PathAnalysis a = analyze_path(*r.model, options);
+    options.progress = nullptr;
+    return a;
+  }();
   if (!args.explain.empty()) {
     const auto& in_schedule = analysis.network.activity;
     if (std::find(in_schedule.begin(), in_schedule.end(), *r.model->find(args.explain)) == in_schedule.end()) {

@@ -1,9 +1,7 @@
 #pragma once
 // What every subcommand shares: reading and loading its input with progress and diagnostics on
 // stderr, and writing its output to stdout or atomically to -o FILE.
-#include <chrono>
 #include <functional>
-#include <iomanip>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -12,6 +10,7 @@
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
 #include "cli/cli.hpp"
+#include "cli/progress_display.hpp"
 #include "io/json/load_in_place.hpp"
 #include "report/diagnostic_report.hpp"
 
@@ -32,18 +31,18 @@ class Session {
     return read_input(path);
   }
 
-  // Loads one file, printing its diagnostics (text mode) on stderr.
+  // Loads one file, printing its diagnostics (text mode) on stderr. Phases: reading the file,
+  // parsing it, checking the model.
   LoadResult load(const std::string& path, bool print) {
-    const auto started = std::chrono::steady_clock::now();
-    std::string text = read(path);
-    const bool progress = io_.terminal.err_is_tty && text.size() > io_.terminal.progress_bytes;
-    if (progress)
-      io_.err << "clearpath: checking " << display(path) << " (" << (text.size() >> 20) << " MB)..." << std::flush;
-    LoadResult r = load_model_in_place(text);
-    if (progress) {
-      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-      io_.err << " " << std::fixed << std::setprecision(1) << took.count() << " s\n";
+    SubjectPhases phases(progress(), display(path));
+    std::string text;
+    {
+      ProgressPhase reading(phases.get(), "reading", ProgressUnit::bytes);
+      text = read(path);
+      reading.advance(text.size(), text.size());
     }
+    if (display_ && text.size() > io_.terminal.progress_bytes) display_->show_now();
+    LoadResult r = load_model_in_place(text, phases.get());
     if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color(), text);
     return r;
   }
@@ -54,39 +53,36 @@ class Session {
   void emit(const std::string& output, const std::string& content) {
     emit(output, [&](std::ostream& out) { out << content; });
   }
+  // A phase "writing FILE" (not for a terminal: its line would come between the output's).
   void emit(const std::string& output, const std::function<void(std::ostream&)>& write) {
-    if (output.empty() || output == "-") write(io_.out);
+    const bool to_stdout = output.empty() || output == "-";
+    const ProgressPhase writing(to_stdout && io_.terminal.out_is_tty ? nullptr : progress(),
+                                "writing " + (to_stdout ? std::string("standard output") : output));
+    if (to_stdout) write(io_.out);
     else write_file_atomically(output, write);
+  }
+
+  // f() as a phase of the progress display.
+  template <class F>
+  decltype(auto) in_phase(std::string_view name, F&& f) {
+    const ProgressPhase phase(progress(), name);
+    return f();
   }
 
   CliIo& io() { return io_; }
 
-  // A progress bar on stderr for long work (a simulation): only on a terminal, and only once
-  // the work has run for progress_after_ms; empty (no calls) otherwise.
-  std::function<void(std::size_t, std::size_t)> progress_bar(std::string what) {
-    if (!io_.terminal.err_is_tty) return {};
-    struct State {
-      std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now(), last = started;
-      bool shown = false;
-    };
-    auto state = std::make_shared<State>();
-    return [this, state, what = std::move(what)](std::size_t done, std::size_t total) {
-      const auto now = std::chrono::steady_clock::now();
-      const auto after = std::chrono::milliseconds(io_.terminal.progress_after_ms);
-      if (done < total &&
-          (now - state->started < after || (state->shown && now - state->last < std::chrono::milliseconds(200))))
-        return;
-      if (done == total && !state->shown) return;
-      state->last = now;
-      state->shown = true;
-      const std::size_t width = 40, filled = total ? done * width / total : width;
-      io_.err << "\r" << what << " [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done
-              << "/" << total << (done == total ? "\n" : "") << std::flush;
-    };
+  // How progress is shown on stderr (none: not at all). Live lines start once the command has
+  // run progress_after_ms, or at once for an input over progress_bytes.
+  void show_progress(ProgressMode mode) {
+    if (mode == ProgressMode::none) display_.reset();
+    else display_ = std::make_unique<ProgressDisplay>(io_.err, mode, io_.terminal.progress_after_ms / 1000.0);
   }
+  // Null when progress is not shown.
+  ProgressObserver* progress() { return display_.get(); }
 
  private:
   CliIo& io_;
+  std::unique_ptr<ProgressDisplay> display_;
 };
 
 // The exit status for findings under --fail-on error|warning|never.

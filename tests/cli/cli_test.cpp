@@ -136,16 +136,6 @@ TEST_CASE("generate is deterministic and its output validates", "[cli]") {
   CHECK(run({"generate", "--steps", "0"}).status == 2);
 }
 
-TEST_CASE("progress on stderr for large inputs, only on a terminal", "[cli]") {
-  const std::string model = clearpath::test::read_source_file("graphs/minimal.json");
-  auto tty = run({"validate", "-"}, model, true, true, 100);
-  CHECK(tty.status == 0);
-  CHECK(tty.err.rfind("clearpath: checking <stdin> (0 MB)... ", 0) == 0);
-  CHECK(tty.err.find(" s\n") != std::string::npos);
-  CHECK(run({"validate", "-"}, model, false, true, 100).err.empty());
-  CHECK(run({"validate", "-"}, model, true, true).err.empty());  // small: no progress
-}
-
 TEST_CASE("a file name that is not UTF-8 is reported, not a crash, in JSON too", "[cli]") {
   auto r = run({"validate", "--format", "json", "/no/such/\xff\xfe.json"});
   CHECK(r.status == 2);

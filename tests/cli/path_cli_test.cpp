@@ -133,14 +133,3 @@ TEST_CASE("path output is byte-identical between runs and with -o", "[cli][path]
   CHECK(clearpath::read_input(dir + "/p.json") == a.out);
 }
 
-TEST_CASE("a simulation shows a progress bar on a terminal only", "[cli][path]") {
-  const std::string f = source_path("graphs/minimal.json");
-  // Shown at once (threshold 0 ms) on a terminal; finished with a newline.
-  auto tty = run({"path", f, "--simulate", "500", "--fail-on", "never"}, "", true, true, std::size_t{32} << 20, 0);
-  CHECK(tty.err.find("simulating [") != std::string::npos);
-  CHECK(tty.err.find("500/500\n") != std::string::npos);
-  // Not on a pipe, and not for a run shorter than the threshold.
-  CHECK(run({"path", f, "--simulate", "500", "--fail-on", "never"}, "", false, true, std::size_t{32} << 20, 0)
-            .err.empty());
-  CHECK(run({"path", f, "--simulate", "500", "--fail-on", "never"}, "", true, true).err.empty());
-}

@@ -135,6 +135,7 @@ bool Reader::entities(EntityKind kind, od::value& v) {
     const char* at = nullptr;
     if (item.current_location().get(at)) return false;
     stop_ = {static_cast<std::size_t>(at - text_), kind, index};
+    if (progress_ && index % 4096 == 0) progress_->advance(stop_.offset, size_);
     od::object o;
     return !item.get_object().get(o) && entity(kind, index++, o);
   });
@@ -192,12 +193,12 @@ std::size_t last_quote(std::string_view text) {
   return text.empty() || text[0] != '"' ? std::string_view::npos : 0;
 }
 
-CleanRead read(std::string_view text, ModelBuilder& builder, CleanStop* stop) {
+CleanRead read(std::string_view text, ModelBuilder& builder, CleanStop* stop, ProgressPhase* progress) {
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
   const simdjson::padded_string_view view(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING);
   if (parser.iterate(view).get(doc)) return CleanRead::not_json;
-  clean::Reader reader(builder, text.data());
+  clean::Reader reader(builder, text, progress);
   const bool clean = reader.document(doc);
   if (stop) *stop = reader.stop();
   return clean ? CleanRead::clean : CleanRead::not_clean;
@@ -205,8 +206,8 @@ CleanRead read(std::string_view text, ModelBuilder& builder, CleanStop* stop) {
 
 }  // namespace
 
-CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop) {
-  const CleanRead r = read(text, builder, stop);
+CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop, ProgressPhase* progress) {
+  const CleanRead r = read(text, builder, stop, progress);
   if (r == CleanRead::clean || !stop || stop->offset != std::string_view::npos) return r;
   // A file cut short: simdjson refuses it before reading anything, as a string is left open
   // or the root object is not closed. Read it again up to that string with a '}' added, so
@@ -220,7 +221,7 @@ CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanSt
   closed.reserve(end + 1 + simdjson::SIMDJSON_PADDING);
   closed.append(text.substr(0, end)).push_back('}');
   ModelBuilder scratch;
-  read(closed, scratch, stop);
+  read(closed, scratch, stop, nullptr);
   return r;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "clearpath/model_builder.hpp"
+#include "clearpath/progress.hpp"
 #include "io/json/clean_values.hpp"
 
 namespace clearpath {
@@ -32,13 +33,16 @@ struct CleanStop {
 };
 
 // `text` must be readable (any content) for simdjson::SIMDJSON_PADDING bytes past its end.
-CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop = nullptr);
+// `progress`, when given, is advanced by the bytes read, every few thousand entities.
+CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop = nullptr,
+                           ProgressPhase* progress = nullptr);
 
 namespace clean {
 
 class Reader {
  public:
-  Reader(ModelBuilder& builder, const char* text) : builder_(builder), text_(text) {}
+  Reader(ModelBuilder& builder, std::string_view text, ProgressPhase* progress)
+      : builder_(builder), text_(text.data()), size_(text.size()), progress_(progress) {}
 
   bool document(od::document& doc);
   const CleanStop& stop() const noexcept { return stop_; }
@@ -65,6 +69,8 @@ class Reader {
 
   ModelBuilder& builder_;
   const char* text_;
+  std::size_t size_;
+  ProgressPhase* progress_;
   CleanStop stop_;
   // Scratch lists of ids, kept between entities so their storage is reused.
   std::vector<std::string_view> ids_a_, ids_b_, ids_c_;

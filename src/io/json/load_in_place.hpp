@@ -6,13 +6,17 @@
 #include <string_view>
 
 #include "clearpath/load_result.hpp"
+#include "clearpath/progress.hpp"
 
 namespace clearpath {
 
 // `readable` bytes from text.data() may be read (their content past the text does not
-// matter); with too few, the text is copied once first.
-LoadResult load_model_in_place(std::string_view text, std::size_t readable);
-inline LoadResult load_model_in_place(const std::string& text) { return load_model_in_place(text, text.capacity()); }
+// matter); with too few, the text is copied once first. Two phases go to `observer`:
+// "parsing" (bytes) and "checking".
+LoadResult load_model_in_place(std::string_view text, std::size_t readable, ProgressObserver* observer = nullptr);
+inline LoadResult load_model_in_place(const std::string& text, ProgressObserver* observer = nullptr) {
+  return load_model_in_place(text, text.capacity(), observer);
+}
 
 // The precise reader alone, as load_model falls back to it for a file that is not clean: for
 // the tests that check both readers agree.

@@ -520,18 +520,30 @@ std::optional<LoadResult> syntax_error_in_tail(std::string_view text, std::strin
 
 }  // namespace
 
-LoadResult load_model_in_place(std::string_view text, std::size_t readable) {
-  if (readable < text.size() + simdjson::SIMDJSON_PADDING) return load_model(text);
+LoadResult load_model_in_place(std::string_view text, std::size_t readable, ProgressObserver* observer) {
+  if (readable < text.size() + simdjson::SIMDJSON_PADDING) {
+    std::string padded;
+    padded.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+    padded.assign(text);
+    padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    return load_model_in_place(std::string_view(padded.data(), text.size()), padded.size(), observer);
+  }
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   ModelBuilder builder;
   ModelBuilderAccess::keep_source_index(builder);
-  CleanStop stop;
-  if (read_clean_model(body, builder, &stop) != CleanRead::clean) {
-    if (std::optional<LoadResult> r = syntax_error_in_tail(text, body, stop)) return std::move(*r);
-    return load_model_precisely(text);
+  {
+    ProgressPhase parsing(observer, "parsing", ProgressUnit::bytes);
+    CleanStop stop;
+    const CleanRead clean = read_clean_model(body, builder, &stop, &parsing);
+    if (clean != CleanRead::clean) {
+      if (std::optional<LoadResult> r = syntax_error_in_tail(text, body, stop)) return std::move(*r);
+      return load_model_precisely(text);
+    }
+    parsing.advance(text.size(), text.size());
   }
   // A clean file: only the checks of the whole model can have something to say.
+  const ProgressPhase checking(observer, "checking");
   LoadResult result;
   check_model(builder, result.diagnostics, &result.cycles);
   place(text, result.diagnostics, std::nullopt);
@@ -540,12 +552,6 @@ LoadResult load_model_in_place(std::string_view text, std::size_t readable) {
   return result;
 }
 
-LoadResult load_model(std::string_view text) {
-  std::string padded;
-  padded.reserve(text.size() + simdjson::SIMDJSON_PADDING);
-  padded.assign(text);
-  padded.append(simdjson::SIMDJSON_PADDING, '\0');
-  return load_model_in_place(std::string_view(padded.data(), text.size()), padded.size());
-}
+LoadResult load_model(std::string_view text) { return load_model_in_place(text, text.size()); }
 
 }  // namespace clearpath
