@@ -68,6 +68,7 @@ class ModelBuilder {
   friend struct ModelBuilderAccess;
   Model finish() &&;  // every interned id must be defined
   void reserve(EntityKind kind, std::size_t count);
+  void prefetch(std::string_view id) const;
   template <class E>
   bool define(std::vector<E>& list, EntityKind kind, E e);
   Model model_;

@@ -13,6 +13,8 @@ namespace clearpath {
 
 ModelBuilder::ModelBuilder() = default;
 
+void ModelBuilder::prefetch(std::string_view id) const { model_.impl_->ids.prefetch(id); }
+
 Ref ModelBuilder::intern(std::string_view id) {
   Model::Impl& m = *model_.impl_;
   const Ref fresh = static_cast<Ref>(m.vertices.size());

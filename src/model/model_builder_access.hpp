@@ -1,6 +1,7 @@
 #pragma once
 // What the file loader needs of a ModelBuilder besides its public interface. Private to the
 // library.
+#include <string_view>
 #include <utility>
 
 #include "clearpath/model_builder.hpp"
@@ -17,6 +18,8 @@ struct ModelBuilderAccess {
   // Room for `count` more entities of `kind`, so a million steps are not moved as their list
   // grows.
   static void reserve(ModelBuilder& b, EntityKind kind, std::size_t count) { b.reserve(kind, count); }
+  // An intern() of `id` is coming: start fetching what it will look at.
+  static void prefetch(const ModelBuilder& b, std::string_view id) { b.prefetch(id); }
 };
 
 }  // namespace clearpath

@@ -10,6 +10,7 @@
 #include "io/json/attributes_json.hpp"
 #include "io/json/clean_reader.hpp"
 #include "io/json/entity_decoder.hpp"
+#include "model/model_builder_access.hpp"
 
 namespace clearpath {
 namespace clean {
@@ -131,16 +132,29 @@ bool Reader::entities(EntityKind kind, od::value& v) {
   od::array a;
   if (v.get_array().get(a)) return false;
   std::uint32_t index = 0;
+  std::size_t first = 0;
   const bool ok = elements(a, [&](od::value& item) {
     const char* at = nullptr;
     if (item.current_location().get(at)) return false;
     stop_ = {static_cast<std::size_t>(at - text_), kind, index};
+    if (index == 0) first = stop_.offset;
+    if (index == kSampleEntities) reserve_like_sample(kind, first, stop_.offset);
     if (progress_ && index % 4096 == 0) progress_->advance(stop_.offset, size_);
     od::object o;
     return !item.get_object().get(o) && entity(kind, index++, o);
   });
   if (ok) stop_ = {};
   return ok;
+}
+
+// Room for as many more entities as the rest of the file would hold if they were all like the
+// first few: the list then grows once, not by doubling (each doubling moved every entity so far
+// into memory never touched before). A guess too large costs address space only: the pages of
+// a large allocation that are never written are never given memory.
+void Reader::reserve_like_sample(EntityKind kind, std::size_t first, std::size_t now) {
+  // At least 32 bytes an entity, so that a sample of tiny ones does not reserve gigabytes.
+  const std::size_t per_entity = std::max<std::size_t>((now - first) / kSampleEntities, 32);
+  ModelBuilderAccess::reserve(builder_, kind, (size_ - now) / per_entity + 1);
 }
 
 bool Reader::top_level(std::string_view key, od::value& v) {

@@ -5,6 +5,7 @@
 
 #include "io/json/clean_reader.hpp"
 #include "io/json/entity_decoder.hpp"
+#include "model/model_builder_access.hpp"
 
 namespace clearpath::clean {
 namespace {
@@ -231,6 +232,8 @@ bool Reader::step(od::object& o, std::uint32_t index) {
                            }
                          });
   if (!ok || !has_duration) return false;
+  for (std::string_view x : {initiative, system, owner, id}) ModelBuilderAccess::prefetch(builder_, x);
+  for (std::string_view x : ids_a_) ModelBuilderAccess::prefetch(builder_, x);
   s.initiative = intern_if(builder_, initiative);
   s.system = intern_if(builder_, system);
   s.owner = intern_if(builder_, owner);

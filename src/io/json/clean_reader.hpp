@@ -52,6 +52,8 @@ class Reader {
   bool file_version(od::value& v);
   bool calendar(od::value& v);
   bool entities(EntityKind kind, od::value& v);
+  static constexpr std::uint32_t kSampleEntities = 64;
+  void reserve_like_sample(EntityKind kind, std::size_t first, std::size_t now);
   bool entity(EntityKind kind, std::uint32_t index, od::object& o);
   bool person(od::object& o, std::uint32_t index);
   bool department(od::object& o, std::uint32_t index);
