@@ -106,7 +106,8 @@ template <class Visit>
 bool elements(od::array& a, Visit&& visit) {
   for (auto result : a) {
     od::value item;
-    if (std::move(result).get(item) || !visit(item)) return false;
+    // get() takes an rvalue; the move is what the API asks for, even of a trivially copyable result.
+    if (std::move(result).get(item) || !visit(item)) return false;  // NOLINT(performance-move-const-arg)
   }
   return true;
 }
