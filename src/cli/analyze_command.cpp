@@ -152,7 +152,7 @@ CLI::App* add_analyze_command(CLI::App& command, AnalyzeArgs& args) {
 int run_analyze(Session& s, const AnalyzeArgs& args) {
   const std::optional<Destination> dest = destination(s, args);
   if (!dest) return kExitInvalid;
-  LoadResult r = s.load(args.file, true);
+  LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const AnalyzeOptions options = analyze_options(s, args);
   const Analysis analysis = analyze_model(*r.model, options);

@@ -45,7 +45,7 @@ CLI::App* add_conflicts_command(CLI::App& c, ConflictsArgs& args) {
 
 int run_conflicts(Session& s, const ConflictsArgs& args) {
   const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
-  LoadResult r = s.load(args.file, true);
+  LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   ConflictOptions options = levelling_options(args);
   options.top = args.top;

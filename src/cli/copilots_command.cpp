@@ -33,7 +33,7 @@ CLI::App* add_copilots_command(CLI::App& command, CopilotsArgs& args) {
 
 int run_copilots(Session& s, const CopilotsArgs& args) {
   const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
-  LoadResult r = s.load(args.file, true);
+  LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   CopilotOptions options;
   options.initiative = args.initiative;

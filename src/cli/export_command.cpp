@@ -25,7 +25,7 @@ CLI::App* add_export_command(CLI::App& command, ExportArgs& args) {
 }
 
 int run_export(Session& s, const ExportArgs& args) {
-  const LoadResult r = s.load(args.file, true);
+  const LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const ExportFormat format = export_format(chosen_format(args.format, args.output, OutputFormat::json));
   s.emit(args.output, [&](std::ostream& out) { write_export(out, *r.model, format); });

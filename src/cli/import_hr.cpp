@@ -82,9 +82,9 @@ int run_import_hr(Session& s, const ImportArgs& args) {
   };
   HrImportOptions o;
   if (const auto problem = hr_options(args, o)) return usage(*problem);
-  std::optional<LoadResult> into;
+  const LoadResult* into = nullptr;
   if (!args.into.empty()) {
-    into = s.load(args.into, true);
+    into = &s.load(args.into, true);
     if (!into->model) return usage(Session::display(args.into) + ": --into: the model is not valid; nothing written");
   }
   HrImportResult result;

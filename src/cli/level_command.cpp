@@ -19,7 +19,7 @@ CLI::App* add_level_command(CLI::App& c, LevelArgs& args) {
 
 int run_level(Session& s, const LevelArgs& args) {
   const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
-  LoadResult r = s.load(args.file, true);
+  LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const ConflictOptions options = levelling_options(args);
   const ConflictAnalysis analysis = s.in_phase("levelling", [&] { return analyze_conflicts(*r.model, options); });

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   const char* term = std::getenv("TERM");
   const char* no_color = std::getenv("NO_COLOR");  // set and not empty: see no-color.org
   clearpath::Terminal terminal;
+  terminal.exits_after = true;
   terminal.out_is_tty = isatty(STDOUT_FILENO) == 1;
   terminal.err_is_tty = isatty(STDERR_FILENO) == 1;
   terminal.no_color = (no_color && *no_color) || (term && std::strcmp(term, "dumb") == 0);

@@ -67,7 +67,7 @@ int run_render(Session& s, const RenderArgs& args) {
     s.io().err << "clearpath: error: " << format_name(format) << " is binary: write it to a file with -o\n";
     return kExitInvalid;
   }
-  LoadResult r = s.load(args.file, true);
+  LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   RenderOptions options;
   options.view = *parse_view(args.view);

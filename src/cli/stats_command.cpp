@@ -18,7 +18,7 @@ CLI::App* add_stats_command(CLI::App& c, StatsArgs& args) {
 
 int run_stats(Session& s, const StatsArgs& args) {
   const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
-  LoadResult r = s.load(args.file, true);
+  LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const ModelStats st = compute_stats(*r.model);
   std::ostringstream text;

@@ -15,13 +15,16 @@ namespace {
 nlohmann::ordered_json validate_one(Session& s, const std::string& path, bool json) {
   nlohmann::ordered_json entry;
   entry["file"] = Session::display(path);
-  LoadResult r;
+  s.forget_loads();  // the file before this one
+  LoadResult unreadable;
+  LoadResult* loaded = &unreadable;
   try {
-    r = s.load(path, !json);
+    loaded = &s.load(path, !json);
   } catch (const InputError& e) {  // unreadable: reported, and the other files are still checked
     if (!json) s.io().err << "clearpath: error: " << e.what() << "\n";
-    r.diagnostics.error("unreadable", "", "", e.what());
+    unreadable.diagnostics.error("unreadable", "", "", e.what());
   }
+  const LoadResult& r = *loaded;
   const bool valid = r.model.has_value();
   entry["valid"] = valid;
   entry.update(diagnostics_json(Session::display(path), r.diagnostics));

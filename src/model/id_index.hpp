@@ -2,7 +2,9 @@
 // id -> Ref, an open-addressing hash table over the ids stored in the model. With a million
 // entities it is several times faster than std::unordered_map (one probe, no node per id).
 // Private to the library.
+#include <algorithm>
 #include <bit>
+#include <cstring>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -23,26 +25,26 @@ class IdIndex {
 
   std::optional<Ref> find(std::string_view id) const {
     if (slots_.empty()) return std::nullopt;
-    const std::uint32_t t = tag(id);
-    for (std::size_t i = home(t);; i = (i + 1) & mask_) {
-      const std::uint64_t s = slots_[i];
-      if (s == 0) return std::nullopt;
-      if ((s >> 32) == t && (*ids_)[ref_of(s)] == id) return ref_of(s);
+    const Probe p = probe(id);
+    for (std::size_t i = home(p.tag);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.ref1 == 0) return std::nullopt;
+      if (matches(s, p, id)) return s.ref1 - 1;
     }
   }
 
   // The Ref of `id` when present; otherwise adds id -> fresh (the caller then stores the id as
   // Ref `fresh`) and returns it. One probe sequence either way.
   Ref find_or_add(std::string_view id, Ref fresh) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
-    const std::uint32_t t = tag(id);
-    std::size_t i = home(t);
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+    const Probe p = probe(id);
+    std::size_t i = home(p.tag);
     for (;; i = (i + 1) & mask_) {
-      const std::uint64_t s = slots_[i];
-      if (s == 0) break;
-      if ((s >> 32) == t && (*ids_)[ref_of(s)] == id) return ref_of(s);
+      const Slot& s = slots_[i];
+      if (s.ref1 == 0) break;
+      if (matches(s, p, id)) return s.ref1 - 1;
     }
-    slots_[i] = slot(t, fresh);
+    slots_[i] = {p.head, p.tag, fresh + 1};
     ++count_;
     return fresh;
   }
@@ -50,59 +52,76 @@ class IdIndex {
   // Warms the cache for a lookup of `id` soon after: its home slot. With a million ids each
   // lookup is a cache miss or two; asking for several before looking any up overlaps them.
   void prefetch(std::string_view id) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[home(tag(id))]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(probe(id).tag)]);
   }
 
   // Adds id -> r; the id must not be present yet.
   void insert(std::string_view id, Ref r) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
-    place(tag(id), r);
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+    const Probe p = probe(id);
+    place({p.head, p.tag, r + 1});
     ++count_;
   }
 
  private:
+  // A slot holds the id's first 8 bytes and 32 bits of its hash (whose low 4 bits are its
+  // length, up to 15) beside its Ref + 1 (0: empty). An id of at most 8 bytes is then found
+  // without reading the ids at all (with a million ids, that read was a cache miss a lookup);
+  // a longer one is compared in full only when its first 8 bytes and hash agree.
+  struct Slot {
+    std::uint64_t head = 0;
+    std::uint32_t tag = 0;
+    std::uint32_t ref1 = 0;
+  };
+  struct Probe {
+    std::uint64_t head;
+    std::uint32_t tag;
+  };
+  static constexpr std::size_t kInline = sizeof(std::uint64_t);
+
   // Seeded per process, so ids crafted to collide cannot make interning quadratic (the table
   // is never iterated, so output does not depend on the seed).
   static std::uint64_t seed() {
     static const std::uint64_t s = (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
     return s;
   }
-  // 32 bits of the id's hash. A slot keeps them beside its Ref, and the slot's place is worked
-  // out from them alone, so growing the table never reads the ids again (with a million ids
-  // that re-reading, a cache miss each, cost as much as all the lookups).
-  static std::uint32_t tag(std::string_view id) {
+  static Probe probe(std::string_view id) {
     std::uint64_t x = std::_Hash_bytes(id.data(), id.size(), static_cast<std::size_t>(seed()));
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdULL;
-    return static_cast<std::uint32_t>(x >> 32);
+    const auto length = static_cast<std::uint32_t>(std::min<std::size_t>(id.size(), 15));
+    Probe p{0, (static_cast<std::uint32_t>(x >> 32) & ~0xFu) | length};
+    std::memcpy(&p.head, id.data(), std::min(id.size(), kInline));
+    return p;
   }
-  // Fibonacci hashing: the top bits of tag times 2^64/phi, so every bit of the tag moves the
-  // place, and the tag still filters collisions within a probe run.
-  std::size_t home(std::uint32_t t) const {
-    return static_cast<std::size_t>((static_cast<std::uint64_t>(t) * 0x9E3779B97F4A7C15ULL) >> shift_);
+  bool matches(const Slot& s, const Probe& p, std::string_view id) const {
+    if (s.tag != p.tag || s.head != p.head) return false;
+    return id.size() <= kInline || (*ids_)[s.ref1 - 1] == id;
   }
-  static std::uint64_t slot(std::uint32_t t, Ref r) {
-    return (static_cast<std::uint64_t>(t) << 32) | (static_cast<std::uint64_t>(r) + 1);
+  // Fibonacci hashing: the top bits of the tag's hash times 2^64/phi, so every bit of it moves
+  // the place. The slot's place is worked out from its tag alone, so growing the table never
+  // reads the ids again.
+  std::size_t home(std::uint32_t tag) const {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(tag >> 4) * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
-  static Ref ref_of(std::uint64_t slot) { return static_cast<Ref>((slot & 0xffffffffULL) - 1); }
 
-  void place(std::uint32_t t, Ref r) {
-    std::size_t i = home(t);
-    while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = slot(t, r);
+  void place(const Slot& s) {
+    std::size_t i = home(s.tag);
+    while (slots_[i].ref1 != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
   }
 
   void grow() {
-    std::vector<std::uint64_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, 0);
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
     mask_ = slots_.size() - 1;
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots_.size()));
-    for (std::uint64_t s : old)
-      if (s != 0) place(static_cast<std::uint32_t>(s >> 32), ref_of(s));
+    for (const Slot& s : old)
+      if (s.ref1 != 0) place(s);
   }
 
   const std::deque<std::string>* ids_;
-  std::vector<std::uint64_t> slots_;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   unsigned shift_ = 64;
   std::size_t count_ = 0;
