@@ -44,9 +44,18 @@ struct PriorityInversion {
 
 // Normalised Kendall tau distance between departments' rankings over the initiatives both rank:
 // 0 = same order, 1 = opposite; none when they share fewer than two.
+// Kept sparse: only pairs that share two initiatives have a distance (a dense matrix of the
+// 5,000 departments of a large organisation would hold 25 million cells, nearly all empty).
 struct Disagreement {
-  std::vector<Ref> departments;                              // by id: those that rank anything
-  std::vector<std::vector<std::optional<double>>> distance;  // [i][j]
+  struct Pair {
+    std::uint32_t row = 0, column = 0;  // indices into departments, row <= column
+    double distance = 0;
+  };
+  std::vector<Ref> departments;  // by id: those that rank anything
+  std::vector<Pair> pairs;       // by row, then column; the matrix is symmetric
+  // The distance between departments[p] and departments[q] (either order); none when they
+  // share fewer than two initiatives.
+  std::optional<double> between(std::size_t p, std::size_t q) const;
 };
 
 // A period in the early-start schedule in which a resource is loaded beyond its capacity.

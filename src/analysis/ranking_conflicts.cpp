@@ -184,13 +184,21 @@ double kendall_distance(const std::vector<std::uint32_t>& rx, const std::vector<
 
 }  // namespace
 
+std::optional<double> Disagreement::between(std::size_t p, std::size_t q) const {
+  if (p > q) std::swap(p, q);
+  const auto at = std::lower_bound(pairs.begin(), pairs.end(), std::pair(p, q), [](const Pair& x, const auto& key) {
+    return std::pair<std::size_t, std::size_t>(x.row, x.column) < key;
+  });
+  if (at == pairs.end() || at->row != p || at->column != q) return std::nullopt;
+  return at->distance;
+}
+
 Disagreement ranking_disagreement(const Model& m) {
   Disagreement out;
   for (std::size_t i = 0; i < m.departments().size(); ++i)
     if (!m.departments()[i].priorities.empty()) out.departments.push_back(m.ref_of(EntityKind::department, i));
   std::sort(out.departments.begin(), out.departments.end(), [&](Ref a, Ref b) { return id_less(m, a, b); });
   const std::size_t n = out.departments.size();
-  out.distance.assign(n, std::vector<std::optional<double>>(n));
   // Who ranks each initiative, and where: (department's row, 1-based rank), rows ascending.
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> rankers(m.initiatives().size());
   for (std::uint32_t p = 0; p < n; ++p) {
@@ -210,8 +218,9 @@ Disagreement ranking_disagreement(const Model& m) {
         mine[q].push_back(k + 1);
         theirs[q].push_back(rank);
       }
+    std::sort(met.begin(), met.end());
     for (std::uint32_t q : met) {
-      if (mine[q].size() >= 2) out.distance[p][q] = kendall_distance(mine[q], theirs[q]);
+      if (q >= p && mine[q].size() >= 2) out.pairs.push_back({p, q, kendall_distance(mine[q], theirs[q])});
       mine[q].clear();
       theirs[q].clear();
     }

@@ -99,7 +99,10 @@ void add_disagreement(Document& d, const Model& m, const Disagreement& x) {
   for (std::size_t p = 0; p < n; ++p) {
     std::vector<std::string> row{std::string(1, static_cast<char>('A' + p))};
     for (std::size_t q = 0; q < n; ++q)
-      row.push_back(p == q ? "." : x.distance[p][q] ? fixed(*x.distance[p][q], 2) : "-");
+      {
+      const std::optional<double> distance = x.between(p, q);
+      row.push_back(p == q ? "." : distance ? fixed(*distance, 2) : "-");
+    }
     row.push_back(m.id(x.departments[p]));
     t.row(std::move(row));
   }

@@ -26,6 +26,32 @@ J levelled_core(const Model& m, const LevelledOutcome& l) {
           {"moved", std::move(moved)},   {"drivers", ids(m, l.drivers)},        {"initiatives", std::move(finishes)}};
 }
 
+// The dense matrix only while it stays small (its cells grow with the square of the
+// departments); the pairs that share two initiatives always.
+constexpr std::size_t kDenseMatrixDepartments = 200;
+
+J disagreement_json(const Model& m, const Disagreement& d) {
+  const std::size_t n = d.departments.size();
+  J matrix;  // null past kDenseMatrixDepartments
+  if (n <= kDenseMatrixDepartments) {
+    matrix = J::array();
+    for (std::size_t p = 0; p < n; ++p) {
+      J row = J::array();
+      for (std::size_t q = 0; q < n; ++q) {
+        const std::optional<double> v = d.between(p, q);
+        row.push_back(v ? num(*v) : J());
+      }
+      matrix.push_back(std::move(row));
+    }
+  }
+  J pairs = J::array();
+  for (const Disagreement::Pair& x : d.pairs)
+    if (x.row != x.column)
+      pairs.push_back({{"departments", {m.id(d.departments[x.row]), m.id(d.departments[x.column])}},
+                       {"distance", num(x.distance)}});
+  return {{"departments", ids(m, d.departments)}, {"matrix", std::move(matrix)}, {"pairs", std::move(pairs)}};
+}
+
 }  // namespace
 
 J conflicts_json(const Model& m, const ConflictAnalysis& a, const ConflictOptions& options,
@@ -53,13 +79,7 @@ J conflicts_json(const Model& m, const ConflictAnalysis& a, const ConflictOption
     inversions.push_back({{"departments", {m.id(v.departments[0]), m.id(v.departments[1])}},
                           {"initiatives", {m.id(v.initiatives[0]), m.id(v.initiatives[1])}}});
   j["inversions"] = std::move(inversions);
-  J matrix = J::array();
-  for (const auto& row : a.disagreement.distance) {
-    J r = J::array();
-    for (const auto& v : row) r.push_back(v ? num(*v) : J());
-    matrix.push_back(std::move(r));
-  }
-  j["disagreement"] = {{"departments", ids(m, a.disagreement.departments)}, {"matrix", std::move(matrix)}};
+  j["disagreement"] = disagreement_json(m, a.disagreement);
   J over = J::array();
   for (const Overallocation& o : a.overallocations)
     over.push_back({{"resource", m.id(o.resource)},

@@ -122,12 +122,12 @@ TEST_CASE("priority inversions and the disagreement matrix", "[conflicts]") {
   // initiative with each (none).
   const Disagreement& d = a.disagreement;
   REQUIRE(ids(m, d.departments) == std::vector<std::string>{"a", "b", "c", "d"});
-  CHECK(*d.distance[0][1] == 1.0);
-  CHECK(*d.distance[1][0] == 1.0);
-  CHECK(*d.distance[0][2] == 0.0);
-  CHECK(*d.distance[1][2] == 1.0);
-  CHECK_FALSE(d.distance[0][3].has_value());
-  CHECK(*d.distance[0][0] == 0.0);
+  CHECK(*d.between(0, 1) == 1.0);
+  CHECK(*d.between(1, 0) == 1.0);
+  CHECK(*d.between(0, 2) == 0.0);
+  CHECK(*d.between(1, 2) == 1.0);
+  CHECK_FALSE(d.between(0, 3).has_value());
+  CHECK(*d.between(0, 0) == 0.0);
 }
 
 TEST_CASE("over-allocation: periods over capacity, merged, with the steps in them", "[conflicts]") {

@@ -1,5 +1,7 @@
 // `clearpath conflicts` and `clearpath level` from the command line: the JSON contract, the
 // text sections, exit codes and bad input.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -22,6 +24,23 @@ TEST_CASE("conflicts --format json has the documented keys", "[cli][conflicts]")
   CHECK(c["items"] == nlohmann::json::array({"billing-extract-spec", "billing-extract-build", "billing-extract-test"}));
   CHECK(c["critical"] == true);
   CHECK(j["disagreement"]["departments"].size() == j["disagreement"]["matrix"].size());
+  // "pairs" lists the matrix's numbers above the diagonal, by department ids.
+  const auto& dis = j["disagreement"];
+  std::size_t numbers_off_diagonal = 0;
+  for (std::size_t p = 0; p < dis["matrix"].size(); ++p)
+    for (std::size_t q = 0; q < dis["matrix"].size(); ++q) numbers_off_diagonal += p != q && dis["matrix"][p][q].is_number();
+  REQUIRE_FALSE(dis["pairs"].empty());
+  CHECK(numbers_off_diagonal == 2 * dis["pairs"].size());
+  for (const auto& pair : dis["pairs"]) {
+    const auto at = [&](const nlohmann::json& id) {
+      const auto& d = dis["departments"];
+      return static_cast<std::size_t>(std::find(d.begin(), d.end(), id) - d.begin());
+    };
+    const std::size_t p = at(pair["departments"][0]), q = at(pair["departments"][1]);
+    CHECK(p < q);
+    CHECK(dis["matrix"][p][q] == pair["distance"]);
+    CHECK(dis["matrix"][q][p] == pair["distance"]);
+  }
   const auto& o = j["overallocations"][0];
   for (const char* key : {"resource", "from", "to", "load", "capacity", "items"}) CHECK(o.contains(key));
   CHECK(o["resource"] == "tomasz-nowak");
@@ -79,4 +98,21 @@ TEST_CASE("conflicts: a step that can never be scheduled, unknown ids and bad in
   CHECK(run({"conflicts", source_path("graphs/churn-model.json"), "--initiative", "nope"}).status == 2);
   CHECK(run({"conflicts", "-"}, "{").status == 2);
   CHECK(run({"conflicts", source_path("graphs/churn-model.json"), "--top", "0"}).status == 2);
+}
+
+TEST_CASE("conflicts --format json: past 200 departments the disagreement matrix is null, its pairs stay",
+          "[cli][conflicts]") {
+  // 201 departments, each ranking x before y: every two agree (distance 0), 201 x 200 / 2 pairs.
+  std::string departments;
+  for (int i = 0; i < 201; ++i)
+    departments += std::string(i ? "," : "") + R"({"id": "d)" + std::to_string(1000 + i) + R"(", "priorities": ["x", "y"]})";
+  const std::string model = R"({"departments": [)" + departments + R"(], "initiatives": [{"id": "x"}, {"id": "y"}]})";
+  auto r = run({"conflicts", "-", "--format", "json", "--no-level"}, model);
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["disagreement"]["departments"].size() == 201);
+  CHECK(j["disagreement"]["matrix"].is_null());
+  REQUIRE(j["disagreement"]["pairs"].size() == 20100);
+  CHECK(j["disagreement"]["pairs"][0] == nlohmann::json{{"departments", {"d1000", "d1001"}}, {"distance", 0}});
+  CHECK(j["disagreement"]["pairs"][20099] == nlohmann::json{{"departments", {"d1199", "d1200"}}, {"distance", 0}});
 }
