@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "report/document.hpp"
@@ -179,4 +180,28 @@ TEST_CASE("wrapping a word of 8 MB is linear", "[report][hostile]") {
   std::size_t bytes = 0;
   for (const std::string& l : lines) bytes += l.size();
   CHECK(bytes == word.size() + 5);  // "a", "\xC3\xA9", " b": every byte once
+}
+
+TEST_CASE("text and Markdown reports: a NUL or another control character is never written", "[report][hostile]") {
+  // "\u0000" in a name reached the text report raw, in a section heading.
+  const std::string hostile = std::string(
+      "a\0b\x01"
+      "c\x1F"
+      "d\x7F",
+      8);
+  Document d = sample(hostile);
+  Section& s = d.section("extra", "Initiative " + hostile);
+  s.note = "(" + hostile + ")";
+  s.paragraph(hostile);
+  std::ostringstream text, color, markdown;
+  write_text(text, d, false);
+  write_text(color, d, true);
+  write_markdown(markdown, d);
+  for (const std::string& out : {text.str(), markdown.str()}) {
+    CHECK(out.find('\0') == std::string::npos);
+    CHECK(std::count_if(out.begin(), out.end(),
+                        [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F; }) == 0);
+  }
+  CHECK(color.str().find('\0') == std::string::npos);
+  CHECK(text.str().find("\nINITIATIVE A B C D  (a b c d )\n") != std::string::npos);
 }
