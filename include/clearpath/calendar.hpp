@@ -12,7 +12,7 @@ namespace clearpath {
 // Day numbers count working days from the start: work that starts at day 0 starts on the first
 // working day on or after calendar.start; work that ends at day d (> 0) ends on the d-th
 // working day (a fractional d rounds up: the work occupies part of that day).
-// Both return nothing when the calendar has no start (or the day is absurdly far away).
+// Both return nothing when the calendar has no start, or the date would be after 9999-12-31.
 // Working days are worked out once and kept, so asking for many dates is cheap.
 class WorkCalendar {
  public:

@@ -110,8 +110,10 @@ UnfilledSlot fits_are_taken(const OrgIndex& org, const GateSolver& solver, const
   const std::vector<Ref>& candidates = solver.candidates();
   const std::size_t slots = partial.size();
   Reasons reasons;
+  const GateSolver::Constraints rule = solver.rule_constraints();
+  const bool clashes = rule.departments || rule.independence;  // else only the same person clashes
   for (std::size_t c : solver.fits()[k])
-    for (std::size_t other = 0; other < slots && !reasons.full(); ++other) {
+    for (std::size_t other = 0; clashes && other < slots && !reasons.full(); ++other) {
       const std::size_t chosen = partial[other];
       if (chosen == GateSolver::kNone || chosen == c) continue;
       if (solver.conflict(c, chosen, solver.rule_constraints()))

@@ -53,9 +53,10 @@ WorkCalendar::WorkCalendar(const Calendar& c) : has_start_(!c.start.empty()) {
 
 std::optional<std::string> WorkCalendar::nth_working_day(long n) const {
   if (!has_start_ || n < 1 || n > 2'000'000) return std::nullopt;  // beyond ~8000 years: no date
+  static const long last = days_from_civil(9999, 12, 31);          // the last date YYYY-MM-DD can write
   long z = working_.empty() ? first_ - 1 : working_.back();
   while (static_cast<long>(working_.size()) < n) {
-    ++z;
+    if (++z > last) return std::nullopt;
     if (!weekend(z) && !std::binary_search(holidays_.begin(), holidays_.end(), z)) working_.push_back(z);
   }
   return civil_from_days(working_[static_cast<std::size_t>(n - 1)]);

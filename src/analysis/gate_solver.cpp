@@ -1,16 +1,15 @@
 // Backtracking over slots (fewest candidates first) with the department and independence
 // constraints checked as each person is chosen, behind a maximum-matching test that rules out
 // most impossible cases at once. Bus factors by iterative deepening over removal sets that hit
-// every valid choice, bounded above by a counting argument (Hall's theorem).
+// every valid choice, bounded above by a counting argument (Hall's theorem). Slots and people
+// form a bipartite graph: its maximum matching (augmenting paths) bounds every search, so a gate
+// of a thousand identical slots is settled without trying their orders.
 #include "analysis/gate_solver.hpp"
 
 #include <algorithm>
 #include <set>
 #include <string>
 #include <unordered_set>
-
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/max_cardinality_matching.hpp>
 
 namespace clearpath {
 namespace {
@@ -20,6 +19,60 @@ constexpr std::size_t kResilienceWork = 2'000'000;  // solves x candidates per b
 constexpr std::size_t kHallSlots = 16;              // slot subsets are enumerated up to this many slots
 
 bool is_removed(const std::vector<char>& removed, std::size_t c) { return !removed.empty() && removed[c]; }
+
+// The size of a maximum matching of slots to different candidates (not removed): a greedy
+// start, then augmenting paths in phases (Kuhn's algorithm), each phase one pass over the
+// edges. Iterative, so a path through thousands of slots needs no deep stack.
+std::size_t max_matching(const std::vector<std::vector<std::size_t>>& fits, std::size_t candidates,
+                         const std::vector<char>& removed) {
+  constexpr std::size_t none = GateSolver::kNone;
+  std::vector<std::size_t> slot_mate(fits.size(), none), cand_mate(candidates, none);
+  std::size_t size = 0;
+  for (std::size_t k = 0; k < fits.size(); ++k)
+    for (std::size_t c : fits[k])
+      if (!is_removed(removed, c) && cand_mate[c] == none) {
+        slot_mate[k] = c;
+        cand_mate[c] = k;
+        ++size;
+        break;
+      }
+  std::vector<char> seen(candidates);
+  std::vector<std::pair<std::size_t, std::size_t>> stack;  // slot, next edge to try
+  std::vector<std::size_t> via(candidates);                // the slot a candidate was reached from
+  for (bool grew = true; grew && size < fits.size();) {
+    grew = false;
+    std::fill(seen.begin(), seen.end(), 0);
+    for (std::size_t root = 0; root < fits.size(); ++root) {
+      if (slot_mate[root] != none) continue;
+      stack.assign(1, {root, 0});
+      while (!stack.empty()) {
+        auto& [k, e] = stack.back();
+        if (e == fits[k].size()) {
+          stack.pop_back();
+          continue;
+        }
+        const std::size_t c = fits[k][e++];
+        if (is_removed(removed, c) || seen[c]) continue;
+        seen[c] = 1;
+        via[c] = k;
+        if (cand_mate[c] != none) {
+          stack.push_back({cand_mate[c], 0});
+          continue;
+        }
+        for (std::size_t free = c; free != none;) {  // flip the path back to the root
+          const std::size_t slot = via[free], next = slot_mate[slot];
+          slot_mate[slot] = free;
+          cand_mate[free] = slot;
+          free = slot == root ? none : next;
+        }
+        ++size;
+        grew = true;
+        break;
+      }
+    }
+  }
+  return size;
+}
 
 }  // namespace
 
@@ -54,9 +107,17 @@ bool GateSolver::conflict(std::size_t a, std::size_t b, Constraints c) const {
 }
 
 bool GateSolver::compatible(std::size_t candidate, const std::vector<std::size_t>& chosen, Constraints c) const {
+  // Without constraints a candidate clashes only with itself: no need to look at each chosen.
+  if (!c.departments && !c.independence) return std::find(chosen.begin(), chosen.end(), candidate) == chosen.end();
   for (std::size_t other : chosen)
     if (conflict(candidate, other, c)) return false;
   return true;
+}
+
+bool GateSolver::compatible(std::size_t candidate, const std::vector<char>& taken,
+                            const std::vector<std::size_t>& chosen, Constraints c) const {
+  if (taken[candidate]) return false;
+  return (!c.departments && !c.independence) || compatible(candidate, chosen, c);
 }
 
 bool GateSolver::fill(std::size_t k, const std::vector<char>& removed, Constraints c, Solution& s,
@@ -72,10 +133,12 @@ bool GateSolver::fill(std::size_t k, const std::vector<char>& removed, Constrain
       exhausted_ = true;
       return false;
     }
-    if (is_removed(removed, cand) || !compatible(cand, s.chosen, c)) continue;
+    if (is_removed(removed, cand) || !compatible(cand, s.taken, s.chosen, c)) continue;
     s.chosen.push_back(cand);
+    s.taken[cand] = 1;
     s.slot_of[slot] = cand;
     if (fill(k + 1, removed, c, s, nodes)) return true;
+    s.taken[cand] = 0;
     s.chosen.pop_back();
     if (nodes > kSearchBudget) return false;
   }
@@ -92,9 +155,11 @@ bool GateSolver::extra(std::size_t from, const std::vector<char>& removed, Const
       return false;
     }
     if (candidates_.size() - cand < need_ - s.chosen.size()) return false;  // too few left
-    if (is_removed(removed, cand) || !compatible(cand, s.chosen, c)) continue;
+    if (is_removed(removed, cand) || !compatible(cand, s.taken, s.chosen, c)) continue;
     s.chosen.push_back(cand);
+    s.taken[cand] = 1;
     if (extra(cand + 1, removed, c, s, nodes)) return true;
+    s.taken[cand] = 0;
     s.chosen.pop_back();
     if (nodes > kSearchBudget) return false;
   }
@@ -102,16 +167,10 @@ bool GateSolver::extra(std::size_t from, const std::vector<char>& removed, Const
 }
 
 std::size_t GateSolver::matchable(const std::vector<char>& removed) const {
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  const std::size_t slots = fits_.size(), n = candidates_.size();
-  if (slots == 0) return 0;
-  G g(slots + n);
-  for (std::size_t k = 0; k < slots; ++k)
-    for (std::size_t c : fits_[k])
-      if (!is_removed(removed, c)) boost::add_edge(k, slots + c, g);
-  std::vector<boost::graph_traits<G>::vertex_descriptor> mate(slots + n);
-  boost::edmonds_maximum_cardinality_matching(g, mate.data());
-  return boost::matching_size(g, mate.data());
+  if (removed.empty() && matched_) return *matched_;
+  const std::size_t n = max_matching(fits_, candidates_.size(), removed);
+  if (removed.empty()) matched_ = n;
+  return n;
 }
 
 std::optional<GateSolver::Solution> GateSolver::solve(const std::vector<char>& removed, Constraints c) const {
@@ -122,6 +181,7 @@ std::optional<GateSolver::Solution> GateSolver::solve(const std::vector<char>& r
   if (fits_.size() > 1 && matchable(removed) < fits_.size()) return std::nullopt;
   Solution s;
   s.slot_of.assign(fits_.size(), kNone);
+  s.taken.assign(candidates_.size(), 0);
   std::size_t nodes = 0;
   if (!fill(0, removed, c, s, nodes)) return std::nullopt;
   return s;
@@ -129,7 +189,11 @@ std::optional<GateSolver::Solution> GateSolver::solve(const std::vector<char>& r
 
 std::vector<std::size_t> GateSolver::best_partial() const {
   std::vector<std::size_t> best(fits_.size(), kNone), current(fits_.size(), kNone), chosen;
+  std::vector<char> taken(candidates_.size(), 0);
   std::size_t best_count = 0, nodes = 0;
+  // No answer fills more slots than different people can fill at once: once one does, the
+  // search is over (later answers only tie, and the first is kept).
+  const std::size_t most = matchable();
   // Slots in order; each filled by a compatible candidate or left open. Filling is tried before
   // leaving open, so among equally good answers the first in id order wins.
   auto go = [&](auto&& self, std::size_t k, std::size_t filled) -> void {
@@ -141,15 +205,17 @@ std::vector<std::size_t> GateSolver::best_partial() const {
     }
     const std::size_t slot = order_[k];
     for (std::size_t cand : fits_[slot]) {
-      if (!compatible(cand, chosen, rule_)) continue;
+      if (!compatible(cand, taken, chosen, rule_)) continue;
       chosen.push_back(cand);
+      taken[cand] = 1;
       current[slot] = cand;
       self(self, k + 1, filled + 1);
+      taken[cand] = 0;
       chosen.pop_back();
       current[slot] = kNone;
-      if (best_count == order_.size()) return;
+      if (best_count == most) return;
     }
-    self(self, k + 1, filled);
+    if (best_count < most) self(self, k + 1, filled);
   };
   go(go, 0, 0);
   if (nodes > kSearchBudget) exhausted_ = true;

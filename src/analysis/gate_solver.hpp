@@ -27,6 +27,7 @@ class GateSolver {
   struct Solution {
     std::vector<std::size_t> slot_of;  // slot -> candidate index
     std::vector<std::size_t> chosen;   // every chosen candidate: the slots' first, then extras
+    std::vector<char> taken;           // candidate -> whether in chosen
   };
 
   const std::vector<Ref>& candidates() const noexcept { return candidates_; }           // by id
@@ -42,7 +43,8 @@ class GateSolver {
   // With every candidate present and the rule's constraints: worked out once, then remembered.
   const std::optional<Solution>& solve() const;
 
-  // How many slots different candidates can fill at once (Boost.Graph maximum matching).
+  // How many slots different candidates can fill at once (a maximum bipartite matching;
+  // remembered when nobody is removed).
   std::size_t matchable(const std::vector<char>& removed = {}) const;
 
   // Whether two candidates may not both approve under the constraints.
@@ -65,6 +67,8 @@ class GateSolver {
   bool fill(std::size_t k, const std::vector<char>& removed, Constraints c, Solution& s, std::size_t& nodes) const;
   bool extra(std::size_t from, const std::vector<char>& removed, Constraints c, Solution& s, std::size_t& nodes) const;
   bool compatible(std::size_t candidate, const std::vector<std::size_t>& chosen, Constraints c) const;
+  bool compatible(std::size_t candidate, const std::vector<char>& taken, const std::vector<std::size_t>& chosen,
+                  Constraints c) const;
   std::size_t upper_bound() const;
 
   const OrgIndex& org_;
@@ -76,6 +80,7 @@ class GateSolver {
   std::size_t need_ = 0;
   mutable bool exhausted_ = false;
   mutable std::optional<std::optional<Solution>> base_;  // solve() once asked
+  mutable std::optional<std::size_t> matched_;           // matchable() with nobody removed
 };
 
 // check_gate and gate_resilience (approval_rules.cpp) for a solver already built, so a caller

@@ -1,8 +1,11 @@
 // Checks that the plan can be computed at all: no step demands more than a resource ever has,
-// and durations add up to a finite number. Without them an analysis would stop half-way (levelling, schedules); here each is a
+// durations, lead times and money stay within bounds that keep every sum finite, and a
+// schedule's dates stay within the calendar (9999-12-31 at the latest). Without them an
+// analysis would stop half-way (levelling, schedules) or print infinities; here each is a
 // located error of the file, whatever --initiative later selects.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +19,9 @@ namespace clearpath {
 namespace {
 
 bool is(const ModelBuilder& b, Ref r, EntityKind k) { return r != kNoRef && b.defined_kind(r) == k; }
+
+constexpr double kMaxDays = 1e6;    // working days: a duration's point, a lead time, momentum_days
+constexpr double kMaxMoney = 1e15;  // value_per_month, build_cost, run_cost_per_month
 
 // What each resource can give, as the analyses count it: a person's capacity, a department's
 // own capacity or else the sum of its available members'. Computed here rather than by
@@ -64,23 +70,55 @@ void check_step_demands(const ModelBuilder& b, const Capacities& capacities, con
   }
 }
 
-// Every schedule is at most the sum of all durations and lead times (a step's largest estimate:
-// pessimistic, or the PERT mean when 4 x likely overflows): when that sum is not a finite
-// number, neither would a schedule be.
-void check_duration_total(const Model& m, Diagnostics& diag) {
-  double total = 0;
-  auto add = [&](double days, EntityKind k, const EntityBase& e, const char* field) {
-    total += days;
-    if (std::isfinite(total)) return true;
-    diag.error("duration-overflow", entity_pointer(k, e.source_index) + "/" + field, e.id,
-               std::string("the ") + field + " of " + kind_name(k) + " " + quote_text(e.id) +
-                   " makes the durations and lead times add up to more than any finite number of working days");
-    return false;
-  };
-  for (const Step& s : m.steps())
-    if (!add(std::max(s.duration.pessimistic, s.duration.expected()), EntityKind::step, s, "duration")) return;
+// Each number of working days (a duration's points, a lead time, a momentum window) and each
+// amount of money is bounded. With at most 2^32 entities, every sum of days is then below
+// 4.3e15 < 2^53 (finite, and exact in whole days), and a cost of delay (money per month times
+// days) below 1e31: no analysis meets an infinity.
+bool check_bound(double v, double bound, const char* unit, const std::string& pointer, const EntityBase& e,
+                 const std::string& what, Diagnostics& diag) {
+  if (v <= bound) return true;
+  diag.error(
+      "out-of-range", pointer, e.id,
+      what + " must be at most " + (bound == kMaxDays ? "1,000,000" : "1e15") + unit + ", not " + load_number(v));
+  return false;
+}
+
+bool check_days(double v, const std::string& pointer, const EntityBase& e, const std::string& what, Diagnostics& diag) {
+  return check_bound(v, kMaxDays, " working days", pointer, e, what, diag);
+}
+
+bool check_step_duration(const Step& s, Diagnostics& diag) {
+  const std::string at = entity_pointer(EntityKind::step, s.source_index) + "/duration";
+  const std::string of = " of step " + quote_text(s.id);
+  if (!s.duration.three_point) return check_days(s.duration.likely, at, s, "duration" + of, diag);
+  // optimistic <= likely <= pessimistic: the largest point over the bound is reported.
+  const Duration& d = s.duration;
+  if (!(d.pessimistic <= kMaxDays)) return check_days(d.pessimistic, at + "/pessimistic", s, "pessimistic" + of, diag);
+  if (!(d.likely <= kMaxDays)) return check_days(d.likely, at + "/likely", s, "likely" + of, diag);
+  return check_days(d.optimistic, at + "/optimistic", s, "optimistic" + of, diag);
+}
+
+bool check_initiative_numbers(const Initiative& i, Diagnostics& diag) {
+  const std::string at = entity_pointer(EntityKind::initiative, i.source_index) + "/";
+  const std::string of = " of initiative " + quote_text(i.id);
+  bool ok = true;
+  for (const auto& [field, value] : {std::pair<const char*, double>{"value_per_month", i.value_per_month},
+                                     {"build_cost", i.build_cost},
+                                     {"run_cost_per_month", i.run_cost_per_month}})
+    ok &= check_bound(value, kMaxMoney, "", at + field, i, field + of, diag);
+  if (i.momentum_days) ok &= check_days(*i.momentum_days, at + "momentum_days", i, "momentum_days" + of, diag);
+  return ok;
+}
+
+// Whether every number is within its bound (each one that is not is reported).
+bool check_bounds(const Model& m, Diagnostics& diag) {
+  bool ok = true;
+  for (const Step& s : m.steps()) ok &= check_step_duration(s, diag);
   for (const Approval& a : m.approvals())
-    if (!add(a.lead_time, EntityKind::approval, a, "lead_time")) return;
+    ok &= check_days(a.lead_time, entity_pointer(EntityKind::approval, a.source_index) + "/lead_time", a,
+                     "lead_time of approval " + quote_text(a.id), diag);
+  for (const Initiative& i : m.initiatives()) ok &= check_initiative_numbers(i, diag);
+  return ok;
 }
 
 }  // namespace
@@ -90,7 +128,7 @@ void check_feasibility(const ModelBuilder& b, Diagnostics& diag) {
   const Capacities capacities(b);
   for (const Step& s : m.steps())
     if (has_work(s)) check_step_demands(b, capacities, s, diag);
-  check_duration_total(m, diag);
+  if (check_bounds(m, diag)) check_calendar_fits(b, diag);
 }
 
 }  // namespace clearpath

@@ -1,7 +1,7 @@
 #pragma once
 // Checks that need the whole file: references (unknown ids, wrong kinds, self-references),
 // dependency and reporting cycles, rule sides, priorities, and that the plan can be computed
-// (demands within capacities, a finite total duration). Each problem becomes a diagnostic
+// (demands within capacities, numbers within bounds, dates by 9999-12-31). Each problem becomes a diagnostic
 // with the JSON pointer of the offending value. Private to the library.
 #include "clearpath/diagnostic.hpp"
 #include "clearpath/model_builder.hpp"
@@ -17,5 +17,7 @@ void check_dependency_cycles(const ModelBuilder& builder, Diagnostics& diag,
                              std::vector<DependencyCycle>* cycles = nullptr);
 void check_reporting_cycles(const ModelBuilder& builder, Diagnostics& diag);
 void check_feasibility(const ModelBuilder& builder, Diagnostics& diag);
+// With a calendar start: that the longest chain of dependencies ends by 9999-12-31.
+void check_calendar_fits(const ModelBuilder& builder, Diagnostics& diag);
 
 }  // namespace clearpath

@@ -390,7 +390,7 @@ class GraphBuilder {
       const auto constraint = attributes.find("constraint");
       const bool free_edge = constraint != attributes.end() && constraint->second == "false";
       Agedge_t* edge = agedge(g.get(), tail, head, nullptr, 1);
-      if (!e.label.empty()) set_html(g.get(), edge, AGEDGE, free_edge ? "xlabel" : "label", html_text(e.label));
+      if (!e.label.empty()) set_html(g.get(), edge, AGEDGE, free_edge ? "xlabel" : "label", capped_html_text(e.label));
       for (const auto& [k, v] : attributes) set(g.get(), edge, AGEDGE, k, v);
     }
 

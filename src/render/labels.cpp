@@ -124,11 +124,16 @@ std::vector<std::string> wrap_words(std::string_view s, std::size_t width, std::
   return lines;
 }
 
+std::string capped_html_text(std::string_view s) {
+  if (code_points(s) <= kMaxLabelText) return html_text(s);
+  return html_text(std::string(cut(s, kMaxLabelText - 1)) + "\u2026");
+}
+
 std::string label_html(const DiagramLabel& label) {
   std::string out;
   for (const LabelLine& line : label) {
     if (!out.empty()) out += "<BR/>";
-    const std::string text = line.text.empty() ? std::string(" ") : html_text(line.text);
+    const std::string text = line.text.empty() ? std::string(" ") : capped_html_text(line.text);
     switch (line.look) {
       case LabelLine::Look::emphasis: out += "<B>" + text + "</B>"; break;
       case LabelLine::Look::small: out += "<FONT POINT-SIZE=\"8\" COLOR=\"#444444\">" + text + "</FONT>"; break;
@@ -141,8 +146,8 @@ std::string label_html(const DiagramLabel& label) {
 std::string title_html(const std::vector<std::string>& title) {
   std::string out;
   for (std::size_t i = 0; i < title.size(); ++i) {
-    if (i == 0) out += "<FONT POINT-SIZE=\"16\"><B>" + html_text(title[i]) + "</B></FONT>";
-    else out += "<BR ALIGN=\"LEFT\"/>" + html_text(title[i]);
+    if (i == 0) out += "<FONT POINT-SIZE=\"16\"><B>" + capped_html_text(title[i]) + "</B></FONT>";
+    else out += "<BR ALIGN=\"LEFT\"/>" + capped_html_text(title[i]);
   }
   return out + "<BR ALIGN=\"LEFT\"/>";
 }
@@ -151,7 +156,7 @@ std::string legend_html(const std::vector<const DiagramStyle*>& styles) {
   std::string out = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\">";
   out += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>";
   for (const DiagramStyle* s : styles)
-    out += "<TR>" + swatch(*s) + "<TD ALIGN=\"LEFT\">" + html_text(s->legend) + "</TD></TR>";
+    out += "<TR>" + swatch(*s) + "<TD ALIGN=\"LEFT\">" + capped_html_text(s->legend) + "</TD></TR>";
   return out + "</TABLE>";
 }
 

@@ -8,7 +8,7 @@ namespace {
 
 // User text as Markdown text: HTML characters as entities (so `<script>` stays text), the
 // punctuation that starts emphasis, links, code, strike-through or table cells escaped, a
-// leading '#' too, line breaks as spaces.
+// leading '#' too, line breaks and other control characters as spaces.
 std::string md(const std::string& s) {
   std::string out;
   out.reserve(s.size() + 8);
@@ -32,7 +32,7 @@ std::string md(const std::string& s) {
       case '\n':
       case '\r':
       case '\t': out += ' '; break;
-      default: out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+      default: out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;  // as the text report
     }
   }
   return out;

@@ -35,7 +35,7 @@ class TextWriter {
   }
 
   void section(const Section& s) {
-    out_ << "\n" << styled(text_heading(s), Look::strong) << "\n";
+    out_ << "\n" << styled(terminal_safe(text_heading(s)), Look::strong) << "\n";
     bool first = true;
     for (const Block& b : s.blocks) {
       if (!first && b.kind != Block::Kind::figure) out_ << "\n";

@@ -1,5 +1,6 @@
 #include "report/text_columns.hpp"
 
+#include <string_view>
 #include <utility>
 
 namespace clearpath {
@@ -81,40 +82,47 @@ std::vector<std::string> wrap_lines(const std::string& s, std::size_t room) {
   std::vector<std::string> lines;
   std::string line;
   std::size_t used = 0;
-  auto flush = [&] {
-    lines.push_back(std::move(line));
-    line.clear();
-    used = 0;
-  };
   std::size_t start = 0;
   while (start < s.size()) {
     std::size_t end = s.find(' ', start);
     if (end == std::string::npos) end = s.size();
-    std::string word = s.substr(start, end - start);
+    const std::size_t at = start;  // the word is s[at, end)
+    const std::string_view word(s.data() + at, end - at);
     start = end + 1;
     if (word.empty()) continue;
-    std::size_t n = display_width(word);
-    if (!line.empty() && used + 1 + n > room) flush();
+    // Each code point is decoded once: a word of a megabyte is one pass, not one per line.
+    std::size_t n = 0, len = 0;
+    for (std::size_t i = 0; i < word.size() && n <= room; i += len) n += columns_of(decode(s, at + i, len));
+    if (!line.empty() && used + 1 + n > room) {
+      lines.push_back(std::move(line));
+      line.clear();
+      used = 0;
+    }
+    if (n <= room) {
+      if (!line.empty()) {
+        line += ' ';
+        ++used;
+      }
+      line.append(word);
+      used += n;
+      continue;
+    }
     // A word longer than a line (the line is empty here): as much as fits on each line.
-    while (n > room) {
-      std::size_t taken = 0, len = 0, i = 0;
+    std::size_t i = 0;
+    while (i < word.size()) {
+      std::size_t taken = 0, from = i;
       for (; i < word.size(); i += len) {
-        const std::size_t c = columns_of(decode(word, i, len));
-        if (taken + c > room) break;
+        const std::size_t c = columns_of(decode(s, at + i, len));
+        if (taken + c > room && i > from) break;  // a wide character in a one-column room still goes
         taken += c;
       }
-      if (i == 0) decode(word, 0, i);  // a wide character in a one-column room
-      lines.push_back(word.substr(0, i));
-      word.erase(0, i);
-      n = display_width(word);
+      if (i == word.size()) {
+        line.assign(word.substr(from));
+        used = taken;
+      } else {
+        lines.emplace_back(word.substr(from, i - from));
+      }
     }
-    if (word.empty()) continue;
-    if (!line.empty()) {
-      line += ' ';
-      ++used;
-    }
-    line += word;
-    used += n;
   }
   if (!line.empty() || lines.empty()) lines.push_back(line);
   return lines;

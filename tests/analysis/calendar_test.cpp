@@ -33,3 +33,14 @@ TEST_CASE("no start gives no dates and absurd days give no date", "[calendar]") 
   CHECK_FALSE(WorkCalendar(Calendar{"2027-03-01", {}}).finish_date(1e12).has_value());
   CHECK(finish_date(Calendar{"2027-03-01", {}}, 1) == "2027-03-01");
 }
+
+TEST_CASE("no date after 9999-12-31, which YYYY-MM-DD cannot follow", "[calendar][hostile]") {
+  // Used to print 10000-01-03: a levelled schedule can run past what the loader bounds.
+  const WorkCalendar w(Calendar{"9999-12-30", {}});  // a Thursday
+  CHECK(w.finish_date(2) == "9999-12-31");
+  CHECK(w.start_date(1) == "9999-12-31");
+  CHECK_FALSE(w.finish_date(3));
+  CHECK_FALSE(w.start_date(2));
+  CHECK(finish_date(Calendar{"2027-03-01", {}}, 1'999'999) == "9693-04-16");
+  CHECK_FALSE(finish_date(Calendar{"9000-01-01", {}}, 300'000));  // ~1,150 years: past 9999
+}

@@ -427,6 +427,41 @@ TEST_CASE("trailing content after the object: syntax error", "[hostile][literals
   }
 }
 
+TEST_CASE("a NUL byte after the object, and what follows it: syntax error at the NUL", "[hostile][literals]") {
+  // Used to be valid: nlohmann's lexer reads a NUL as the end of the input.
+  for (const std::string& text :
+       {std::string("{\"name\":\"ab\"}\0xyz garbage", 26), std::string("{\"name\":\"ab\"}\0", 14),
+        std::string("{\"name\":\"ab\"} \n\0{}", 17)}) {
+    INFO("bytes: " << text.size());
+    const LoadResult r = clearpath::test::load(text);
+    const Diagnostic d = first_error(r);
+    INFO(describe(d));
+    CHECK(d.code == "syntax");
+    CHECK(d.message == "syntax error: a NUL byte after the end of the JSON object; nothing may follow it");
+    CHECK(d.line == (text.size() == 17 ? 2 : 1));
+    CHECK(d.column == (text.size() == 17 ? 1 : 14));
+    CHECK(r.diagnostics.error_count() == 1);
+  }
+  const clearpath::test::CliRun run =
+      clearpath::test::run({"validate", "-"}, std::string("{\"name\":\"ab\"}\0xyz garbage", 26));
+  CHECK(run.status == 2);
+  CHECK_THAT(run.err, StartsWith("<stdin>:1:14: error: syntax error: a NUL byte after the end of the JSON object"));
+}
+
+TEST_CASE("an unterminated string of 10 MB: a short message quoting its start", "[hostile][size]") {
+  // The message used to quote the whole string: one line of 10 MB (100 MB for 100 MB).
+  for (const std::string& lead : {std::string(R"({"name": ")"), std::string(R"({"people": [{"id": "p", "name": ")")}) {
+    const LoadResult r = clearpath::test::load(lead + std::string(10u << 20, 'x'));
+    const Diagnostic d = first_error(r);
+    INFO(describe(d));
+    CHECK(d.code == "syntax");
+    CHECK(d.message.size() < 250);
+    CHECK_THAT(d.message, Contains("last read: '\"" + std::string(79, 'x') + "\u2026'"));
+  }
+  // Short tokens are quoted whole, as before.
+  CHECK_THAT(first_error(clearpath::test::load(R"({"name": "abc)")).message, Contains("last read: '\"abc'"));
+}
+
 TEST_CASE("objects with very many keys stay linear, and a late duplicate is still found", "[hostile][keys]") {
   // 200,000 keys in one attributes object: members are kept in a vector, so duplicate
   // detection must not search it linearly for every key (that would be 2e10 comparisons).

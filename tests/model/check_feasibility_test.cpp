@@ -90,25 +90,69 @@ TEST_CASE("feasibility: demands on what is not a resource are left to the refere
   CHECK(codes == std::vector<std::string>{"wrong-kind", "unknown-reference", "unknown-reference"});
 }
 
-TEST_CASE("feasibility: durations and lead times that add up past any finite number", "[model][feasibility]") {
+TEST_CASE("feasibility: durations and lead times beyond 1,000,000 working days", "[model][feasibility][hostile]") {
+  // Two chained steps of 1e308 days used to load, and the schedule printed inf and -nan.
   const LoadResult r = load(R"({
   "approvals": [{"id": "g", "lead_time": 1e308}],
-  "steps": [{"id": "a", "duration": 1e308}, {"id": "b", "duration": 1e308}, {"id": "c", "duration": 1e308}]
+  "steps": [{"id": "a", "duration": 1e308}, {"id": "b", "duration": 1e15, "depends_on": ["a"]}]
 })");
-  CHECK(described(r) == std::vector<std::string>{
-                            "3:69 duration-overflow /steps/1/duration b: the duration of step 'b' makes the durations "
-                            "and lead times add up to more than any finite number of working days"});
-  // A three-point estimate whose PERT mean overflows (4 x likely) on its own.
+  CHECK_FALSE(r.model);
+  CHECK(described(r) ==
+        std::vector<std::string>{
+            "2:42 out-of-range /approvals/0/lead_time g: lead_time of approval 'g' must be at most 1,000,000 working "
+            "days, not 1e+308",
+            "3:37 out-of-range /steps/0/duration a: duration of step 'a' must be at most 1,000,000 working days, not "
+            "1e+308",
+            "3:69 out-of-range /steps/1/duration b: duration of step 'b' must be at most 1,000,000 working days, not "
+            "1e+15"});
+  // A three-point estimate: its largest point over the bound.
   const LoadResult pert =
-      load(R"({"steps": [{"id": "p", "duration": {"optimistic": 0, "likely": 1e308, "pessimistic": 1e308}}]})");
-  REQUIRE(pert.diagnostics.items().size() == 1);
-  CHECK(pert.diagnostics.items()[0].code == "duration-overflow");
-  CHECK(pert.diagnostics.items()[0].pointer == "/steps/0/duration");
-  // The lead time of a gate counts too; large but finite totals are fine.
-  CHECK(load(R"({"approvals": [{"id": "g", "lead_time": 1e308}], "steps": [{"id": "a", "duration": 1e308}]})")
-            .diagnostics.items()[0]
-            .pointer == "/approvals/0/lead_time");
-  CHECK(load(R"({"steps": [{"id": "a", "duration": 8e307}, {"id": "b", "duration": 8e307}]})").model);
+      load(R"({"steps": [{"id": "p", "duration": {"optimistic": 0, "likely": 2e6, "pessimistic": 3e6}}]})");
+  CHECK(described(pert) == std::vector<std::string>{"1:84 out-of-range /steps/0/duration/pessimistic p: pessimistic "
+                                                    "of step 'p' must be at most 1,000,000 working days, not 3e+06"});
+  // The bound itself is fine, also many times over in parallel (no calendar: no date to fit).
+  CHECK(load(R"({"steps": [{"id": "a", "duration": 1e6}, {"id": "b", "duration": 1e6, "depends_on": ["a"]},
+    {"id": "c", "duration": 1e6, "depends_on": ["b"]}], "approvals": [{"id": "g", "lead_time": 1e6}]})")
+            .model);
+}
+
+TEST_CASE("feasibility: money beyond 1e15 and momentum beyond 1,000,000 days", "[model][feasibility][hostile]") {
+  const LoadResult r = load(R"({"initiatives": [
+  {"id": "i", "value_per_month": 1e300, "build_cost": 1e15, "run_cost_per_month": 2e15, "momentum_days": 1e7}]})");
+  CHECK(described(r) == std::vector<std::string>{
+                            "2:34 out-of-range /initiatives/0/value_per_month i: value_per_month of initiative 'i' "
+                            "must be at most 1e15, not 1e+300",
+                            "2:83 out-of-range /initiatives/0/run_cost_per_month i: run_cost_per_month of initiative "
+                            "'i' must be at most 1e15, not 2e+15",
+                            "2:106 out-of-range /initiatives/0/momentum_days i: momentum_days of initiative 'i' must "
+                            "be at most 1,000,000 working days, not 1e+07"});
+}
+
+TEST_CASE("feasibility: a chain of dependencies that ends after 9999-12-31", "[model][feasibility][hostile]") {
+  // 9999-12-31 is a Friday: a calendar starting then has one working day.
+  const LoadResult late = load(R"({"calendar": {"start": "9999-12-31"},
+  "steps": [{"id": "one", "duration": 1}, {"id": "two", "duration": 1, "depends_on": ["one"]}]})");
+  CHECK(described(late) ==
+        std::vector<std::string>{"2:69 date-overflow /steps/1/duration two: step 'two' would end after 9999-12-31, the "
+                                 "last date a schedule can have: with what it depends on, it ends 2 working days after "
+                                 "the calendar start '9999-12-31', which leaves 1"});
+  CHECK(load(R"({"calendar": {"start": "9999-12-31"}, "steps": [{"id": "one", "duration": 1}]})").model);
+  // From 2027, 2,000,000 working days fit (until 9693) and 3,000,000 do not.
+  const std::string chain =
+      R"("steps": [{"id": "a", "duration": 1e6}, {"id": "b", "duration": 1e6, "depends_on": ["a"]},
+    {"id": "c", "duration": 1e6, "depends_on": ["b"]}], "approvals": [{"id": "g", "lead_time": 1e6}]})";
+  const LoadResult far = load(R"({"calendar": {"start": "2027-03-01"}, )" + chain);
+  REQUIRE(far.diagnostics.items().size() == 1);
+  CHECK(far.diagnostics.items()[0].pointer == "/steps/2/duration");
+  CHECK_THAT(far.diagnostics.items()[0].message, Catch::Matchers::Contains("ends 3000000 working days after"));
+  CHECK(load(R"({"calendar": {"start": "2027-03-01"}, "steps": [{"id": "a", "duration": 1e6},
+    {"id": "b", "duration": 1e6, "depends_on": ["a"]}], "approvals": [{"id": "g", "lead_time": 1e6}]})")
+            .model);
+  // A gate ending the chain is placed at its lead time.
+  const LoadResult gate = load(R"({"calendar": {"start": "9999-12-30"}, "steps": [{"id": "s", "duration": 2}],
+    "approvals": [{"id": "g", "lead_time": 0.5, "depends_on": ["s"]}]})");
+  REQUIRE(gate.diagnostics.items().size() == 1);
+  CHECK(gate.diagnostics.items()[0].pointer == "/approvals/0/lead_time");
 }
 
 TEST_CASE("feasibility: validate rejects what levelling would, whatever --initiative selects",
@@ -165,4 +209,29 @@ TEST_CASE("feasibility: past the loader, the analyses' guards are logic errors",
   const Model m2 = ModelBuilderAccess::finish(std::move(over));
   CHECK_THROWS_WITH(analyze_conflicts(m2, ConflictOptions{}),
                     "step 's' demands 1 of 'p', whose capacity is 0.5: the loader should have rejected it");
+}
+
+TEST_CASE("feasibility: ModelBuilder::build() bounds numbers as the loader does", "[model][feasibility][hostile]") {
+  ModelBuilder b;
+  b.add(step("s", 1e308, {}, {}));
+  const LoadResult r = std::move(b).build();
+  CHECK_FALSE(r.model);
+  REQUIRE(r.diagnostics.items().size() == 1);
+  CHECK(r.diagnostics.items()[0].code == "out-of-range");
+  CHECK(r.diagnostics.items()[0].pointer == "/steps/0/duration");
+}
+
+TEST_CASE("feasibility: two chained 1e308-day steps never reach a report", "[model][feasibility][hostile][cli]") {
+  const std::string model = R"({"steps": [{"id": "a", "duration": 1e308},
+    {"id": "b", "duration": 1e308, "depends_on": ["a"]}]})";
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"path", "-", "--format", "json"},
+                                               {"analyze", "-", "--format", "json"},
+                                               {"path", "-"}}) {
+    INFO(args[0]);
+    const auto r = run(args, model);
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Matchers::StartsWith("<stdin>:1:36: error: /steps/0/duration: duration of step 'a' must "
+                                                  "be at most 1,000,000 working days, not 1e+308"));
+  }
 }

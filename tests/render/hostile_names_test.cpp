@@ -69,3 +69,25 @@ TEST_CASE("hostile names render as text in every view", "[render][hostile]") {
   CHECK(svg.find("日本語") != std::string::npos);
   CHECK(svg.find(">line two<") != std::string::npos);  // a newline is a line break
 }
+
+TEST_CASE("a name of a megabyte is cut to 200 characters before Graphviz sees it", "[render][hostile]") {
+  // The model's name is the diagram's title; a step's name its label. Both were passed whole.
+  const std::string huge(1u << 20, 'n');
+  const clearpath::Model m = clearpath::test::load_valid(R"({"name": ")" + huge + R"(", "initiatives": [{"id": "i"}],
+    "steps": [{"id": "s", "initiative": "i", "name": ")" +
+                                                         huge + R"(", "duration": 1}]})");
+  const std::string cut = std::string(199, 'n') + "\u2026";
+  CHECK(clearpath::capped_html_text(huge) == cut);
+  CHECK(clearpath::capped_html_text(std::string(200, 'n')) == std::string(200, 'n'));
+  CHECK(clearpath::capped_html_text("<" + huge) == "&lt;" + std::string(198, 'n') + "\u2026");
+  CHECK(clearpath::title_html({huge}).size() < 400);
+  for (clearpath::View v : clearpath::kViews) {
+    INFO(clearpath::view_name(v));
+    clearpath::RenderOptions o;
+    o.view = v;
+    const std::string svg = clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::svg);
+    CHECK(svg.size() < 100000);
+    CHECK(svg.find(std::string(201, 'n')) == std::string::npos);
+    CHECK(well_formed_xml(svg));
+  }
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "report/document.hpp"
@@ -165,4 +166,42 @@ TEST_CASE("listing document: titled by subcommand, file and model name", "[repor
   const Document unnamed = listing_document("level", "dir/plan.json", "");
   CHECK(unnamed.listing);
   CHECK(unnamed.title == "clearpath level: dir/plan.json");
+}
+
+TEST_CASE("wrapping a word of 8 MB is linear", "[report][hostile]") {
+  // Cutting the word line by line from its front was quadratic: a 1 MB model name took 15 s in
+  // `analyze`, 4 MB over 200 s. Quadratic, this test would take hours.
+  const std::string word(8u << 20, 'x');
+  const std::vector<std::string> lines = wrap_lines("a " + word + "\xC3\xA9 b", 80);
+  REQUIRE(lines.size() == 1 + (8u << 20) / 80 + 1);  // "a", the full lines, the rest with "b"
+  CHECK(lines[0] == "a");
+  CHECK(lines[1] == std::string(80, 'x'));
+  CHECK(lines.back() == std::string((8u << 20) % 80, 'x') + "\xC3\xA9 b");
+  std::size_t bytes = 0;
+  for (const std::string& l : lines) bytes += l.size();
+  CHECK(bytes == word.size() + 5);  // "a", "\xC3\xA9", " b": every byte once
+}
+
+TEST_CASE("text and Markdown reports: a NUL or another control character is never written", "[report][hostile]") {
+  // "\u0000" in a name reached the text report raw, in a section heading.
+  const std::string hostile = std::string(
+      "a\0b\x01"
+      "c\x1F"
+      "d\x7F",
+      8);
+  Document d = sample(hostile);
+  Section& s = d.section("extra", "Initiative " + hostile);
+  s.note = "(" + hostile + ")";
+  s.paragraph(hostile);
+  std::ostringstream text, color, markdown;
+  write_text(text, d, false);
+  write_text(color, d, true);
+  write_markdown(markdown, d);
+  for (const std::string& out : {text.str(), markdown.str()}) {
+    CHECK(out.find('\0') == std::string::npos);
+    CHECK(std::count_if(out.begin(), out.end(),
+                        [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F; }) == 0);
+  }
+  CHECK(color.str().find('\0') == std::string::npos);
+  CHECK(text.str().find("\nINITIATIVE A B C D  (a b c d )\n") != std::string::npos);
 }

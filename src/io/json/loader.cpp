@@ -38,6 +38,25 @@ bool is_known_top_level(const std::string& key) {
          key == "calendar";
 }
 
+// nlohmann's message quotes the text it last read whole, so an unterminated string of 100 MB
+// made a message of 100 MB: at most kMostQuoted characters of it are kept, then "\u2026".
+constexpr std::size_t kMostQuoted = 80;
+
+std::string shorten_last_read(std::string reason) {
+  const std::string mark = "last read: '";
+  const std::size_t from = reason.find(mark);
+  if (from == std::string::npos) return reason;
+  const std::size_t begin = from + mark.size();
+  std::size_t end = reason.rfind("'; expected ");
+  if (end == std::string::npos || end < begin) end = reason.rfind('\'');
+  if (end == std::string::npos || end < begin) return reason;
+  std::size_t i = begin;
+  for (std::size_t seen = 0; i < end && seen < kMostQuoted; ++seen)
+    for (++i; i < end && (static_cast<unsigned char>(reason[i]) & 0xC0) == 0x80;) ++i;
+  if (i >= end) return reason;
+  return reason.substr(0, i) + "\u2026" + reason.substr(end);
+}
+
 // Builds one value (an entity, or a top-level field) from SAX events, keeping its path so
 // that duplicate keys and excessive nesting can be reported where they are. The JSON pointer
 // itself is only spelled out when a message needs it.
@@ -207,8 +226,15 @@ class SaxLoader : public nlohmann::json_sax<json> {
       return false;
     }
     const bool bad_byte = reason.find("UTF-8") != std::string::npos;
-    fatal("syntax", "", "syntax error: " + reason, bad_byte ? last : start, false);
+    fatal("syntax", "", "syntax error: " + shorten_last_read(std::move(reason)), bad_byte ? last : start, false);
     return false;
+  }
+
+  // nlohmann's lexer takes a NUL byte for the end of the input: after a whole document, the
+  // bytes from it on were never read. A NUL anywhere else is already an error.
+  void nul_after_document(std::size_t offset) {
+    fatal("syntax", "", "syntax error: a NUL byte after the end of the JSON object; nothing may follow it", offset,
+          false);
   }
 
   // The one error that stopped the parse, placed by byte offset rather than by pointer.
@@ -474,6 +500,8 @@ LoadResult load_model_precisely(std::string_view text) {
     return result;
   }
   json::sax_parse(body.begin(), body.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
+  if (const std::size_t nul = body.find('\0'); !sax.failed() && nul != std::string_view::npos)
+    sax.nul_after_document(nul);
   if (!sax.failed()) check_model(builder, diag, &result.cycles);
   std::optional<SaxLoader::Fatal> fatal = sax.fatal_error();
   if (fatal) fatal->offset += static_cast<std::size_t>(body.data() - text.data());
