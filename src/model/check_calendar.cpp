@@ -50,60 +50,71 @@ long working_days_left(const Calendar& c) {
 // Day numbers as the calendar reads them, snapped to the 6 decimals reports print.
 double snap(double day) { return std::round(day * 1e6) / 1e6; }
 
-// The activities (steps, then approvals) in one list, with their durations and predecessors.
+// The activities (steps, then approvals, numbered 0..n-1 in that order), their durations, and
+// their earliest starts and finishes. Flat arrays only: at a million steps a list per activity
+// cost more than the rest of the checks together.
 struct Activities {
+  const Model& m;
+  std::vector<Ref> ref;
+  std::vector<std::uint32_t> number;  // by Ref: the activity's number, UINT32_MAX for others
   std::vector<double> days, start, finish;
-  std::vector<std::vector<std::uint32_t>> before;
-};
 
-Activities activities_of(const ModelBuilder& b) {
-  const Model& m = b.model();
-  const std::size_t steps = m.steps().size();
-  Activities a;
-  a.before.resize(steps + m.approvals().size());
-  auto node = [&](Ref r, std::uint32_t& out) {
-    if (r == kNoRef) return false;
-    const auto kind = b.defined_kind(r);
-    if (kind != EntityKind::step && kind != EntityKind::approval) return false;
-    out = static_cast<std::uint32_t>(m.index(r) + (kind == EntityKind::step ? 0 : steps));
-    return true;
-  };
-  auto add = [&](double days, const std::vector<Ref>& deps) {
-    std::vector<std::uint32_t>& before = a.before[a.days.size()];
-    for (Ref r : deps)
-      if (std::uint32_t n = 0; node(r, n)) before.push_back(n);
-    a.days.push_back(days);
-  };
-  for (const Step& s : m.steps()) add(std::max(s.duration.pessimistic, s.duration.expected()), s.depends_on);
-  for (const Approval& g : m.approvals()) add(g.lead_time, g.depends_on);
-  return a;
-}
-
-// Earliest starts and finishes in topological order; false when there is a cycle (reported by
-// the cycle check).
-bool schedule(Activities& a) {
-  const std::size_t n = a.days.size();
-  std::vector<std::uint32_t> pending(n, 0), order;
-  std::vector<std::vector<std::uint32_t>> after(n);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::uint32_t p : a.before[i]) {
-      after[p].push_back(static_cast<std::uint32_t>(i));
-      ++pending[i];
+  explicit Activities(const ModelBuilder& b) : m(b.model()), number(b.interned_count(), UINT32_MAX) {
+    const std::size_t steps = m.steps().size(), n = steps + m.approvals().size();
+    ref.reserve(n);
+    days.reserve(n);
+    for (std::size_t i = 0; i < steps; ++i) {
+      const Duration& d = m.steps()[i].duration;
+      ref.push_back(m.ref_of(EntityKind::step, i));
+      days.push_back(std::max(d.pessimistic, d.expected()));
     }
-  for (std::size_t i = 0; i < n; ++i)
-    if (pending[i] == 0) order.push_back(static_cast<std::uint32_t>(i));
-  a.start.assign(n, 0);
-  a.finish.assign(n, 0);
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    const std::uint32_t i = order[k];
-    a.finish[i] = a.start[i] + a.days[i];
-    for (std::uint32_t next : after[i]) {
-      a.start[next] = std::max(a.start[next], a.finish[i]);
-      if (--pending[next] == 0) order.push_back(next);
+    for (std::size_t i = 0; i < m.approvals().size(); ++i) {
+      ref.push_back(m.ref_of(EntityKind::approval, i));
+      days.push_back(m.approvals()[i].lead_time);
     }
+    for (std::uint32_t i = 0; i < n; ++i) number[ref[i]] = i;
   }
-  return order.size() == n;
-}
+  std::size_t size() const { return ref.size(); }
+  // The activity a dependency names, or UINT32_MAX (not an activity, or itself: the
+  // reference check reports both).
+  std::uint32_t dependency(std::uint32_t i, Ref d) const {
+    return d >= number.size() || number[d] == i ? UINT32_MAX : number[d];
+  }
+
+  // Earliest starts and finishes, by a depth-first search over the dependencies with an
+  // explicit stack; false when there is a cycle (the cycle check reports it).
+  bool schedule() {
+    const std::size_t n = size();
+    enum : std::uint8_t { unseen, open, done };
+    std::vector<std::uint8_t> state(n, unseen);
+    start.assign(n, 0);
+    finish.assign(n, 0);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> stack;  // activity, next dependency
+    for (std::uint32_t root = 0; root < n; ++root) {
+      if (state[root] != unseen) continue;
+      state[root] = open;
+      stack.emplace_back(root, 0);
+      while (!stack.empty()) {
+        auto& [v, next] = stack.back();
+        const std::vector<Ref>& deps = m.depends_on(ref[v]);
+        if (next < deps.size()) {
+          const std::uint32_t d = dependency(v, deps[next++]);
+          if (d == UINT32_MAX || state[d] == done) continue;
+          if (state[d] == open) return false;
+          state[d] = open;
+          stack.emplace_back(d, 0);
+          continue;
+        }
+        for (Ref r : deps)
+          if (const std::uint32_t d = dependency(v, r); d != UINT32_MAX) start[v] = std::max(start[v], finish[d]);
+        finish[v] = start[v] + days[v];
+        state[v] = done;
+        stack.pop_back();
+      }
+    }
+    return true;
+  }
+};
 
 }  // namespace
 
@@ -111,8 +122,12 @@ void check_calendar_fits(const ModelBuilder& b, Diagnostics& diag) {
   const Model& m = b.model();
   if (m.calendar.start.empty() || (m.steps().empty() && m.approvals().empty())) return;
   const long left = working_days_left(m.calendar);
-  Activities a = activities_of(b);
-  if (!schedule(a)) return;
+  Activities a(b);
+  // No chain is longer than all the work end to end: when that fits, every chain does.
+  double total = 0;
+  for (double d : a.days) total += d;
+  if (total + 1 <= static_cast<double>(left)) return;
+  if (!a.schedule()) return;
   // Work starting at day s starts on working day floor(s) + 1; work ending at day f > 0 ends on
   // working day ceil(f).
   auto fits = [&](std::size_t i) {
@@ -120,8 +135,15 @@ void check_calendar_fits(const ModelBuilder& b, Diagnostics& diag) {
     return std::floor(s) + 1 <= static_cast<double>(left) && (f <= 0 || std::ceil(f) <= static_cast<double>(left));
   };
   const std::size_t steps = m.steps().size();
-  for (std::size_t i = 0; i < a.days.size(); ++i) {
-    if (fits(i) || !std::all_of(a.before[i].begin(), a.before[i].end(), fits)) continue;
+  auto dependencies_fit = [&](std::uint32_t i) {
+    const std::vector<Ref>& deps = m.depends_on(a.ref[i]);
+    return std::all_of(deps.begin(), deps.end(), [&](Ref r) {
+      const std::uint32_t d = a.dependency(i, r);
+      return d == UINT32_MAX || fits(d);
+    });
+  };
+  for (std::uint32_t i = 0; i < a.size(); ++i) {
+    if (fits(i) || !dependencies_fit(i)) continue;
     const bool step = i < steps;
     const EntityBase& e = step ? static_cast<const EntityBase&>(m.steps()[i]) : m.approvals()[i - steps];
     const EntityKind kind = step ? EntityKind::step : EntityKind::approval;
