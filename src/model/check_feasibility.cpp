@@ -51,7 +51,8 @@ class Capacities {
 bool has_work(const Step& s) { return s.status != StepStatus::done && s.duration.expected() > 0; }
 
 void check_step_demands(const ModelBuilder& b, const Capacities& capacities, const Step& s, Diagnostics& diag) {
-  const std::string at = entity_pointer(EntityKind::step, s.source_index);
+  // Pointers are spelled out only for a report: a million steps each had a string made.
+  auto at = [&] { return entity_pointer(EntityKind::step, s.source_index); };
   auto report = [&](const std::string& pointer, Ref r, double amount, double capacity, const char* how) {
     diag.error("over-capacity", pointer, s.id,
                "step " + quote_text(s.id) + " demands " + load_number(amount) + " of " + quote_text(b.id(r)) + how +
@@ -60,13 +61,13 @@ void check_step_demands(const ModelBuilder& b, const Capacities& capacities, con
   for (const Demand& d : s.demands) {
     const std::optional<double> capacity = capacities.of(d.resource);
     if (capacity && !fits_capacity(d.amount, *capacity))
-      report(pointer_join(at + "/demands", b.id(d.resource)), d.resource, d.amount, *capacity, "");
+      report(pointer_join(at() + "/demands", b.id(d.resource)), d.resource, d.amount, *capacity, "");
   }
   // The default demand of a department owner is 1, or all it has when that is less: it fails
   // only when the department has nothing at all.
   if (s.demands.empty() && is(b, s.owner, EntityKind::department)) {
     const double capacity = *capacities.of(s.owner);
-    if (!(capacity > 0)) report(at + "/owner", s.owner, 1, capacity, " (its owner, by default)");
+    if (!(capacity > 0)) report(at() + "/owner", s.owner, 1, capacity, " (its owner, by default)");
   }
 }
 
@@ -88,11 +89,12 @@ bool check_days(double v, const std::string& pointer, const EntityBase& e, const
 }
 
 bool check_step_duration(const Step& s, Diagnostics& diag) {
+  const Duration& d = s.duration;
+  if (d.optimistic <= kMaxDays && d.likely <= kMaxDays && d.pessimistic <= kMaxDays) return true;
   const std::string at = entity_pointer(EntityKind::step, s.source_index) + "/duration";
   const std::string of = " of step " + quote_text(s.id);
   if (!s.duration.three_point) return check_days(s.duration.likely, at, s, "duration" + of, diag);
   // optimistic <= likely <= pessimistic: the largest point over the bound is reported.
-  const Duration& d = s.duration;
   if (!(d.pessimistic <= kMaxDays)) return check_days(d.pessimistic, at + "/pessimistic", s, "pessimistic" + of, diag);
   if (!(d.likely <= kMaxDays)) return check_days(d.likely, at + "/likely", s, "likely" + of, diag);
   return check_days(d.optimistic, at + "/optimistic", s, "optimistic" + of, diag);
@@ -115,7 +117,8 @@ bool check_bounds(const Model& m, Diagnostics& diag) {
   bool ok = true;
   for (const Step& s : m.steps()) ok &= check_step_duration(s, diag);
   for (const Approval& a : m.approvals())
-    ok &= check_days(a.lead_time, entity_pointer(EntityKind::approval, a.source_index) + "/lead_time", a,
+    if (!(a.lead_time <= kMaxDays))
+      ok &= check_days(a.lead_time, entity_pointer(EntityKind::approval, a.source_index) + "/lead_time", a,
                      "lead_time of approval " + quote_text(a.id), diag);
   for (const Initiative& i : m.initiatives()) ok &= check_initiative_numbers(i, diag);
   return ok;

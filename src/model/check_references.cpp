@@ -1,7 +1,8 @@
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
-#include <unordered_set>
+#include <vector>
 
 #include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
@@ -76,16 +77,21 @@ void check_self_reference(const ModelBuilder& b, const ReferenceSite& s, Ref fro
 // ambiguous), a warning elsewhere.
 void check_repeats(const ModelBuilder& b, Diagnostics& diag) {
   const Model& m = b.model();
-  // Sites come list by list, so one set of the current list's targets suffices.
+  // Sites come list by list: each entity is stamped with the number of the list it was last
+  // seen in (no set to allocate and clear for each of a million lists).
   std::tuple<EntityKind, std::size_t, const char*> list{EntityKind::person, 0, nullptr};
-  std::unordered_set<Ref> seen;
+  std::uint32_t list_number = 0;
+  std::vector<std::uint32_t> seen_in(b.interned_count(), 0);
   for_each_reference(m, [&](const ReferenceSite& s) {
     if (s.element < 0 || s.subfield) return;
     if (std::tuple{s.from_kind, s.from_index, s.field} != list) {
       list = {s.from_kind, s.from_index, s.field};
-      seen.clear();
+      ++list_number;
     }
-    if (seen.insert(s.target).second) return;
+    if (seen_in[s.target] != list_number) {
+      seen_in[s.target] = list_number;
+      return;
+    }
     const std::string& id = s.from(m).id;
     const std::string msg =
         quote_text(m.id(s.target)) + " is listed more than once in " + s.field + " of " + what(m, s);
@@ -142,11 +148,46 @@ void check_references(const ModelBuilder& b, Diagnostics& diag) {
   check_slot_sides(b, diag);
 }
 
+namespace {
+
+// From's diagnostics after to's, as if they had been reported into `to` in that order.
+void append(Diagnostics& to, const Diagnostics& from) {
+  std::size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : from.items()) {
+    to.add(d);
+    ++(d.severity == DiagnosticSeverity::error ? errors : warnings);
+  }
+  for (; errors < from.error_count(); ++errors) to.count(DiagnosticSeverity::error);
+  for (; warnings < from.warning_count(); ++warnings) to.count(DiagnosticSeverity::warning);
+}
+
+// From this many entities on, the reference check runs on a second thread beside the others
+// (each reads the model only); below it, a thread costs more than it saves.
+constexpr std::size_t kParallelChecks = 100'000;
+
+}  // namespace
+
 void check_model(const ModelBuilder& builder, Diagnostics& diag, std::vector<DependencyCycle>* cycles) {
-  check_references(builder, diag);
-  check_dependency_cycles(builder, diag, cycles);
-  check_reporting_cycles(builder, diag);
-  check_feasibility(builder, diag);
+  auto others = [&](Diagnostics& into) {
+    check_dependency_cycles(builder, into, cycles);
+    check_reporting_cycles(builder, into);
+    check_feasibility(builder, into);
+  };
+  if (builder.interned_count() < kParallelChecks) {
+    check_references(builder, diag);
+    others(diag);
+    return;
+  }
+  std::future<void> references = std::async(std::launch::async, [&] { check_references(builder, diag); });
+  Diagnostics rest;
+  try {
+    others(rest);
+  } catch (...) {
+    references.wait();
+    throw;
+  }
+  references.get();
+  append(diag, rest);
 }
 
 }  // namespace clearpath
