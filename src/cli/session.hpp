@@ -4,6 +4,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "cli/cli.hpp"
 #include "cli/progress_display.hpp"
 #include "io/json/load_in_place.hpp"
+#include "io/mapped_input.hpp"
 #include "report/diagnostic_report.hpp"
 
 namespace clearpath {
@@ -46,15 +48,26 @@ class Session {
   // parsing it, checking the model. The result lives as long as the session (see ~Session).
   LoadResult& load(const std::string& path, bool print) {
     SubjectPhases phases(progress(), display(path));
-    std::string text;
+    // A regular file is mapped (no copy); anything else, or a file that cannot be mapped, read.
+    std::optional<MappedInput> mapped;
+    std::string read_text;
     {
       ProgressPhase reading(phases.get(), "reading", ProgressUnit::bytes);
-      text = read(path);
-      reading.advance(text.size(), text.size());
+      if (path != "-") mapped = MappedInput::map(path, kMaxInputBytes);
+      if (mapped) MappedInput::exit_on_sigbus(display(path));
+      else read_text = read(path);
+      const std::size_t size = mapped ? mapped->text().size() : read_text.size();
+      reading.advance(size, size);
     }
+    const std::string_view text = mapped ? mapped->text() : std::string_view(read_text);
     if (display_ && text.size() > io_.terminal.progress_bytes) display_->show_now();
-    LoadResult& r = loads_.emplace_back(load_model_in_place(text, phases.get()));
+    LoadResult& r = loads_.emplace_back(
+        load_model_in_place(text, mapped ? mapped->readable() : read_text.capacity(), phases.get()));
     if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color(), text);
+    if (mapped) {
+      mapped.reset();
+      MappedInput::default_sigbus();
+    }
     return r;
   }
   // Frees what load() returned so far (validate, between files).
