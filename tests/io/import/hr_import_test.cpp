@@ -187,6 +187,22 @@ TEST_CASE("hr: header problems", "[hr]") {
   CHECK(people_rows(valid_model(r)) == std::vector<std::string>{"1|Ana|||"});
 }
 
+TEST_CASE("hr: a manager cycle of 100,000 people is one short line, abbreviated as the loader's", "[hr]") {
+  // e0 reports to e1, ... e99999 to e0; row k is on line k + 2.
+  constexpr std::size_t n = 100000;
+  std::string csv = "Employee ID,Name,Manager ID\n";
+  for (std::size_t k = 0; k < n; ++k)
+    csv += "e" + std::to_string(k) + ",N" + std::to_string(k) + ",e" + std::to_string((k + 1) % n) + "\n";
+  const auto p = problems_of(csv);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] ==
+        "x.csv:2: manager cycle (100000 people): e0 -> e1 -> e2 -> e3 -> e4 -> e5 -> e6 -> e7 -> e8 -> e9 -> ... "
+        "(99989 more) -> e99999 -> e0 (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, ... (99988 more))");
+  // Short cycles are written whole, as before.
+  CHECK(problems_of("Employee ID,Name,Manager ID\na,A,b\nb,B,a\n") ==
+        std::vector<std::string>{"x.csv:2: manager cycle (2 people): a -> b -> a (lines 2, 3)"});
+}
+
 TEST_CASE("hr: --side-of and --roles-from-title", "[hr]") {
   HrImportOptions o;
   o.sides = {{"it", "it"}, {"dept-marketing", "business"}, {"Executive", "business"}};
