@@ -203,6 +203,27 @@ TEST_CASE("hr: a manager cycle of 100,000 people is one short line, abbreviated 
         std::vector<std::string>{"x.csv:2: manager cycle (2 people): a -> b -> a (lines 2, 3)"});
 }
 
+TEST_CASE("hr: --roles-from-title matches in linear time (RE2), so a backtracking pattern is harmless", "[hr]") {
+  // '^(a+)+$' against 30 a's and a '!' took std::regex minutes of backtracking.
+  HrImportOptions o;
+  o.title_roles = {{"^(a+)+$", "executive"}, {"^(a|aa)*$", "director"}};
+  const std::string as(30, 'a');
+  const Model m = valid_model(import_hr("Employee ID,Name,Title\ne1,Ann," + as + "!\ne2,Bo," + as + "\n", "x.csv", o));
+  CHECK(m.people()[0].roles.empty());
+  CHECK(m.people()[1].roles == std::vector<std::string>{"executive", "director"});
+  // What RE2 does not have is a clear problem of the option.
+  for (const char* pattern : {"(a)\\1", "chief(?=x)", "(?<!vp)chief"}) {
+    INFO(pattern);
+    HrImportOptions bad;
+    bad.title_roles = {{pattern, "executive"}};
+    const auto p = problems_of("Employee ID,Name,Title\ne1,Ann,Chief\n", bad);
+    REQUIRE(p.size() == 1);
+    CHECK_THAT(p[0], Catch::Matchers::StartsWith("--roles-from-title '" + std::string(pattern) +
+                                                 "=executive': invalid regular expression '" + pattern +
+                                                 "' (RE2 syntax: no backreferences or lookaround): "));
+  }
+}
+
 TEST_CASE("hr: --side-of and --roles-from-title", "[hr]") {
   HrImportOptions o;
   o.sides = {{"it", "it"}, {"dept-marketing", "business"}, {"Executive", "business"}};
