@@ -2,7 +2,7 @@
 """Checks that the installed headers (include/clearpath/*.hpp) keep the library's dependencies
 private, so a program built against the installed library needs nothing but a C++20 compiler:
 no header includes anything but the standard library and other public headers (no nlohmann,
-Boost, Graphviz or libcsv, no src/ header) or names one of their types; and the umbrella header
+Boost, Graphviz, libcsv or RE2, no src/ header) or names one of their types; and the umbrella header
 clearpath/clearpath.hpp includes every public header. With --umbrella, only the second check.
 Prints each problem as FILE:LINE and exits 1 if there is any."""
 import pathlib
@@ -11,7 +11,7 @@ import sys
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 # Types of the private dependencies that must not leak through a signature or a member.
-FOREIGN = re.compile(r"\b(nlohmann::|boost::|csv_parser\b|(Agraph|Agnode|Agedge|Agsym|GVC|GVJ)_t\b)")
+FOREIGN = re.compile(r"\b(nlohmann::|boost::|re2::|csv_parser\b|(Agraph|Agnode|Agedge|Agsym|GVC|GVJ)_t\b)")
 UMBRELLA = "clearpath.hpp"
 
 

@@ -21,6 +21,7 @@ packages=(
   clang-tidy                         # scripts/tidy.sh: the checks of .clang-tidy on changed files
   clang-format                       # .clang-format: the style the code is formatted in
   libsimdjson-dev                    # simdjson On-Demand: the fast path that reads model files
+  libre2-dev                         # RE2: linear-time regular expressions for --roles-from-title
 )
 
 missing=()

@@ -12,7 +12,9 @@
 
 namespace clearpath {
 
-int run_cli(const std::vector<std::string>& args, CliIo io) {
+namespace {
+
+int run_command_line(const std::vector<std::string>& args, CliIo& io) {
   const std::unique_ptr<CommandLine> line = make_command_line();
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
@@ -39,6 +41,12 @@ int run_cli(const std::vector<std::string>& args, CliIo io) {
     return run_reporting_errors(io.err, [&, &run = bound] { return run->run(session); });
   }
   return kExitInvalid;  // unreachable: CLI11 requires one subcommand
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, CliIo io) {
+  return finish_standard_output(io.out, io.err, run_command_line(args, io));
 }
 
 }  // namespace clearpath

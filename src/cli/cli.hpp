@@ -8,7 +8,9 @@
 namespace clearpath {
 
 // Exit statuses of the command line: invalid input or usage is 2; 3 is a bug in clearpath.
-enum ExitStatus : int { kExitOk = 0, kExitFindings = 1, kExitInvalid = 2, kExitInternal = 3 };
+// Standard output closed by its reader (EPIPE, when SIGPIPE is ignored) ends quietly with
+// 128 + SIGPIPE, the status a shell shows for a process that SIGPIPE ended.
+enum ExitStatus : int { kExitOk = 0, kExitFindings = 1, kExitInvalid = 2, kExitInternal = 3, kExitBrokenPipe = 141 };
 
 struct Terminal {
   bool out_is_tty = false;
@@ -24,13 +26,15 @@ struct Terminal {
 };
 
 struct CliIo {
-  std::istream& in;  // read for the file name "-"
-  std::ostream& out;
+  std::istream& in;   // read for the file name "-"
+  std::ostream& out;  // over an FdStreambuf (src/io/fd_streambuf.hpp), a failed write says why
   std::ostream& err;
   Terminal terminal;
 };
 
-// args[0] is the program name. Returns the exit status.
+// args[0] is the program name. Returns the exit status. Standard output is flushed at the end:
+// a write that failed makes the status 2 with "cannot write standard output: REASON" on stderr
+// (kExitBrokenPipe and no message for EPIPE).
 int run_cli(const std::vector<std::string>& args, CliIo io);
 
 }  // namespace clearpath

@@ -1,11 +1,14 @@
 #include "cli/error_exit.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <new>
 #include <ostream>
 
 #include "clearpath/error.hpp"
 #include "cli/cli.hpp"
+#include "io/fd_streambuf.hpp"
 
 namespace clearpath {
 namespace {
@@ -32,6 +35,16 @@ int run_reporting_errors(std::ostream& err, const std::function<int()>& command)
   } catch (...) {
     return internal_error(err, "an exception of unknown type");
   }
+}
+
+int finish_standard_output(std::ostream& out, std::ostream& err, int status) {
+  out.flush();
+  if (out) return status;
+  const auto* fd = dynamic_cast<const FdStreambuf*>(out.rdbuf());
+  const int error = fd ? fd->error() : 0;
+  if (error == EPIPE) return kExitBrokenPipe;
+  err << "clearpath: error: cannot write standard output: " << (error ? std::strerror(error) : "write failed") << "\n";
+  return kExitInvalid;
 }
 
 }  // namespace clearpath

@@ -12,3 +12,13 @@ namespace clearpath {
 int run_reporting_errors(std::ostream& err, const std::function<int()>& command);
 
 }  // namespace clearpath
+
+namespace clearpath {
+
+// Flushes standard output and returns `status` if all of it was written; else 2, with
+// "clearpath: error: cannot write standard output: REASON" on `err` (the reason is known when
+// `out` writes through an FdStreambuf), or kExitBrokenPipe and no message when the reader closed
+// the pipe (EPIPE), as other Unix tools.
+int finish_standard_output(std::ostream& out, std::ostream& err, int status);
+
+}  // namespace clearpath

@@ -1,8 +1,11 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <istream>
-#include <memory>
 
 #include "clearpath/load.hpp"
 
@@ -24,36 +27,56 @@ std::string padded(std::string text) {
   throw InputError(name + " is larger than " + std::to_string(max_bytes >> 20) + " MB, the most clearpath reads");
 }
 
+// Appends what was read, refusing the input as soon as it passes max_bytes. The buffer grows
+// by doubling but never beyond max_bytes and the padding, so a device or a stream without end
+// (/dev/zero) is refused holding at most the limit.
+void append_within(std::string& text, const char* data, std::size_t size, const std::string& name,
+                   std::size_t max_bytes) {
+  if (size > max_bytes - text.size()) too_large(name, max_bytes);
+  if (text.size() + size + kPadding > text.capacity()) {
+    // A fresh string: reserve() on this one would round up to twice its capacity (libstdc++).
+    std::string bigger;
+    bigger.reserve(std::min(std::max(2 * text.capacity(), text.size() + size), max_bytes) + kPadding);
+    bigger.append(text);
+    text.swap(bigger);
+  }
+  text.append(data, size);
+}
+
+struct Descriptor {
+  int fd;
+  ~Descriptor() { ::close(fd); }
+};
+
 }  // namespace
 
 std::string read_input(const std::string& path, std::size_t max_bytes) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+  const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (file.fd < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(file.fd, &st) != 0) throw InputError("cannot read " + path + ": " + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) throw InputError(path + ": is a directory");
   std::string text;
-  if (std::fseek(f.get(), 0, SEEK_END) == 0) {
-    const long size = std::ftell(f.get());
-    if (size > 0 && static_cast<std::size_t>(size) > max_bytes) too_large(path, max_bytes);
-    if (size > 0) text.reserve(static_cast<std::size_t>(size) + kPadding);
-    std::rewind(f.get());
+  if (S_ISREG(st.st_mode)) {  // its size is known: refused before reading, read into one buffer
+    if (static_cast<std::size_t>(st.st_size) > max_bytes) too_large(path, max_bytes);
+    text.reserve(static_cast<std::size_t>(st.st_size) + kPadding);
   }
   char buffer[1 << 16];
-  std::size_t got;
-  while ((got = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) {
-    if (text.size() + got > max_bytes) too_large(path, max_bytes);  // a growing file or a pipe
-    text.append(buffer, got);
+  for (;;) {
+    const ssize_t got = ::read(file.fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw InputError("cannot read " + path + ": " + std::strerror(errno));
+    if (got == 0) break;
+    append_within(text, buffer, static_cast<std::size_t>(got), path, max_bytes);  // a growing file too
   }
-  if (std::ferror(f.get())) throw InputError("cannot read " + path + ": " + std::strerror(errno));
   return padded(std::move(text));
 }
 
 std::string read_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    const std::size_t got = static_cast<std::size_t>(in.gcount());
-    if (text.size() + got > max_bytes) too_large(name, max_bytes);
-    text.append(buffer, got);
-  }
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    append_within(text, buffer, static_cast<std::size_t>(in.gcount()), name, max_bytes);
   if (in.bad()) throw InputError("cannot read " + name);
   return padded(std::move(text));
 }

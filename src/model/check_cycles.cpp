@@ -13,20 +13,8 @@
 namespace clearpath {
 namespace {
 
-constexpr std::size_t kCycleShown = 12;  // ids printed before a long cycle is abbreviated
-
 std::string cycle_text(const ModelBuilder& b, const std::vector<Ref>& cycle) {
-  // cycle = a, b, c (closing back to a)
-  std::string out;
-  const std::size_t n = cycle.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (n > kCycleShown && i == kCycleShown - 2) {
-      out += "... (" + std::to_string(n - kCycleShown + 1) + " more) -> ";
-      i = n - 1;
-    }
-    out += b.id(cycle[i]) + " -> ";
-  }
-  return out + b.id(cycle.front());
+  return clearpath::cycle_text(cycle.size(), [&](std::size_t i) { return b.id(cycle[i]); });
 }
 
 struct Found {

@@ -108,4 +108,24 @@ std::string quote_text(std::string_view text) {
   return out;
 }
 
+std::string cycle_text(std::size_t n, const std::function<std::string(std::size_t)>& item, std::size_t shown) {
+  // items 0, 1, ... (closing back to 0)
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (n > shown && i == shown - 2) {
+      out += "... (" + std::to_string(n - shown + 1) + " more) -> ";
+      i = n - 1;
+    }
+    out += item(i) + " -> ";
+  }
+  return out + item(0);
+}
+
+std::string list_text(std::size_t n, const std::function<std::string(std::size_t)>& item, std::size_t shown) {
+  std::string out;
+  for (std::size_t i = 0; i < n && i < shown; ++i) out += (i ? ", " : "") + item(i);
+  if (n > shown) out += ", ... (" + std::to_string(n - shown) + " more)";
+  return out;
+}
+
 }  // namespace clearpath

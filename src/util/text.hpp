@@ -2,6 +2,7 @@
 // Small text helpers: JSON pointers, edit distance and did-you-mean, quoting user text. The
 // lowest layer: the model, io and report all use them. Private to the library.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,17 @@ inline constexpr std::size_t kMaxSuggestedLength = 64;
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
 // " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
+
+// A cycle of n items (n >= 1) as "a -> b -> c -> a", item(i) naming the i-th. A cycle longer
+// than `shown` is abbreviated after its first shown - 2 items: "a -> ... (K more) -> z -> a",
+// so the text stays short whatever n (the loader's dependency and reports_to cycles, the HR
+// importer's manager cycles).
+inline constexpr std::size_t kCycleShown = 12;
+std::string cycle_text(std::size_t n, const std::function<std::string(std::size_t)>& item,
+                       std::size_t shown = kCycleShown);
+// item(0), ..., item(n - 1) joined by ", ", the first `shown` of them then "... (K more)".
+std::string list_text(std::size_t n, const std::function<std::string(std::size_t)>& item,
+                      std::size_t shown = kCycleShown);
 
 // 'x', with control characters escaped and very long text cut, for quoting user text.
 std::string quote_text(std::string_view text);

@@ -1,7 +1,10 @@
 // One error hierarchy: every clearpath exception is an Error with an optional location; the
 // command line maps an Error to exit 2 and anything else (a bug) to exit 3.
+#include <fcntl.h>
+#include <unistd.h>
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <sstream>
 #include <stdexcept>
 
@@ -13,7 +16,9 @@
 #include "clearpath/load.hpp"
 #include "clearpath/render.hpp"
 #include "clearpath/schedule.hpp"
+#include "cli/cli.hpp"
 #include "cli/error_exit.hpp"
+#include "io/fd_streambuf.hpp"
 #include "support/test_support.hpp"
 
 using clearpath::Error;
@@ -101,4 +106,68 @@ TEST_CASE("errors thrown by the analyses reach the user once, as before", "[cli]
   const auto missing = run({"import", "psplib", "/no/such.sm"});
   CHECK(missing.status == 2);
   CHECK(missing.err == "clearpath: error: cannot open /no/such.sm: No such file or directory\n");
+}
+
+namespace {
+
+// Runs the command line in-process with standard output written to `fd` through an FdStreambuf,
+// as main() does.
+clearpath::test::CliRun run_to_fd(int fd, const std::vector<std::string>& args) {
+  clearpath::FdStreambuf buffer(fd);
+  std::ostream out(&buffer);
+  std::istringstream in;
+  std::ostringstream err;
+  std::vector<std::string> argv{"clearpath"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  clearpath::test::CliRun r;
+  r.status = clearpath::run_cli(argv, {in, out, err, clearpath::Terminal{}});
+  r.err = err.str();
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("standard output that cannot be written: exit 2 and the reason", "[cli][errors][stdout]") {
+  const std::string minimal = clearpath::test::source_path("graphs/minimal.json");
+  const int full = ::open("/dev/full", O_WRONLY);
+  REQUIRE(full >= 0);
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"path", minimal},
+                                               {"export", minimal, "--format", "graphml"},
+                                               {"validate", minimal, "--format", "json"},
+                                               {"render", minimal, "--view", "org"},
+                                               {"schema"}}) {
+    INFO(args.front());
+    const auto r = run_to_fd(full, args);
+    CHECK(r.status == 2);
+    CHECK(r.err == "clearpath: error: cannot write standard output: No space left on device\n");
+  }
+  ::close(full);
+  // A descriptor open only for reading, as main() leaves a closed standard output.
+  const int read_only = ::open("/dev/null", O_RDONLY);
+  REQUIRE(read_only >= 0);
+  const auto closed = run_to_fd(read_only, {"path", minimal});
+  ::close(read_only);
+  CHECK(closed.status == 2);
+  CHECK(closed.err == "clearpath: error: cannot write standard output: Bad file descriptor\n");
+  // Findings (exit 1) do not hide a lost output either.
+  std::ostringstream bad;
+  bad.setstate(std::ios::badbit);
+  std::ostringstream err;
+  CHECK(clearpath::finish_standard_output(bad, err, clearpath::kExitFindings) == 2);
+  CHECK(err.str() == "clearpath: error: cannot write standard output: write failed\n");
+}
+
+TEST_CASE("a pipe closed by its reader (EPIPE): no message, 128 + SIGPIPE", "[cli][errors][stdout]") {
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  ::close(ends[0]);
+  struct sigaction ignore {
+  }, old{};
+  ignore.sa_handler = SIG_IGN;
+  ::sigaction(SIGPIPE, &ignore, &old);
+  const auto r = run_to_fd(ends[1], {"path", clearpath::test::source_path("graphs/minimal.json")});
+  ::sigaction(SIGPIPE, &old, nullptr);
+  ::close(ends[1]);
+  CHECK(r.status == 141);
+  CHECK(r.err.empty());
 }

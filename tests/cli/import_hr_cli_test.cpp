@@ -154,6 +154,18 @@ TEST_CASE("import hr --into: the model's own warnings do not stop the import, it
   CHECK(!std::filesystem::exists(dir + "/side.json"));
 }
 
+TEST_CASE("import hr: --roles-from-title in RE2 syntax, a backreference is an exit-2 error", "[hr][cli]") {
+  const std::string csv = "Employee ID,Name,Title\ne1,Ann," + std::string(30, 'a') + "!\n";
+  auto r = run({"import", "hr", "-", "--roles-from-title", "^(a+)+$=executive"}, csv);  // linear time
+  CHECK(r.status == 0);
+  CHECK(r.out.find("executive") == std::string::npos);
+  r = run({"import", "hr", "-", "--roles-from-title", "(a)\\1=executive"}, csv);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("clearpath: error: --roles-from-title '(a)\\1=executive': invalid regular expression '(a)\\1' "
+                   "(RE2 syntax: no backreferences or lookaround): invalid escape sequence: \\1\n") == 0);
+  CHECK(r.out.empty());
+}
+
 TEST_CASE("import hr: a title too long to match against --roles-from-title is a problem of its row", "[hr][cli]") {
   const std::string csv = "Employee ID,Name,Title\ne1,Ann," + std::string(200000, 'a') + "\ne2,Bo,Chief Officer\n";
   auto r = run({"import", "hr", "-", "--roles-from-title", "(a|b)*=executive"}, csv);

@@ -2,12 +2,15 @@
 // never crashes, hangs or grows without bound. Each case runs well under a second in a Release
 // build, except the 10^7-element array, which takes a few seconds (10^6 in unoptimised or
 // sanitized builds, see kGarbageElements).
+#include <sys/stat.h>
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "io/json/attributes_json.hpp"
@@ -478,4 +481,45 @@ TEST_CASE("objects with very many keys stay linear, and a late duplicate is stil
   CHECK(d.pointer == "/people/0/attributes/k7");
   CHECK(d.entity == "p");
   CHECK(dup.diagnostics.error_count() == 1);  // k1234567 is new (keys go up to k199999)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs that are not files: a directory, a device, a pipe.
+
+TEST_CASE("a directory as input: 'is a directory', not 'larger than 2048 MB'", "[hostile][read]") {
+  const std::string dir = clearpath::test::temp_dir();
+  CHECK_THROWS_WITH(read_input(dir), dir + ": is a directory");
+  const clearpath::test::CliRun run = clearpath::test::run({"path", dir + "/"});
+  CHECK(run.status == 2);
+  CHECK(run.err == "clearpath: error: " + dir + "/: is a directory\n");
+}
+
+TEST_CASE("a device without end is refused at the limit", "[hostile][read]") {
+  CHECK_THROWS_WITH(read_input("/dev/zero", std::size_t{1} << 20),
+                    "/dev/zero is larger than 1 MB, the most clearpath reads");
+}
+
+TEST_CASE("a pipe is read whole up to the limit, into a buffer no larger than the limit", "[hostile][read]") {
+  // Not a power of two: a buffer grown by doubling alone would end well past it.
+  constexpr std::size_t limit = 3'000'000;
+  const std::string fifo = clearpath::test::temp_dir() + "/input.fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (const std::size_t size : {limit, limit + 1}) {
+    INFO("bytes written: " << size);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << std::string(size, ' '); });
+    std::string text;
+    bool refused = false;
+    try {
+      text = read_input(fifo, limit);
+    } catch (const InputError& e) {
+      refused = true;
+      CHECK_THAT(e.what(), Contains("is larger than 2 MB"));  // after reading the last byte: the writer is done
+    }
+    writer.join();
+    CHECK(refused == (size > limit));
+    if (!refused) {
+      CHECK(text.size() == limit);
+      CHECK(text.capacity() <= limit + 64);
+    }
+  }
 }

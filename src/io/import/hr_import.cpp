@@ -237,18 +237,15 @@ class Builder {
     }
   }
 
+  // Abbreviated as the loader's cycles: a cycle of 100,000 people is a line, not megabytes.
   std::string cycle_problem(const std::vector<std::string>& cycle) const {
-    std::size_t first_line = 0;
-    std::string text, lines;
-    for (const std::string& id : cycle) {
-      text += id + " -> ";
-      if (const auto it = rows_.find(id); it != rows_.end()) {
-        lines += (lines.empty() ? "" : ", ") + std::to_string(it->second->line);
-        if (first_line == 0 || it->second->line < first_line) first_line = it->second->line;
-      }
-    }
-    return at(first_line) + "manager cycle (" + std::to_string(cycle.size()) + " people): " + text + cycle.front() +
-           " (lines " + lines + ")";
+    std::vector<std::size_t> lines;
+    for (const std::string& id : cycle)
+      if (const auto it = rows_.find(id); it != rows_.end()) lines.push_back(it->second->line);
+    const std::size_t first_line = lines.empty() ? 0 : *std::min_element(lines.begin(), lines.end());
+    return at(first_line) + "manager cycle (" + std::to_string(cycle.size()) +
+           " people): " + cycle_text(cycle.size(), [&](std::size_t i) { return cycle[i]; }) + " (lines " +
+           list_text(lines.size(), [&](std::size_t i) { return std::to_string(lines[i]); }) + ")";
   }
 
   void write_people() {

@@ -1,7 +1,6 @@
 // The options of `clearpath import hr` checked before any row is read: the regular expressions
 // and roles of --roles-from-title, the sides of --side-of and --default-side, the delimiter.
 #include <algorithm>
-#include <regex>
 
 #include "clearpath/model.hpp"
 #include "io/import/hr_rows.hpp"
@@ -36,11 +35,9 @@ void check_hr_options(const HrImportOptions& o, const Model* into, std::vector<s
   const std::vector<std::string> roles = known_roles(into);
   for (const auto& [pattern, role] : o.title_roles) {
     const std::string option = "--roles-from-title " + quote_text(pattern + "=" + role) + ": ";
-    try {
-      std::regex re(pattern, std::regex::ECMAScript | std::regex::icase);
-    } catch (const std::regex_error& e) {
-      problems.push_back(option + "invalid regular expression " + quote_text(pattern) + ": " + e.what());
-    }
+    if (const std::string why = title_pattern_problem(pattern); !why.empty())
+      problems.push_back(option + "invalid regular expression " + quote_text(pattern) +
+                         " (RE2 syntax: " + "no backreferences or lookaround): " + why);
     if (!is_name_word(role)) {
       problems.push_back(option + "invalid role " + quote_text(role) +
                          ": a role is a lower-case word such as executive, director, manager or engineer");

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "io/import/csv_reader.hpp"
 #include "util/text.hpp"
@@ -127,6 +129,26 @@ std::string hr_id_problem(std::string_view id) {
 
 namespace {
 
+// --roles-from-title expressions: RE2 (linear time whatever the pattern and title, where
+// std::regex backtracks: '^(a+)+$' on 31 characters ran for minutes), case-insensitive, UTF-8.
+RE2::Options title_options() {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  return o;
+}
+
+}  // namespace
+
+std::string title_pattern_problem(const std::string& pattern) {
+  const RE2 re(pattern, title_options());
+  return re.ok() ? std::string() : re.error();
+}
+
+namespace {
+
+// A title no longer than this is matched; a longer one is a problem of its row (no job title
+// is that long).
 constexpr std::size_t kMaxMatchedTitle = 1024;
 
 // Which column holds what; kNoColumn where the export has none.
@@ -165,7 +187,7 @@ bool map_columns(const CsvRecord& header, const std::string& file, const HrImpor
   return true;
 }
 
-using TitleRoles = std::vector<std::pair<std::regex, std::string>>;
+using TitleRoles = std::vector<std::pair<std::unique_ptr<RE2>, std::string>>;
 
 // The fields of one record, checked on its own and against the ids before it (`seen`: id ->
 // line); the problem ("" when none) names the row's employee where it can.
@@ -188,13 +210,11 @@ std::string read_row(const CsvRecord& r, const Columns& c, const TitleRoles& tit
   if (!row.manager.empty())
     if (const std::string why = hr_id_problem(row.manager); !why.empty())
       return "invalid manager id " + quote_text(row.manager) + " of employee " + quote_text(row.id) + ": it " + why;
-  // std::regex recurses once per character: a title of tens of kilobytes would overflow the
-  // stack. No job title is that long, so a long one is a problem of the row.
   if (!title_roles.empty() && row.title.size() > kMaxMatchedTitle)
     return "the title of employee " + quote_text(row.id) + " is " + std::to_string(row.title.size()) +
            " bytes long; --roles-from-title matches titles of up to " + std::to_string(kMaxMatchedTitle) + " bytes";
   for (const auto& [re, role] : title_roles) {
-    if (row.title.empty() || !std::regex_search(row.title, re)) continue;
+    if (row.title.empty() || !RE2::PartialMatch(row.title, *re)) continue;
     if (std::find(row.roles.begin(), row.roles.end(), role) == row.roles.end()) row.roles.push_back(role);
   }
   for (const auto& [name, col] : c.attributes) {
@@ -229,7 +249,7 @@ HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImpo
   if (header.invalid_utf8 || !map_columns(header, file, options, sheet, columns)) return sheet;
   TitleRoles title_roles;
   for (const auto& [pattern, role] : options.title_roles)
-    title_roles.emplace_back(std::regex(pattern, std::regex::ECMAScript | std::regex::icase), role);
+    title_roles.emplace_back(std::make_unique<RE2>(pattern, title_options()), role);
 
   if (table.records.size() == 1 && sheet.problems.empty())
     sheet.problems.push_back(file + ":" + std::to_string(header.line) +

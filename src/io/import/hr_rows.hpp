@@ -35,6 +35,10 @@ HrSheet read_hr_rows(std::string_view csv, const std::string& file, const HrImpo
 // otherwise why not ("contains a control character").
 std::string hr_id_problem(std::string_view id);
 
+// Why `pattern` is not a valid --roles-from-title expression (RE2 syntax, matched in linear
+// time: no backreferences, no lookaround), or "" when it is.
+std::string title_pattern_problem(const std::string& pattern);
+
 // The options' problems (hr_options.cpp): invalid regular expressions, roles a typo away from
 // a known one, invalid sides, an unusable delimiter.
 void check_hr_options(const HrImportOptions& options, const Model* into, std::vector<std::string>& problems);

@@ -187,6 +187,43 @@ TEST_CASE("hr: header problems", "[hr]") {
   CHECK(people_rows(valid_model(r)) == std::vector<std::string>{"1|Ana|||"});
 }
 
+TEST_CASE("hr: a manager cycle of 100,000 people is one short line, abbreviated as the loader's", "[hr]") {
+  // e0 reports to e1, ... e99999 to e0; row k is on line k + 2.
+  constexpr std::size_t n = 100000;
+  std::string csv = "Employee ID,Name,Manager ID\n";
+  for (std::size_t k = 0; k < n; ++k)
+    csv += "e" + std::to_string(k) + ",N" + std::to_string(k) + ",e" + std::to_string((k + 1) % n) + "\n";
+  const auto p = problems_of(csv);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] ==
+        "x.csv:2: manager cycle (100000 people): e0 -> e1 -> e2 -> e3 -> e4 -> e5 -> e6 -> e7 -> e8 -> e9 -> ... "
+        "(99989 more) -> e99999 -> e0 (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, ... (99988 more))");
+  // Short cycles are written whole, as before.
+  CHECK(problems_of("Employee ID,Name,Manager ID\na,A,b\nb,B,a\n") ==
+        std::vector<std::string>{"x.csv:2: manager cycle (2 people): a -> b -> a (lines 2, 3)"});
+}
+
+TEST_CASE("hr: --roles-from-title matches in linear time (RE2), so a backtracking pattern is harmless", "[hr]") {
+  // '^(a+)+$' against 30 a's and a '!' took std::regex minutes of backtracking.
+  HrImportOptions o;
+  o.title_roles = {{"^(a+)+$", "executive"}, {"^(a|aa)*$", "director"}};
+  const std::string as(30, 'a');
+  const Model m = valid_model(import_hr("Employee ID,Name,Title\ne1,Ann," + as + "!\ne2,Bo," + as + "\n", "x.csv", o));
+  CHECK(m.people()[0].roles.empty());
+  CHECK(m.people()[1].roles == std::vector<std::string>{"executive", "director"});
+  // What RE2 does not have is a clear problem of the option.
+  for (const char* pattern : {"(a)\\1", "chief(?=x)", "(?<!vp)chief"}) {
+    INFO(pattern);
+    HrImportOptions bad;
+    bad.title_roles = {{pattern, "executive"}};
+    const auto p = problems_of("Employee ID,Name,Title\ne1,Ann,Chief\n", bad);
+    REQUIRE(p.size() == 1);
+    CHECK_THAT(p[0], Catch::Matchers::StartsWith("--roles-from-title '" + std::string(pattern) +
+                                                 "=executive': invalid regular expression '" + pattern +
+                                                 "' (RE2 syntax: no backreferences or lookaround): "));
+  }
+}
+
 TEST_CASE("hr: --side-of and --roles-from-title", "[hr]") {
   HrImportOptions o;
   o.sides = {{"it", "it"}, {"dept-marketing", "business"}, {"Executive", "business"}};
