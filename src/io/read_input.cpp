@@ -43,6 +43,11 @@ void append_within(std::string& text, const char* data, std::size_t size, const 
   text.append(data, size);
 }
 
+// A stream or a device is read only up to the first NUL byte (and the rest of that chunk): no
+// text format clearpath reads has one, so the reader will report it where it stands, and
+// /dev/zero or /dev/urandom is refused at once instead of after the whole limit.
+bool holds_nul(const char* data, std::size_t size) { return std::memchr(data, '\0', size) != nullptr; }
+
 struct Descriptor {
   int fd;
   ~Descriptor() { ::close(fd); }
@@ -68,6 +73,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     if (got < 0) throw InputError("cannot read " + path + ": " + std::strerror(errno));
     if (got == 0) break;
     append_within(text, buffer, static_cast<std::size_t>(got), path, max_bytes);  // a growing file too
+    if (!S_ISREG(st.st_mode) && holds_nul(buffer, static_cast<std::size_t>(got))) break;
   }
   return padded(std::move(text));
 }
@@ -75,8 +81,10 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
 std::string read_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     append_within(text, buffer, static_cast<std::size_t>(in.gcount()), name, max_bytes);
+    if (holds_nul(buffer, static_cast<std::size_t>(in.gcount()))) break;
+  }
   if (in.bad()) throw InputError("cannot read " + name);
   return padded(std::move(text));
 }
