@@ -14,6 +14,7 @@
 #include "io/json/load_in_place.hpp"
 #include "io/mapped_input.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 
@@ -93,4 +94,41 @@ TEST_CASE("validate reads a file of exactly a page through the mapping", "[io][m
   const auto r = clearpath::test::run({"validate", path});
   CHECK(r.status == 0);
   CHECK(r.out.find("valid: 1 person,") != std::string::npos);
+}
+
+TEST_CASE("a mapping whose read pages were given back loads the same model, and is read again for a message",
+          "[io][mapped]") {
+  // 130,000 steps (about 21 MB): pages are given back 16 MB at a time, 1 MB behind the reader.
+  SyntheticOptions options;
+  options.steps = 130'000;
+  options.people = 2'000;
+  options.seed = 3;
+  const std::string text = synthetic_model(options);
+  REQUIRE(text.size() > (std::size_t{18} << 20));
+  const auto mapped = MappedInput::map(write_file("released.json", text), kMaxInputBytes);
+  REQUIRE(mapped.has_value());
+  const LoadResult released = load_model_in_place(mapped->text(), mapped->readable(), nullptr, true);
+  const LoadResult copied = load_model(text);
+  REQUIRE(released.model.has_value());
+  REQUIRE(copied.model.has_value());
+  REQUIRE(released.model->steps().size() == copied.model->steps().size());
+  for (std::size_t i = 0; i < copied.model->steps().size(); i += 997) {
+    CHECK(released.model->steps()[i].id == copied.model->steps()[i].id);
+    CHECK(released.model->steps()[i].depends_on == copied.model->steps()[i].depends_on);
+  }
+  CHECK(mapped->text() == text);  // every page given back reads as the file again
+
+  // Unclean only at its very end: the clean read gives pages back, then the precise reader reads
+  // the whole file from its start and places the message.
+  std::string late = text;
+  late.insert(late.rfind('}'), R"(,"extra": 1)");
+  const auto late_mapped = MappedInput::map(write_file("late.json", late), kMaxInputBytes);
+  REQUIRE(late_mapped.has_value());
+  const LoadResult r = load_model_in_place(late_mapped->text(), late_mapped->readable(), nullptr, true);
+  const LoadResult expected = load_model(late);
+  REQUIRE(r.diagnostics.items().size() == expected.diagnostics.items().size());
+  REQUIRE_FALSE(r.diagnostics.items().empty());
+  CHECK(r.diagnostics.items()[0].message == expected.diagnostics.items()[0].message);
+  CHECK(r.diagnostics.items()[0].line == expected.diagnostics.items()[0].line);
+  CHECK(r.model.has_value() == expected.model.has_value());
 }

@@ -1,6 +1,10 @@
 // The clean reader's file level (clean_reader.hpp): the top-level object, the calendar, free-form
 // attributes, and the small value readers the entities share.
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -139,7 +143,10 @@ bool Reader::entities(EntityKind kind, od::value& v) {
     stop_ = {static_cast<std::size_t>(at - text_), kind, index};
     if (index == 0) first = stop_.offset;
     if (index == kSampleEntities) reserve_like_sample(kind, first, stop_.offset);
-    if (progress_ && index % 4096 == 0) progress_->advance(stop_.offset, size_);
+    if (index % 4096 == 0) {
+      if (progress_) progress_->advance(stop_.offset, size_);
+      if (file_mapping_) release_read_pages(stop_.offset);
+    }
     od::object o;
     return !item.get_object().get(o) && entity(kind, index++, o);
   });
@@ -155,6 +162,19 @@ void Reader::reserve_like_sample(EntityKind kind, std::size_t first, std::size_t
   // At least 32 bytes an entity, so that a sample of tiny ones does not reserve gigabytes.
   const std::size_t per_entity = std::max<std::size_t>((now - first) / kSampleEntities, 32);
   ModelBuilderAccess::reserve(builder_, kind, (size_ - now) / per_entity + 1);
+}
+
+void Reader::release_read_pages(std::size_t offset) {
+  constexpr std::size_t kMargin = std::size_t{1} << 20;  // the entity being read, and more
+  constexpr std::size_t kStep = std::size_t{16} << 20;   // no system call for less
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const auto base = reinterpret_cast<std::uintptr_t>(text_);
+  if (offset < kMargin || base % page != 0) return;
+  const std::size_t end = (offset - kMargin) / page * page;
+  if (end < released_ + kStep) return;
+  // An unwritten page of a private file mapping is read again from the file if touched again.
+  ::madvise(const_cast<char*>(text_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
 }
 
 bool Reader::top_level(std::string_view key, od::value& v) {
@@ -207,12 +227,13 @@ std::size_t last_quote(std::string_view text) {
   return text.empty() || text[0] != '"' ? std::string_view::npos : 0;
 }
 
-CleanRead read(std::string_view text, ModelBuilder& builder, CleanStop* stop, ProgressPhase* progress) {
+CleanRead read(std::string_view text, ModelBuilder& builder, CleanStop* stop, ProgressPhase* progress,
+               bool file_mapping) {
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
   const simdjson::padded_string_view view(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING);
   if (parser.iterate(view).get(doc)) return CleanRead::not_json;
-  clean::Reader reader(builder, text, progress);
+  clean::Reader reader(builder, text, progress, file_mapping);
   const bool clean = reader.document(doc);
   if (stop) *stop = reader.stop();
   return clean ? CleanRead::clean : CleanRead::not_clean;
@@ -220,8 +241,9 @@ CleanRead read(std::string_view text, ModelBuilder& builder, CleanStop* stop, Pr
 
 }  // namespace
 
-CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop, ProgressPhase* progress) {
-  const CleanRead r = read(text, builder, stop, progress);
+CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop, ProgressPhase* progress,
+                           bool file_mapping) {
+  const CleanRead r = read(text, builder, stop, progress, file_mapping);
   if (r == CleanRead::clean || !stop || stop->offset != std::string_view::npos) return r;
   // A file cut short: simdjson refuses it before reading anything, as a string is left open
   // or the root object is not closed. Read it again up to that string with a '}' added, so
@@ -235,7 +257,7 @@ CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanSt
   closed.reserve(end + 1 + simdjson::SIMDJSON_PADDING);
   closed.append(text.substr(0, end)).push_back('}');
   ModelBuilder scratch;
-  read(closed, scratch, stop, nullptr);
+  read(closed, scratch, stop, nullptr, false);
   return r;
 }
 

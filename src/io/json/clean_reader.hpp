@@ -34,15 +34,16 @@ struct CleanStop {
 
 // `text` must be readable (any content) for simdjson::SIMDJSON_PADDING bytes past its end.
 // `progress`, when given, is advanced by the bytes read, every few thousand entities.
+// `file_mapping`: see load_model_in_place.
 CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanStop* stop = nullptr,
-                           ProgressPhase* progress = nullptr);
+                           ProgressPhase* progress = nullptr, bool file_mapping = false);
 
 namespace clean {
 
 class Reader {
  public:
-  Reader(ModelBuilder& builder, std::string_view text, ProgressPhase* progress)
-      : builder_(builder), text_(text.data()), size_(text.size()), progress_(progress) {}
+  Reader(ModelBuilder& builder, std::string_view text, ProgressPhase* progress, bool file_mapping)
+      : builder_(builder), text_(text.data()), size_(text.size()), progress_(progress), file_mapping_(file_mapping) {}
 
   bool document(od::document& doc);
   const CleanStop& stop() const noexcept { return stop_; }
@@ -54,6 +55,8 @@ class Reader {
   bool entities(EntityKind kind, od::value& v);
   static constexpr std::uint32_t kSampleEntities = 64;
   void reserve_like_sample(EntityKind kind, std::size_t first, std::size_t now);
+  // Gives back the pages of a file mapping before `offset`, less a margin (file_mapping_ only).
+  void release_read_pages(std::size_t offset);
   bool entity(EntityKind kind, std::uint32_t index, od::object& o);
   bool person(od::object& o, std::uint32_t index);
   bool department(od::object& o, std::uint32_t index);
@@ -73,6 +76,8 @@ class Reader {
   const char* text_;
   std::size_t size_;
   ProgressPhase* progress_;
+  bool file_mapping_;
+  std::size_t released_ = 0;  // bytes from text_ given back
   CleanStop stop_;
   // Scratch lists of ids, kept between entities so their storage is reused.
   std::vector<std::string_view> ids_a_, ids_b_, ids_c_;

@@ -13,7 +13,11 @@ namespace clearpath {
 // `readable` bytes from text.data() may be read (their content past the text does not
 // matter); with too few, the text is copied once first. Two phases go to `observer`:
 // "parsing" (bytes) and "checking".
-LoadResult load_model_in_place(std::string_view text, std::size_t readable, ProgressObserver* observer = nullptr);
+// `file_mapping`: text is a private mapping of a file (MappedInput), whose pages the reader may
+// give back once read (they are read again from the file if anything looks back): a few
+// hundred MB less at the peak of a large load.
+LoadResult load_model_in_place(std::string_view text, std::size_t readable, ProgressObserver* observer = nullptr,
+                               bool file_mapping = false);
 inline LoadResult load_model_in_place(const std::string& text, ProgressObserver* observer = nullptr) {
   return load_model_in_place(text, text.capacity(), observer);
 }

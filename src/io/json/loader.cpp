@@ -548,7 +548,8 @@ std::optional<LoadResult> syntax_error_in_tail(std::string_view text, std::strin
 
 }  // namespace
 
-LoadResult load_model_in_place(std::string_view text, std::size_t readable, ProgressObserver* observer) {
+LoadResult load_model_in_place(std::string_view text, std::size_t readable, ProgressObserver* observer,
+                               bool file_mapping) {
   if (readable < text.size() + simdjson::SIMDJSON_PADDING) {
     std::string padded;
     padded.reserve(text.size() + simdjson::SIMDJSON_PADDING);
@@ -563,7 +564,7 @@ LoadResult load_model_in_place(std::string_view text, std::size_t readable, Prog
   {
     ProgressPhase parsing(observer, "parsing", ProgressUnit::bytes);
     CleanStop stop;
-    const CleanRead clean = read_clean_model(body, builder, &stop, &parsing);
+    const CleanRead clean = read_clean_model(body, builder, &stop, &parsing, file_mapping);
     if (clean != CleanRead::clean) {
       if (std::optional<LoadResult> r = syntax_error_in_tail(text, body, stop)) return std::move(*r);
       return load_model_precisely(text);
