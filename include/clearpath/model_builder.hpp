@@ -31,6 +31,7 @@
 namespace clearpath {
 
 struct ModelBuilderAccess;  // private: what the file loader needs besides this interface
+struct IdProbe;             // private: an id's hash, worked out ahead of its lookup
 
 class ModelBuilder {
  public:
@@ -69,8 +70,11 @@ class ModelBuilder {
   Model finish() &&;  // every interned id must be defined
   void reserve(EntityKind kind, std::size_t count);
   void prefetch(std::string_view id) const;
+  void prefetch(const IdProbe& probe) const;
+  Ref intern(std::string_view id, const IdProbe& probe);
+  bool add(Step s, const IdProbe& own);
   template <class E>
-  bool define(std::vector<E>& list, EntityKind kind, E e);
+  bool define(std::vector<E>& list, EntityKind kind, E e, const IdProbe* own = nullptr);
   Model model_;
   bool keep_source_index_ = false;  // the loader gives each entity its position in the file
 };

@@ -18,6 +18,14 @@
 
 namespace clearpath {
 
+// What the index works out from an id before it looks anywhere: its first 8 bytes and 32 bits of
+// its hash (whose low 4 bits are its length, up to 15). Worked out once per mention, possibly on
+// another thread than the lookup (the clean reader's steps).
+struct IdProbe {
+  std::uint64_t head = 0;
+  std::uint32_t tag = 0;
+};
+
 class IdIndex {
  public:
   // `ids` holds the id of every Ref; the index only refers to it.
@@ -25,7 +33,7 @@ class IdIndex {
 
   std::optional<Ref> find(std::string_view id) const {
     if (slots_.empty()) return std::nullopt;
-    const Probe p = probe(id);
+    const IdProbe p = probe(id);
     for (std::size_t i = home(p.tag);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.ref1 == 0) return std::nullopt;
@@ -35,9 +43,9 @@ class IdIndex {
 
   // The Ref of `id` when present; otherwise adds id -> fresh (the caller then stores the id as
   // Ref `fresh`) and returns it. One probe sequence either way.
-  Ref find_or_add(std::string_view id, Ref fresh) {
+  Ref find_or_add(std::string_view id, Ref fresh) { return find_or_add(id, probe(id), fresh); }
+  Ref find_or_add(std::string_view id, const IdProbe& p, Ref fresh) {
     if ((count_ + 1) * 4 > slots_.size() * 3) grow();
-    const Probe p = probe(id);
     std::size_t i = home(p.tag);
     for (;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
@@ -51,14 +59,25 @@ class IdIndex {
 
   // Warms the cache for a lookup of `id` soon after: its home slot. With a million ids each
   // lookup is a cache miss or two; asking for several before looking any up overlaps them.
-  void prefetch(std::string_view id) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[home(probe(id).tag)]);
+  void prefetch(std::string_view id) const { prefetch(probe(id)); }
+  void prefetch(const IdProbe& p) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(p.tag)]);
+  }
+
+  static IdProbe probe(std::string_view id) {
+    std::uint64_t x = std::_Hash_bytes(id.data(), id.size(), static_cast<std::size_t>(seed()));
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    const auto length = static_cast<std::uint32_t>(std::min<std::size_t>(id.size(), 15));
+    IdProbe p{0, (static_cast<std::uint32_t>(x >> 32) & ~0xFu) | length};
+    std::memcpy(&p.head, id.data(), std::min(id.size(), kInline));
+    return p;
   }
 
   // Adds id -> r; the id must not be present yet.
   void insert(std::string_view id, Ref r) {
     if ((count_ + 1) * 4 > slots_.size() * 3) grow();
-    const Probe p = probe(id);
+    const IdProbe p = probe(id);
     place({p.head, p.tag, r + 1});
     ++count_;
   }
@@ -73,10 +92,6 @@ class IdIndex {
     std::uint32_t tag = 0;
     std::uint32_t ref1 = 0;
   };
-  struct Probe {
-    std::uint64_t head;
-    std::uint32_t tag;
-  };
   static constexpr std::size_t kInline = sizeof(std::uint64_t);
 
   // Seeded per process, so ids crafted to collide cannot make interning quadratic (the table
@@ -85,16 +100,7 @@ class IdIndex {
     static const std::uint64_t s = (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
     return s;
   }
-  static Probe probe(std::string_view id) {
-    std::uint64_t x = std::_Hash_bytes(id.data(), id.size(), static_cast<std::size_t>(seed()));
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    const auto length = static_cast<std::uint32_t>(std::min<std::size_t>(id.size(), 15));
-    Probe p{0, (static_cast<std::uint32_t>(x >> 32) & ~0xFu) | length};
-    std::memcpy(&p.head, id.data(), std::min(id.size(), kInline));
-    return p;
-  }
-  bool matches(const Slot& s, const Probe& p, std::string_view id) const {
+  bool matches(const Slot& s, const IdProbe& p, std::string_view id) const {
     if (s.tag != p.tag || s.head != p.head) return false;
     return id.size() <= kInline || (*ids_)[s.ref1 - 1] == id;
   }

@@ -14,11 +14,14 @@ namespace clearpath {
 ModelBuilder::ModelBuilder() = default;
 
 void ModelBuilder::prefetch(std::string_view id) const { model_.impl_->ids.prefetch(id); }
+void ModelBuilder::prefetch(const IdProbe& probe) const { model_.impl_->ids.prefetch(probe); }
 
-Ref ModelBuilder::intern(std::string_view id) {
+Ref ModelBuilder::intern(std::string_view id) { return intern(id, IdIndex::probe(id)); }
+
+Ref ModelBuilder::intern(std::string_view id, const IdProbe& probe) {
   Model::Impl& m = *model_.impl_;
   const Ref fresh = static_cast<Ref>(m.vertices.size());
-  const Ref r = m.ids.find_or_add(id, fresh);
+  const Ref r = m.ids.find_or_add(id, probe, fresh);
   if (r == fresh) {
     m.id_of.emplace_back(id);
     m.vertices.push_back({});
@@ -27,9 +30,9 @@ Ref ModelBuilder::intern(std::string_view id) {
 }
 
 template <class E>
-bool ModelBuilder::define(std::vector<E>& list, EntityKind kind, E e) {
+bool ModelBuilder::define(std::vector<E>& list, EntityKind kind, E e, const IdProbe* own) {
   Model::Impl& m = *model_.impl_;
-  const Ref r = intern(e.id);
+  const Ref r = own ? intern(e.id, *own) : intern(e.id);
   VertexSlot& slot = m.vertices[r];
   if (slot.defined) return false;
   slot = {kind, true, static_cast<std::uint32_t>(list.size())};
@@ -44,6 +47,9 @@ bool ModelBuilder::add(Department d) { return define(model_.impl_->departments, 
 bool ModelBuilder::add(System s) { return define(model_.impl_->systems, EntityKind::system, std::move(s)); }
 bool ModelBuilder::add(Initiative i) { return define(model_.impl_->initiatives, EntityKind::initiative, std::move(i)); }
 bool ModelBuilder::add(Approval a) { return define(model_.impl_->approvals, EntityKind::approval, std::move(a)); }
+bool ModelBuilder::add(Step s, const IdProbe& own) {
+  return define(model_.impl_->steps, EntityKind::step, std::move(s), &own);
+}
 bool ModelBuilder::add(Step s) { return define(model_.impl_->steps, EntityKind::step, std::move(s)); }
 
 std::size_t ModelBuilder::interned_count() const noexcept { return model_.impl_->vertices.size(); }

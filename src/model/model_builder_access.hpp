@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "clearpath/model_builder.hpp"
+#include "model/id_index.hpp"
 
 namespace clearpath {
 
@@ -20,6 +21,10 @@ struct ModelBuilderAccess {
   static void reserve(ModelBuilder& b, EntityKind kind, std::size_t count) { b.reserve(kind, count); }
   // An intern() of `id` is coming: start fetching what it will look at.
   static void prefetch(const ModelBuilder& b, std::string_view id) { b.prefetch(id); }
+  // The same with the id's probe worked out before (IdIndex::probe, any thread).
+  static void prefetch(const ModelBuilder& b, const IdProbe& probe) { b.prefetch(probe); }
+  static Ref intern(ModelBuilder& b, std::string_view id, const IdProbe& probe) { return b.intern(id, probe); }
+  static bool add(ModelBuilder& b, Step s, const IdProbe& own) { return b.add(std::move(s), own); }
 };
 
 }  // namespace clearpath

@@ -52,7 +52,7 @@ pid_t dead_pid() {
 
 }  // namespace
 
-TEST_CASE("-o over an existing file keeps its permissions", "[save][atomic]") {
+TEST_CASE("writing over an existing file (-o) keeps its permissions", "[save][atomic]") {
   const std::string dir = clearpath::test::temp_dir();
   for (const mode_t mode : {mode_t{0600}, mode_t{0640}, mode_t{0444}, mode_t{0755}}) {
     INFO("mode " << std::oct << mode);
@@ -69,7 +69,7 @@ TEST_CASE("-o over an existing file keeps its permissions", "[save][atomic]") {
   CHECK(mode_of(dir + "/fresh.txt") == 0644);
 }
 
-TEST_CASE("-o over a file of another owner keeps the owner when run as root", "[save][atomic]") {
+TEST_CASE("writing over a file of another owner (-o) keeps the owner when run as root", "[save][atomic]") {
   if (::geteuid() != 0) return;  // only root may give a file away; the mode test covers the rest
   const std::string path = clearpath::test::temp_dir() + "/theirs.json";
   create(path, "old", 0600);
@@ -82,7 +82,7 @@ TEST_CASE("-o over a file of another owner keeps the owner when run as root", "[
   CHECK((st.st_mode & 07777) == 0600);
 }
 
-TEST_CASE("-o through a symbolic link replaces its target and keeps the link", "[save][atomic]") {
+TEST_CASE("writing through a symbolic link (-o) replaces its target and keeps the link", "[save][atomic]") {
   const std::string dir = clearpath::test::temp_dir();
   fs::create_directory(dir + "/real");
   create(dir + "/real/report.json", "old", 0600);
@@ -129,7 +129,7 @@ TEST_CASE("a later write removes the temporaries of dead processes, only theirs"
   CHECK(names_in(dir) == std::vector<std::string>{other, alive, "out.json"});  // sorted
 }
 
-TEST_CASE("-o /dev/full says why the write failed", "[save][atomic]") {
+TEST_CASE("writing to /dev/full (-o) says why the write failed", "[save][atomic]") {
   CHECK_THROWS_WITH(write_file_atomically("/dev/full", std::string(100000, 'x')),
                     "cannot write /dev/full: No space left on device");
 }

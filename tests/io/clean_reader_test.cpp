@@ -183,3 +183,49 @@ TEST_CASE("a file cut short inside an entity: the clean read says which entity, 
     CHECK(stop.index == 1);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files of 8 MB and more: their steps (after the first 64) are read on one thread and built on
+// another (clean_steps.cpp). Same Refs, same model, same messages as the precise reader.
+
+namespace {
+
+std::string large_model() {
+  SyntheticOptions options;
+  options.steps = 60'000;
+  options.people = 3'000;
+  options.gates = 40;
+  options.seed = 11;
+  std::string text = synthetic_model(options);
+  REQUIRE(text.size() >= (std::size_t{8} << 20));
+  return text;
+}
+
+// The text with the id of the step `s<n>` replaced (its definition only, not mentions).
+std::string rename_step(std::string text, int n, const std::string& id) {
+  const std::string from = "{\"id\":\"s" + std::to_string(n) + "\"";
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), "{\"id\":\"" + id + "\"");
+}
+
+}  // namespace
+
+TEST_CASE("a large file's steps built on a second thread: the precise reader's model, to the byte",
+          "[load][clean][pipeline]") {
+  const std::string text = large_model();
+  CHECK(clean_read(text) == CleanRead::clean);
+  check_agrees(text);
+}
+
+TEST_CASE("a large file with a step the builder's thread refuses: the precise reader's messages",
+          "[load][clean][pipeline]") {
+  const std::string text = large_model();
+  // A late step takes the id of an early one (defined twice), or an id with a control character.
+  const std::string twice = rename_step(text, 55'000, "s10");
+  CHECK(clean_read(twice) == CleanRead::not_clean);
+  check_agrees(twice);
+  check_agrees(rename_step(text, 59'990, "bad\\u0001id"));
+  // ... and the file is also cut short further on: the read stops at the refused step first.
+  check_agrees(twice.substr(0, twice.size() - 200));
+}

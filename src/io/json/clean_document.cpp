@@ -137,7 +137,10 @@ bool Reader::entities(EntityKind kind, od::value& v) {
   if (v.get_array().get(a)) return false;
   std::uint32_t index = 0;
   std::size_t first = 0;
-  const bool ok = elements(a, [&](od::value& item) {
+  // The steps after the sample of a large file are built on a second thread (clean_steps.cpp):
+  // it starts once the list is reserved, which the builder's thread must not see happen.
+  const bool pipelined = kind == EntityKind::step && size_ >= kPipelinedBytes;
+  bool ok = elements(a, [&](od::value& item) {
     const char* at = nullptr;
     if (item.current_location().get(at)) return false;
     stop_ = {static_cast<std::size_t>(at - text_), kind, index};
@@ -148,9 +151,14 @@ bool Reader::entities(EntityKind kind, od::value& v) {
       if (file_mapping_) release_read_pages(stop_.offset);
     }
     od::object o;
-    return !item.get_object().get(o) && entity(kind, index++, o);
+    if (item.get_object().get(o)) return false;
+    if (pipelined && index > kSampleEntities) return pipelined_step(o, index++);
+    return entity(kind, index++, o);
   });
-  if (ok) stop_ = {};
+  // Steps refused by the builder's thread came before wherever the walk stopped: the first of
+  // them is where the read stops.
+  if (!finish_pipeline()) ok = false;
+  if (ok || defined_twice_) stop_ = {};
   return ok;
 }
 
@@ -165,7 +173,8 @@ void Reader::reserve_like_sample(EntityKind kind, std::size_t first, std::size_t
 }
 
 void Reader::release_read_pages(std::size_t offset) {
-  constexpr std::size_t kMargin = std::size_t{1} << 20;  // the entity being read, and more
+  // The entity being read, and the steps handed to the builder's thread but not yet built.
+  constexpr std::size_t kMargin = std::size_t{8} << 20;
   constexpr std::size_t kStep = std::size_t{16} << 20;   // no system call for less
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   const auto base = reinterpret_cast<std::uintptr_t>(text_);

@@ -39,7 +39,9 @@ bool Reader::add(E&& e, std::string_view id, std::uint32_t index) {
   if (!entity_id(id)) return false;
   e.id.assign(id);
   e.source_index = index;
-  return builder_.add(std::forward<E>(e));
+  if (builder_.add(std::forward<E>(e))) return true;
+  defined_twice_ = true;
+  return false;
 }
 
 bool Reader::person(od::object& o, std::uint32_t index) {
@@ -202,45 +204,69 @@ bool Reader::rule(od::value& v, Rule& out) {
 }
 
 bool Reader::step(od::object& o, std::uint32_t index) {
-  Step s;
-  std::string_view id, initiative, system, owner;
+  PendingStep& p = pending_;
+  p.reset();
+  p.index = index;
+  return read_step(o, p) && build_step(p);
+}
+
+bool Reader::read_step(od::object& o, PendingStep& p) {
   bool has_duration = false;
-  ids_a_.clear();
-  demand_ids_.clear();
-  demand_amounts_.clear();
+  Step& s = p.step;
   const bool ok = fields(o,
                          {"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands",
                           "status", "depends_on"},
                          [&](std::uint32_t k, od::value& v) {
                            switch (k) {
-                             case 0: return string_of(v, id);
+                             case 0: return string_of(v, p.id);
                              case 1: return text(v, s.name);
                              case 2: return attributes(v, 3, s.attributes);
-                             case 3: return id_of(v, initiative);
-                             case 4: return id_of(v, system);
-                             case 5: return id_of(v, owner);
+                             case 3: return id_of(v, p.initiative);
+                             case 4: return id_of(v, p.system);
+                             case 5: return id_of(v, p.owner);
                              case 6: has_duration = true; return duration(v, s.duration);
                              case 7: return texts(v, s.skills);
-                             case 8: return demands(v);
+                             case 8: return demands(v, p.demand_ids, p.demand_amounts);
                              case 9:
                                return status_of(v, s.status,
                                                 {{"not-started", StepStatus::not_started},
                                                  {"in-progress", StepStatus::in_progress},
                                                  {"done", StepStatus::done},
                                                  {"blocked", StepStatus::blocked}});
-                             default: return ids(v, ids_a_);
+                             default: return ids(v, p.depends_on);
                            }
                          });
   if (!ok || !has_duration) return false;
-  for (std::string_view x : {initiative, system, owner, id}) ModelBuilderAccess::prefetch(builder_, x);
-  for (std::string_view x : ids_a_) ModelBuilderAccess::prefetch(builder_, x);
-  s.initiative = intern_if(builder_, initiative);
-  s.system = intern_if(builder_, system);
-  s.owner = intern_if(builder_, owner);
-  for (std::size_t i = 0; i < demand_ids_.size(); ++i)
-    s.demands.push_back({builder_.intern(demand_ids_[i]), demand_amounts_[i]});
-  intern_all(ids_a_, s.depends_on);
-  return add(std::move(s), id, index);
+  for (std::string_view x : {p.initiative, p.system, p.owner, p.id}) p.probes.push_back(IdIndex::probe(x));
+  for (std::string_view x : p.depends_on) p.probes.push_back(IdIndex::probe(x));
+  for (std::string_view x : p.demand_ids) p.probes.push_back(IdIndex::probe(x));
+  return true;
+}
+
+// In the order EntityDecoder interns them: initiative, system, owner, demands, depends_on, the
+// step's own id last (when it is added).
+bool Reader::build_step(PendingStep& p) {
+  const IdProbe* probe = p.probes.data();
+  for (std::size_t k = 0; k < 4 + p.depends_on.size(); ++k) ModelBuilderAccess::prefetch(builder_, probe[k]);
+  auto intern = [&](std::string_view id, const IdProbe& at) {
+    return id.empty() ? kNoRef : ModelBuilderAccess::intern(builder_, id, at);
+  };
+  Step& s = p.step;
+  s.initiative = intern(p.initiative, probe[0]);
+  s.system = intern(p.system, probe[1]);
+  s.owner = intern(p.owner, probe[2]);
+  const IdProbe* demand = probe + 4 + p.depends_on.size();
+  for (std::size_t i = 0; i < p.demand_ids.size(); ++i)
+    s.demands.push_back({ModelBuilderAccess::intern(builder_, p.demand_ids[i], demand[i]), p.demand_amounts[i]});
+  s.depends_on.reserve(p.depends_on.size());
+  for (std::size_t i = 0; i < p.depends_on.size(); ++i)
+    s.depends_on.push_back(ModelBuilderAccess::intern(builder_, p.depends_on[i], probe[4 + i]));
+  if (!entity_id(p.id)) return false;
+  s.id.assign(p.id);
+  s.source_index = p.index;
+  if (ModelBuilderAccess::add(builder_, std::move(s), probe[3])) return true;
+  defined_twice_ = true;
+  return false;
 }
 
 bool Reader::duration(od::value& v, Duration& out) {
@@ -264,7 +290,7 @@ bool Reader::duration(od::value& v, Duration& out) {
 
 // Resource id -> amount. Past a few hundred resources the repeated-key check would grow
 // quadratic; such a step is left to the precise reader.
-bool Reader::demands(od::value& v) {
+bool Reader::demands(od::value& v, std::vector<std::string_view>& demand_ids, std::vector<double>& demand_amounts) {
   constexpr std::size_t kMostChecked = 256;
   od::object o;
   if (v.get_object().get(o)) return false;
@@ -274,11 +300,11 @@ bool Reader::demands(od::value& v) {
     double amount = 0;
     if (std::move(result).get(f) || !key_of(f, key) || key.empty() || !number_of(f.value(), kPositive, amount))
       return false;
-    if (demand_ids_.size() >= kMostChecked ||
-        std::find(demand_ids_.begin(), demand_ids_.end(), key) != demand_ids_.end())
+    if (demand_ids.size() >= kMostChecked ||
+        std::find(demand_ids.begin(), demand_ids.end(), key) != demand_ids.end())
       return false;
-    demand_ids_.push_back(key);
-    demand_amounts_.push_back(amount);
+    demand_ids.push_back(key);
+    demand_amounts.push_back(amount);
   }
   return true;
 }

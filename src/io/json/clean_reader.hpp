@@ -8,6 +8,7 @@
 // precise reader interns them, so the two give the same Refs. Private to the library.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <initializer_list>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "clearpath/model_builder.hpp"
 #include "clearpath/progress.hpp"
 #include "io/json/clean_values.hpp"
+#include "model/id_index.hpp"
 
 namespace clearpath {
 
@@ -40,20 +42,50 @@ CleanRead read_clean_model(std::string_view text, ModelBuilder& builder, CleanSt
 
 namespace clean {
 
+// A step as the reader read it, before its ids are interned: what the interning and building
+// need, so that the two can run on another thread (clean_steps.cpp). Views point into the file
+// or into simdjson's buffer of unescaped strings, both alive for the whole read.
+struct PendingStep {
+  Step step;
+  std::string_view id, initiative, system, owner;
+  std::vector<std::string_view> depends_on, demand_ids;
+  std::vector<double> demand_amounts;
+  // Their probes (IdProbe), worked out by the reader: initiative, system, owner, id, then
+  // depends_on, then demands. The builder's thread has only its lookups left to do.
+  std::vector<IdProbe> probes;
+  std::uint32_t index = 0;  // in the file's steps array
+  std::size_t offset = 0;   // where its object starts
+  // Ready for the next step; the lists keep their storage.
+  void reset() {
+    step = Step{};
+    id = initiative = system = owner = {};
+    depends_on.clear();
+    demand_ids.clear();
+    demand_amounts.clear();
+    probes.clear();
+  }
+};
+
+class StepPipeline;  // clean_steps.cpp
+
 class Reader {
  public:
-  Reader(ModelBuilder& builder, std::string_view text, ProgressPhase* progress, bool file_mapping)
-      : builder_(builder), text_(text.data()), size_(text.size()), progress_(progress), file_mapping_(file_mapping) {}
+  Reader(ModelBuilder& builder, std::string_view text, ProgressPhase* progress, bool file_mapping);
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+  ~Reader();
 
   bool document(od::document& doc);
   const CleanStop& stop() const noexcept { return stop_; }
 
  private:
+  friend class StepPipeline;  // builds the steps it is handed
   bool top_level(std::string_view key, od::value& v);
   bool file_version(od::value& v);
   bool calendar(od::value& v);
   bool entities(EntityKind kind, od::value& v);
   static constexpr std::uint32_t kSampleEntities = 64;
+  static constexpr std::size_t kPipelinedBytes = std::size_t{8} << 20;  // from this file size on
   void reserve_like_sample(EntityKind kind, std::size_t first, std::size_t now);
   // Gives back the pages of a file mapping before `offset`, less a margin (file_mapping_ only).
   void release_read_pages(std::size_t offset);
@@ -65,8 +97,13 @@ class Reader {
   bool approval(od::object& o, std::uint32_t index);
   bool rule(od::value& v, Rule& out);
   bool step(od::object& o, std::uint32_t index);
+  bool read_step(od::object& o, PendingStep& out);  // the fields only: no interning
+  bool build_step(PendingStep& p);                  // interns its ids and adds it
+  // From the steps after the sample on, in a large file: read here, built on a second thread.
+  bool pipelined_step(od::object& o, std::uint32_t index);
+  bool finish_pipeline();  // waits for the steps handed over; false (and stop_ set) if one was refused
   bool duration(od::value& v, Duration& out);
-  bool demands(od::value& v);
+  bool demands(od::value& v, std::vector<std::string_view>& ids, std::vector<double>& amounts);
 
   template <class E>
   bool add(E&& e, std::string_view id, std::uint32_t index);
@@ -78,11 +115,14 @@ class Reader {
   ProgressPhase* progress_;
   bool file_mapping_;
   std::size_t released_ = 0;  // bytes from text_ given back
+  // An entity was refused for an id defined before it: a message that only the whole file can
+  // give, so the read has no stop from which the rest could be read alone.
+  bool defined_twice_ = false;
   CleanStop stop_;
   // Scratch lists of ids, kept between entities so their storage is reused.
   std::vector<std::string_view> ids_a_, ids_b_, ids_c_;
-  std::vector<std::string_view> demand_ids_;
-  std::vector<double> demand_amounts_;
+  PendingStep pending_;
+  std::unique_ptr<StepPipeline> pipeline_;
 };
 
 // Calls visit(k, value) for each field, k being the key's position in `keys`; false for an
