@@ -4,19 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "util/civil_days.hpp"
+
 namespace clearpath {
 namespace {
 
-// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms).
-long days_from_civil(long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
+// A civil date from days since 1970-01-01 (Howard Hinnant's algorithm; util/civil_days.hpp
+// goes the other way).
 std::string civil_from_days(long z) {
   z += 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -33,10 +27,7 @@ std::string civil_from_days(long z) {
   return buf;
 }
 
-long parse(const std::string& iso) {
-  return days_from_civil(std::stol(iso.substr(0, 4)), static_cast<unsigned>(std::stoul(iso.substr(5, 2))),
-                         static_cast<unsigned>(std::stoul(iso.substr(8, 2))));
-}
+long parse(const std::string& iso) { return days_from_iso(iso); }
 
 bool weekend(long z) {
   const long weekday = ((z % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: 0 = Monday

@@ -11,24 +11,13 @@
 
 #include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
+#include "util/civil_days.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
 namespace {
 
-// Days since 1970-01-01 of a date YYYY-MM-DD (the reader has checked it); Howard Hinnant's
-// algorithm, as in the calendar.
-long day_number(const std::string& iso) {
-  long y = std::stol(iso.substr(0, 4));
-  const auto m = static_cast<unsigned>(std::stoul(iso.substr(5, 2)));
-  const auto d = static_cast<unsigned>(std::stoul(iso.substr(8, 2)));
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
+long day_number(const std::string& iso) { return days_from_iso(iso); }
 
 bool weekend(long z) { return ((z % 7) + 7 + 3) % 7 >= 5; }  // 1970-01-01 was a Thursday
 
