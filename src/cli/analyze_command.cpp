@@ -173,7 +173,8 @@ int run_analyze(Session& s, const AnalyzeArgs& args) {
     else write_text(out, d, color);
   };
   if (!to_folder) s.emit(to_file ? dest->report.string() : std::string(), write_report);
-  else if (!s.in_phase("writing " + dest->folder.string(), [&] { return write_into_folder(s, *dest, report, write_report); }))
+  else if (!s.in_phase("writing " + dest->folder.string(),
+                       [&] { return write_into_folder(s, *dest, report, write_report); }))
     return kExitInvalid;
   return exit_for_findings(plain_findings(analysis.findings), args.fail_on);
 }

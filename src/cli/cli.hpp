@@ -21,7 +21,7 @@ struct Terminal {
   std::size_t progress_bytes = std::size_t{32} << 20;
   // Long computations (simulations) show a progress bar once they have run this long.
   unsigned progress_after_ms = 1000;
-  unsigned threads = 0;  // CLEARPATH_THREADS: worker threads for simulations (0 = all cores)
+  unsigned threads = 0;      // CLEARPATH_THREADS: worker threads for simulations (0 = all cores)
   bool exits_after = false;  // the process ends when run_cli returns (main): nothing need be freed
 };
 

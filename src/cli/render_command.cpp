@@ -77,8 +77,10 @@ int run_render(Session& s, const RenderArgs& args) {
   options.root = args.root;
   options.all_edges = args.all_edges;
   if (args.max_nodes) options.node_budget = args.max_nodes;
-  const Diagram diagram = s.in_phase("building the " + args.view + " diagram", [&] { return build_diagram(*r.model, options); });
-  const std::string drawn = s.in_phase("laying out the " + args.view + " diagram", [&] { return render_diagram(diagram, format); });
+  const Diagram diagram =
+      s.in_phase("building the " + args.view + " diagram", [&] { return build_diagram(*r.model, options); });
+  const std::string drawn =
+      s.in_phase("laying out the " + args.view + " diagram", [&] { return render_diagram(diagram, format); });
   s.emit(args.output, drawn);
   return kExitOk;
 }

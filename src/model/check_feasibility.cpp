@@ -119,7 +119,7 @@ bool check_bounds(const Model& m, Diagnostics& diag) {
   for (const Approval& a : m.approvals())
     if (!(a.lead_time <= kMaxDays))
       ok &= check_days(a.lead_time, entity_pointer(EntityKind::approval, a.source_index) + "/lead_time", a,
-                     "lead_time of approval " + quote_text(a.id), diag);
+                       "lead_time of approval " + quote_text(a.id), diag);
   for (const Initiative& i : m.initiatives()) ok &= check_initiative_numbers(i, diag);
   return ok;
 }

@@ -98,8 +98,7 @@ void add_disagreement(Document& d, const Model& m, const Disagreement& x) {
   Table& t = sec.listing_table(columns);
   for (std::size_t p = 0; p < n; ++p) {
     std::vector<std::string> row{std::string(1, static_cast<char>('A' + p))};
-    for (std::size_t q = 0; q < n; ++q)
-      {
+    for (std::size_t q = 0; q < n; ++q) {
       const std::optional<double> distance = x.between(p, q);
       row.push_back(p == q ? "." : distance ? fixed(*distance, 2) : "-");
     }

@@ -28,7 +28,8 @@ TEST_CASE("conflicts --format json has the documented keys", "[cli][conflicts]")
   const auto& dis = j["disagreement"];
   std::size_t numbers_off_diagonal = 0;
   for (std::size_t p = 0; p < dis["matrix"].size(); ++p)
-    for (std::size_t q = 0; q < dis["matrix"].size(); ++q) numbers_off_diagonal += p != q && dis["matrix"][p][q].is_number();
+    for (std::size_t q = 0; q < dis["matrix"].size(); ++q)
+      numbers_off_diagonal += p != q && dis["matrix"][p][q].is_number();
   REQUIRE_FALSE(dis["pairs"].empty());
   CHECK(numbers_off_diagonal == 2 * dis["pairs"].size());
   for (const auto& pair : dis["pairs"]) {
@@ -105,7 +106,8 @@ TEST_CASE("conflicts --format json: past 200 departments the disagreement matrix
   // 201 departments, each ranking x before y: every two agree (distance 0), 201 x 200 / 2 pairs.
   std::string departments;
   for (int i = 0; i < 201; ++i)
-    departments += std::string(i ? "," : "") + R"({"id": "d)" + std::to_string(1000 + i) + R"(", "priorities": ["x", "y"]})";
+    departments +=
+        std::string(i ? "," : "") + R"({"id": "d)" + std::to_string(1000 + i) + R"(", "priorities": ["x", "y"]})";
   const std::string model = R"({"departments": [)" + departments + R"(], "initiatives": [{"id": "x"}, {"id": "y"}]})";
   auto r = run({"conflicts", "-", "--format", "json", "--no-level"}, model);
   REQUIRE(r.status == 0);

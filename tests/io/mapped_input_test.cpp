@@ -35,8 +35,7 @@ std::string model_of_size(std::size_t size) {
 
 }  // namespace
 
-TEST_CASE("a mapped file reads as its bytes, then zeros well past its end, at every size near a page",
-          "[io][mapped]") {
+TEST_CASE("a mapped file reads as its bytes, then zeros well past its end, at every size near a page", "[io][mapped]") {
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   for (std::size_t size : {page - 64, page - 63, page - 1, page, page + 1, 2 * page, 3 * page - 10}) {
     INFO("size " << size);
@@ -66,8 +65,7 @@ TEST_CASE("what is not a regular file of a size to map is left to read_input", "
   CHECK_FALSE(MappedInput::map(fifo, kMaxInputBytes).has_value());  // not opened for reading: no block
 }
 
-TEST_CASE("a mapped file cut short by another program: a message and exit status 2, no crash",
-          "[io][mapped]") {
+TEST_CASE("a mapped file cut short by another program: a message and exit status 2, no crash", "[io][mapped]") {
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   const std::string path = write_file("shrinks.json", model_of_size(4 * page));
   const pid_t child = ::fork();

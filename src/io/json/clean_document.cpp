@@ -175,7 +175,7 @@ void Reader::reserve_like_sample(EntityKind kind, std::size_t first, std::size_t
 void Reader::release_read_pages(std::size_t offset) {
   // The entity being read, and the steps handed to the builder's thread but not yet built.
   constexpr std::size_t kMargin = std::size_t{8} << 20;
-  constexpr std::size_t kStep = std::size_t{16} << 20;   // no system call for less
+  constexpr std::size_t kStep = std::size_t{16} << 20;  // no system call for less
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   const auto base = reinterpret_cast<std::uintptr_t>(text_);
   if (offset < kMargin || base % page != 0) return;

@@ -300,8 +300,7 @@ bool Reader::demands(od::value& v, std::vector<std::string_view>& demand_ids, st
     double amount = 0;
     if (std::move(result).get(f) || !key_of(f, key) || key.empty() || !number_of(f.value(), kPositive, amount))
       return false;
-    if (demand_ids.size() >= kMostChecked ||
-        std::find(demand_ids.begin(), demand_ids.end(), key) != demand_ids.end())
+    if (demand_ids.size() >= kMostChecked || std::find(demand_ids.begin(), demand_ids.end(), key) != demand_ids.end())
       return false;
     demand_ids.push_back(key);
     demand_amounts.push_back(amount);

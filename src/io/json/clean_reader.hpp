@@ -8,8 +8,8 @@
 // precise reader interns them, so the two give the same Refs. Private to the library.
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <initializer_list>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
