@@ -29,7 +29,7 @@ class Session {
   // Never under AddressSanitizer, whose leak check would report them.
   ~Session() {
 #if !defined(__SANITIZE_ADDRESS__)
-    if (io_.terminal.exits_after) static_cast<void>(new std::deque<LoadResult>(std::move(loads_)));
+    if (io_.terminal.exits_after) static_cast<void>(loads_.release());
 #endif
   }
 
@@ -61,7 +61,7 @@ class Session {
     }
     const std::string_view text = mapped ? mapped->text() : std::string_view(read_text);
     if (display_ && text.size() > io_.terminal.progress_bytes) display_->show_now();
-    LoadResult& r = loads_.emplace_back(load_model_in_place(text, mapped ? mapped->readable() : read_text.capacity(),
+    LoadResult& r = loads_->emplace_back(load_model_in_place(text, mapped ? mapped->readable() : read_text.capacity(),
                                                             phases.get(), mapped.has_value()));
     if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color(), text);
     if (mapped) {
@@ -71,7 +71,7 @@ class Session {
     return r;
   }
   // Frees what load() returned so far (validate, between files).
-  void forget_loads() { loads_.clear(); }
+  void forget_loads() { loads_->clear(); }
 
   static std::string display(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
@@ -109,7 +109,7 @@ class Session {
  private:
   CliIo& io_;
   std::unique_ptr<ProgressDisplay> display_;
-  std::deque<LoadResult> loads_;
+  std::unique_ptr<std::deque<LoadResult>> loads_ = std::make_unique<std::deque<LoadResult>>();
 };
 
 // The exit status for findings under --fail-on error|warning|never.

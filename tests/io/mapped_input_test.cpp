@@ -21,7 +21,7 @@ using namespace clearpath;
 namespace {
 
 std::string write_file(const std::string& name, const std::string& content) {
-  const std::string path = clearpath::test::temp_dir() + "/" + name;
+  std::string path = clearpath::test::temp_dir() + "/" + name;
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }

@@ -34,7 +34,8 @@ ModelBuilder large_model_with_errors() {
     if (i % 100 == 0) s.system = b.intern(numbered("nowhere-", i));
     if (i == 0) s.depends_on.push_back(b.intern("s1"));
     if (i > 0) s.depends_on.push_back(b.intern(numbered("s", i - 1)));
-    REQUIRE(b.add(std::move(s)));
+    const bool added = b.add(std::move(s));
+    REQUIRE(added);
   }
   return b;
 }
