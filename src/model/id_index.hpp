@@ -70,7 +70,7 @@ class IdIndex {
     x *= 0xff51afd7ed558ccdULL;
     const auto length = static_cast<std::uint32_t>(std::min<std::size_t>(id.size(), 15));
     IdProbe p{0, (static_cast<std::uint32_t>(x >> 32) & ~0xFu) | length};
-    std::memcpy(&p.head, id.data(), std::min(id.size(), kInline));
+    if (!id.empty()) std::memcpy(&p.head, id.data(), std::min(id.size(), kInline));  // data() may be null
     return p;
   }
 
