@@ -113,7 +113,12 @@ class Leveller {
   std::vector<ResourceProfile> profiles_;
   std::vector<u32> used_resources_;  // those some activity loads
   std::vector<double> key1_, key2_;
-  std::vector<u32> indegree_, heap_;
+  std::vector<u32> indegree_;
+  struct Keyed {  // an eligible activity in list_by_keys' heap, with its keys
+    double key1, key2;
+    u32 activity;
+  };
+  std::vector<Keyed> heap_;
   // Activities ranked by latest finish (forward, or in reverse time), 1-based, for the sampling.
   struct Ranking {
     std::vector<u32> rank, order;  // rank[activity], order[rank]
