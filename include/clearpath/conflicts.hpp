@@ -22,6 +22,10 @@ struct ConflictOptions {
   double near_days = 5;    // near-critical: total float below this
   bool level = true;       // compute the resource-levelled schedule
   LevellingOptions levelling;
+  // 1: everything on the calling thread. Otherwise, for a network of 50,000 activities or more,
+  // the initiatives' analyses (ranking conflicts, inversions, skills) run on a second thread
+  // beside the over-allocation and the levelling. The results never depend on it.
+  unsigned threads = 0;
 };
 
 // A department holding critical or near-critical work on an initiative that it ranks low.

@@ -73,6 +73,7 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
     a.conflict_options.initiative = options.initiative;
     a.conflict_options.near_days = options.near_days;
     a.conflict_options.top = options.top;
+    a.conflict_options.threads = options.threads;
     a.conflicts = analyze_conflicts(model, a.conflict_options);
   }
 

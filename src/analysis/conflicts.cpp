@@ -1,6 +1,8 @@
 // analyze_conflicts: the parts (ranking_conflicts.cpp, resource_load.cpp, skill_gaps.cpp) put
 // together, and their findings.
 #include <algorithm>
+#include <future>
+#include <set>
 #include <cstdio>
 
 #include "analysis/conflict_parts.hpp"
@@ -104,13 +106,11 @@ void add_findings(const Model& m, ConflictAnalysis& a) {
 
 }  // namespace
 
-ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options) {
-  ConflictAnalysis a;
-  NetworkOptions net_options;
-  net_options.initiative = options.initiative;  // throws ScheduleError for an unknown id
-  a.network = build_network(m, net_options);
-  a.schedule = compute_schedule(m, a.network);
+namespace {
 
+// What rests on the initiatives' own networks: ranking conflicts, inversions, skills. Fills
+// those fields of `a` only, so it can run beside the levelling.
+void initiative_conflicts(const Model& m, const ConflictOptions& options, ConflictAnalysis& a) {
   std::vector<Ref> initiatives;
   if (!options.initiative.empty()) initiatives.push_back(*m.find(options.initiative));
   else
@@ -136,10 +136,40 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
   a.ranking_conflicts = ranking_conflicts(m, holdings, options.top);
   a.inversions = priority_inversions(m, holdings);
   a.disagreement = ranking_disagreement(m);
-  a.overallocations = overallocations(m, a.network, a.schedule);
-  if (options.level) a.levelled = level_model(m, a.network, a.schedule, a.overallocations, options.levelling);
   a.skill_gaps = skill_gaps(m, a.network, critical_steps);
   a.concentrations = skill_concentrations(m, critical_steps);
+}
+
+// Past this many activities the initiatives' analyses run on a second thread beside the
+// over-allocation and the levelling (each reads the model and the network only).
+constexpr std::size_t kParallelActivities = 50'000;
+
+}  // namespace
+
+ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options) {
+  ConflictAnalysis a;
+  NetworkOptions net_options;
+  net_options.initiative = options.initiative;  // throws ScheduleError for an unknown id
+  a.network = build_network(m, net_options);
+  a.schedule = compute_schedule(m, a.network);
+
+  auto resources = [&] {
+    a.overallocations = overallocations(m, a.network, a.schedule);
+    if (options.level) a.levelled = level_model(m, a.network, a.schedule, a.overallocations, options.levelling);
+  };
+  if (options.threads == 1 || a.network.size() < kParallelActivities) {
+    initiative_conflicts(m, options, a);
+    resources();
+  } else {
+    std::future<void> initiatives = std::async(std::launch::async, [&] { initiative_conflicts(m, options, a); });
+    try {
+      resources();
+    } catch (...) {
+      initiatives.wait();
+      throw;
+    }
+    initiatives.get();
+  }
   add_findings(m, a);
   return a;
 }

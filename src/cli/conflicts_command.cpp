@@ -51,6 +51,7 @@ int run_conflicts(Session& s, const ConflictsArgs& args) {
   options.top = args.top;
   options.near_days = args.near;
   options.level = !args.no_level;
+  options.threads = s.io().terminal.threads;
   const ConflictAnalysis analysis = s.in_phase("conflicts", [&] { return analyze_conflicts(*r.model, options); });
   const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {

@@ -21,7 +21,8 @@ int run_level(Session& s, const LevelArgs& args) {
   const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
   LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
-  const ConflictOptions options = levelling_options(args);
+  ConflictOptions options = levelling_options(args);
+  options.threads = s.io().terminal.threads;
   const ConflictAnalysis analysis = s.in_phase("levelling", [&] { return analyze_conflicts(*r.model, options); });
   const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {

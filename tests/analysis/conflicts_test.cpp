@@ -7,6 +7,8 @@
 
 #include "clearpath/conflicts.hpp"
 #include "io/json/attributes_json.hpp"
+#include "report/conflicts_report.hpp"
+#include "synthetic/synthetic.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -249,4 +251,24 @@ TEST_CASE("levelling: a person on two parallel steps pushes production back, and
   CHECK(delay->days_held_back == 2);
   CHECK(delay->cost_of_delay == Approx(2 * 1200));
   CHECK(delay->subjects == std::vector<std::string>{"x", "p"});
+}
+
+TEST_CASE("conflicts of a large network: a second thread gives what one thread gives, to the byte",
+          "[conflicts][threads]") {
+  clearpath::SyntheticOptions generated;
+  generated.steps = 60'000;  // past the 50,000 activities from which a second thread is used
+  generated.people = 3'000;
+  generated.gates = 40;
+  generated.seed = 5;
+  const Model m = clearpath::generate_synthetic_model(generated);
+  ConflictOptions one;
+  one.threads = 1;
+  ConflictOptions two = one;
+  two.threads = 0;
+  const ConflictAnalysis a = analyze_conflicts(m, one), b = analyze_conflicts(m, two);
+  REQUIRE(a.network.size() >= 50'000);
+  REQUIRE_FALSE(a.ranking_conflicts.empty());
+  REQUIRE_FALSE(a.overallocations.empty());
+  const clearpath::ConflictReportOptions report{"generated.json", false};
+  CHECK(clearpath::conflicts_json(m, a, one, report).dump() == clearpath::conflicts_json(m, b, two, report).dump());
 }
