@@ -26,7 +26,9 @@ struct PathOptions {
   std::size_t simulate = 0;  // Monte Carlo runs; 0 = none
   std::uint64_t seed = 1;
   Distribution distribution = Distribution::pert_beta;
-  unsigned threads = 0;                                               // 0 = all cores
+  // Simulation threads, 0 = all cores; 1 also keeps the legacy chains of a large network (50,000
+  // activities or more) on the calling thread. The results never depend on it.
+  unsigned threads = 0;
   ApprovalCheck approval_check;                                       // empty: check_gate
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
 };

@@ -1,6 +1,7 @@
 // analyze_path: the schedule, then what holds it back and what that costs.
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <cstdio>
 
 #include "analysis/path_parts.hpp"
@@ -66,6 +67,9 @@ void add_findings(const Model& m, PathAnalysis& a) {
   sort_findings(a.findings);
 }
 
+// From this many activities on, the legacy chains run on a second thread.
+constexpr std::size_t kParallelActivities = 50'000;
+
 }  // namespace
 
 std::vector<std::uint32_t> driving_predecessors(const PathAnalysis& a, std::uint32_t v) {
@@ -117,9 +121,16 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
   for (std::uint32_t i : a.schedule.critical_path) variance += a.sd[i] * a.sd[i];
   a.project_sd = std::sqrt(variance);
 
+  // The legacy chains need nothing below: for a large network they run on a second thread.
   const bool full = options.network.from_scratch;
-  a.legacy_by_count = longest_legacy_chain(m, net, false, full);
-  a.legacy_by_duration = longest_legacy_chain(m, net, true, full);
+  auto legacy = [&] {
+    a.legacy_by_count = longest_legacy_chain(m, net, false, full);
+    a.legacy_by_duration = longest_legacy_chain(m, net, true, full);
+  };
+  std::future<void> legacy_done;
+  if (options.threads != 1 && n >= kParallelActivities) legacy_done = std::async(std::launch::async, legacy);
+  else legacy();
+  // (A future of std::async waits for its thread when destroyed: an exception below joins it.)
 
   // Each initiative with work in the network: when it reaches production, and with what spread.
   std::vector<std::vector<std::uint32_t>> by_initiative(m.initiatives().size());
@@ -157,6 +168,7 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
   if (!a.focus && !a.initiatives.empty()) a.focus = a.initiatives.front().initiative;
 
   a.blockers = find_blockers(m, net, a.schedule, options, a.focus);
+  if (legacy_done.valid()) legacy_done.get();
 
   if (options.simulate > 0) {
     std::vector<std::uint32_t> focus_activities;

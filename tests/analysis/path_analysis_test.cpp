@@ -2,10 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 #include "clearpath/conflicts.hpp"
 #include "clearpath/path_analysis.hpp"
+#include "report/path_report.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 
@@ -193,4 +196,25 @@ TEST_CASE("of equally long legacy chains, the one that takes longer from its fir
   CHECK(ids(m, a, a.legacy_by_count.path) == std::vector<std::string>{"l3", "gate", "l4"});
   CHECK(a.legacy_by_count.path_duration == 52);
   CHECK(ids(m, a, a.legacy_by_duration.path) == std::vector<std::string>{"l3", "gate", "l4"});
+}
+
+TEST_CASE("path of a large network: the legacy chains on a second thread give what one thread gives",
+          "[path][threads]") {
+  clearpath::SyntheticOptions generated;
+  generated.steps = 60'000;  // past the 50,000 activities from which a second thread is used
+  generated.people = 3'000;
+  generated.seed = 9;
+  const clearpath::Model m = clearpath::generate_synthetic_model(generated);
+  clearpath::PathOptions one;
+  one.threads = 1;
+  clearpath::PathOptions two = one;
+  two.threads = 0;
+  const clearpath::PathAnalysis a = clearpath::analyze_path(m, one), b = clearpath::analyze_path(m, two);
+  REQUIRE(a.network.size() >= 50'000);
+  REQUIRE(a.legacy_by_count.count > 0);
+  std::ostringstream x, y;
+  const clearpath::PathReportOptions report{"generated.json", "", false};
+  clearpath::write_path_json(x, m, a, one, report);
+  clearpath::write_path_json(y, m, b, two, report);
+  CHECK(x.str() == y.str());
 }
