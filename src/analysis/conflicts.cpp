@@ -1,9 +1,9 @@
 // analyze_conflicts: the parts (ranking_conflicts.cpp, resource_load.cpp, skill_gaps.cpp) put
 // together, and their findings.
 #include <algorithm>
+#include <cstdio>
 #include <future>
 #include <set>
-#include <cstdio>
 
 #include "analysis/conflict_parts.hpp"
 #include "clearpath/path_analysis.hpp"

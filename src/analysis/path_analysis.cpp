@@ -1,8 +1,8 @@
 // analyze_path: the schedule, then what holds it back and what that costs.
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <cstdio>
+#include <future>
 
 #include "analysis/path_parts.hpp"
 

@@ -62,7 +62,7 @@ class Session {
     const std::string_view text = mapped ? mapped->text() : std::string_view(read_text);
     if (display_ && text.size() > io_.terminal.progress_bytes) display_->show_now();
     LoadResult& r = loads_->emplace_back(load_model_in_place(text, mapped ? mapped->readable() : read_text.capacity(),
-                                                            phases.get(), mapped.has_value()));
+                                                             phases.get(), mapped.has_value()));
     if (print) print_diagnostics(io_.err, display(path), r.diagnostics, err_color(), text);
     if (mapped) {
       mapped.reset();

@@ -8,8 +8,8 @@
 #include "clearpath/conflicts.hpp"
 #include "io/json/attributes_json.hpp"
 #include "report/conflicts_report.hpp"
-#include "synthetic/synthetic.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 using clearpath::test::load_valid;
