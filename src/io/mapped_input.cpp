@@ -53,9 +53,12 @@ MappedInput::~MappedInput() {
 }
 
 std::optional<MappedInput> MappedInput::map(const std::string& path, std::size_t max_bytes) {
-  // O_NONBLOCK: opening a FIFO to read would otherwise wait for a writer.
-  const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+  // Only a regular file is opened here: opening a FIFO (and closing it again) would let its
+  // writer start and then lose its reader before read_input opens it. O_NONBLOCK and fstat for
+  // a path replaced in between.
   struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   if (file.fd < 0 || ::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   const auto size = static_cast<std::size_t>(st.st_size);
   if (size == 0 || size > max_bytes) return std::nullopt;

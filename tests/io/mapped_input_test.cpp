@@ -7,8 +7,11 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <csignal>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "clearpath/load.hpp"
 #include "io/json/load_in_place.hpp"
@@ -129,4 +132,28 @@ TEST_CASE("a mapping whose read pages were given back loads the same model, and 
   CHECK(r.diagnostics.items()[0].message == expected.diagnostics.items()[0].message);
   CHECK(r.diagnostics.items()[0].line == expected.diagnostics.items()[0].line);
   CHECK(r.model.has_value() == expected.model.has_value());
+}
+
+TEST_CASE("validate reads a FIFO whose writer waits for it: the mapping never opens it", "[io][mapped][cli]") {
+  const std::string fifo = clearpath::test::temp_dir() + "/plan.fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // The writer's open waits for a reader. A reader opened and closed before the real one would
+  // leave the writer's write with no reader (EPIPE); the writer then lets the real reader see an
+  // empty file, so the failure is an exit status, not a hang.
+  const auto old_sigpipe = std::signal(SIGPIPE, SIG_IGN);
+  const std::string text = R"({"people": [{"id": "ana"}]})";
+  std::thread writer([&] {
+    int fd = ::open(fifo.c_str(), O_WRONLY);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    if (::write(fd, text.data(), text.size()) < 0) {
+      ::close(fd);
+      fd = ::open(fifo.c_str(), O_WRONLY);
+    }
+    ::close(fd);
+  });
+  const auto r = clearpath::test::run({"validate", fifo});
+  writer.join();
+  std::signal(SIGPIPE, old_sigpipe);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("valid: 1 person,") != std::string::npos);
 }
