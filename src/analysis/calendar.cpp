@@ -29,10 +29,6 @@ std::string civil_from_days(long z) {
 
 long parse(const std::string& iso) { return days_from_iso(iso); }
 
-bool weekend(long z) {
-  const long weekday = ((z % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: 0 = Monday
-  return weekday >= 5;
-}
 
 }  // namespace
 
@@ -48,7 +44,7 @@ std::optional<std::string> WorkCalendar::nth_working_day(long n) const {
   long z = working_.empty() ? first_ - 1 : working_.back();
   while (static_cast<long>(working_.size()) < n) {
     if (++z > last) return std::nullopt;
-    if (!weekend(z) && !std::binary_search(holidays_.begin(), holidays_.end(), z)) working_.push_back(z);
+    if (!is_weekend(z) && !std::binary_search(holidays_.begin(), holidays_.end(), z)) working_.push_back(z);
   }
   return civil_from_days(working_[static_cast<std::size_t>(n - 1)]);
 }

@@ -2,11 +2,11 @@
 // together, and their findings.
 #include <algorithm>
 #include <cstdio>
-#include <future>
 #include <set>
 
 #include "analysis/conflict_parts.hpp"
 #include "clearpath/path_analysis.hpp"
+#include "util/both.hpp"
 
 namespace clearpath {
 namespace {
@@ -157,19 +157,9 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
     a.overallocations = overallocations(m, a.network, a.schedule);
     if (options.level) a.levelled = level_model(m, a.network, a.schedule, a.overallocations, options.levelling);
   };
-  if (options.threads == 1 || a.network.size() < kParallelActivities) {
-    initiative_conflicts(m, options, a);
-    resources();
-  } else {
-    std::future<void> initiatives = std::async(std::launch::async, [&] { initiative_conflicts(m, options, a); });
-    try {
-      resources();
-    } catch (...) {
-      initiatives.wait();
-      throw;
-    }
-    initiatives.get();
-  }
+  run_both(
+      options.threads != 1 && a.network.size() >= kParallelActivities,
+      [&] { initiative_conflicts(m, options, a); }, resources);
   add_findings(m, a);
   return a;
 }

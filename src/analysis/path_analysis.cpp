@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <future>
 
 #include "analysis/path_parts.hpp"
+#include "util/both.hpp"
 
 namespace clearpath {
 namespace {
@@ -67,6 +67,53 @@ void add_findings(const Model& m, PathAnalysis& a) {
   sort_findings(a.findings);
 }
 
+// Each initiative with work in the network: when it reaches production, and with what spread
+// (a.initiatives, by id). Returns each initiative's activities, by initiative index.
+std::vector<std::vector<std::uint32_t>> add_initiative_outlooks(const Model& m, PathAnalysis& a) {
+  const Network& net = a.network;
+  const std::size_t n = net.size();
+  std::vector<std::vector<std::uint32_t>> by_initiative(m.initiatives().size());
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (Ref init = m.initiative_of(net.activity[i]); init != kNoRef) by_initiative[m.index(init)].push_back(i);
+  for (std::size_t k = 0; k < by_initiative.size(); ++k) {
+    if (by_initiative[k].empty()) continue;
+    InitiativeOutlook o;
+    o.initiative = m.ref_of(EntityKind::initiative, k);
+    const Initiative& init = m.initiative(o.initiative);
+    o.last_activity = by_initiative[k].front();
+    for (std::uint32_t i : by_initiative[k])
+      if (a.schedule.times[i].ef > a.schedule.times[o.last_activity].ef + kFloatEpsilon) o.last_activity = i;
+    o.finish = o.mean = a.schedule.times[o.last_activity].ef;
+    double var = 0;
+    for (std::uint32_t i : driving_predecessors(a, o.last_activity)) var += a.sd[i] * a.sd[i];
+    o.sd = std::sqrt(var);
+    if (init.momentum_days)
+      o.p_within_momentum = o.sd > 0 ? normal_cdf((*init.momentum_days - o.mean) / o.sd)
+                                     : (o.mean <= *init.momentum_days + kFloatEpsilon ? 1.0 : 0.0);
+    o.cost_per_day = cost_per_day(init);
+    o.payback_month = payback_month(init);
+    a.initiatives.push_back(o);
+  }
+  std::sort(a.initiatives.begin(), a.initiatives.end(), [&](const InitiativeOutlook& x, const InitiativeOutlook& y) {
+    return m.id(x.initiative) < m.id(y.initiative);
+  });
+  return by_initiative;
+}
+
+// The initiative the summary speaks of: the one asked for, else the one the critical path
+// finishes, else the first.
+std::optional<Ref> focus_of(const Model& m, const PathAnalysis& a, const PathOptions& options) {
+  const Network& net = a.network;
+  std::optional<Ref> focus;
+  if (!options.network.initiative.empty()) {
+    focus = m.find(options.network.initiative);
+  } else if (!a.schedule.critical_path.empty()) {
+    if (Ref i = m.initiative_of(net.activity[a.schedule.critical_path.back()]); i != kNoRef) focus = i;
+  }
+  if (!focus && !a.initiatives.empty()) focus = a.initiatives.front().initiative;
+  return focus;
+}
+
 // From this many activities on, the legacy chains run on a second thread.
 constexpr std::size_t kParallelActivities = 50'000;
 
@@ -121,54 +168,18 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
   for (std::uint32_t i : a.schedule.critical_path) variance += a.sd[i] * a.sd[i];
   a.project_sd = std::sqrt(variance);
 
-  // The legacy chains need nothing below: for a large network they run on a second thread.
+  // The legacy chains need nothing the rest does: for a large network they run on a second thread.
   const bool full = options.network.from_scratch;
   auto legacy = [&] {
     a.legacy_by_count = longest_legacy_chain(m, net, false, full);
     a.legacy_by_duration = longest_legacy_chain(m, net, true, full);
   };
-  std::future<void> legacy_done;
-  if (options.threads != 1 && n >= kParallelActivities) legacy_done = std::async(std::launch::async, legacy);
-  else legacy();
-  // (A future of std::async waits for its thread when destroyed: an exception below joins it.)
-
-  // Each initiative with work in the network: when it reaches production, and with what spread.
-  std::vector<std::vector<std::uint32_t>> by_initiative(m.initiatives().size());
-  for (std::uint32_t i = 0; i < n; ++i)
-    if (Ref init = m.initiative_of(net.activity[i]); init != kNoRef) by_initiative[m.index(init)].push_back(i);
-  for (std::size_t k = 0; k < by_initiative.size(); ++k) {
-    if (by_initiative[k].empty()) continue;
-    InitiativeOutlook o;
-    o.initiative = m.ref_of(EntityKind::initiative, k);
-    const Initiative& init = m.initiative(o.initiative);
-    o.last_activity = by_initiative[k].front();
-    for (std::uint32_t i : by_initiative[k])
-      if (a.schedule.times[i].ef > a.schedule.times[o.last_activity].ef + kFloatEpsilon) o.last_activity = i;
-    o.finish = o.mean = a.schedule.times[o.last_activity].ef;
-    double var = 0;
-    for (std::uint32_t i : driving_predecessors(a, o.last_activity)) var += a.sd[i] * a.sd[i];
-    o.sd = std::sqrt(var);
-    if (init.momentum_days)
-      o.p_within_momentum = o.sd > 0 ? normal_cdf((*init.momentum_days - o.mean) / o.sd)
-                                     : (o.mean <= *init.momentum_days + kFloatEpsilon ? 1.0 : 0.0);
-    o.cost_per_day = cost_per_day(init);
-    o.payback_month = payback_month(init);
-    a.initiatives.push_back(o);
-  }
-  std::sort(a.initiatives.begin(), a.initiatives.end(), [&](const InitiativeOutlook& x, const InitiativeOutlook& y) {
-    return m.id(x.initiative) < m.id(y.initiative);
+  std::vector<std::vector<std::uint32_t>> by_initiative;  // each initiative's activities
+  run_both(options.threads != 1 && n >= kParallelActivities, legacy, [&] {
+    by_initiative = add_initiative_outlooks(m, a);
+    a.focus = focus_of(m, a, options);
+    a.blockers = find_blockers(m, net, a.schedule, options, a.focus);
   });
-
-  // The summary speaks of the initiative asked for, else of the one the critical path finishes.
-  if (!options.network.initiative.empty()) {
-    a.focus = m.find(options.network.initiative);
-  } else if (!a.schedule.critical_path.empty()) {
-    if (Ref i = m.initiative_of(net.activity[a.schedule.critical_path.back()]); i != kNoRef) a.focus = i;
-  }
-  if (!a.focus && !a.initiatives.empty()) a.focus = a.initiatives.front().initiative;
-
-  a.blockers = find_blockers(m, net, a.schedule, options, a.focus);
-  if (legacy_done.valid()) legacy_done.get();
 
   if (options.simulate > 0) {
     std::vector<std::uint32_t> focus_activities;

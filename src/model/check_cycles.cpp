@@ -8,6 +8,7 @@
 
 #include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
+#include "model/work_graph.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
@@ -23,39 +24,6 @@ struct Found {
 };
 
 bool by_start(const Found& x, const Found& y) { return x.start_id < y.start_id; }
-
-// The steps and approvals (numbered 0..n-1) and their dependencies among themselves, without
-// self-dependencies (the reference check reports those), as compressed sparse rows: the
-// successors of v are targets[offsets[v] .. offsets[v + 1]), in the order of its depends_on.
-struct WorkGraph {
-  std::vector<Ref> work;
-  std::vector<std::uint32_t> offsets;
-  std::vector<std::uint32_t> targets;
-
-  WorkGraph(const ModelBuilder& b, const Model& m) : work(work_items(m)) {
-    std::vector<std::uint32_t> number(b.interned_count(), UINT32_MAX);
-    for (std::uint32_t i = 0; i < work.size(); ++i) number[work[i]] = i;
-    offsets.reserve(work.size() + 1);
-    offsets.push_back(0);
-    for (std::uint32_t i = 0; i < work.size(); ++i) {
-      for (Ref d : m.depends_on(work[i]))
-        if (d != work[i] && number[d] != UINT32_MAX) targets.push_back(number[d]);
-      offsets.push_back(static_cast<std::uint32_t>(targets.size()));
-    }
-  }
-  std::size_t size() const { return work.size(); }
-  std::span<const std::uint32_t> successors(std::uint32_t v) const {
-    return {targets.data() + offsets[v], targets.data() + offsets[v + 1]};
-  }
-
-  static std::vector<Ref> work_items(const Model& m) {
-    std::vector<Ref> out;
-    out.reserve(m.steps().size() + m.approvals().size());
-    for (std::size_t i = 0; i < m.steps().size(); ++i) out.push_back(m.ref_of(EntityKind::step, i));
-    for (std::size_t i = 0; i < m.approvals().size(); ++i) out.push_back(m.ref_of(EntityKind::approval, i));
-    return out;
-  }
-};
 
 // Tarjan's strongly connected components with an explicit stack (a chain of a million
 // dependencies would overflow the call stack). Returns the component of each vertex and sets
@@ -196,7 +164,11 @@ void report_cycle(const ModelBuilder& b, const Found& f, Diagnostics& diag) {
 }  // namespace
 
 void check_dependency_cycles(const ModelBuilder& b, Diagnostics& diag, std::vector<DependencyCycle>* out) {
-  const WorkGraph wg(b, b.model());
+  check_dependency_cycles(b, WorkGraph(b, b.model()), diag, out);
+}
+
+void check_dependency_cycles(const ModelBuilder& b, const WorkGraph& wg, Diagnostics& diag,
+                             std::vector<DependencyCycle>* out) {
   const std::vector<Found> cycles = find_cycles(b, wg);
   if (out) list_cycles(b, wg, cycles, *out);
   for (const Found& f : cycles) report_cycle(b, f, diag);

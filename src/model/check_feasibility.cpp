@@ -126,12 +126,14 @@ bool check_bounds(const Model& m, Diagnostics& diag) {
 
 }  // namespace
 
-void check_feasibility(const ModelBuilder& b, Diagnostics& diag) {
+void check_feasibility(const ModelBuilder& b, Diagnostics& diag) { check_feasibility(b, nullptr, diag); }
+
+void check_feasibility(const ModelBuilder& b, const WorkGraph* work, Diagnostics& diag) {
   const Model& m = b.model();
   const Capacities capacities(b);
   for (const Step& s : m.steps())
     if (has_work(s)) check_step_demands(b, capacities, s, diag);
-  if (check_bounds(m, diag)) check_calendar_fits(b, diag);
+  if (check_bounds(m, diag)) check_calendar_fits(b, work, diag);
 }
 
 }  // namespace clearpath

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <future>
 #include <map>
 #include <set>
 #include <vector>
@@ -7,6 +6,8 @@
 #include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
 #include "model/reference_sites.hpp"
+#include "model/work_graph.hpp"
+#include "util/both.hpp"
 #include "util/text.hpp"
 
 namespace clearpath {
@@ -169,24 +170,14 @@ constexpr std::size_t kParallelChecks = 100'000;
 
 void check_model(const ModelBuilder& builder, Diagnostics& diag, std::vector<DependencyCycle>* cycles) {
   auto others = [&](Diagnostics& into) {
-    check_dependency_cycles(builder, into, cycles);
+    const WorkGraph work(builder, builder.model());
+    check_dependency_cycles(builder, work, into, cycles);
     check_reporting_cycles(builder, into);
-    check_feasibility(builder, into);
+    check_feasibility(builder, &work, into);
   };
-  if (builder.interned_count() < kParallelChecks) {
-    check_references(builder, diag);
-    others(diag);
-    return;
-  }
-  std::future<void> references = std::async(std::launch::async, [&] { check_references(builder, diag); });
   Diagnostics rest;
-  try {
-    others(rest);
-  } catch (...) {
-    references.wait();
-    throw;
-  }
-  references.get();
+  run_both(
+      builder.interned_count() >= kParallelChecks, [&] { check_references(builder, diag); }, [&] { others(rest); });
   append(diag, rest);
 }
 

@@ -17,7 +17,14 @@ void check_dependency_cycles(const ModelBuilder& builder, Diagnostics& diag,
                              std::vector<DependencyCycle>* cycles = nullptr);
 void check_reporting_cycles(const ModelBuilder& builder, Diagnostics& diag);
 void check_feasibility(const ModelBuilder& builder, Diagnostics& diag);
-// With a calendar start: that the longest chain of dependencies ends by 9999-12-31.
-void check_calendar_fits(const ModelBuilder& builder, Diagnostics& diag);
+
+// The same two with the model's work graph built already (check_model builds it once for both).
+struct WorkGraph;  // model/work_graph.hpp
+void check_dependency_cycles(const ModelBuilder& builder, const WorkGraph& work, Diagnostics& diag,
+                             std::vector<DependencyCycle>* cycles = nullptr);
+void check_feasibility(const ModelBuilder& builder, const WorkGraph* work, Diagnostics& diag);
+// With a calendar start: that the longest chain of dependencies ends by 9999-12-31 (`work`,
+// when null, is built only if the total of all the work does not already fit).
+void check_calendar_fits(const ModelBuilder& builder, const WorkGraph* work, Diagnostics& diag);
 
 }  // namespace clearpath
