@@ -69,7 +69,6 @@ class ModelBuilder {
   friend struct ModelBuilderAccess;
   Model finish() &&;  // every interned id must be defined
   void reserve(EntityKind kind, std::size_t count);
-  void prefetch(std::string_view id) const;
   void prefetch(const IdProbe& probe) const;
   Ref intern(std::string_view id, const IdProbe& probe);
   bool add(Step s, const IdProbe& own);

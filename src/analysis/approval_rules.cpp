@@ -116,8 +116,7 @@ UnfilledSlot fits_are_taken(const OrgIndex& org, const GateSolver& solver, const
     for (std::size_t other = 0; clashes && other < slots && !reasons.full(); ++other) {
       const std::size_t chosen = partial[other];
       if (chosen == GateSolver::kNone || chosen == c) continue;
-      if (solver.conflict(c, chosen, solver.rule_constraints()))
-        reasons.add(conflict_reason(org, candidates[c], candidates[chosen], solver.rule_constraints()));
+      if (solver.conflict(c, chosen, rule)) reasons.add(conflict_reason(org, candidates[c], candidates[chosen], rule));
     }
   if (reasons.empty()) {
     const std::size_t matched = solver.matchable();

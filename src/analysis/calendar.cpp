@@ -29,7 +29,6 @@ std::string civil_from_days(long z) {
 
 long parse(const std::string& iso) { return days_from_iso(iso); }
 
-
 }  // namespace
 
 WorkCalendar::WorkCalendar(const Calendar& c) : has_start_(!c.start.empty()) {

@@ -158,8 +158,8 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
     if (options.level) a.levelled = level_model(m, a.network, a.schedule, a.overallocations, options.levelling);
   };
   run_both(
-      options.threads != 1 && a.network.size() >= kParallelActivities,
-      [&] { initiative_conflicts(m, options, a); }, resources);
+      options.threads != 1 && a.network.size() >= kParallelActivities, [&] { initiative_conflicts(m, options, a); },
+      resources);
   add_findings(m, a);
   return a;
 }

@@ -107,8 +107,6 @@ bool GateSolver::conflict(std::size_t a, std::size_t b, Constraints c) const {
 }
 
 bool GateSolver::compatible(std::size_t candidate, const std::vector<std::size_t>& chosen, Constraints c) const {
-  // Without constraints a candidate clashes only with itself: no need to look at each chosen.
-  if (!c.departments && !c.independence) return std::find(chosen.begin(), chosen.end(), candidate) == chosen.end();
   for (std::size_t other : chosen)
     if (conflict(candidate, other, c)) return false;
   return true;
@@ -116,6 +114,7 @@ bool GateSolver::compatible(std::size_t candidate, const std::vector<std::size_t
 
 bool GateSolver::compatible(std::size_t candidate, const std::vector<char>& taken,
                             const std::vector<std::size_t>& chosen, Constraints c) const {
+  // Without constraints a candidate clashes only with itself: no need to look at each chosen.
   if (taken[candidate]) return false;
   return (!c.departments && !c.independence) || compatible(candidate, chosen, c);
 }

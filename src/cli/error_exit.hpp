@@ -11,10 +11,6 @@ namespace clearpath {
 // ..." with a line asking for a report, and 3.
 int run_reporting_errors(std::ostream& err, const std::function<int()>& command);
 
-}  // namespace clearpath
-
-namespace clearpath {
-
 // Flushes standard output and returns `status` if all of it was written; else 2, with
 // "clearpath: error: cannot write standard output: REASON" on `err` (the reason is known when
 // `out` writes through an FdStreambuf), or kExitBrokenPipe and no message when the reader closed

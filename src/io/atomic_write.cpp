@@ -160,34 +160,31 @@ void copy_attributes(int fd, const std::string& dest) {
   ::fchmod(fd, st.st_mode & 07777);
 }
 
+// `write` into descriptor fd, through a buffer that keeps the reason of a failed write.
+void stream_into(int fd, const std::string& path, const std::function<void(std::ostream&)>& write) {
+  FdStreambuf buffer(fd);
+  std::ostream out(&buffer);
+  write(out);
+  out.flush();
+  if (buffer.error() != 0 || !out) cannot_write(path, buffer.error() ? std::strerror(buffer.error()) : "write failed");
+}
+
 // Writes to a device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) directly: renaming a file
 // onto it would replace it with a plain file.
 void write_directly(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0) cannot_write(path, std::strerror(errno));
-  FdStreambuf buffer(fd);
-  std::ostream out(&buffer);
   try {
-    write(out);
-    out.flush();
+    stream_into(fd, path, write);
   } catch (...) {
     ::close(fd);
     throw;
   }
-  const int error = buffer.error();
-  if (::close(fd) != 0 && error == 0) cannot_write(path, std::strerror(errno));
-  if (error != 0 || !out) cannot_write(path, error ? std::strerror(error) : "write failed");
+  if (::close(fd) != 0) cannot_write(path, std::strerror(errno));
 }
 
 void write_temp(TempFile& temp, const std::string& path, const std::function<void(std::ostream&)>& write) {
-  {
-    FdStreambuf buffer(temp.fd());
-    std::ostream out(&buffer);
-    write(out);
-    out.flush();
-    if (buffer.error() != 0 || !out)
-      cannot_write(path, buffer.error() ? std::strerror(buffer.error()) : "write failed");
-  }
+  stream_into(temp.fd(), path, write);
   if (::fsync(temp.fd()) != 0 && errno != EINVAL) cannot_write(path, std::strerror(errno));
   if (temp.close() != 0) cannot_write(path, std::strerror(errno));
 }

@@ -87,8 +87,8 @@ void check_calendar_fits(const ModelBuilder& b, const WorkGraph* work, Diagnosti
   const long left = working_days_left(m.calendar);
   // No chain is longer than all the work end to end: when that fits, every chain does.
   double total = 0;
-  for (const Step& s : m.steps()) total += std::max(s.duration.pessimistic, s.duration.expected());
-  for (const Approval& g : m.approvals()) total += g.lead_time;
+  const auto items = static_cast<std::uint32_t>(m.steps().size() + m.approvals().size());
+  for (std::uint32_t v = 0; v < items; ++v) total += days_of(m, v);
   if (total + 1 <= static_cast<double>(left)) return;
   std::optional<WorkGraph> own;
   if (!work) work = &own.emplace(b, m);

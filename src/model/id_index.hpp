@@ -57,9 +57,8 @@ class IdIndex {
     return fresh;
   }
 
-  // Warms the cache for a lookup of `id` soon after: its home slot. With a million ids each
-  // lookup is a cache miss or two; asking for several before looking any up overlaps them.
-  void prefetch(std::string_view id) const { prefetch(probe(id)); }
+  // Warms the cache for a lookup of the id of `p` soon after: its home slot. With a million ids
+  // each lookup is a cache miss or two; asking for several before looking any up overlaps them.
   void prefetch(const IdProbe& p) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[home(p.tag)]);
   }

@@ -13,7 +13,6 @@ namespace clearpath {
 
 ModelBuilder::ModelBuilder() = default;
 
-void ModelBuilder::prefetch(std::string_view id) const { model_.impl_->ids.prefetch(id); }
 void ModelBuilder::prefetch(const IdProbe& probe) const { model_.impl_->ids.prefetch(probe); }
 
 Ref ModelBuilder::intern(std::string_view id) { return intern(id, IdIndex::probe(id)); }

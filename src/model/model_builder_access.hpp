@@ -19,9 +19,8 @@ struct ModelBuilderAccess {
   // Room for `count` more entities of `kind`, so a million steps are not moved as their list
   // grows.
   static void reserve(ModelBuilder& b, EntityKind kind, std::size_t count) { b.reserve(kind, count); }
-  // An intern() of `id` is coming: start fetching what it will look at.
-  static void prefetch(const ModelBuilder& b, std::string_view id) { b.prefetch(id); }
-  // The same with the id's probe worked out before (IdIndex::probe, any thread).
+  // An intern() of the id of `probe` (IdIndex::probe, worked out on any thread) is coming: start
+  // fetching what it will look at. Then that intern, and adding a step whose id's probe is `own`.
   static void prefetch(const ModelBuilder& b, const IdProbe& probe) { b.prefetch(probe); }
   static Ref intern(ModelBuilder& b, std::string_view id, const IdProbe& probe) { return b.intern(id, probe); }
   static bool add(ModelBuilder& b, Step s, const IdProbe& own) { return b.add(std::move(s), own); }

@@ -9,7 +9,6 @@
 #include "io/json/attributes_json.hpp"
 #include "report/conflicts_report.hpp"
 #include "support/test_support.hpp"
-#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 using clearpath::test::load_valid;
@@ -255,12 +254,8 @@ TEST_CASE("levelling: a person on two parallel steps pushes production back, and
 
 TEST_CASE("conflicts of a large network: a second thread gives what one thread gives, to the byte",
           "[conflicts][threads]") {
-  clearpath::SyntheticOptions generated;
-  generated.steps = 60'000;  // past the 50,000 activities from which a second thread is used
-  generated.people = 3'000;
-  generated.gates = 40;
-  generated.seed = 5;
-  const Model m = clearpath::generate_synthetic_model(generated);
+  // 60,000 steps: past the 50,000 activities from which a second thread is used.
+  const Model m = clearpath::test::generated_model(60'000, 3'000, 5, 40);
   ConflictOptions one;
   one.threads = 1;
   ConflictOptions two = one;

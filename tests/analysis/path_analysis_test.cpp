@@ -8,7 +8,6 @@
 #include "clearpath/path_analysis.hpp"
 #include "report/path_report.hpp"
 #include "support/test_support.hpp"
-#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 
@@ -200,11 +199,8 @@ TEST_CASE("of equally long legacy chains, the one that takes longer from its fir
 
 TEST_CASE("path of a large network: the legacy chains on a second thread give what one thread gives",
           "[path][threads]") {
-  clearpath::SyntheticOptions generated;
-  generated.steps = 60'000;  // past the 50,000 activities from which a second thread is used
-  generated.people = 3'000;
-  generated.seed = 9;
-  const clearpath::Model m = clearpath::generate_synthetic_model(generated);
+  // 60,000 steps: past the 50,000 activities from which a second thread is used.
+  const clearpath::Model m = clearpath::test::generated_model(60'000, 3'000, 9);
   clearpath::PathOptions one;
   one.threads = 1;
   clearpath::PathOptions two = one;

@@ -10,8 +10,18 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "synthetic/synthetic.hpp"
 
 namespace clearpath::test {
+
+Model generated_model(std::size_t steps, std::size_t people, std::uint64_t seed, std::size_t gates) {
+  SyntheticOptions options;
+  options.steps = steps;
+  options.people = people;
+  options.seed = seed;
+  options.gates = gates;
+  return generate_synthetic_model(options);
+}
 
 std::string source_path(const std::string& relative) { return std::string(CLEARPATH_SOURCE_DIR) + "/" + relative; }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Shared helpers for the tests: paths to fixtures, loading from strings, running the CLI
 // in-process.
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,10 @@ std::string read_source_file(const std::string& relative);
 LoadResult load(const std::string& text);
 // Loads JSON text and REQUIREs it to be valid; returns the model.
 Model load_valid(const std::string& text);
+
+// A model from the seeded generator (`clearpath generate`), built directly: for tests that need
+// a large network, such as one past the size from which work is split over two threads.
+Model generated_model(std::size_t steps, std::size_t people, std::uint64_t seed, std::size_t gates = 0);
 
 // Whether one person is in the other's reports_to chain, by walking both chains (the naive
 // definition the analyses are checked against).
