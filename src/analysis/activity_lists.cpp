@@ -8,13 +8,20 @@
 
 namespace clearpath::levelling_detail {
 
-void Leveller::list_by_finish(const SerialSchedule& from, bool reverse, std::vector<u32>& list) {
-  for (std::size_t k = 0; k < n_; ++k) {
-    const u32 a = from.list[k];
-    key1_[a] = -from.finish[a];
-    key2_[a] = -static_cast<double>(k);
-  }
-  list_by_keys(reverse, list);
+// By decreasing finish, ties later in from.list first. That order needs no topological walk: it
+// is precedence-feasible the other way by itself, since an activity finishes no earlier than
+// anything before it in its direction (its start is at least their finishes, and durations are
+// not negative) and comes later in from.list. So it is a plain sort, which is the list that
+// list_by_keys would make with these keys.
+void Leveller::list_by_finish(const SerialSchedule& from, std::vector<u32>& list) {
+  finished_.resize(n_);
+  for (u32 k = 0; k < n_; ++k) finished_[k] = {from.finish[from.list[k]], k};
+  std::sort(finished_.begin(), finished_.end(), [](const Finished& x, const Finished& y) {
+    return x.finish != y.finish ? x.finish > y.finish : x.place > y.place;
+  });
+  list.resize(n_);
+  for (u32 k = 0; k < n_; ++k) list[k] = from.list[finished_[k].place];
+  work_ += n_;
 }
 
 // Precedence-feasible order (in the given direction): always the eligible activity with the
@@ -53,20 +60,16 @@ void Leveller::list_by_keys(bool reverse, std::vector<u32>& list) {
 // Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996), alpha = 1:
 // an eligible activity j is picked with probability proportional to
 // max_{i eligible} LFT_i - LFT_j + epsilon (epsilon = regret_offset_). The eligible set lives in
-
-// Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996), alpha = 1:
-// an eligible activity j is picked with probability proportional to
-// max_{i eligible} LFT_i - LFT_j + epsilon (epsilon = regret_offset_). The eligible set lives in
 // two Fenwick trees over the activities ranked by LFT (count and LFT sum), so one pick costs
 // O(log n) however large the eligible set: the weight of a prefix of ranks is
 // count * (max + epsilon) - sum.
 void Leveller::list_by_rbrs(bool reverse, std::vector<u32>& list) {
   const Csr& bef = before(reverse);
   const Csr& aft = after(reverse);
-  const Ranking& rk = reverse ? rank_reverse_ : rank_forward_;
-  std::fill(fen_count_.begin(), fen_count_.end(), 0.0);
-  std::fill(fen_sum_.begin(), fen_sum_.end(), 0.0);
-  std::fill(present_.begin(), present_.end(), 0);
+  const Ranking& rk = ranking(reverse);
+  fen_count_.assign(n_ + 1, 0.0);
+  fen_sum_.assign(n_ + 1, 0.0);
+  present_.assign(n_ + 1, 0);
   std::size_t count = 0;
   const auto insert = [&](u32 a) {
     const std::size_t r = rk.rank[a];

@@ -82,7 +82,7 @@ LevelledSchedule Leveller::run() {
     }
     sgs(reverse, first);
     if (reverse) {  // into forward time: by increasing start, i.e. decreasing reverse finish
-      list_by_finish(rev_, false, cand_.list);
+      list_by_finish(rev_, cand_.list);
       sgs(false, cand_);
     }
     if (options_.justify) improve(cand_);
@@ -142,25 +142,35 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
     double amount;
     std::uint32_t activity;
   };
-  std::vector<Event> events;
-  for (std::size_t a = 0; a < n; ++a) {
-    const double d = problem.duration[a];
+  // Bucketed by resource first (a counting sort), then each resource's events sorted: the order
+  // of one sort by (resource, time, kind, activity), in far less time at a million activities.
+  std::vector<std::size_t> first(problem.capacity.size() + 1, 0);
+  for (std::size_t a = 0; a < n; ++a)
     for (const auto& [r, q] : problem.demand[a]) {
       if (r >= problem.capacity.size())
         return "activity " + std::to_string(a) + " demands resource " + std::to_string(r) + ", which does not exist";
+      if (q > 0 && problem.duration[a] > 0) first[r + 1] += 2;
+    }
+  for (std::size_t r = 0; r + 1 < first.size(); ++r) first[r + 1] += first[r];
+  std::vector<Event> events(first.back());
+  std::vector<std::size_t> fill(first.begin(), first.end() - 1);
+  for (std::size_t a = 0; a < n; ++a) {
+    const double d = problem.duration[a];
+    for (const auto& [r, q] : problem.demand[a]) {
       if (!(q > 0) || !(d > 0)) continue;
       const double s = schedule.start[a], f = s + d;
       const auto act = static_cast<std::uint32_t>(a);
-      events.push_back({r, s, 1, q, act});
-      events.push_back({r, f - tolerance(f), 0, q, act});
+      events[fill[r]++] = {r, s, 1, q, act};
+      events[fill[r]++] = {r, f - tolerance(f), 0, q, act};
     }
   }
-  std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
-    if (x.resource != y.resource) return x.resource < y.resource;
-    if (x.time != y.time) return x.time < y.time;
-    if (x.kind != y.kind) return x.kind < y.kind;
-    return x.activity < y.activity;
-  });
+  for (std::size_t r = 0; r + 1 < first.size(); ++r)
+    std::sort(events.begin() + static_cast<std::ptrdiff_t>(first[r]),
+              events.begin() + static_cast<std::ptrdiff_t>(first[r + 1]), [](const Event& x, const Event& y) {
+                if (x.time != y.time) return x.time < y.time;
+                if (x.kind != y.kind) return x.kind < y.kind;
+                return x.activity < y.activity;
+              });
   double load = 0;
   for (std::size_t k = 0; k < events.size(); ++k) {
     const Event& e = events[k];

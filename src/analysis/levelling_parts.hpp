@@ -68,7 +68,7 @@ class Leveller {
   std::vector<double> merge_demands(const LevellingProblem& p);
   void check_demand(u32 activity, u32 resource, double amount) const;
   struct Ranking;
-  void rank_by_latest_finish(const std::vector<double>& lft, Ranking& rk) const;
+  const Ranking& ranking(bool reverse);  // rank_forward_ or rank_reverse_, built on first use
   void allocate_buffers();
   // Kahn's algorithm; a cycle is reported with the activities on it.
   void topological_order();
@@ -83,8 +83,8 @@ class Leveller {
   // smallest (key1_, key2_, index).
   void list_by_keys(bool reverse, std::vector<u32>& list);
   // The order that justifies schedule `from` the other way: by decreasing finish in its own time
-  // (ties: later in from.list first), listed in direction `reverse`.
-  void list_by_finish(const SerialSchedule& from, bool reverse, std::vector<u32>& list);
+  // (ties: later in from.list first), precedence-feasible in the other direction.
+  void list_by_finish(const SerialSchedule& from, std::vector<u32>& list);
   // Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996).
   void list_by_rbrs(bool reverse, std::vector<u32>& list);
 
@@ -119,6 +119,11 @@ class Leveller {
     u32 activity;
   };
   std::vector<Keyed> heap_;
+  struct Finished {  // list_by_finish's sort: an activity's finish and its place in the list
+    double finish;
+    u32 place;
+  };
+  std::vector<Finished> finished_;
   // Activities ranked by latest finish (forward, or in reverse time), 1-based, for the sampling.
   struct Ranking {
     std::vector<u32> rank, order;  // rank[activity], order[rank]

@@ -31,8 +31,6 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
       if (all_integer_) bound = std::ceil(bound - tolerance(bound));
       lower_bound_ = std::max(lower_bound_, bound);
     }
-  rank_by_latest_finish(lft_, rank_forward_);
-  rank_by_latest_finish(rlft_, rank_reverse_);
   allocate_buffers();
 }
 
@@ -136,24 +134,32 @@ void Leveller::check_demand(u32 a, u32 r, double q) const {
             ", whose capacity " + num(capacity_[r]) + " is not positive");
 }
 
-// Activities by latest finish (stable: ties keep index order), 1-based.
-void Leveller::rank_by_latest_finish(const std::vector<double>& lft, Ranking& rk) const {
-  rk.order.resize(n_);
-  for (u32 a = 0; a < n_; ++a) rk.order[a] = a;
-  std::stable_sort(rk.order.begin(), rk.order.end(), [&](u32 x, u32 y) { return lft[x] < lft[y]; });
-  rk.order.insert(rk.order.begin(), 0);
+// Activities by latest finish (ties in index order), 1-based; built on the first sampling pass
+// that needs it (a million activities spend the work budget before any does).
+const Leveller::Ranking& Leveller::ranking(bool reverse) {
+  Ranking& rk = reverse ? rank_reverse_ : rank_forward_;
+  if (!rk.rank.empty() || n_ == 0) return rk;
+  const std::vector<double>& lft = reverse ? rlft_ : lft_;
+  struct Finish {
+    double lft;
+    u32 activity;
+  };
+  std::vector<Finish> by(n_);
+  for (u32 a = 0; a < n_; ++a) by[a] = {lft[a], a};
+  std::sort(by.begin(), by.end(),
+            [](const Finish& x, const Finish& y) { return x.lft != y.lft ? x.lft < y.lft : x.activity < y.activity; });
+  rk.order.assign(n_ + 1, 0);
   rk.rank.resize(n_);
   rk.value.assign(n_ + 1, 0.0);
   for (u32 r = 1; r <= n_; ++r) {
+    rk.order[r] = by[r - 1].activity;
     rk.rank[rk.order[r]] = r;
-    rk.value[r] = lft[rk.order[r]];
+    rk.value[r] = by[r - 1].lft;
   }
+  return rk;
 }
 
 void Leveller::allocate_buffers() {
-  fen_count_.assign(n_ + 1, 0.0);
-  fen_sum_.assign(n_ + 1, 0.0);
-  present_.assign(n_ + 1, 0);
   while (fen_top_ * 2 <= n_) fen_top_ *= 2;
   key1_.resize(n_);
   key2_.resize(n_);

@@ -3,7 +3,6 @@
 // levelling engine, and its answer read back in the model's terms.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -136,17 +135,22 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   if (s.start.size() != n) throw std::logic_error("the levelling engine returned no schedule");
   if (const auto why = check_levelled(p, s))
     throw std::logic_error("the levelled schedule is infeasible: " + *why);  // a bug
+
   LevelledOutcome out;
   out.start = s.start;
   out.duration = s.makespan;
   out.cpm_duration = schedule.duration;
   out.delay_days = std::max(0.0, s.makespan - schedule.duration);
-  std::map<Ref, double> moved_by_resource;
+  std::vector<double> moved_by_resource(resources.size(), 0.0);  // by the problem's resource index
+  std::vector<bool> moved_resource(resources.size(), false);
   for (std::uint32_t a = 0; a < n; ++a) {
     const double days = s.start[a] - schedule.times[a].es;
     if (days <= 1e-6) continue;
     out.moved.push_back({net.activity[a], days});
-    for (const auto& [r, amount] : p.demand[a]) moved_by_resource[resources[r]] += days;
+    for (const auto& [r, amount] : p.demand[a]) {
+      moved_by_resource[r] += days;
+      moved_resource[r] = true;
+    }
   }
   std::sort(out.moved.begin(), out.moved.end(), [&](const LevelledOutcome::Moved& a, const LevelledOutcome::Moved& b) {
     if (a.days != b.days) return a.days > b.days;
@@ -156,23 +160,24 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   std::set<Ref> overloaded;
   for (const Overallocation& o : over) overloaded.insert(o.resource);
   std::vector<std::pair<double, Ref>> drivers;
-  for (const auto& [r, days] : moved_by_resource)
-    if (overloaded.count(r)) drivers.push_back({days, r});
+  for (std::uint32_t r = 0; r < resources.size(); ++r)
+    if (moved_resource[r] && overloaded.count(resources[r])) drivers.push_back({moved_by_resource[r], resources[r]});
   std::sort(drivers.begin(), drivers.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
     return id_less(m, a.second, b.second);
   });
   for (const auto& d : drivers) out.drivers.push_back(d.second);
-  std::map<Ref, LevelledOutcome::InitiativeFinish> finish;
+  std::vector<LevelledOutcome::InitiativeFinish> finish(m.initiatives().size());  // by initiative index
   for (std::uint32_t a = 0; a < n; ++a) {
     const Ref i = m.initiative_of(net.activity[a]);
     if (i == kNoRef) continue;
-    auto& f = finish[i];
+    auto& f = finish[m.index(i)];
     f.initiative = i;
     f.cpm_finish = std::max(f.cpm_finish, schedule.times[a].ef);
     f.levelled_finish = std::max(f.levelled_finish, s.start[a] + net.duration[a]);
   }
-  for (const auto& [i, f] : finish) out.initiatives.push_back(f);
+  for (const LevelledOutcome::InitiativeFinish& f : finish)
+    if (f.initiative != kNoRef) out.initiatives.push_back(f);
   std::sort(out.initiatives.begin(), out.initiatives.end(),
             [&](const auto& a, const auto& b) { return id_less(m, a.initiative, b.initiative); });
   return out;

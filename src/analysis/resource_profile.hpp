@@ -20,6 +20,12 @@ class ResourceProfile {
 
   void reset();
 
+  // Asks for the first block's points to be brought into the cache.
+  void prefetch() const {
+    __builtin_prefetch(blocks_.data());
+    if (!blocks_.front().pts.empty()) __builtin_prefetch(blocks_.front().pts.data());
+  }
+
   // Points and blocks looked at, for the work budget.
   std::size_t work() const { return work_; }
 

@@ -8,6 +8,10 @@
 
 namespace clearpath::levelling_detail {
 
+namespace {
+constexpr std::size_t kAhead = 16;  // how far ahead in the list sgs prefetches
+}  // namespace
+
 // Places s.list in order (reverse: in mirrored time, successors first); fills start, finish
 // and makespan (in that direction's time).
 void Leveller::sgs(bool reverse, SerialSchedule& s) {
@@ -16,7 +20,32 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
   std::size_t visited_before = 0;
   for (const u32 r : used_resources_) visited_before += profiles_[r].work();
   double makespan = 0;
-  for (const u32 a : s.list) {
+  const std::size_t n = s.list.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    // The list visits the activities in no order of their indices: fetch the rows of the
+    // activities a few places ahead, so that their cache misses overlap this one's work.
+    if (k + kAhead < n) {
+      const u32 next = s.list[k + kAhead];
+      __builtin_prefetch(&bef.begin[next]);
+      __builtin_prefetch(&dem_begin_[next]);
+      __builtin_prefetch(&dur_[next]);
+    }
+    if (k + kAhead / 2 < n) {
+      const u32 next = s.list[k + kAhead / 2];
+      __builtin_prefetch(&bef.item[bef.begin[next]]);
+      __builtin_prefetch(&dem_res_[dem_begin_[next]]);
+      __builtin_prefetch(&dem_amount_[dem_begin_[next]]);
+    }
+    if (k + kAhead / 4 < n) {
+      const u32 next = s.list[k + kAhead / 4];
+      for (u32 i = bef.begin[next]; i < bef.begin[next + 1]; ++i) __builtin_prefetch(&s.finish[bef.item[i]]);
+      for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) __builtin_prefetch(&profiles_[dem_res_[i]]);
+    }
+    if (k + kAhead / 8 < n) {
+      const u32 next = s.list[k + kAhead / 8];
+      for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) profiles_[dem_res_[i]].prefetch();
+    }
+    const u32 a = s.list[k];
     double t = 0;
     for (u32 i = bef.begin[a]; i < bef.begin[a + 1]; ++i) t = std::max(t, s.finish[bef.item[i]]);
     const double d = dur_[a];
@@ -52,10 +81,10 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
 void Leveller::improve(SerialSchedule& s) {
   for (std::size_t round = 0; round < kLevellingMaxRounds && !over_budget(); ++round) {
     // Right-justify: reverse time, activities by decreasing finish (ties: later in s.list first).
-    list_by_finish(s, true, back_.list);
+    list_by_finish(s, back_.list);
     sgs(true, back_);
     // Left-justify: forward again, by increasing start in the right-justified schedule.
-    list_by_finish(back_, false, spare_.list);
+    list_by_finish(back_, spare_.list);
     sgs(false, spare_);
     if (!(spare_.makespan < s.makespan - tolerance(s.makespan))) {
       if (spare_.makespan <= s.makespan) std::swap(s, spare_);  // as short, and left-justified

@@ -205,11 +205,19 @@ Document levelled_document(const Model& m, const ConflictAnalysis& a, const Conf
       d.section("schedule", "Schedule", "(by levelled start)")
           .listing_table(
               {{"id", 30}, {"start", 8, true}, {"finish", 8, true}, {"CPM start", 11, true}, {"moved", 8, true}});
-  std::vector<std::uint32_t> order(a.network.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t x, std::uint32_t y) { return l.start[x] < l.start[y]; });
-  for (std::uint32_t i : order) {
+  // By start, ties in network order; each start beside its activity, so that sorting a million
+  // of them does not read the start times by index.
+  struct Started {
+    double start;
+    std::uint32_t activity;
+  };
+  std::vector<Started> order(a.network.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {l.start[i], i};
+  std::sort(order.begin(), order.end(), [](const Started& x, const Started& y) {
+    return x.start != y.start ? x.start < y.start : x.activity < y.activity;
+  });
+  t.rows.reserve(order.size());
+  for (const auto& [start, i] : order) {
     const double moved = l.start[i] - a.schedule.times[i].es;
     t.row({m.id(a.network.activity[i]), fixed(l.start[i]), fixed(l.start[i] + a.network.duration[i]),
            fixed(a.schedule.times[i].es),

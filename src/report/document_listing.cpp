@@ -92,18 +92,43 @@ class ListingWriter {
     }
   }
 
+  // One line of the table, built in a buffer kept from row to row (the level listing has a
+  // row for each of a million activities).
   void row(const Table& t, const std::vector<Cell>& cells, bool header) {
+    static const Cell kNone;
     const bool hanging = header && t.header == Table::Header::hanging;
-    std::string s = hanging ? "" : lead(t.depth);
+    std::string& s = line_;
+    s.clear();
+    if (!hanging) s.append(2 + 2 * static_cast<std::size_t>(t.depth), ' ');
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      const Cell cell = c < cells.size() ? cells[c] : Cell{};
+      const Cell& cell = c < cells.size() ? cells[c] : kNone;
       const std::size_t w = (c < t.width.size() ? t.width[c] : 0) + (hanging && c == 0 ? lead(t.depth).size() : 0);
-      const std::string text = terminal_safe(cell.text);
-      if (c + 1 == t.columns.size() && w == 0 && text.empty()) break;  // no gap before nothing
-      s += std::string(c < t.gap.size() ? t.gap[c] : 2 * (c > 0), ' ');
-      s += styled(w == 0 ? text : t.numeric[c] ? rpad(text, w) : pad(text, w), cell.look, color_);
+      const std::string* text = &cell.text;
+      if (!printable_ascii(cell.text)) {
+        safe_ = terminal_safe(cell.text);
+        text = &safe_;
+      }
+      if (c + 1 == t.columns.size() && w == 0 && text->empty()) break;  // no gap before nothing
+      s.append(c < t.gap.size() ? t.gap[c] : std::size_t{c > 0 ? 2U : 0U}, ' ');
+      if (color_ && cell.look != Look::plain) {
+        s += styled(w == 0 ? *text : t.numeric[c] ? rpad(*text, w) : pad(*text, w), cell.look, color_);
+      } else if (w == 0) {
+        s += *text;
+      } else if (t.numeric[c]) {
+        append_rpad(s, *text, w);
+      } else {
+        append_pad(s, *text, w);
+      }
     }
-    out_ << s << "\n";
+    s += '\n';
+    out_.write(s.data(), static_cast<std::streamsize>(s.size()));
+  }
+
+  // Text that terminal_safe would leave as it is, found without copying it.
+  static bool printable_ascii(const std::string& s) {
+    for (const char ch : s)
+      if (const auto u = static_cast<unsigned char>(ch); u < 0x20 || u >= 0x7F) return false;
+    return true;
   }
 
   void table(const Table& t) {
@@ -119,6 +144,7 @@ class ListingWriter {
   std::ostream& out_;
   bool color_;
   std::size_t width_;
+  std::string line_, safe_;  // row's buffers
 };
 
 }  // namespace

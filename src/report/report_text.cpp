@@ -39,15 +39,24 @@ std::string percent(double p) {
   return fixed(100 * p, p < 0.1 && p > 0 ? 1 : 0) + "%";
 }
 
-std::string pad(const std::string& s, std::size_t w) {
+void append_pad(std::string& out, const std::string& s, std::size_t w) {
   std::size_t chars = 0, cut = s.size();
   for (std::size_t i = 0; i < s.size(); ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
       if (chars == w - 2) cut = i;
       ++chars;
     }
-  if (chars >= w) return s.substr(0, cut) + "~ ";
-  return s + std::string(w - chars, ' ');
+  if (chars >= w) {
+    out.append(s, 0, cut).append("~ ");
+    return;
+  }
+  out.append(s).append(w - chars, ' ');
+}
+
+std::string pad(const std::string& s, std::size_t w) {
+  std::string out;
+  append_pad(out, s, w);
+  return out;
 }
 
 std::string entity_label(const Model& m, Ref r) {
@@ -55,7 +64,16 @@ std::string entity_label(const Model& m, Ref r) {
   return name.empty() ? m.id(r) : m.id(r) + " (" + name + ")";
 }
 
-std::string rpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
+void append_rpad(std::string& out, const std::string& s, std::size_t w) {
+  if (s.size() < w) out.append(w - s.size(), ' ');
+  out.append(s);
+}
+
+std::string rpad(const std::string& s, std::size_t w) {
+  std::string out;
+  append_rpad(out, s, w);
+  return out;
+}
 
 std::string wrap(const std::string& s, const std::string& indent, std::size_t width) {
   const std::size_t room = width > indent.size() + 20 ? width - indent.size() : 20;

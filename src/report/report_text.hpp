@@ -23,8 +23,10 @@ std::string percent(double p);
 // A column of w characters (UTF-8 code points) and at least one space after it: text that
 // does not fit is cut and ends in "~".
 std::string pad(const std::string& s, std::size_t w);
+void append_pad(std::string& out, const std::string& s, std::size_t w);  // pad(s, w) appended to out
 // Right-aligned in w characters.
 std::string rpad(const std::string& s, std::size_t w);
+void append_rpad(std::string& out, const std::string& s, std::size_t w);  // rpad(s, w) appended to out
 // Words of `s` in lines that, after `indent`, fit `width` columns (a longer word gets a line of
 // its own); every line starts with `indent` and ends with a newline.
 std::string wrap(const std::string& s, const std::string& indent, std::size_t width = 100);
