@@ -23,10 +23,14 @@ struct AnalyzeOptions {
   std::uint64_t seed = 1;
   double near_days = 5;  // near-critical: total float below this
   std::size_t top = 3;   // conflicts: departments should rank critical initiatives in their top N
-  unsigned threads = 0;  // simulation threads; 0 = all cores; 1 also keeps conflicts on one thread (same results)
+  // Simulation threads; 0 = all cores. 1 also keeps every analysis on this thread; otherwise,
+  // past 50,000 activities and with no simulation, the critical path and co-pilots run on a
+  // second thread beside the conflicts. The results never depend on it.
+  unsigned threads = 0;
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
   // Each analysis as a phase ("critical path", "co-pilots", "conflicts"), the simulation's
-  // runs counted in the first; none when null.
+  // runs counted in the first; one phase, "critical path, co-pilots and conflicts", when they
+  // run side by side; none when null.
   ProgressObserver* observer = nullptr;
 };
 

@@ -3,6 +3,7 @@
 
 #include "clearpath/analyze.hpp"
 #include "clearpath/calendar.hpp"
+#include "util/both.hpp"
 
 namespace clearpath {
 namespace {
@@ -45,6 +46,11 @@ ExecutiveSummary summarise(const Model& m, const Analysis& a) {
   return s;
 }
 
+// Past this many activities, with no Monte Carlo (which has both cores already), the critical
+// path and co-pilot analyses run on a second thread beside the conflicts (which read the model
+// only, as they do).
+constexpr std::size_t kParallelActivities = 50'000;
+
 }  // namespace
 
 Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
@@ -54,27 +60,43 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
   a.path_options.simulate = options.simulate;
   a.path_options.seed = options.seed;
   a.path_options.threads = options.threads;
-  {
-    ProgressPhase phase(options.observer, "critical path", options.simulate ? ProgressUnit::runs : ProgressUnit::none);
-    a.path_options.progress = [&](std::size_t done, std::size_t total) {
-      if (options.progress) options.progress(done, total);
-      phase.advance(done, total);
-    };
-    a.path = analyze_path(model, a.path_options);
-    a.path_options.progress = options.progress;  // the options the report shows, without the phase
-  }
-  {
-    const ProgressPhase phase(options.observer, "co-pilots");
-    a.copilot_options.initiative = options.initiative;
-    a.copilots = analyze_copilots(model, a.copilot_options);
-  }
-  {
-    const ProgressPhase phase(options.observer, "conflicts");
-    a.conflict_options.initiative = options.initiative;
-    a.conflict_options.near_days = options.near_days;
-    a.conflict_options.top = options.top;
-    a.conflict_options.threads = options.threads;
-    a.conflicts = analyze_conflicts(model, a.conflict_options);
+  a.copilot_options.initiative = options.initiative;
+  a.conflict_options.initiative = options.initiative;
+  a.conflict_options.near_days = options.near_days;
+  a.conflict_options.top = options.top;
+  a.conflict_options.threads = options.threads;
+  const bool parallel = options.threads != 1 && options.simulate == 0 &&
+                        model.steps().size() + model.approvals().size() >= kParallelActivities;
+  if (parallel) {
+    const ProgressPhase phase(options.observer, "critical path, co-pilots and conflicts");
+    run_both(
+        true,
+        [&] {
+          PathOptions one = a.path_options;
+          one.threads = 1;
+          a.path = analyze_path(model, one);
+          a.copilots = analyze_copilots(model, a.copilot_options);
+        },
+        [&] { a.conflicts = analyze_conflicts(model, a.conflict_options); });
+  } else {
+    {
+      ProgressPhase phase(options.observer, "critical path",
+                          options.simulate ? ProgressUnit::runs : ProgressUnit::none);
+      a.path_options.progress = [&](std::size_t done, std::size_t total) {
+        if (options.progress) options.progress(done, total);
+        phase.advance(done, total);
+      };
+      a.path = analyze_path(model, a.path_options);
+      a.path_options.progress = options.progress;  // the options the report shows, without the phase
+    }
+    {
+      const ProgressPhase phase(options.observer, "co-pilots");
+      a.copilots = analyze_copilots(model, a.copilot_options);
+    }
+    {
+      const ProgressPhase phase(options.observer, "conflicts");
+      a.conflicts = analyze_conflicts(model, a.conflict_options);
+    }
   }
 
   a.findings = merge_findings(a.path.findings, a.copilots.findings, a.conflicts.findings);
