@@ -90,6 +90,9 @@ class Model {
   // department at 1 FTE, or at its capacity when that is less than 1 but more than 0); none when it
   // has no owner.
   std::vector<Demand> effective_demands(const Step& step) const;
+  // The owner's demand that stands for a step's when it gives none (as above); none when it has
+  // no owner. effective_demands(step) is step.demands, or else this.
+  std::optional<Demand> default_demand(const Step& step) const;
   // A department's capacity in FTE: as given, or else the sum of its available members'.
   double department_capacity(Ref department) const;
 

@@ -2,6 +2,7 @@
 // The pieces of analyze_conflicts, one per file. Private to the library.
 #include <map>
 #include <set>
+#include <span>
 
 #include "clearpath/conflicts.hpp"
 
@@ -36,14 +37,36 @@ std::vector<RankingConflict> ranking_conflicts(const Model& model, const Holding
 std::vector<PriorityInversion> priority_inversions(const Model& model, const Holdings& holdings);
 Disagreement ranking_disagreement(const Model& model);
 
+// A step's effective demands (Model::effective_demands) with no vector of their own: the step's
+// list, or else `one`, set to the default demand.
+inline std::span<const Demand> demands_of(const Model& model, const Step& step, Demand& one) {
+  if (!step.demands.empty()) return step.demands;
+  const std::optional<Demand> d = model.default_demand(step);
+  if (!d) return {};
+  one = *d;
+  return {&one, 1};
+}
+
+// The demands of a network's activities that load a resource (steps of non-zero duration), read
+// from the model once for the over-allocation and the levelling. Resources are numbered in the
+// order they are first demanded (activities in network order).
+struct NetworkLoads {
+  std::vector<Ref> resources;           // by number
+  std::vector<std::uint32_t> first;     // by activity: its demands are [first[a], first[a + 1])
+  std::vector<std::uint32_t> resource;  // by demand: its resource's number
+  std::vector<double> amount;           // by demand
+};
+NetworkLoads network_loads(const Model& model, const Network& net);
+
 // Each resource's load over the early-start schedule, where it exceeds capacity.
 // The steps in a period are listed critical first (least total float), then by id.
-std::vector<Overallocation> overallocations(const Model& model, const Network& net, const Schedule& schedule);
+std::vector<Overallocation> overallocations(const Model& model, const Network& net, const Schedule& schedule,
+                                            const NetworkLoads& loads);
 // A resource's capacity for load and levelling: a person's `capacity` (whether or not they are
 // available: unavailability is a blocker of its own), a department's department_capacity.
 double resource_capacity(const Model& model, Ref resource);
 
-LevelledOutcome level_model(const Model& model, const Network& net, const Schedule& schedule,
+LevelledOutcome level_model(const Model& model, const Network& net, const Schedule& schedule, const NetworkLoads& loads,
                             const std::vector<Overallocation>& over, const LevellingOptions& options);
 
 std::vector<SkillGap> skill_gaps(const Model& model, const Network& net, const std::set<Ref>& critical_steps);

@@ -154,8 +154,9 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
   a.schedule = compute_schedule(m, a.network);
 
   auto resources = [&] {
-    a.overallocations = overallocations(m, a.network, a.schedule);
-    if (options.level) a.levelled = level_model(m, a.network, a.schedule, a.overallocations, options.levelling);
+    const NetworkLoads loads = network_loads(m, a.network);
+    a.overallocations = overallocations(m, a.network, a.schedule, loads);
+    if (options.level) a.levelled = level_model(m, a.network, a.schedule, loads, a.overallocations, options.levelling);
   };
   run_both(
       options.threads != 1 && a.network.size() >= kParallelActivities, [&] { initiative_conflicts(m, options, a); },

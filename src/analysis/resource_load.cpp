@@ -3,7 +3,9 @@
 // levelling engine, and its answer read back in the model's terms.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
+#include <span>
 #include <stdexcept>
 
 #include "analysis/conflict_parts.hpp"
@@ -23,36 +25,67 @@ double resource_capacity(const Model& m, Ref r) {
   return m.kind(r) == EntityKind::person ? m.person(r).capacity : m.department_capacity(r);
 }
 
-std::vector<Overallocation> overallocations(const Model& m, const Network& net, const Schedule& schedule) {
+NetworkLoads network_loads(const Model& m, const Network& net) {
+  NetworkLoads l;
+  l.first.reserve(net.size() + 1);
+  l.first.push_back(0);
+  std::vector<std::uint32_t> number(m.entity_count(), UINT32_MAX);  // by resource
+  Demand one;
+  for (std::uint32_t a = 0; a < net.size(); ++a) {
+    if (runs(m, net, a))
+      for (const Demand& d : demands_of(m, m.step(net.activity[a]), one)) {
+        std::uint32_t& r = number[d.resource];
+        if (r == UINT32_MAX) {
+          r = static_cast<std::uint32_t>(l.resources.size());
+          l.resources.push_back(d.resource);
+        }
+        l.resource.push_back(r);
+        l.amount.push_back(d.amount);
+      }
+    l.first.push_back(static_cast<std::uint32_t>(l.resource.size()));
+  }
+  return l;
+}
+
+std::vector<Overallocation> overallocations(const Model& m, const Network& net, const Schedule& schedule,
+                                            const NetworkLoads& loads) {
   // Per resource: (time, +/- amount, activity) events; ends sort before starts at the same time.
+  // One array, bucketed by resource (a counting sort over the resources' numbers), each bucket
+  // in activity order, then sorted by time.
   struct Event {
     double time;
     bool start;
     double amount;
     std::uint32_t activity;
   };
-  std::vector<std::vector<Event>> events(m.entity_count());  // by resource
-  std::vector<Ref> loaded;                                   // the resources with events
-  for (std::uint32_t a = 0; a < net.size(); ++a) {
-    if (!runs(m, net, a)) continue;
-    for (const Demand& d : m.effective_demands(m.step(net.activity[a]))) {
-      std::vector<Event>& list = events[d.resource];
-      if (list.empty()) loaded.push_back(d.resource);
-      list.push_back({schedule.times[a].es, true, d.amount, a});
-      list.push_back({schedule.times[a].ef, false, d.amount, a});
+  const std::vector<Ref>& loaded = loads.resources;
+  std::vector<std::size_t> first(loaded.size() + 1, 0);  // bucket b: [first[b], first[b + 1])
+  for (const std::uint32_t r : loads.resource) first[r + 1] += 2;
+  for (std::size_t b = 0; b < loaded.size(); ++b) first[b + 1] += first[b];
+  std::vector<Event> events(first.back());
+  std::vector<std::size_t> fill(first.begin(), first.end() - 1);
+  for (std::uint32_t a = 0; a < net.size(); ++a)
+    for (std::uint32_t k = loads.first[a]; k < loads.first[a + 1]; ++k) {
+      std::size_t& at = fill[loads.resource[k]];
+      events[at++] = {schedule.times[a].es, true, loads.amount[k], a};
+      events[at++] = {schedule.times[a].ef, false, loads.amount[k], a};
     }
-  }
-  std::sort(loaded.begin(), loaded.end());
+  // The resources in Ref order, as the findings have always come.
+  std::vector<std::uint32_t> buckets(loaded.size());
+  for (std::uint32_t b = 0; b < buckets.size(); ++b) buckets[b] = b;
+  std::sort(buckets.begin(), buckets.end(), [&](std::uint32_t x, std::uint32_t y) { return loaded[x] < loaded[y]; });
   std::vector<Overallocation> out;
-  for (Ref resource : loaded) {
-    std::vector<Event>& list = events[resource];
+  std::vector<std::uint32_t> active;  // sorted
+  for (const std::uint32_t b : buckets) {
+    const Ref resource = loaded[b];
+    const auto list = std::span<Event>(events).subspan(first[b], first[b + 1] - first[b]);
     const double capacity = resource_capacity(m, resource);
     std::sort(list.begin(), list.end(), [](const Event& x, const Event& y) {
       if (x.time != y.time) return x.time < y.time;
       return x.start < y.start;
     });
     double load = 0;
-    std::set<std::uint32_t> active;
+    active.clear();
     std::optional<Overallocation> open;
     auto close = [&](double at) {
       if (!open) return;
@@ -63,12 +96,13 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
     for (std::size_t k = 0; k < list.size();) {
       const double t = list[k].time;
       for (; k < list.size() && list[k].time == t; ++k) {
+        const auto at = std::lower_bound(active.begin(), active.end(), list[k].activity);
         if (list[k].start) {
           load += list[k].amount;
-          active.insert(list[k].activity);
+          if (at == active.end() || *at != list[k].activity) active.insert(at, list[k].activity);
         } else {
           load -= list[k].amount;
-          active.erase(list[k].activity);
+          if (at != active.end() && *at == list[k].activity) active.erase(at);
         }
       }
       if (load > capacity + kLoadEpsilon && !active.empty()) {
@@ -101,27 +135,19 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
   return out;
 }
 
-LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& schedule,
+LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& schedule, const NetworkLoads& loads,
                             const std::vector<Overallocation>& over, const LevellingOptions& options) {
   LevellingProblem p;
   const std::size_t n = net.size();
   p.duration = net.duration;
   p.predecessors.resize(n);
   p.demand.resize(n);
-  std::vector<std::uint32_t> resource_index(m.entity_count(), UINT32_MAX);  // by resource
-  std::vector<Ref> resources;
+  const std::vector<Ref>& resources = loads.resources;
+  for (const Ref r : resources) p.capacity.push_back(resource_capacity(m, r));
   for (std::uint32_t a = 0; a < n; ++a) {
     p.predecessors[a].assign(net.preds.begin() + net.pred_begin[a], net.preds.begin() + net.pred_begin[a + 1]);
-    if (!runs(m, net, a)) continue;
-    for (const Demand& d : m.effective_demands(m.step(net.activity[a]))) {
-      std::uint32_t& index = resource_index[d.resource];
-      if (index == UINT32_MAX) {
-        index = static_cast<std::uint32_t>(resources.size());
-        resources.push_back(d.resource);
-        p.capacity.push_back(resource_capacity(m, d.resource));
-      }
-      p.demand[a].push_back({index, d.amount});
-    }
+    for (std::uint32_t k = loads.first[a]; k < loads.first[a + 1]; ++k)
+      p.demand[a].push_back({loads.resource[k], loads.amount[k]});
   }
   // A step that needs more than a resource ever has can never run. The loader rejects such a
   // file (check_feasibility), so reaching this is a bug; the message still speaks of ids.

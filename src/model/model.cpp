@@ -153,12 +153,17 @@ Ref Model::initiative_of(Ref a) const {
 
 std::vector<Demand> Model::effective_demands(const Step& step) const {
   if (!step.demands.empty()) return step.demands;
-  if (step.owner == kNoRef) return {};
-  if (kind(step.owner) == EntityKind::person) return {Demand{step.owner, person(step.owner).capacity}};
+  if (const std::optional<Demand> d = default_demand(step)) return {*d};
+  return {};
+}
+
+std::optional<Demand> Model::default_demand(const Step& step) const {
+  if (step.owner == kNoRef) return std::nullopt;
+  if (kind(step.owner) == EntityKind::person) return Demand{step.owner, person(step.owner).capacity};
   // A department: 1 FTE, or all it has when that is less (a default never asks for the
   // impossible); a department with no capacity at all still asks for 1.
   const double capacity = department_capacity(step.owner);
-  return {Demand{step.owner, capacity > 0 && capacity < 1 ? capacity : 1.0}};
+  return Demand{step.owner, capacity > 0 && capacity < 1 ? capacity : 1.0};
 }
 
 double Model::department_capacity(Ref r) const {

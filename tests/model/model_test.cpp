@@ -170,4 +170,14 @@ TEST_CASE("defaults worked out by the model: demands and department capacity", "
   CHECK(demands("s6") == D{{"none", 1.0}});            // no members: still 1 (the loader rejects it unless done)
   CHECK(m.department_capacity(*m.find("d")) == 1.5);   // a (0.5) + b (1); c is unavailable
   CHECK(m.department_capacity(*m.find("e")) == 4);
+  // default_demand: the owner's, whether or not the step gives its own; none without an owner.
+  auto fallback = [&](const char* id) {
+    const std::optional<Demand> d = m.default_demand(m.step(*m.find(id)));
+    return d ? D{{m.id(d->resource), d->amount}} : D{};
+  };
+  CHECK(fallback("s1") == D{{"a", 0.5}});
+  CHECK(fallback("s2") == D{{"d", 1.0}});
+  CHECK(fallback("s3") == D{{"a", 0.5}});  // s3 gives demands of its own, so effective_demands has those
+  CHECK(fallback("s4").empty());
+  CHECK(fallback("s5") == D{{"half", 0.5}});
 }
