@@ -21,6 +21,10 @@ struct ConflictOptions {
   std::size_t top = 3;     // a department should rank an initiative it holds critical work on in its top N
   double near_days = 5;    // near-critical: total float below this
   bool level = true;       // compute the resource-levelled schedule
+  // The analyses of the initiatives' own networks: ranking conflicts, inversions, the
+  // disagreement between rankings, skills gaps and concentrations. false: only the network,
+  // the over-allocation and the levelling (what `clearpath level` prints); those stay empty.
+  bool initiative_analyses = true;
   LevellingOptions levelling;
   // 1: everything on the calling thread. Otherwise, for a network of 50,000 activities or more,
   // the initiatives' analyses (ranking conflicts, inversions, skills) run on a second thread

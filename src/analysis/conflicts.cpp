@@ -159,7 +159,10 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
     if (options.level) a.levelled = level_model(m, a.network, a.schedule, loads, a.overallocations, options.levelling);
   };
   run_both(
-      options.threads != 1 && a.network.size() >= kParallelActivities, [&] { initiative_conflicts(m, options, a); },
+      options.threads != 1 && options.initiative_analyses && a.network.size() >= kParallelActivities,
+      [&] {
+        if (options.initiative_analyses) initiative_conflicts(m, options, a);
+      },
       resources);
   add_findings(m, a);
   return a;

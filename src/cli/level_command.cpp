@@ -23,6 +23,7 @@ int run_level(Session& s, const LevelArgs& args) {
   if (!r.model) return kExitInvalid;
   ConflictOptions options = levelling_options(args);
   options.threads = s.io().terminal.threads;
+  options.initiative_analyses = false;  // the schedule is all it prints
   const ConflictAnalysis analysis = s.in_phase("levelling", [&] { return analyze_conflicts(*r.model, options); });
   const ConflictReportOptions report{Session::display(args.file), s.out_color(args.output)};
   s.emit(args.output, [&](std::ostream& out) {

@@ -267,3 +267,23 @@ TEST_CASE("conflicts of a large network: a second thread gives what one thread g
   const clearpath::ConflictReportOptions report{"generated.json", false};
   CHECK(clearpath::conflicts_json(m, a, one, report).dump() == clearpath::conflicts_json(m, b, two, report).dump());
 }
+
+TEST_CASE("conflicts without the initiatives' analyses: the same levelling, the rest left empty", "[conflicts]") {
+  const Model m = clearpath::test::generated_model(2'000, 200, 7, 10);
+  ConflictOptions all;
+  ConflictOptions levelling_only = all;
+  levelling_only.initiative_analyses = false;
+  const ConflictAnalysis a = analyze_conflicts(m, all), b = analyze_conflicts(m, levelling_only);
+  REQUIRE(a.levelled);
+  REQUIRE(b.levelled);
+  REQUIRE_FALSE(a.ranking_conflicts.empty());
+  REQUIRE_FALSE(a.disagreement.pairs.empty());
+  CHECK(b.levelled->start == a.levelled->start);
+  CHECK(b.levelled->drivers == a.levelled->drivers);
+  CHECK(b.overallocations.size() == a.overallocations.size());
+  CHECK(b.ranking_conflicts.empty());
+  CHECK(b.inversions.empty());
+  CHECK(b.disagreement.pairs.empty());
+  CHECK(b.skill_gaps.empty());
+  CHECK(b.concentrations.empty());
+}
