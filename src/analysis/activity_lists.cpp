@@ -4,21 +4,55 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <utility>
 #include <vector>
 
 namespace clearpath::levelling_detail {
+
+namespace {
+
+// Below this many activities a comparison sort is quicker than the radix sort's histograms.
+constexpr u32 kRadixFrom = 4096;
+
+// A finish time (>= 0, finite) as an integer key whose ascending order is decreasing time: the
+// bits of a non-negative double grow with its value (+ 0.0 turns -0 into +0).
+std::uint64_t descending_key(double finish) {
+  std::uint64_t bits = 0;
+  const double v = finish + 0.0;
+  std::memcpy(&bits, &v, sizeof bits);
+  return ~bits;
+}
+
+}  // namespace
 
 // By decreasing finish, ties later in from.list first. That order needs no topological walk: it
 // is precedence-feasible the other way by itself, since an activity finishes no earlier than
 // anything before it in its direction (its start is at least their finishes, and durations are
 // not negative) and comes later in from.list. So it is a plain sort, which is the list that
-// list_by_keys would make with these keys.
+// list_by_keys would make with these keys. A large list is sorted by radix (16-bit digits of the
+// key, least significant first, digits that all agree skipped): the activities go in from the
+// end of from.list, and a stable sort keeps that order among equal finishes.
 void Leveller::list_by_finish(const SerialSchedule& from, std::vector<u32>& list) {
   finished_.resize(n_);
-  for (u32 k = 0; k < n_; ++k) finished_[k] = {from.finish[from.list[k]], k};
-  std::sort(finished_.begin(), finished_.end(), [](const Finished& x, const Finished& y) {
-    return x.finish != y.finish ? x.finish > y.finish : x.place > y.place;
-  });
+  for (u32 k = 0; k < n_; ++k) finished_[k] = {descending_key(from.finish[from.list[n_ - 1 - k]]), n_ - 1 - k};
+  if (n_ < kRadixFrom) {
+    std::sort(finished_.begin(), finished_.end(),
+              [](const Finished& x, const Finished& y) { return x.key != y.key ? x.key < y.key : x.place > y.place; });
+  } else {
+    radix_spare_.resize(n_);
+    std::vector<u32> count(std::size_t{1} << 16);
+    for (unsigned shift = 0; shift < 64; shift += 16) {
+      std::fill(count.begin(), count.end(), 0);
+      for (const Finished& f : finished_) ++count[(f.key >> shift) & 0xFFFF];
+      if (count[(finished_[0].key >> shift) & 0xFFFF] == n_) continue;  // every key has this digit
+      u32 sum = 0;
+      for (u32& c : count) sum += std::exchange(c, sum);
+      for (const Finished& f : finished_) radix_spare_[count[(f.key >> shift) & 0xFFFF]++] = f;
+      finished_.swap(radix_spare_);
+    }
+  }
   list.resize(n_);
   for (u32 k = 0; k < n_; ++k) list[k] = from.list[finished_[k].place];
   work_ += n_;

@@ -119,11 +119,11 @@ class Leveller {
     u32 activity;
   };
   std::vector<Keyed> heap_;
-  struct Finished {  // list_by_finish's sort: an activity's finish and its place in the list
-    double finish;
+  struct Finished {  // list_by_finish's sort: an activity's finish (as a key) and its place in the list
+    std::uint64_t key;
     u32 place;
   };
-  std::vector<Finished> finished_;
+  std::vector<Finished> finished_, radix_spare_;
   // Activities ranked by latest finish (forward, or in reverse time), 1-based, for the sampling.
   struct Ranking {
     std::vector<u32> rank, order;  // rank[activity], order[rank]
