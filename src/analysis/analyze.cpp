@@ -2,6 +2,8 @@
 #include <algorithm>
 
 #include "clearpath/analyze.hpp"
+
+#include "analysis/shared_network.hpp"
 #include "clearpath/calendar.hpp"
 #include "util/both.hpp"
 
@@ -67,17 +69,26 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
   a.conflict_options.threads = options.threads;
   const bool parallel = options.threads != 1 && options.simulate == 0 &&
                         model.steps().size() + model.approvals().size() >= kParallelActivities;
+  // The critical path and the conflicts schedule the same network (the initiative's, or the
+  // whole model's), and co-pilots the whole model's: it is built once.
+  SharedNetwork shared;
+  auto build_shared = [&] {
+    shared.network = build_network(model, a.path_options.network);
+    shared.schedule = compute_schedule(model, shared.network);
+  };
+  const Network* whole = options.initiative.empty() ? &shared.network : nullptr;
   if (parallel) {
     const ProgressPhase phase(options.observer, "critical path, co-pilots and conflicts");
+    build_shared();
     run_both(
         true,
         [&] {
           PathOptions one = a.path_options;
           one.threads = 1;
-          a.path = analyze_path(model, one);
-          a.copilots = analyze_copilots(model, a.copilot_options);
+          a.path = analyze_path(model, one, &shared);
+          a.copilots = analyze_copilots(model, a.copilot_options, whole);
         },
-        [&] { a.conflicts = analyze_conflicts(model, a.conflict_options); });
+        [&] { a.conflicts = analyze_conflicts(model, a.conflict_options, &shared); });
   } else {
     {
       ProgressPhase phase(options.observer, "critical path",
@@ -86,16 +97,17 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
         if (options.progress) options.progress(done, total);
         phase.advance(done, total);
       };
-      a.path = analyze_path(model, a.path_options);
+      build_shared();
+      a.path = analyze_path(model, a.path_options, &shared);
       a.path_options.progress = options.progress;  // the options the report shows, without the phase
     }
     {
       const ProgressPhase phase(options.observer, "co-pilots");
-      a.copilots = analyze_copilots(model, a.copilot_options);
+      a.copilots = analyze_copilots(model, a.copilot_options, whole);
     }
     {
       const ProgressPhase phase(options.observer, "conflicts");
-      a.conflicts = analyze_conflicts(model, a.conflict_options);
+      a.conflicts = analyze_conflicts(model, a.conflict_options, &shared);
     }
   }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analysis/conflict_parts.hpp"
+#include "analysis/shared_network.hpp"
 #include "clearpath/path_analysis.hpp"
 #include "util/both.hpp"
 
@@ -147,11 +148,20 @@ constexpr std::size_t kParallelActivities = 50'000;
 }  // namespace
 
 ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options) {
+  return analyze_conflicts(m, options, nullptr);
+}
+
+ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options, const SharedNetwork* shared) {
   ConflictAnalysis a;
-  NetworkOptions net_options;
-  net_options.initiative = options.initiative;  // throws ScheduleError for an unknown id
-  a.network = build_network(m, net_options);
-  a.schedule = compute_schedule(m, a.network);
+  if (shared) {
+    a.network = shared->network;
+    a.schedule = shared->schedule;
+  } else {
+    NetworkOptions net_options;
+    net_options.initiative = options.initiative;  // throws ScheduleError for an unknown id
+    a.network = build_network(m, net_options);
+    a.schedule = compute_schedule(m, a.network);
+  }
 
   auto resources = [&] {
     const NetworkLoads loads = network_loads(m, a.network);

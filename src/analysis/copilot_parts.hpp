@@ -17,7 +17,8 @@ struct Timeline {
   std::vector<std::uint32_t> position;  // by Ref: activity index, or UINT32_MAX
   std::vector<std::uint32_t> topo;      // by activity: place in the topological order
 };
-Timeline timeline(const Model& m);
+// `whole`: the whole model's network (build_network(m, {})) when already built, else null.
+Timeline timeline(const Model& m, const Network* whole = nullptr);
 
 // An initiative's items and everything they depend on (activity indexes), and which of them are
 // critical: on a chain of back-to-back activities that ends at its latest finish.

@@ -53,9 +53,9 @@ void collect_critical(const Timeline& t, std::vector<std::uint32_t>& mark, std::
 
 }  // namespace
 
-Timeline timeline(const Model& m) {
+Timeline timeline(const Model& m, const Network* whole) {
   Timeline t;
-  t.net = build_network(m, {});
+  t.net = whole ? *whole : build_network(m, {});
   forward_pass(t.net, t.net.duration, t.ef);
   const std::size_t n = t.net.size();
   t.cumulative.assign(n, 0);

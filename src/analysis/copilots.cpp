@@ -15,6 +15,7 @@
 #include "analysis/gate_solver.hpp"
 #include "analysis/id_order.hpp"
 #include "analysis/members.hpp"
+#include "analysis/shared_network.hpp"
 
 namespace clearpath {
 namespace {
@@ -81,8 +82,9 @@ Asked read_options(const Model& m, const CopilotOptions& options) {
 // and gates in scope, and the result as it is filled in, step by step.
 class CopilotRun {
  public:
-  CopilotRun(const Model& m, const CopilotOptions& options, Asked asked)
-      : m_(m), options_(options), absent_(std::move(asked.absent)), focus_(asked.focus), org_(m), t_(timeline(m)) {
+  CopilotRun(const Model& m, const CopilotOptions& options, Asked asked, const Network* whole)
+      : m_(m), options_(options), absent_(std::move(asked.absent)), focus_(asked.focus), org_(m),
+        t_(timeline(m, whole)) {
     out_.without = std::move(asked.without);
   }
 
@@ -314,7 +316,11 @@ std::vector<Ref> present_sponsors(const Model& m, Ref initiative, const std::vec
 }
 
 CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options) {
-  return CopilotRun(m, options, read_options(m, options)).run();
+  return analyze_copilots(m, options, nullptr);
+}
+
+CopilotAnalysis analyze_copilots(const Model& m, const CopilotOptions& options, const Network* whole) {
+  return CopilotRun(m, options, read_options(m, options), whole).run();
 }
 
 }  // namespace clearpath

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "analysis/path_parts.hpp"
+#include "analysis/shared_network.hpp"
 #include "util/both.hpp"
 
 namespace clearpath {
@@ -150,10 +151,17 @@ std::vector<std::uint32_t> limiting_successors(const PathAnalysis& a, std::uint3
   return chain;
 }
 
-PathAnalysis analyze_path(const Model& m, const PathOptions& options) {
+PathAnalysis analyze_path(const Model& m, const PathOptions& options) { return analyze_path(m, options, nullptr); }
+
+PathAnalysis analyze_path(const Model& m, const PathOptions& options, const SharedNetwork* shared) {
   PathAnalysis a;
-  a.network = build_network(m, options.network);
-  a.schedule = compute_schedule(m, a.network);
+  if (shared) {
+    a.network = shared->network;
+    a.schedule = shared->schedule;
+  } else {
+    a.network = build_network(m, options.network);
+    a.schedule = compute_schedule(m, a.network);
+  }
   const Network& net = a.network;
   const std::size_t n = net.size();
 
