@@ -4,6 +4,9 @@
 
 #include "clearpath/analyze.hpp"
 #include "report/analyze_report.hpp"
+#include "report/conflicts_report.hpp"
+#include "report/copilots_report.hpp"
+#include "report/path_report.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
@@ -57,4 +60,27 @@ TEST_CASE("analyze reports one progress phase for the analyses side by side, thr
   const std::vector<std::string> three{"critical path", "co-pilots", "conflicts"};
   CHECK(in_turn.names == three);
   CHECK(one_thread.names == three);
+}
+
+TEST_CASE("analyze's analyses, on the one network it builds, are the analyses run alone", "[analyze]") {
+  const Model m = clearpath::test::generated_model(3'000, 300, 9, 12);
+  for (const std::string initiative : {"", "init1"}) {
+    INFO("initiative '" << initiative << "'");
+    AnalyzeOptions options;
+    options.initiative = initiative;
+    const Analysis a = analyze_model(m, options);
+    const PathAnalysis path = analyze_path(m, a.path_options);
+    const CopilotAnalysis copilots = analyze_copilots(m, a.copilot_options);
+    const ConflictAnalysis conflicts = analyze_conflicts(m, a.conflict_options);
+    std::ostringstream together, alone;
+    write_path_json(together, m, a.path, a.path_options, {"f"});
+    write_path_json(alone, m, path, a.path_options, {"f"});
+    CHECK(together.str() == alone.str());
+    CHECK(copilots_json(m, a.copilots, a.copilot_options, {"f"}).dump() ==
+          copilots_json(m, copilots, a.copilot_options, {"f"}).dump());
+    CHECK(conflicts_json(m, a.conflicts, a.conflict_options, {"f"}).dump() ==
+          conflicts_json(m, conflicts, a.conflict_options, {"f"}).dump());
+    CHECK(a.path.network.size() ==
+          (initiative.empty() ? m.steps().size() + m.approvals().size() : path.network.size()));
+  }
 }
