@@ -32,9 +32,10 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
     }
     if (k + kAhead / 2 < n) {
       const u32 next = s.list[k + kAhead / 2];
-      __builtin_prefetch(&bef.item[bef.begin[next]]);
-      __builtin_prefetch(&dem_res_[dem_begin_[next]]);
-      __builtin_prefetch(&dem_amount_[dem_begin_[next]]);
+      // Pointers, not elements: the row may be empty, at the end of its array.
+      __builtin_prefetch(bef.item.data() + bef.begin[next]);
+      __builtin_prefetch(dem_res_.data() + dem_begin_[next]);
+      __builtin_prefetch(dem_amount_.data() + dem_begin_[next]);
     }
     if (k + kAhead / 4 < n) {
       const u32 next = s.list[k + kAhead / 4];
