@@ -21,32 +21,32 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
   for (const u32 r : used_resources_) visited_before += profiles_[r].work();
   double makespan = 0;
   const std::size_t n = s.list.size();
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t pos = 0; pos < n; ++pos) {
     // The list visits the activities in no order of their indices: fetch the rows of the
     // activities a few places ahead, so that their cache misses overlap this one's work.
-    if (k + kAhead < n) {
-      const u32 next = s.list[k + kAhead];
+    if (pos + kAhead < n) {
+      const u32 next = s.list[pos + kAhead];
       __builtin_prefetch(&bef.begin[next]);
       __builtin_prefetch(&dem_begin_[next]);
       __builtin_prefetch(&dur_[next]);
     }
-    if (k + kAhead / 2 < n) {
-      const u32 next = s.list[k + kAhead / 2];
+    if (pos + kAhead / 2 < n) {
+      const u32 next = s.list[pos + kAhead / 2];
       // Pointers, not elements: the row may be empty, at the end of its array.
       __builtin_prefetch(bef.item.data() + bef.begin[next]);
       __builtin_prefetch(dem_res_.data() + dem_begin_[next]);
       __builtin_prefetch(dem_amount_.data() + dem_begin_[next]);
     }
-    if (k + kAhead / 4 < n) {
-      const u32 next = s.list[k + kAhead / 4];
+    if (pos + kAhead / 4 < n) {
+      const u32 next = s.list[pos + kAhead / 4];
       for (u32 i = bef.begin[next]; i < bef.begin[next + 1]; ++i) __builtin_prefetch(&s.finish[bef.item[i]]);
       for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) __builtin_prefetch(&profiles_[dem_res_[i]]);
     }
-    if (k + kAhead / 8 < n) {
-      const u32 next = s.list[k + kAhead / 8];
+    if (pos + kAhead / 8 < n) {
+      const u32 next = s.list[pos + kAhead / 8];
       for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) profiles_[dem_res_[i]].prefetch();
     }
-    const u32 a = s.list[k];
+    const u32 a = s.list[pos];
     double t = 0;
     for (u32 i = bef.begin[a]; i < bef.begin[a + 1]; ++i) t = std::max(t, s.finish[bef.item[i]]);
     const double d = dur_[a];

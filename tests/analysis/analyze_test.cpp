@@ -15,7 +15,9 @@ namespace {
 
 std::string analyze_json(const Model& m, const AnalyzeOptions& options) {
   std::ostringstream out;
-  write_analyze_json(out, m, analyze_model(m, options), options, AnalyzeReportOptions{"generated.json"});
+  AnalyzeReportOptions report;
+  report.file = "generated.json";
+  write_analyze_json(out, m, analyze_model(m, options), options, report);
   return out.str();
 }
 
@@ -73,8 +75,10 @@ TEST_CASE("analyze's analyses, on the one network it builds, are the analyses ru
     const CopilotAnalysis copilots = analyze_copilots(m, a.copilot_options);
     const ConflictAnalysis conflicts = analyze_conflicts(m, a.conflict_options);
     std::ostringstream together, alone;
-    write_path_json(together, m, a.path, a.path_options, {"f"});
-    write_path_json(alone, m, path, a.path_options, {"f"});
+    PathReportOptions report;
+    report.file = "f";
+    write_path_json(together, m, a.path, a.path_options, report);
+    write_path_json(alone, m, path, a.path_options, report);
     CHECK(together.str() == alone.str());
     CHECK(copilots_json(m, a.copilots, a.copilot_options, {"f"}).dump() ==
           copilots_json(m, copilots, a.copilot_options, {"f"}).dump());
