@@ -24,8 +24,9 @@ struct AnalyzeOptions {
   double near_days = 5;  // near-critical: total float below this
   std::size_t top = 3;   // conflicts: departments should rank critical initiatives in their top N
   // Simulation threads; 0 = all cores. 1 also keeps every analysis on this thread; otherwise,
-  // past 50,000 activities and with no simulation, the critical path and co-pilots run on a
-  // second thread beside the conflicts. The results never depend on it.
+  // when the model has 50,000 steps and approvals or more and nothing is simulated, the critical
+  // path and co-pilots run on a thread of their own beside the conflicts (which may use a second
+  // one for the initiatives' analyses). The results never depend on it.
   unsigned threads = 0;
   std::function<void(std::size_t done, std::size_t total)> progress;  // simulation progress
   // Each analysis as a phase ("critical path", "co-pilots", "conflicts"), the simulation's

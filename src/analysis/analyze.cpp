@@ -1,5 +1,6 @@
 // `clearpath analyze`: the three analyses with options that agree, and the executive summary.
 #include <algorithm>
+#include <utility>
 
 #include "clearpath/analyze.hpp"
 
@@ -89,6 +90,7 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
           a.copilots = analyze_copilots(model, a.copilot_options, whole);
         },
         [&] { a.conflicts = analyze_conflicts(model, a.conflict_options, &shared); });
+    a.path_options.progress = options.progress;  // as the options read in turn say
   } else {
     {
       ProgressPhase phase(options.observer, "critical path",
@@ -107,7 +109,7 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
     }
     {
       const ProgressPhase phase(options.observer, "conflicts");
-      a.conflicts = analyze_conflicts(model, a.conflict_options, &shared);
+      a.conflicts = analyze_conflicts(model, a.conflict_options, std::move(shared));  // its last user
     }
   }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <utility>
 
 #include "analysis/conflict_parts.hpp"
 #include "analysis/shared_network.hpp"
@@ -147,6 +148,27 @@ constexpr std::size_t kParallelActivities = 50'000;
 
 }  // namespace
 
+namespace {
+
+// Everything after the network and its schedule, which `a` holds.
+ConflictAnalysis conflicts_on(const Model& m, const ConflictOptions& options, ConflictAnalysis a) {
+  auto resources = [&] {
+    const NetworkLoads loads = network_loads(m, a.network);
+    a.overallocations = overallocations(m, a.network, a.schedule, loads);
+    if (options.level) a.levelled = level_model(m, a.network, a.schedule, loads, a.overallocations, options.levelling);
+  };
+  run_both(
+      options.threads != 1 && options.initiative_analyses && a.network.size() >= kParallelActivities,
+      [&] {
+        if (options.initiative_analyses) initiative_conflicts(m, options, a);
+      },
+      resources);
+  add_findings(m, a);
+  return a;
+}
+
+}  // namespace
+
 ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options) {
   return analyze_conflicts(m, options, nullptr);
 }
@@ -162,20 +184,14 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
     a.network = build_network(m, net_options);
     a.schedule = compute_schedule(m, a.network);
   }
+  return conflicts_on(m, options, std::move(a));
+}
 
-  auto resources = [&] {
-    const NetworkLoads loads = network_loads(m, a.network);
-    a.overallocations = overallocations(m, a.network, a.schedule, loads);
-    if (options.level) a.levelled = level_model(m, a.network, a.schedule, loads, a.overallocations, options.levelling);
-  };
-  run_both(
-      options.threads != 1 && options.initiative_analyses && a.network.size() >= kParallelActivities,
-      [&] {
-        if (options.initiative_analyses) initiative_conflicts(m, options, a);
-      },
-      resources);
-  add_findings(m, a);
-  return a;
+ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options, SharedNetwork&& shared) {
+  ConflictAnalysis a;
+  a.network = std::move(shared.network);
+  a.schedule = std::move(shared.schedule);
+  return conflicts_on(m, options, std::move(a));
 }
 
 }  // namespace clearpath

@@ -141,6 +141,7 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
     int kind;  // 0 finish, 1 start
     double amount;
     std::uint32_t activity;
+    std::uint32_t slot;  // the demand's place in its activity's list (one resource may be listed twice)
   };
   // Bucketed by resource first (a counting sort), then each resource's events sorted: the order
   // of one sort by (resource, time, kind, activity), in far less time at a million activities.
@@ -156,12 +157,13 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
   std::vector<std::size_t> fill(first.begin(), first.end() - 1);
   for (std::size_t a = 0; a < n; ++a) {
     const double d = problem.duration[a];
-    for (const auto& [r, q] : problem.demand[a]) {
+    for (std::uint32_t slot = 0; slot < problem.demand[a].size(); ++slot) {
+      const auto& [r, q] = problem.demand[a][slot];
       if (!(q > 0) || !(d > 0)) continue;
       const double s = schedule.start[a], f = s + d;
       const auto act = static_cast<std::uint32_t>(a);
-      events[fill[r]++] = {r, s, 1, q, act};
-      events[fill[r]++] = {r, f - tolerance(f), 0, q, act};
+      events[fill[r]++] = {r, s, 1, q, act, slot};
+      events[fill[r]++] = {r, f - tolerance(f), 0, q, act, slot};
     }
   }
   for (std::size_t r = 0; r + 1 < first.size(); ++r)
@@ -169,7 +171,8 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
               events.begin() + static_cast<std::ptrdiff_t>(first[r + 1]), [](const Event& x, const Event& y) {
                 if (x.time != y.time) return x.time < y.time;
                 if (x.kind != y.kind) return x.kind < y.kind;
-                return x.activity < y.activity;
+                if (x.activity != y.activity) return x.activity < y.activity;
+                return x.slot < y.slot;
               });
   double load = 0;
   for (std::size_t k = 0; k < events.size(); ++k) {

@@ -75,7 +75,10 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
   for (std::uint32_t b = 0; b < buckets.size(); ++b) buckets[b] = b;
   std::sort(buckets.begin(), buckets.end(), [&](std::uint32_t x, std::uint32_t y) { return loaded[x] < loaded[y]; });
   std::vector<Overallocation> out;
-  std::vector<std::uint32_t> active;  // sorted
+  // The activities running at a time, in no order (a period's items are sorted below): each one's
+  // place in `active`, or UINT32_MAX, so that adding and removing one take constant time however
+  // many run at once.
+  std::vector<std::uint32_t> active, place(net.size(), UINT32_MAX);
   for (const std::uint32_t b : buckets) {
     const Ref resource = loaded[b];
     const auto list = std::span<Event>(events).subspan(first[b], first[b + 1] - first[b]);
@@ -85,6 +88,7 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
       return x.start < y.start;
     });
     double load = 0;
+    for (const std::uint32_t a : active) place[a] = UINT32_MAX;
     active.clear();
     std::optional<Overallocation> open;
     auto close = [&](double at) {
@@ -96,13 +100,21 @@ std::vector<Overallocation> overallocations(const Model& m, const Network& net, 
     for (std::size_t k = 0; k < list.size();) {
       const double t = list[k].time;
       for (; k < list.size() && list[k].time == t; ++k) {
-        const auto at = std::lower_bound(active.begin(), active.end(), list[k].activity);
+        const std::uint32_t a = list[k].activity;
         if (list[k].start) {
           load += list[k].amount;
-          if (at == active.end() || *at != list[k].activity) active.insert(at, list[k].activity);
+          if (place[a] == UINT32_MAX) {
+            place[a] = static_cast<std::uint32_t>(active.size());
+            active.push_back(a);
+          }
         } else {
           load -= list[k].amount;
-          if (at != active.end() && *at == list[k].activity) active.erase(at);
+          if (place[a] != UINT32_MAX) {  // the last one takes its place
+            place[active.back()] = place[a];
+            active[place[a]] = active.back();
+            active.pop_back();
+            place[a] = UINT32_MAX;
+          }
         }
       }
       if (load > capacity + kLoadEpsilon && !active.empty()) {

@@ -18,6 +18,8 @@ struct SharedNetwork {
 // conflicts need it built with their own network options, co-pilots the whole model's network.
 PathAnalysis analyze_path(const Model& model, const PathOptions& options, const SharedNetwork* shared);
 ConflictAnalysis analyze_conflicts(const Model& model, const ConflictOptions& options, const SharedNetwork* shared);
+// Takes the network and schedule over, for its last user.
+ConflictAnalysis analyze_conflicts(const Model& model, const ConflictOptions& options, SharedNetwork&& shared);
 CopilotAnalysis analyze_copilots(const Model& model, const CopilotOptions& options, const Network* whole);
 
 }  // namespace clearpath

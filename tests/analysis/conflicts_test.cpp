@@ -131,6 +131,26 @@ TEST_CASE("priority inversions and the disagreement matrix", "[conflicts]") {
   CHECK(*d.between(0, 0) == 0.0);
 }
 
+TEST_CASE("over-allocation: a step that has finished is not among a later period's steps", "[conflicts]") {
+  // d (capacity 2): a [0, 1), b and c [0, 10) and, after x (on another resource) [0, 5), e
+  // [5, 10), all at 1 FTE. Over capacity on [0, 1) with a, b and c, and on [5, 10) with b, c
+  // and e: a ended at 1 (removed while b and c run on), so it is not in the second period.
+  const Model m = load_valid(R"({"people": [{"id": "p"}],
+    "departments": [{"id": "d", "capacity": 2}],
+    "steps": [{"id": "a", "duration": 1, "owner": "d"}, {"id": "b", "duration": 10, "owner": "d"},
+              {"id": "c", "duration": 10, "owner": "d"}, {"id": "x", "duration": 5, "owner": "p"},
+              {"id": "e", "duration": 5, "owner": "d", "depends_on": ["x"]}]})");
+  const ConflictAnalysis a = analyze_conflicts(m, without_levelling());
+  REQUIRE(a.overallocations.size() == 2);
+  CHECK(a.overallocations[0].from == 0);
+  CHECK(a.overallocations[0].to == 1);
+  CHECK(ids(m, a.overallocations[0].items) == std::vector<std::string>{"b", "c", "a"});  // least float first
+  CHECK(a.overallocations[1].from == 5);
+  CHECK(a.overallocations[1].to == 10);
+  CHECK(a.overallocations[1].load == Approx(3));
+  CHECK(ids(m, a.overallocations[1].items) == std::vector<std::string>{"b", "c", "e"});
+}
+
 TEST_CASE("over-allocation: periods over capacity, merged, with the steps in them", "[conflicts]") {
   // p (capacity 1) is demanded at 0.7 by s1 [0, 5) and 0.6 by s2 [0, 3), then 0.5 by s3 [5, 9)
   // with s4 [5, 7) at 0.6: over capacity on [0, 3) at 1.3 and on [5, 7) at 1.1. The department
