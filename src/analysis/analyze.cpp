@@ -49,11 +49,6 @@ ExecutiveSummary summarise(const Model& m, const Analysis& a) {
   return s;
 }
 
-// Past this many activities, with no Monte Carlo (which has both cores already), the critical
-// path and co-pilot analyses run on a second thread beside the conflicts (which read the model
-// only, as they do).
-constexpr std::size_t kParallelActivities = 50'000;
-
 }  // namespace
 
 Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
@@ -68,15 +63,14 @@ Analysis analyze_model(const Model& model, const AnalyzeOptions& options) {
   a.conflict_options.near_days = options.near_days;
   a.conflict_options.top = options.top;
   a.conflict_options.threads = options.threads;
+  // With no Monte Carlo (which has both cores already), the critical path and co-pilot analyses
+  // run on a thread of their own beside the conflicts (all of them only read the model).
   const bool parallel = options.threads != 1 && options.simulate == 0 &&
-                        model.steps().size() + model.approvals().size() >= kParallelActivities;
+                        model.steps().size() + model.approvals().size() >= kSecondThreadFrom;
   // The critical path and the conflicts schedule the same network (the initiative's, or the
   // whole model's), and co-pilots the whole model's: it is built once.
   SharedNetwork shared;
-  auto build_shared = [&] {
-    shared.network = build_network(model, a.path_options.network);
-    shared.schedule = compute_schedule(model, shared.network);
-  };
+  auto build_shared = [&] { shared = scheduled_network(model, a.path_options.network); };
   const Network* whole = options.initiative.empty() ? &shared.network : nullptr;
   if (parallel) {
     const ProgressPhase phase(options.observer, "critical path, co-pilots and conflicts");

@@ -2,7 +2,6 @@
 // The pieces of analyze_conflicts, one per file. Private to the library.
 #include <map>
 #include <set>
-#include <span>
 
 #include "clearpath/conflicts.hpp"
 
@@ -36,16 +35,6 @@ Holdings pressing_work_by_department(const Model& model, const std::vector<Initi
 std::vector<RankingConflict> ranking_conflicts(const Model& model, const Holdings& holdings, std::size_t top);
 std::vector<PriorityInversion> priority_inversions(const Model& model, const Holdings& holdings);
 Disagreement ranking_disagreement(const Model& model);
-
-// A step's effective demands (Model::effective_demands) with no vector of their own: the step's
-// list, or else `one`, set to the default demand.
-inline std::span<const Demand> demands_of(const Model& model, const Step& step, Demand& one) {
-  if (!step.demands.empty()) return step.demands;
-  const std::optional<Demand> d = model.default_demand(step);
-  if (!d) return {};
-  one = *d;
-  return {&one, 1};
-}
 
 // The demands of a network's activities that load a resource (steps of non-zero duration), read
 // from the model once for the over-allocation and the levelling. Resources are numbered in the

@@ -106,10 +106,6 @@ void add_findings(const Model& m, ConflictAnalysis& a) {
   sort_findings(a.findings);
 }
 
-}  // namespace
-
-namespace {
-
 // What rests on the initiatives' own networks: ranking conflicts, inversions, skills. Fills
 // those fields of `a` only, so it can run beside the levelling.
 void initiative_conflicts(const Model& m, const ConflictOptions& options, ConflictAnalysis& a) {
@@ -142,23 +138,20 @@ void initiative_conflicts(const Model& m, const ConflictOptions& options, Confli
   a.concentrations = skill_concentrations(m, critical_steps);
 }
 
-// Past this many activities the initiatives' analyses run on a second thread beside the
-// over-allocation and the levelling (each reads the model and the network only).
-constexpr std::size_t kParallelActivities = 50'000;
-
-}  // namespace
-
-namespace {
-
-// Everything after the network and its schedule, which `a` holds.
-ConflictAnalysis conflicts_on(const Model& m, const ConflictOptions& options, ConflictAnalysis a) {
+// Everything on the network and its schedule. For a large network the initiatives' analyses run
+// on a second thread beside the over-allocation and the levelling (each reads the model and the
+// network only).
+ConflictAnalysis conflicts_on(const Model& m, const ConflictOptions& options, SharedNetwork scheduled) {
+  ConflictAnalysis a;
+  a.network = std::move(scheduled.network);
+  a.schedule = std::move(scheduled.schedule);
   auto resources = [&] {
     const NetworkLoads loads = network_loads(m, a.network);
     a.overallocations = overallocations(m, a.network, a.schedule, loads);
     if (options.level) a.levelled = level_model(m, a.network, a.schedule, loads, a.overallocations, options.levelling);
   };
   run_both(
-      options.threads != 1 && options.initiative_analyses && a.network.size() >= kParallelActivities,
+      options.threads != 1 && options.initiative_analyses && a.network.size() >= kSecondThreadFrom,
       [&] {
         if (options.initiative_analyses) initiative_conflicts(m, options, a);
       },
@@ -174,24 +167,13 @@ ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& option
 }
 
 ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options, const SharedNetwork* shared) {
-  ConflictAnalysis a;
-  if (shared) {
-    a.network = shared->network;
-    a.schedule = shared->schedule;
-  } else {
-    NetworkOptions net_options;
-    net_options.initiative = options.initiative;  // throws ScheduleError for an unknown id
-    a.network = build_network(m, net_options);
-    a.schedule = compute_schedule(m, a.network);
-  }
-  return conflicts_on(m, options, std::move(a));
+  NetworkOptions net_options;
+  net_options.initiative = options.initiative;  // throws ScheduleError for an unknown id
+  return conflicts_on(m, options, scheduled_network(m, net_options, shared));
 }
 
 ConflictAnalysis analyze_conflicts(const Model& m, const ConflictOptions& options, SharedNetwork&& shared) {
-  ConflictAnalysis a;
-  a.network = std::move(shared.network);
-  a.schedule = std::move(shared.schedule);
-  return conflicts_on(m, options, std::move(a));
+  return conflicts_on(m, options, std::move(shared));
 }
 
 }  // namespace clearpath

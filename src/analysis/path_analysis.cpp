@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "analysis/path_parts.hpp"
 #include "analysis/shared_network.hpp"
@@ -115,9 +116,6 @@ std::optional<Ref> focus_of(const Model& m, const PathAnalysis& a, const PathOpt
   return focus;
 }
 
-// From this many activities on, the legacy chains run on a second thread.
-constexpr std::size_t kParallelActivities = 50'000;
-
 }  // namespace
 
 std::vector<std::uint32_t> driving_predecessors(const PathAnalysis& a, std::uint32_t v) {
@@ -155,13 +153,9 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options) { return a
 
 PathAnalysis analyze_path(const Model& m, const PathOptions& options, const SharedNetwork* shared) {
   PathAnalysis a;
-  if (shared) {
-    a.network = shared->network;
-    a.schedule = shared->schedule;
-  } else {
-    a.network = build_network(m, options.network);
-    a.schedule = compute_schedule(m, a.network);
-  }
+  SharedNetwork scheduled = scheduled_network(m, options.network, shared);
+  a.network = std::move(scheduled.network);
+  a.schedule = std::move(scheduled.schedule);
   const Network& net = a.network;
   const std::size_t n = net.size();
 
@@ -183,7 +177,7 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options, const Shar
     a.legacy_by_duration = longest_legacy_chain(m, net, true, full);
   };
   std::vector<std::vector<std::uint32_t>> by_initiative;  // each initiative's activities
-  run_both(options.threads != 1 && n >= kParallelActivities, legacy, [&] {
+  run_both(options.threads != 1 && n >= kSecondThreadFrom, legacy, [&] {
     by_initiative = add_initiative_outlooks(m, a);
     a.focus = focus_of(m, a, options);
     a.blockers = find_blockers(m, net, a.schedule, options, a.focus);

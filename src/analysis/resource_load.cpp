@@ -19,6 +19,16 @@ bool runs(const Model& m, const Network& net, std::uint32_t a) {
   return m.kind(net.activity[a]) == EntityKind::step && net.duration[a] > 0;
 }
 
+// A step's effective demands (Model::effective_demands) with no vector of their own: the step's
+// list, or else `one`, set to the default demand.
+std::span<const Demand> demands_of(const Model& model, const Step& step, Demand& one) {
+  if (!step.demands.empty()) return step.demands;
+  const std::optional<Demand> d = model.default_demand(step);
+  if (!d) return {};
+  one = *d;
+  return {&one, 1};
+}
+
 }  // namespace
 
 double resource_capacity(const Model& m, Ref r) {
@@ -179,16 +189,13 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   out.duration = s.makespan;
   out.cpm_duration = schedule.duration;
   out.delay_days = std::max(0.0, s.makespan - schedule.duration);
-  std::vector<double> moved_by_resource(resources.size(), 0.0);  // by the problem's resource index
-  std::vector<bool> moved_resource(resources.size(), false);
+  // By the problem's resource index; more than 0 for the resources of moved work only.
+  std::vector<double> moved_by_resource(resources.size(), 0.0);
   for (std::uint32_t a = 0; a < n; ++a) {
     const double days = s.start[a] - schedule.times[a].es;
     if (days <= 1e-6) continue;
     out.moved.push_back({net.activity[a], days});
-    for (const auto& [r, amount] : p.demand[a]) {
-      moved_by_resource[r] += days;
-      moved_resource[r] = true;
-    }
+    for (const auto& [r, amount] : p.demand[a]) moved_by_resource[r] += days;
   }
   std::sort(out.moved.begin(), out.moved.end(), [&](const LevelledOutcome::Moved& a, const LevelledOutcome::Moved& b) {
     if (a.days != b.days) return a.days > b.days;
@@ -199,7 +206,8 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   for (const Overallocation& o : over) overloaded.insert(o.resource);
   std::vector<std::pair<double, Ref>> drivers;
   for (std::uint32_t r = 0; r < resources.size(); ++r)
-    if (moved_resource[r] && overloaded.count(resources[r])) drivers.push_back({moved_by_resource[r], resources[r]});
+    if (moved_by_resource[r] > 0 && overloaded.count(resources[r]))
+      drivers.push_back({moved_by_resource[r], resources[r]});
   std::sort(drivers.begin(), drivers.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
     return id_less(m, a.second, b.second);

@@ -14,6 +14,16 @@ struct SharedNetwork {
   Schedule schedule;
 };
 
+// A copy of `*shared`, or, when it is null, the network for `options` built and scheduled.
+inline SharedNetwork scheduled_network(const Model& model, const NetworkOptions& options,
+                                       const SharedNetwork* shared = nullptr) {
+  if (shared) return *shared;
+  SharedNetwork s;
+  s.network = build_network(model, options);
+  s.schedule = compute_schedule(model, s.network);
+  return s;
+}
+
 // As the public functions of the same names, from `shared` when it is not null: path and
 // conflicts need it built with their own network options, co-pilots the whole model's network.
 PathAnalysis analyze_path(const Model& model, const PathOptions& options, const SharedNetwork* shared);

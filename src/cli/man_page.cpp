@@ -94,8 +94,8 @@ void write_man_page(std::ostream& out, const ManPage& page) {
       << ".SH EXAMPLES\n";
   write_preformatted(out, page.examples);
   out << ".SH ENVIRONMENT\n"
-      << ".TP\nCLEARPATH_THREADS\nWorker threads for simulations (default: all cores); 1 also keeps the conflicts "
-         "analysis on one thread. Results do not depend on it.\n"
+      << ".TP\nCLEARPATH_THREADS\nWorker threads for simulations (default: all cores); 1 also keeps every analysis "
+         "on one thread. Results do not depend on it.\n"
       << ".TP\nNO_COLOR\nNo colour on a terminal.\n";
 }
 

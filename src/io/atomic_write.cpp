@@ -73,7 +73,6 @@ class TempFile {
       if (installed_[i]) ::sigaction(kCleanupSignals[i], &old_[i], nullptr);
   }
   int fd() const { return fd_; }
-  const std::string& path() const { return path_; }
   int close() {
     const int r = ::close(fd_);
     fd_ = -1;

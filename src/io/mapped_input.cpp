@@ -10,16 +10,10 @@
 #include <cstring>
 #include <utility>
 
+#include "io/descriptor.hpp"
+
 namespace clearpath {
 namespace {
-
-// Closes a descriptor when it goes out of scope.
-struct Descriptor {
-  int fd;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 // The SIGBUS message, prepared before any mapping is read: the handler may only write it.
 char sigbus_message[512];

@@ -8,6 +8,7 @@
 #include <istream>
 
 #include "clearpath/load.hpp"
+#include "io/descriptor.hpp"
 
 namespace clearpath {
 namespace {
@@ -47,11 +48,6 @@ void append_within(std::string& text, const char* data, std::size_t size, const 
 // text format clearpath reads has one, so the reader will report it where it stands, and
 // /dev/zero or /dev/urandom is refused at once instead of after the whole limit.
 bool holds_nul(const char* data, std::size_t size) { return std::memchr(data, '\0', size) != nullptr; }
-
-struct Descriptor {
-  int fd;
-  ~Descriptor() { ::close(fd); }
-};
 
 }  // namespace
 

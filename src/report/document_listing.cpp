@@ -31,7 +31,8 @@ std::string text_heading(const Section& s) {
 
 namespace {
 
-std::string lead(unsigned depth) { return std::string(2 + 2 * static_cast<std::size_t>(depth), ' '); }
+std::size_t lead_width(unsigned depth) { return 2 + 2 * static_cast<std::size_t>(depth); }
+std::string lead(unsigned depth) { return std::string(lead_width(depth), ' '); }
 
 class ListingWriter {
  public:
@@ -99,36 +100,25 @@ class ListingWriter {
     const bool hanging = header && t.header == Table::Header::hanging;
     std::string& s = line_;
     s.clear();
-    if (!hanging) s.append(2 + 2 * static_cast<std::size_t>(t.depth), ' ');
+    if (!hanging) s.append(lead_width(t.depth), ' ');
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const Cell& cell = c < cells.size() ? cells[c] : kNone;
-      const std::size_t w = (c < t.width.size() ? t.width[c] : 0) + (hanging && c == 0 ? lead(t.depth).size() : 0);
-      const std::string* text = &cell.text;
-      if (!printable_ascii(cell.text)) {
-        safe_ = terminal_safe(cell.text);
-        text = &safe_;
-      }
-      if (c + 1 == t.columns.size() && w == 0 && text->empty()) break;  // no gap before nothing
+      const std::size_t w = (c < t.width.size() ? t.width[c] : 0) + (hanging && c == 0 ? lead_width(t.depth) : 0);
+      const std::string& text = terminal_safe(cell.text, safe_);
+      if (c + 1 == t.columns.size() && w == 0 && text.empty()) break;  // no gap before nothing
       s.append(c < t.gap.size() ? t.gap[c] : std::size_t{c > 0 ? 2U : 0U}, ' ');
-      if (color_ && cell.look != Look::plain) {
-        s += styled(w == 0 ? *text : t.numeric[c] ? rpad(*text, w) : pad(*text, w), cell.look, color_);
-      } else if (w == 0) {
-        s += *text;
-      } else if (t.numeric[c]) {
-        append_rpad(s, *text, w);
-      } else {
-        append_pad(s, *text, w);
+      const std::size_t from = s.size();
+      if (w == 0) s += text;
+      else if (t.numeric[c]) append_rpad(s, text, w);
+      else append_pad(s, text, w);
+      if (color_ && cell.look != Look::plain) {  // the padded cell, coloured
+        const std::string padded = s.substr(from);
+        s.resize(from);
+        s += styled(padded, cell.look, color_);
       }
     }
     s += '\n';
     out_.write(s.data(), static_cast<std::streamsize>(s.size()));
-  }
-
-  // Text that terminal_safe would leave as it is, found without copying it.
-  static bool printable_ascii(const std::string& s) {
-    for (const char ch : s)
-      if (const auto u = static_cast<unsigned char>(ch); u < 0x20 || u >= 0x7F) return false;
-    return true;
   }
 
   void table(const Table& t) {

@@ -1,5 +1,7 @@
 #include "report/text_columns.hpp"
 
+#include <algorithm>
+
 #include <string_view>
 #include <utility>
 
@@ -51,6 +53,16 @@ std::string terminal_safe(const std::string& s) {
     else out.append(s, i, len);
   }
   return out;
+}
+
+const std::string& terminal_safe(const std::string& s, std::string& buffer) {
+  const bool printable = std::all_of(s.begin(), s.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x20 && u < 0x7F;
+  });
+  if (printable) return s;
+  buffer = terminal_safe(s);
+  return buffer;
 }
 
 std::string fit_columns(const std::string& s, std::size_t w) {

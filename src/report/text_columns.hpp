@@ -9,6 +9,9 @@ namespace clearpath {
 std::size_t display_width(const std::string& s);
 // Control characters (which could drive the terminal) and newlines become spaces.
 std::string terminal_safe(const std::string& s);
+// The same without a copy where there is nothing to change: `s` itself when it is all printable
+// ASCII, else terminal_safe(s) put in `buffer`.
+const std::string& terminal_safe(const std::string& s, std::string& buffer);
 // At most `w` columns: text that does not fit is cut and ends in "~".
 std::string fit_columns(const std::string& s, std::size_t w);
 // Padded with spaces to `w` columns (left- or right-aligned).

@@ -1,9 +1,14 @@
 #pragma once
 // Two independent pieces of work, on two threads when it pays. Private to the library.
+#include <cstddef>
 #include <future>
 #include <utility>
 
 namespace clearpath {
+
+// From this many activities (steps and approvals) on, a second thread pays for itself in the
+// analyses that can use one: below it, starting the thread costs more than it saves.
+inline constexpr std::size_t kSecondThreadFrom = 50'000;
 
 // Runs `beside` and `here`: with `parallel`, `beside` on a second thread while `here` runs on
 // this one; otherwise `beside` first, then `here`, on this thread. Both have finished when it

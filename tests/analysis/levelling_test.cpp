@@ -38,6 +38,36 @@ LevellingProblem make(const std::vector<Activity>& activities, std::vector<doubl
   return p;
 }
 
+// A long instance on two resources, drawn from `rng` activity by activity: its duration, then
+// its predecessors (the activity before it, except at every `chain`-th, and with probability
+// `jump` one of the `window` before that, once past the first `window`), then its demands (of
+// resource r with probability share[r], 1 to most[r] units).
+struct ChainShape {
+  std::size_t n = 0, chain = 0, window = 0;
+  double jump = 0;
+  double share[2] = {0, 0};
+  unsigned most[2] = {1, 1};
+};
+template <class Duration>
+LevellingProblem chain_instance(Xoshiro256& rng, const ChainShape& shape, std::vector<double> capacity,
+                                Duration duration) {
+  LevellingProblem p;
+  p.capacity = std::move(capacity);
+  for (std::size_t a = 0; a < shape.n; ++a) {
+    p.duration.push_back(duration(a));
+    std::vector<std::uint32_t> preds;
+    if (a % shape.chain != 0) preds.push_back(static_cast<std::uint32_t>(a - 1));
+    if (a > shape.window && rng.uniform() < shape.jump)
+      preds.push_back(static_cast<std::uint32_t>(a - 1 - rng.next() % shape.window));
+    p.predecessors.push_back(preds);
+    Demands d;
+    for (std::uint32_t r = 0; r < 2; ++r)
+      if (rng.uniform() < shape.share[r]) d.emplace_back(r, static_cast<double>(1 + rng.next() % shape.most[r]));
+    p.demand.push_back(d);
+  }
+  return p;
+}
+
 LevellingOptions plain_serial() {
   LevellingOptions o;
   o.effort = 0;
@@ -484,20 +514,10 @@ TEST_CASE("levelling: the serial schedule matches a naive implementation on a la
   // profile's blocks split, take lazy additions and are skipped. The plain serial schedule must
   // equal the naive one start for start (integer data: no rounding).
   Xoshiro256 rng(11);
-  LevellingProblem p;
-  p.capacity = {7, 5};
   const std::size_t n = 2000;
-  for (std::size_t a = 0; a < n; ++a) {
-    p.duration.push_back(static_cast<double>(rng.next() % 4 == 0 ? 20 + rng.next() % 200 : rng.next() % 12));
-    std::vector<std::uint32_t> preds;
-    if (a % 25 != 0) preds.push_back(static_cast<std::uint32_t>(a - 1));
-    if (a > 50 && rng.uniform() < 0.3) preds.push_back(static_cast<std::uint32_t>(a - 1 - rng.next() % 50));
-    p.predecessors.push_back(preds);
-    Demands d;
-    if (rng.uniform() < 0.8) d.emplace_back(0, static_cast<double>(1 + rng.next() % 4));
-    if (rng.uniform() < 0.5) d.emplace_back(1, static_cast<double>(1 + rng.next() % 5));
-    p.demand.push_back(d);
-  }
+  const LevellingProblem p = chain_instance(rng, {n, 25, 50, 0.3, {0.8, 0.5}, {4, 5}}, {7, 5}, [&](std::size_t) {
+    return static_cast<double>(rng.next() % 4 == 0 ? 20 + rng.next() % 200 : rng.next() % 12);
+  });
   const auto s = level_resources(p, plain_serial());
   require_feasible(p, s);
   const auto naive = naive_serial(p);
@@ -520,20 +540,9 @@ TEST_CASE("levelling: justification of a large instance with many equal finishes
   // put the later-listed activity first. A wrong tie order reads a finish not yet placed, and
   // the schedule breaks a dependency.
   Xoshiro256 rng(23);
-  LevellingProblem p;
-  p.capacity = {3, 2};
-  const std::size_t n = 6000;
-  for (std::size_t a = 0; a < n; ++a) {
-    p.duration.push_back(a % 3 == 1 ? 0.0 : static_cast<double>(1 + rng.next() % 6));
-    std::vector<std::uint32_t> preds;
-    if (a % 40 != 0) preds.push_back(static_cast<std::uint32_t>(a - 1));
-    if (a > 100 && rng.uniform() < 0.2) preds.push_back(static_cast<std::uint32_t>(a - 1 - rng.next() % 100));
-    p.predecessors.push_back(preds);
-    Demands d;
-    if (rng.uniform() < 0.7) d.emplace_back(0, static_cast<double>(1 + rng.next() % 3));
-    if (rng.uniform() < 0.4) d.emplace_back(1, static_cast<double>(1 + rng.next() % 2));
-    p.demand.push_back(d);
-  }
+  const LevellingProblem p = chain_instance(rng, {6000, 40, 100, 0.2, {0.7, 0.4}, {3, 2}}, {3, 2}, [&](std::size_t a) {
+    return a % 3 == 1 ? 0.0 : static_cast<double>(1 + rng.next() % 6);
+  });
   const auto serial = level_resources(p, plain_serial());
   LevellingOptions o;
   o.effort = 2;
