@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -83,12 +84,61 @@ struct Rule {
   bool independent = false;  // no chosen approver in another's reporting chain
 };
 
+// How a dependency ties its successor to its predecessor, as in MS Project and Primavera P6:
+// finish-to-start (the successor starts once the predecessor finishes), start-to-start,
+// finish-to-finish, start-to-finish. Written FS, SS, FF, SF in files.
+enum class LinkType : std::uint8_t { finish_to_start, start_to_start, finish_to_finish, start_to_finish };
+inline constexpr int kLinkTypeCount = 4;
+const char* link_type_name(LinkType t) noexcept;  // "FS", "SS", "FF", "SF"
+std::optional<LinkType> parse_link_type(std::string_view name) noexcept;
+
+// The type and lag of one dependency. The lag is in working days, added to the predecessor's
+// end the link names (negative: a lead); FS with lag 0 is the plain `depends_on: ["id"]`.
+struct LinkTiming {
+  LinkType type = LinkType::finish_to_start;
+  double lag = 0;
+  bool plain() const noexcept { return type == LinkType::finish_to_start && lag == 0; }
+  friend bool operator==(const LinkTiming&, const LinkTiming&) = default;
+};
+
+// The timing of depends_on entry k of an activity whose link_timing is `timing` (see Step).
+inline LinkTiming timing_at(const std::vector<LinkTiming>& timing, std::size_t k) noexcept {
+  return timing.empty() ? LinkTiming{} : timing[k];
+}
+
+// What a link asks of the times of the two activities it joins (starts and finishes in working
+// days from the project start). The earliest start it allows the successor, of duration
+// `duration`, after a predecessor that starts and finishes at the times given:
+inline double earliest_start_after(LinkTiming t, double pred_start, double pred_finish, double duration) noexcept {
+  switch (t.type) {
+    case LinkType::finish_to_start: return pred_finish + t.lag;
+    case LinkType::start_to_start: return pred_start + t.lag;
+    case LinkType::finish_to_finish: return pred_finish + t.lag - duration;
+    case LinkType::start_to_finish: return pred_start + t.lag - duration;
+  }
+  return pred_finish + t.lag;
+}
+// ... and the latest finish it allows the predecessor, of duration `duration`, before a
+// successor that starts and finishes at the times given.
+inline double latest_finish_before(LinkTiming t, double succ_start, double succ_finish, double duration) noexcept {
+  switch (t.type) {
+    case LinkType::finish_to_start: return succ_start - t.lag;
+    case LinkType::start_to_start: return succ_start - t.lag + duration;
+    case LinkType::finish_to_finish: return succ_finish - t.lag;
+    case LinkType::start_to_finish: return succ_finish - t.lag + duration;
+  }
+  return succ_start - t.lag;
+}
+
 struct Approval : EntityBase {
   Ref initiative = kNoRef;
   std::vector<Ref> approvers;
   double lead_time = 0;  // working days
   ApprovalStatus status = ApprovalStatus::pending;
   std::vector<Ref> depends_on;  // approvals or steps
+  // Empty: every depends_on link is finish-to-start with no lag. Otherwise one entry per
+  // depends_on entry, in its order.
+  std::vector<LinkTiming> link_timing;
   Rule rule;
 };
 
@@ -117,6 +167,9 @@ struct Step : EntityBase {
   std::vector<Demand> demands;      // as given in the file; empty = the owner's default demand
   StepStatus status = StepStatus::not_started;
   std::vector<Ref> depends_on;  // steps or approvals
+  // Empty: every depends_on link is finish-to-start with no lag. Otherwise one entry per
+  // depends_on entry, in its order.
+  std::vector<LinkTiming> link_timing;
 };
 
 struct Calendar {

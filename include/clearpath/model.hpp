@@ -83,6 +83,9 @@ class Model {
 
   // Activities (steps and approvals) alike: what they depend on, and their initiative.
   const std::vector<Ref>& depends_on(Ref activity) const;
+  // The type and lag of each depends_on entry: empty when all are finish-to-start with no lag
+  // (timing_at(link_timing(a), k) reads entry k either way).
+  const std::vector<LinkTiming>& link_timing(Ref activity) const;
   Ref initiative_of(Ref activity) const;
 
   // Defaults the file format defines, worked out once here so analyses do not repeat them.

@@ -1,6 +1,7 @@
 #pragma once
 // The schedule network of a model and its critical-path analysis (CPM): steps and approval
-// gates are the activities, depends_on links are finish-to-start. Durations are working days.
+// gates are the activities, depends_on links are finish-to-start unless they give another type
+// (SS, FF, SF) or a lag. Durations and lags are working days.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -32,9 +33,15 @@ struct Network {
   std::vector<std::uint32_t> pred_begin, preds;  // predecessors of a: preds[pred_begin[a] ..]
   std::vector<std::uint32_t> succ_begin, succs;  // successors, likewise
   std::vector<std::uint32_t> order;              // a topological order (predecessors first)
+  // The type and lag of each link, beside preds and succs; both empty when every link is
+  // finish-to-start with no lag (most plans), so that case costs nothing.
+  std::vector<LinkTiming> pred_timing, succ_timing;
 
   std::size_t size() const noexcept { return activity.size(); }
   std::size_t link_count() const noexcept { return preds.size(); }
+  bool plain_links() const noexcept { return pred_timing.empty(); }
+  LinkTiming pred_link(std::uint32_t k) const noexcept { return plain_links() ? LinkTiming{} : pred_timing[k]; }
+  LinkTiming succ_link(std::uint32_t k) const noexcept { return plain_links() ? LinkTiming{} : succ_timing[k]; }
 };
 
 // Thrown for options that name no such entity (an input error, exit status 2).
@@ -71,6 +78,13 @@ inline constexpr double kFloatEpsilon = 1e-6;
 
 // Forward and backward pass over a network (durations as given in network.duration).
 Schedule compute_schedule(const Model& model, const Network& network);
+
+// Whether the link pred -> a (of that timing) is what sets a's earliest start: a driving link,
+// as MS Project calls it. binds_late: whether the link a -> succ sets a's latest finish.
+bool drives(const Network& network, const std::vector<ActivityTimes>& times, std::uint32_t pred, std::uint32_t a,
+            LinkTiming timing);
+bool binds_late(const Network& network, const std::vector<ActivityTimes>& times, std::uint32_t a, std::uint32_t succ,
+                LinkTiming timing);
 
 // Earliest finish of every activity for other durations (Monte Carlo); `ef` is resized.
 // Returns the project duration.

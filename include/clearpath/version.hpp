@@ -4,6 +4,7 @@
 namespace clearpath {
 // The library's version, e.g. "0.1.0".
 std::string_view version() noexcept;
-// The file-format version this library reads and writes (the top-level "clearpath" key).
-inline constexpr int kFormatVersion = 1;
+// The newest file-format version this library reads (the top-level "clearpath" key). It reads
+// every version from 1 on, and writes the oldest that holds the model (save_model).
+inline constexpr int kFormatVersion = 2;
 }  // namespace clearpath

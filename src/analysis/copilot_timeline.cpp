@@ -25,8 +25,8 @@ void collect_members(const Timeline& t, const std::vector<std::uint32_t>& items,
   }
 }
 
-// Walks back from the members that finish last through predecessors that end just as their
-// successor starts, onto r.critical.
+// Walks back from the members that finish last through the predecessors whose links set their
+// successor's start (for finish-to-start: that end just as it starts), onto r.critical.
 void collect_critical(const Timeline& t, std::vector<std::uint32_t>& mark, std::uint32_t critical_stamp, Reach& r) {
   double finish = 0;
   for (std::uint32_t a : r.members) finish = std::max(finish, t.ef[a]);
@@ -43,7 +43,10 @@ void collect_critical(const Timeline& t, std::vector<std::uint32_t>& mark, std::
     const double es = t.ef[a] - t.net.duration[a];
     for (std::uint32_t i = t.net.pred_begin[a]; i < t.net.pred_begin[a + 1]; ++i) {
       const std::uint32_t p = t.net.preds[i];
-      if (mark[p] != critical_stamp && t.ef[p] >= es - kFloatEpsilon) {
+      const double allowed = t.net.plain_links() ? t.ef[p]
+                                                 : earliest_start_after(t.net.pred_timing[i], t.ef[p] - t.net.duration[p],
+                                                                        t.ef[p], t.net.duration[a]);
+      if (mark[p] != critical_stamp && allowed >= es - kFloatEpsilon) {
         mark[p] = critical_stamp;
         stack.push_back(p);
       }

@@ -1,5 +1,7 @@
 // The critical path method: one forward pass for earliest times, one backward pass for latest
-// times, floats from both, and the critical chains with ties broken by id.
+// times, floats from both, and the critical chains with ties broken by id. Links of other types
+// than finish-to-start, and lags, bound starts through earliest_start_after and finishes
+// through latest_finish_before (schedule.hpp); no activity starts before the project does.
 #include <algorithm>
 #include <cmath>
 
@@ -10,13 +12,39 @@ namespace clearpath {
 double forward_pass(const Network& net, const std::vector<double>& duration, std::vector<double>& ef) {
   ef.assign(net.size(), 0.0);
   double end = 0;
+  if (net.plain_links()) {
+    for (std::uint32_t a : net.order) {
+      double es = 0;
+      for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) es = std::max(es, ef[net.preds[k]]);
+      ef[a] = es + duration[a];
+      end = std::max(end, ef[a]);
+    }
+    return end;
+  }
+  std::vector<double> es(net.size(), 0.0);
   for (std::uint32_t a : net.order) {
-    double es = 0;
-    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) es = std::max(es, ef[net.preds[k]]);
-    ef[a] = es + duration[a];
+    double start = 0;
+    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) {
+      const std::uint32_t p = net.preds[k];
+      start = std::max(start, earliest_start_after(net.pred_timing[k], es[p], ef[p], duration[a]));
+    }
+    es[a] = start;
+    ef[a] = start + duration[a];
     end = std::max(end, ef[a]);
   }
   return end;
+}
+
+bool drives(const Network& net, const std::vector<ActivityTimes>& t, std::uint32_t pred, std::uint32_t a,
+            LinkTiming timing) {
+  const double bound = earliest_start_after(timing, t[pred].es, t[pred].ef, net.duration[a]);
+  return std::fabs(bound - t[a].es) <= kFloatEpsilon;
+}
+
+bool binds_late(const Network& net, const std::vector<ActivityTimes>& t, std::uint32_t a, std::uint32_t succ,
+                LinkTiming timing) {
+  const double bound = latest_finish_before(timing, t[succ].ls, t[succ].lf, net.duration[a]);
+  return std::fabs(bound - t[a].lf) <= kFloatEpsilon;
 }
 
 namespace {
@@ -30,7 +58,8 @@ void find_critical_chains(const Network& net, Schedule& s) {
     if (!s.times[u].critical) continue;
     for (std::uint32_t k = net.succ_begin[u]; k < net.succ_begin[u + 1]; ++k) {
       const std::uint32_t v = net.succs[k];  // successor lists are sorted by index = by id
-      if (s.times[v].critical && std::fabs(s.times[u].ef - s.times[v].es) <= kFloatEpsilon) {
+      if (s.times[v].critical && drives(net, s.times, u, v, net.succ_link(k)) &&
+          (next[u].empty() || next[u].back() != v)) {  // two links to one successor: one chain
         next[u].push_back(v);
         has_tight_pred[v] = true;
       }
@@ -88,24 +117,39 @@ Schedule compute_schedule(const Model&, const Network& net) {
   s.times.resize(n);
   for (std::uint32_t a : net.order) {
     double es = 0;
-    for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k)
-      es = std::max(es, s.times[net.preds[k]].ef);
+    if (net.plain_links())
+      for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k)
+        es = std::max(es, s.times[net.preds[k]].ef);
+    else
+      for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) {
+        const ActivityTimes& p = s.times[net.preds[k]];
+        es = std::max(es, earliest_start_after(net.pred_timing[k], p.es, p.ef, net.duration[a]));
+      }
     s.times[a].es = es;
     s.times[a].ef = es + net.duration[a];
     s.duration = std::max(s.duration, s.times[a].ef);
   }
   for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
     const std::uint32_t a = *it;
-    double lf = s.duration, next_es = s.duration;
-    for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) {
-      lf = std::min(lf, s.times[net.succs[k]].ls);
-      next_es = std::min(next_es, s.times[net.succs[k]].es);
-    }
     ActivityTimes& t = s.times[a];
+    // The latest finish the successors allow, and the room this activity's earliest finish
+    // leaves before any successor would have to move (its free float).
+    double lf = s.duration, free = s.duration - t.ef;
+    for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) {
+      const ActivityTimes& next = s.times[net.succs[k]];
+      if (net.plain_links()) {
+        lf = std::min(lf, next.ls);
+        free = std::min(free, next.es - t.ef);
+      } else {
+        const LinkTiming link = net.succ_timing[k];
+        lf = std::min(lf, latest_finish_before(link, next.ls, next.lf, net.duration[a]));
+        free = std::min(free, next.es - earliest_start_after(link, t.es, t.ef, net.duration[net.succs[k]]));
+      }
+    }
     t.lf = lf;
     t.ls = lf - net.duration[a];
     t.total_float = t.ls - t.es <= kFloatEpsilon ? 0.0 : t.ls - t.es;
-    t.free_float = next_es - t.ef <= kFloatEpsilon ? 0.0 : next_es - t.ef;
+    t.free_float = free <= kFloatEpsilon ? 0.0 : free;
     t.critical = t.total_float == 0;
   }
   find_critical_chains(net, s);

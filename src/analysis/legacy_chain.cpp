@@ -1,5 +1,6 @@
 // The longest legacy-system chain: a longest-path dynamic programme over the network with
 // legacy steps weighted (by one, or by their duration) and everything else weighing nothing.
+// Its elapsed time follows the chain's links: an SS link overlaps two steps, a lag adds to it.
 #include <algorithm>
 #include <tuple>
 
@@ -26,6 +27,7 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
   // longer is shown (it includes the approvals that really hold the legacy work up).
   struct Score {
     double primary = 0, secondary = 0, elapsed = 0;
+    double start = 0;  // of the chain's last activity, from the chain's first legacy step (not compared)
     bool operator<(const Score& o) const {
       return std::tie(primary, secondary, elapsed) < std::tie(o.primary, o.secondary, o.elapsed);
     }
@@ -40,17 +42,21 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
   std::vector<std::uint32_t> parent(n, UINT32_MAX);
   for (std::uint32_t a : net.order) {
     Score from;
+    LinkTiming link;
     for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) {
       const std::uint32_t p = net.preds[k];  // sorted by id: on ties the smallest id wins
       if (parent[a] == UINT32_MAX || from < best[p]) {
         from = best[p];
         parent[a] = p;
+        link = net.pred_link(k);
       }
     }
     const Score w = weight(a);
-    // Time counts from the first legacy step on: what comes before is cut off below.
-    const double elapsed = started(from) ? from.elapsed + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
-    best[a] = {from.primary + w.primary, from.secondary + w.secondary, elapsed};
+    // Time counts from the first legacy step on: what comes before is cut off below. Along the
+    // chain, each activity starts when its link to the one before allows.
+    const double start = started(from) ? earliest_start_after(link, from.start, from.elapsed, net.duration[a]) : 0.0;
+    const double elapsed = started(from) ? start + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
+    best[a] = {from.primary + w.primary, from.secondary + w.secondary, elapsed, start};
   }
   // The chain ends at the best-scoring legacy step (smallest id on ties).
   std::uint32_t end = UINT32_MAX;
@@ -64,8 +70,8 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
   // Start at the first legacy step: what comes before it is not part of the chain.
   path.erase(path.begin(), std::find_if(path.begin(), path.end(), [&](std::uint32_t a) { return legacy[a]; }));
   chain.path = path;
+  chain.path_duration = best[end].elapsed;
   for (std::uint32_t a : path) {
-    chain.path_duration += net.duration[a];
     if (!legacy[a]) continue;
     chain.steps.push_back(a);
     chain.duration += net.duration[a];

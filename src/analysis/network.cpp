@@ -70,15 +70,24 @@ std::vector<bool> closure(const Model& m, const std::vector<Ref>& seeds) {
   return in;
 }
 
-void fill_csr(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links, bool by_target,
-              std::vector<std::uint32_t>& begin, std::vector<std::uint32_t>& items) {
+// The links (predecessor, successor) by `by_target` (successor) or by predecessor, as CSR.
+// Links come sorted by successor, then predecessor, so both lists come out sorted by index.
+// `timing`, when not empty, is each link's type and lag; `timing_out` gets them beside `items`.
+void fill_csr(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links,
+              const std::vector<LinkTiming>& timing, bool by_target, std::vector<std::uint32_t>& begin,
+              std::vector<std::uint32_t>& items, std::vector<LinkTiming>& timing_out) {
   begin.assign(n + 1, 0);
   for (const auto& [from, to] : links) ++begin[(by_target ? to : from) + 1];
   for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
   items.assign(links.size(), 0);
+  timing_out.assign(timing.size(), LinkTiming{});
   std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
-  // Links come sorted by successor, then predecessor, so both lists come out sorted by index.
-  for (const auto& [from, to] : links) items[next[by_target ? to : from]++] = by_target ? from : to;
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    const auto [from, to] = links[k];
+    const std::uint32_t at = next[by_target ? to : from]++;
+    items[at] = by_target ? from : to;
+    if (!timing.empty()) timing_out[at] = timing[k];
+  }
 }
 
 // Sorts refs by id. Ids are compared by their first 8 bytes as one integer first (most ids are
@@ -136,21 +145,47 @@ Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate est
     index[selected[i]] = i;
     net.duration[i] = activity_duration(m, selected[i], estimate, from_scratch);
   }
-  // (predecessor, successor), by successor then predecessor; a dependency listed twice once.
+  // (predecessor, successor), by successor, then predecessor, then type and lag; a dependency
+  // listed twice once (two links of different types between the same pair both count, as in
+  // Primavera P6). `timing` is filled from the first typed link on (earlier ones are plain).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+  std::vector<LinkTiming> timing;
   std::vector<std::uint32_t> preds;
+  std::vector<std::pair<std::uint32_t, LinkTiming>> typed_preds;
+  auto before = [](const std::pair<std::uint32_t, LinkTiming>& a, const std::pair<std::uint32_t, LinkTiming>& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second.type != b.second.type) return a.second.type < b.second.type;
+    return a.second.lag < b.second.lag;
+  };
   for (std::uint32_t i = 0; i < n; ++i) {
-    preds.clear();
-    for (Ref d : m.depends_on(selected[i]))
-      if (index[d] != UINT32_MAX) preds.push_back(index[d]);
-    std::sort(preds.begin(), preds.end());
-    preds.erase(std::unique(preds.begin(), preds.end()), preds.end());
-    for (std::uint32_t p : preds) links.emplace_back(p, i);
+    const std::vector<Ref>& deps = m.depends_on(selected[i]);
+    const std::vector<LinkTiming>& given = m.link_timing(selected[i]);
+    if (given.empty()) {
+      preds.clear();
+      for (Ref d : deps)
+        if (index[d] != UINT32_MAX) preds.push_back(index[d]);
+      std::sort(preds.begin(), preds.end());
+      preds.erase(std::unique(preds.begin(), preds.end()), preds.end());
+      for (std::uint32_t p : preds) links.emplace_back(p, i);
+      if (!timing.empty()) timing.resize(links.size());
+      continue;
+    }
+    typed_preds.clear();
+    for (std::size_t k = 0; k < deps.size(); ++k)
+      if (index[deps[k]] != UINT32_MAX) typed_preds.emplace_back(index[deps[k]], given[k]);
+    std::sort(typed_preds.begin(), typed_preds.end(), before);
+    typed_preds.erase(std::unique(typed_preds.begin(), typed_preds.end()), typed_preds.end());
+    timing.resize(links.size());
+    for (const auto& [p, t] : typed_preds) {
+      links.emplace_back(p, i);
+      timing.push_back(t);
+    }
   }
+  if (std::all_of(timing.begin(), timing.end(), [](const LinkTiming& t) { return t.plain(); })) timing.clear();
   for (Ref r : selected) index[r] = UINT32_MAX;
   net.activity = std::move(selected);
-  fill_csr(n, links, true, net.pred_begin, net.preds);
-  fill_csr(n, links, false, net.succ_begin, net.succs);
+  fill_csr(n, links, timing, true, net.pred_begin, net.preds, net.pred_timing);
+  fill_csr(n, links, timing, false, net.succ_begin, net.succs, net.succ_timing);
   topological_order(net);
   return net;
 }

@@ -116,6 +116,39 @@ std::optional<Ref> focus_of(const Model& m, const PathAnalysis& a, const PathOpt
   return focus;
 }
 
+// The driving link u -> v (the first, if two drive).
+LinkTiming driving_link(const Network& net, const Schedule& s, std::uint32_t u, std::uint32_t v) {
+  for (std::uint32_t k = net.pred_begin[v]; k < net.pred_begin[v + 1]; ++k)
+    if (net.preds[k] == u && drives(net, s.times, u, v, net.pred_link(k))) return net.pred_link(k);
+  return {};
+}
+
+// PERT's variance of a chain: the sum of the variances of the durations that make up its
+// length. With finish-to-start links that is every activity's; an activity that the chain
+// enters and leaves by the same end (SS in, SS out) adds no time and no variance, and one it
+// enters at the finish and leaves at the start adds its duration negatively (its variance all
+// the same).
+double chain_variance(const Network& net, const Schedule& s, const std::vector<double>& sd,
+                      const std::vector<std::uint32_t>& chain) {
+  double variance = 0;
+  for (std::size_t j = 0; j < chain.size(); ++j) {
+    const std::uint32_t i = chain[j];
+    bool enters_at_start = true, leaves_at_finish = true;
+    if (!net.plain_links()) {
+      if (j > 0) {
+        const LinkType in = driving_link(net, s, chain[j - 1], i).type;
+        enters_at_start = in == LinkType::finish_to_start || in == LinkType::start_to_start;
+      }
+      if (j + 1 < chain.size()) {
+        const LinkType out = driving_link(net, s, i, chain[j + 1]).type;
+        leaves_at_finish = out == LinkType::finish_to_start || out == LinkType::finish_to_finish;
+      }
+    }
+    if (enters_at_start == leaves_at_finish) variance += sd[i] * sd[i];
+  }
+  return variance;
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> driving_predecessors(const PathAnalysis& a, std::uint32_t v) {
@@ -125,7 +158,7 @@ std::vector<std::uint32_t> driving_predecessors(const PathAnalysis& a, std::uint
   for (std::uint32_t cur = v;;) {
     std::uint32_t next = UINT32_MAX;
     for (std::uint32_t k = net.pred_begin[cur]; k < net.pred_begin[cur + 1] && next == UINT32_MAX; ++k)
-      if (std::fabs(t[net.preds[k]].ef - t[cur].es) <= kFloatEpsilon) next = net.preds[k];
+      if (drives(net, t, net.preds[k], cur, net.pred_link(k))) next = net.preds[k];
     if (next == UINT32_MAX) break;
     chain.push_back(next);
     cur = next;
@@ -141,7 +174,7 @@ std::vector<std::uint32_t> limiting_successors(const PathAnalysis& a, std::uint3
   for (std::uint32_t cur = v;;) {
     std::uint32_t next = UINT32_MAX;
     for (std::uint32_t k = net.succ_begin[cur]; k < net.succ_begin[cur + 1] && next == UINT32_MAX; ++k)
-      if (std::fabs(t[net.succs[k]].ls - t[cur].lf) <= kFloatEpsilon) next = net.succs[k];
+      if (binds_late(net, t, cur, net.succs[k], net.succ_link(k))) next = net.succs[k];
     if (next == UINT32_MAX) break;
     chain.push_back(next);
     cur = next;
@@ -166,9 +199,7 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options, const Shar
         (m.step(r).status != StepStatus::done || options.network.from_scratch))
       a.sd[i] = (m.step(r).duration.pessimistic - m.step(r).duration.optimistic) / 6;
   }
-  double variance = 0;
-  for (std::uint32_t i : a.schedule.critical_path) variance += a.sd[i] * a.sd[i];
-  a.project_sd = std::sqrt(variance);
+  a.project_sd = std::sqrt(chain_variance(net, a.schedule, a.sd, a.schedule.critical_path));
 
   // The legacy chains need nothing the rest does: for a large network they run on a second thread.
   const bool full = options.network.from_scratch;

@@ -43,6 +43,7 @@ struct TopoNetwork {
   std::vector<std::uint32_t> label;  // activity -> position in topological order
   std::vector<double> duration;
   std::vector<std::uint32_t> pred_begin, preds, succ_begin, succs;
+  std::vector<LinkTiming> pred_timing, succ_timing;  // empty when every link is plain (Network)
 
   explicit TopoNetwork(const Network& net) : label(net.size()), duration(net.size()) {
     const std::size_t n = net.size();
@@ -54,8 +55,14 @@ struct TopoNetwork {
       duration[k] = net.duration[a];
       pred_begin[k + 1] = pred_begin[k] + (net.pred_begin[a + 1] - net.pred_begin[a]);
       succ_begin[k + 1] = succ_begin[k] + (net.succ_begin[a + 1] - net.succ_begin[a]);
-      for (std::uint32_t j = net.pred_begin[a]; j < net.pred_begin[a + 1]; ++j) preds.push_back(label[net.preds[j]]);
-      for (std::uint32_t j = net.succ_begin[a]; j < net.succ_begin[a + 1]; ++j) succs.push_back(label[net.succs[j]]);
+      for (std::uint32_t j = net.pred_begin[a]; j < net.pred_begin[a + 1]; ++j) {
+        preds.push_back(label[net.preds[j]]);
+        if (!net.plain_links()) pred_timing.push_back(net.pred_timing[j]);
+      }
+      for (std::uint32_t j = net.succ_begin[a]; j < net.succ_begin[a + 1]; ++j) {
+        succs.push_back(label[net.succs[j]]);
+        if (!net.plain_links()) succ_timing.push_back(net.succ_timing[j]);
+      }
     }
   }
 };
@@ -132,10 +139,12 @@ class MonteCarlo {
 
  private:
   struct Scratch {
-    std::vector<double> duration, ef, ls;
+    std::vector<double> duration, ef, ls, es;  // es: for typed links only
   };
   void work(unsigned t);
   void one_run(std::size_t r, Scratch& s, std::vector<std::uint32_t>& counts);
+  double plain_passes(Scratch& s, std::vector<std::uint32_t>& counts) const;
+  double typed_passes(Scratch& s, std::vector<std::uint32_t>& counts) const;
 
   const PathOptions& options_;
   const std::size_t n_, runs_;
@@ -149,7 +158,8 @@ class MonteCarlo {
 };
 
 void MonteCarlo::work(unsigned t) {
-  Scratch s{topo_.duration, std::vector<double>(n_), std::vector<double>(n_)};
+  Scratch s{topo_.duration, std::vector<double>(n_), std::vector<double>(n_),
+            std::vector<double>(topo_.pred_timing.empty() ? 0 : n_)};
   std::vector<std::uint32_t>& counts = critical_counts_[t];
   for (std::size_t r = t; r < runs_; r += threads_) {
     one_run(r, s, counts);
@@ -161,12 +171,23 @@ void MonteCarlo::work(unsigned t) {
 // Run r: its durations drawn, a forward pass for the finishes, a backward pass for the
 // activities without float.
 void MonteCarlo::one_run(std::size_t r, Scratch& s, std::vector<std::uint32_t>& counts) {
-  const std::uint32_t n = static_cast<std::uint32_t>(n_);
   std::vector<double>& duration = s.duration;
-  std::vector<double>& ef = s.ef;
-  std::vector<double>& ls = s.ls;
+  const std::vector<double>& ef = s.ef;
   Rng rng(options_.seed * 0x100000001B3ULL ^ (r + 1) * 0xD6E8FEB86659FD93ULL);
   for (const ThreePoint& u : uncertain_) duration[u.activity] = sample(u, options_.distribution, rng);
+  const double end = topo_.pred_timing.empty() ? plain_passes(s, counts) : typed_passes(s, counts);
+  double finish = 0;
+  for (std::uint32_t k : focus_labels_) finish = std::max(finish, ef[k]);
+  project_[r] = end;
+  focus_[r] = finish;
+}
+
+// The passes of one run when every link is finish-to-start with no lag; returns the project end.
+double MonteCarlo::plain_passes(Scratch& s, std::vector<std::uint32_t>& counts) const {
+  const std::uint32_t n = static_cast<std::uint32_t>(n_);
+  const std::vector<double>& duration = s.duration;
+  std::vector<double>& ef = s.ef;
+  std::vector<double>& ls = s.ls;
   double end = 0;
   for (std::uint32_t k = 0; k < n; ++k) {
     double es = 0;
@@ -180,10 +201,37 @@ void MonteCarlo::one_run(std::size_t r, Scratch& s, std::vector<std::uint32_t>& 
     ls[k] = lf - duration[k];
     if (ls[k] - (ef[k] - duration[k]) <= kFloatEpsilon) ++counts[k];
   }
-  double finish = 0;
-  for (std::uint32_t k : focus_labels_) finish = std::max(finish, ef[k]);
-  project_[r] = end;
-  focus_[r] = finish;
+  return end;
+}
+
+// The same with links of any type and lag (schedule.hpp).
+double MonteCarlo::typed_passes(Scratch& s, std::vector<std::uint32_t>& counts) const {
+  const std::uint32_t n = static_cast<std::uint32_t>(n_);
+  const std::vector<double>& duration = s.duration;
+  std::vector<double>& es = s.es;
+  std::vector<double>& ef = s.ef;
+  std::vector<double>& ls = s.ls;
+  double end = 0;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    double start = 0;
+    for (std::uint32_t j = topo_.pred_begin[k]; j < topo_.pred_begin[k + 1]; ++j) {
+      const std::uint32_t p = topo_.preds[j];
+      start = std::max(start, earliest_start_after(topo_.pred_timing[j], es[p], ef[p], duration[k]));
+    }
+    es[k] = start;
+    ef[k] = start + duration[k];
+    end = std::max(end, ef[k]);
+  }
+  for (std::uint32_t k = n; k-- > 0;) {
+    double lf = end;
+    for (std::uint32_t j = topo_.succ_begin[k]; j < topo_.succ_begin[k + 1]; ++j) {
+      const std::uint32_t v = topo_.succs[j];
+      lf = std::min(lf, latest_finish_before(topo_.succ_timing[j], ls[v], ls[v] + duration[v], duration[k]));
+    }
+    ls[k] = lf - duration[k];
+    if (ls[k] - es[k] <= kFloatEpsilon) ++counts[k];
+  }
+  return end;
 }
 
 // Percentiles of the project end and the focus's finish, the chance of the momentum window,

@@ -70,8 +70,10 @@ bool earliest_times(const Model& m, const WorkGraph& g, std::vector<double>& sta
         stack.emplace_back(d, 0);
         continue;
       }
-      for (std::uint32_t d : deps) start[v] = std::max(start[v], finish[d]);
-      finish[v] = start[v] + days_of(m, v);
+      const double days = days_of(m, v);
+      for (std::size_t k = 0; k < deps.size(); ++k)
+        start[v] = std::max(start[v], earliest_start_after(g.timing_of(v, k), start[deps[k]], finish[deps[k]], days));
+      finish[v] = start[v] + days;
       state[v] = done;
       stack.pop_back();
     }
@@ -85,10 +87,16 @@ void check_calendar_fits(const ModelBuilder& b, const WorkGraph* work, Diagnosti
   const Model& m = b.model();
   if (m.calendar.start.empty() || (m.steps().empty() && m.approvals().empty())) return;
   const long left = working_days_left(m.calendar);
-  // No chain is longer than all the work end to end: when that fits, every chain does.
+  // No chain is longer than all the work and all the positive lags end to end: when that
+  // fits, every chain does.
   double total = 0;
   const auto items = static_cast<std::uint32_t>(m.steps().size() + m.approvals().size());
   for (std::uint32_t v = 0; v < items; ++v) total += days_of(m, v);
+  auto add_lags = [&](const std::vector<LinkTiming>& timing) {
+    for (const LinkTiming& t : timing) total += std::max(0.0, t.lag);
+  };
+  for (const Step& s : m.steps()) add_lags(s.link_timing);
+  for (const Approval& a : m.approvals()) add_lags(a.link_timing);
   if (total + 1 <= static_cast<double>(left)) return;
   std::optional<WorkGraph> own;
   if (!work) work = &own.emplace(b, m);

@@ -17,6 +17,8 @@ void check_dependency_cycles(const ModelBuilder& builder, Diagnostics& diag,
                              std::vector<DependencyCycle>* cycles = nullptr);
 void check_reporting_cycles(const ModelBuilder& builder, Diagnostics& diag);
 void check_feasibility(const ModelBuilder& builder, Diagnostics& diag);
+// Link timings: one per dependency, lags within bounds, no link past an approval before its grant.
+void check_links(const ModelBuilder& builder, Diagnostics& diag);
 
 // The same two with the model's work graph built already (check_model builds it once for both).
 struct WorkGraph;  // model/work_graph.hpp

@@ -50,6 +50,23 @@ const char* status_name(StepStatus s) noexcept {
   return "not-started";
 }
 
+const char* link_type_name(LinkType t) noexcept {
+  switch (t) {
+    case LinkType::finish_to_start: return "FS";
+    case LinkType::start_to_start: return "SS";
+    case LinkType::finish_to_finish: return "FF";
+    case LinkType::start_to_finish: return "SF";
+  }
+  return "FS";
+}
+
+std::optional<LinkType> parse_link_type(std::string_view name) noexcept {
+  for (LinkType t : {LinkType::finish_to_start, LinkType::start_to_start, LinkType::finish_to_finish,
+                     LinkType::start_to_finish})
+    if (name == link_type_name(t)) return t;
+  return std::nullopt;
+}
+
 const char* relation_name(Relation r) noexcept {
   switch (r) {
     case Relation::member_of: return "member_of";
@@ -145,6 +162,10 @@ Ref Model::ref_of(EntityKind k, std::size_t index) const { return impl_->refs_by
 
 const std::vector<Ref>& Model::depends_on(Ref a) const {
   return kind(a) == EntityKind::step ? step(a).depends_on : approval(a).depends_on;
+}
+
+const std::vector<LinkTiming>& Model::link_timing(Ref a) const {
+  return kind(a) == EntityKind::step ? step(a).link_timing : approval(a).link_timing;
 }
 
 Ref Model::initiative_of(Ref a) const {

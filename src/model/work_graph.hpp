@@ -16,6 +16,8 @@ struct WorkGraph {
   std::vector<Ref> work;
   std::vector<std::uint32_t> offsets;
   std::vector<std::uint32_t> targets;
+  // Each link's type and lag beside targets; empty when all are finish-to-start with no lag.
+  std::vector<LinkTiming> timing;
 
   WorkGraph(const ModelBuilder& b, const Model& m) : work(work_items(m)) {
     std::vector<std::uint32_t> number(b.interned_count(), UINT32_MAX);
@@ -23,10 +25,21 @@ struct WorkGraph {
     offsets.reserve(work.size() + 1);
     offsets.push_back(0);
     for (std::uint32_t i = 0; i < work.size(); ++i) {
-      for (Ref d : m.depends_on(work[i]))
-        if (d != work[i] && number[d] != UINT32_MAX) targets.push_back(number[d]);
+      const std::vector<Ref>& deps = m.depends_on(work[i]);
+      const std::vector<LinkTiming>& given = m.link_timing(work[i]);
+      const bool typed = !given.empty() && given.size() == deps.size();  // else check_links reports it
+      for (std::size_t k = 0; k < deps.size(); ++k) {
+        const Ref d = deps[k];
+        if (d == work[i] || number[d] == UINT32_MAX) continue;
+        targets.push_back(number[d]);
+        if (typed && timing.empty()) timing.resize(targets.size() - 1);
+        if (!timing.empty()) timing.push_back(typed ? given[k] : LinkTiming{});
+      }
       offsets.push_back(static_cast<std::uint32_t>(targets.size()));
     }
+  }
+  LinkTiming timing_of(std::uint32_t v, std::size_t k) const {
+    return timing.empty() ? LinkTiming{} : timing[offsets[v] + k];
   }
   std::size_t size() const { return work.size(); }
   std::span<const std::uint32_t> successors(std::uint32_t v) const {

@@ -109,7 +109,7 @@ TEST_CASE("anything the precise reader would report makes the clean reader give 
       R"({"departments": [{"id": "d", "side": "IT"}]})",
       R"({"approvals": [{"id": "a", "rule": {"slots": [{}]}}]})",  // empty slot
       R"({"approvals": [{"id": "a", "rule": {"min_approvers": 1.5}}]})",
-      R"({"clearpath": 2})",
+      R"({"clearpath": 3})",
       R"({"calendar": {"start": "2027-02-30"}})",
       R"({"name": "a", "name": "b"})",
       R"({"steps": {}})",

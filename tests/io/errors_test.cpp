@@ -356,10 +356,10 @@ TEST_CASE("bad calendar date (2027-02-30)", "[errors]") {
 }
 
 TEST_CASE("unsupported format version", "[errors]") {
-  // Line 3: `  "clearpath": 2,` -- the number at column 16.
+  // Line 3: `  "clearpath": 3,` -- the number at column 16.
   check_single_error(
       "unsupported-version.json",
-      {"unsupported-version", 3, 16, "/clearpath", "", {"format version 2 is not supported", "version 1"}});
+      {"unsupported-version", 3, 16, "/clearpath", "", {"format version 3 is not supported", "versions 1 to 2"}});
 }
 
 TEST_CASE("unknown key is a warning and the file stays valid", "[errors][warnings]") {

@@ -368,7 +368,7 @@ TEST_CASE("a UTF-8 byte order mark before a valid file is accepted", "[hostile][
   CHECK(clearpath::test::load("\xEF\xBB\xBF").diagnostics.has_errors());
   CHECK(clearpath::test::load("\xEF\xBB\xBF  \n").diagnostics.has_errors());
   // Errors after the first line are placed as without the BOM.
-  const Diagnostic d = first_error(clearpath::test::load("\xEF\xBB\xBF{\n  \"clearpath\": 2\n}"));
+  const Diagnostic d = first_error(clearpath::test::load("\xEF\xBB\xBF{\n  \"clearpath\": 3\n}"));
   INFO(describe(d));
   CHECK(d.code == "unsupported-version");
   CHECK(d.line == 2);
@@ -378,7 +378,7 @@ TEST_CASE("a UTF-8 byte order mark before a valid file is accepted", "[hostile][
 TEST_CASE("a byte order mark does not count as a column", "[hostile][encoding]") {
   // With a BOM, `{"clearpath": 2}` has the 2 at column 15, as an editor shows it: the BOM is not
   // part of the text.
-  const Diagnostic d = first_error(clearpath::test::load("\xEF\xBB\xBF{\"clearpath\": 2}"));
+  const Diagnostic d = first_error(clearpath::test::load("\xEF\xBB\xBF{\"clearpath\": 3}"));
   INFO(describe(d));
   CHECK(d.code == "unsupported-version");
   CHECK(d.line == 1);

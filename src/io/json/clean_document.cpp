@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "clearpath/version.hpp"
 #include "io/json/attributes_json.hpp"
 #include "io/json/clean_reader.hpp"
 #include "io/json/entity_decoder.hpp"
@@ -110,7 +111,7 @@ bool attributes(od::value& v, int depth, Attributes& out) {
 
 bool Reader::file_version(od::value& v) {
   double version = 0;
-  return number_of(v, Range{1, false, HUGE_VAL, true}, version) && version == 1;
+  return number_of(v, Range{1, false, HUGE_VAL, true}, version) && version <= kFormatVersion;
 }
 
 bool Reader::calendar(od::value& v) {

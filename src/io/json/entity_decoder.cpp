@@ -1,10 +1,12 @@
 #include "io/json/entity_decoder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <optional>
 
+#include "clearpath/version.hpp"
 #include "io/json/attributes_json.hpp"
 #include "model/entity_pointer.hpp"
 #include "util/json_number.hpp"
@@ -60,6 +62,24 @@ constexpr NumberRule kNonNegative{};
 constexpr NumberRule kPositive{0, true, std::nullopt, false};
 
 std::string format_number(double v) { return json_number(v).dump(); }
+
+// The last segment of a pointer as an index ("/steps/3/depends_on/2" -> 2).
+std::size_t pointer_index(const std::string& pointer) {
+  return std::stoul(pointer.substr(pointer.rfind('/') + 1));
+}
+
+// " (did you mean SS?)" for a link type written in lower case or in words.
+std::string link_type_hint(std::string_view written) {
+  std::string key;
+  for (char c : written)
+    if (c != '-' && c != '_' && c != ' ') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::pair<std::string_view, std::string_view> kSpelled[] = {
+      {"fs", "FS"}, {"finishtostart", "FS"}, {"ss", "SS"}, {"starttostart", "SS"},
+      {"ff", "FF"}, {"finishtofinish", "FF"}, {"sf", "SF"}, {"starttofinish", "SF"}};
+  for (const auto& [spelled, code] : kSpelled)
+    if (key == spelled) return " (did you mean " + std::string(code) + "?)";
+  return {};
+}
 
 // Reads the fields of one JSON object, reporting problems against `pointer` and `entity`.
 class Fields {
@@ -180,6 +200,33 @@ class Fields {
     }
   }
 
+  // depends_on: ids, or objects {"on": id, "type": "FS", "lag": 2} giving a link's type and lag.
+  // `timing` is left empty when every link is finish-to-start with no lag.
+  void dependencies(std::vector<Ref>& out, std::vector<LinkTiming>& timing) {
+    const char* key = "depends_on";
+    json* v = find(key);
+    if (!v) return;
+    if (!v->is_array()) return wrong_type(key, *v, "an array of ids or {\"on\", \"type\", \"lag\"} links");
+    out.reserve(v->size());
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      json& item = (*v)[i];
+      auto item_at = [&] { return pointer_join(at(key), i); };
+      Ref r = kNoRef;
+      if (!item.is_object()) {
+        if (ref_value(item, item_at, [&] { return label(key); }, r)) {
+          out.push_back(r);
+          if (!timing.empty()) timing.emplace_back();
+        }
+        continue;
+      }
+      LinkTiming link;
+      if (!link_value(item, item_at(), r, link)) continue;
+      out.push_back(r);
+      if (!link.plain() && timing.empty()) timing.resize(out.size() - 1);
+      if (!timing.empty()) timing.push_back(link);
+    }
+  }
+
   void texts(const char* key, std::vector<std::string>& out) {
     json* v = find(key);
     if (!v) return;
@@ -203,6 +250,47 @@ class Fields {
   }
 
  private:
+  // One link object of depends_on at `at`: its reference and timing; false when unusable.
+  bool link_value(json& item, const std::string& at, Ref& r, LinkTiming& link) {
+    Fields l(item, at, "dependency " + std::to_string(pointer_index(at) + 1) + " of ", kind_, entity_, builder_, diag_);
+    l.unknown_keys({"on", "type", "lag"});
+    json* on = l.find("on");
+    bool ok = true;
+    if (!on) {
+      l.error("missing-field", at, "dependency " + std::to_string(pointer_index(at) + 1) + " of " + what() +
+                                       " has no \"on\" (the id it depends on; required)");
+      ok = false;
+    } else {
+      ok = l.ref_value(*on, [&] { return pointer_join(at, "on"); }, [&] { return l.label("on"); }, r);
+    }
+    if (json* type = l.find("type")) {
+      const std::string type_at = pointer_join(at, "type");
+      if (!type->is_string()) {
+        l.wrong_type("type", *type, "one of FS, SS, FF, SF");
+        ok = false;
+      } else if (auto t = parse_link_type(type->get_ref<const std::string&>())) {
+        link.type = *t;
+      } else {
+        l.error("unknown-link-type", type_at,
+                "unknown link type " + quote_text(type->get_ref<const std::string&>()) + " of " + l.what() +
+                    "; use one of FS (finish-to-start), SS (start-to-start), FF (finish-to-finish), SF "
+                    "(start-to-finish)" +
+                    link_type_hint(type->get_ref<const std::string&>()));
+        ok = false;
+      }
+    }
+    if (l.find("lag")) {
+      double lag = 0;
+      if (l.number_value(
+              *l.find("lag"), [&] { return pointer_join(at, "lag"); }, [&] { return l.label("lag"); },
+              NumberRule{-HUGE_VAL, false, std::nullopt, false}, lag))
+        link.lag = lag == 0 ? 0.0 : lag;  // -0 is 0
+      else
+        ok = false;
+    }
+    return ok;
+  }
+
   json& obj_;
   std::string pointer_;
   std::string prefix_;
@@ -334,7 +422,7 @@ void decode_approval(Fields& f, Approval& a, ModelBuilder& builder, Diagnostics&
   read_status(
       f, a.status,
       {{"pending", ApprovalStatus::pending}, {"granted", ApprovalStatus::granted}, {"denied", ApprovalStatus::denied}});
-  f.refs("depends_on", a.depends_on);
+  f.dependencies(a.depends_on, a.link_timing);
   decode_rule(f, a.rule, builder, diag, a.id);
 }
 
@@ -417,7 +505,7 @@ void decode_step(Fields& f, Step& s, ModelBuilder& builder, Diagnostics& diag) {
                {"in-progress", StepStatus::in_progress},
                {"done", StepStatus::done},
                {"blocked", StepStatus::blocked}});
-  f.refs("depends_on", s.depends_on);
+  f.dependencies(s.depends_on, s.link_timing);
 }
 
 // Checks the id of an entity; empty optional when it is missing or unusable.
@@ -547,9 +635,10 @@ void EntityDecoder::decode_top_level(const std::string& key, json&& value) {
   if (key == "clearpath") {
     double version = 1;
     f.number("clearpath", version, {1, false, std::nullopt, true});
-    if (version != 1)
+    if (version > kFormatVersion)
       f.error("unsupported-version", "/clearpath",
-              "format version " + format_number(version) + " is not supported; this clearpath reads version 1");
+              "format version " + format_number(version) + " is not supported; this clearpath reads versions 1 to " +
+                  std::to_string(kFormatVersion));
   } else if (key == "name") {
     f.text("name", text);
     builder_.set_name(std::move(text));

@@ -39,6 +39,32 @@ class Writer {
     for (Ref r : rs) ids.push_back(m_.id(r));
     texts(o, key, std::move(ids), set);
   }
+  // depends_on: an id for each finish-to-start link with no lag, else {"on", "type", "lag"}
+  // (lag only when not 0). A set: the normalised form sorts it by id, then type and lag.
+  void dependencies(ojson& o, const std::vector<Ref>& deps, const std::vector<LinkTiming>& timing) const {
+    if (deps.empty()) return;
+    if (std::all_of(timing.begin(), timing.end(), [](const LinkTiming& t) { return t.plain(); }))
+      return refs(o, "depends_on", deps);
+    std::vector<std::pair<std::string, LinkTiming>> links;
+    for (std::size_t k = 0; k < deps.size(); ++k) links.emplace_back(m_.id(deps[k]), timing_at(timing, k));
+    if (normalise_)
+      std::sort(links.begin(), links.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        if (a.second.type != b.second.type) return a.second.type < b.second.type;
+        return a.second.lag < b.second.lag;
+      });
+    ojson list = ojson::array();
+    for (auto& [id, t] : links) {
+      if (t.plain()) {
+        list.push_back(std::move(id));
+        continue;
+      }
+      ojson link = {{"on", std::move(id)}, {"type", link_type_name(t.type)}};
+      if (t.lag != 0) link["lag"] = number(t.lag);
+      list.push_back(std::move(link));
+    }
+    o["depends_on"] = std::move(list);
+  }
   // A list of words that is a set (roles, skills, holidays).
   void texts(ojson& o, const char* key, std::vector<std::string> ts, bool set = true) const {
     if (ts.empty()) return;
@@ -100,7 +126,7 @@ class Writer {
     refs(o, "approvers", a.approvers);
     if (a.lead_time != 0) o["lead_time"] = number(a.lead_time);
     if (a.status != ApprovalStatus::pending) o["status"] = status_name(a.status);
-    refs(o, "depends_on", a.depends_on);
+    dependencies(o, a.depends_on, a.link_timing);
     const Rule& r = a.rule;
     ojson rule = ojson::object();
     if (r.min_approvers != 1) rule["min_approvers"] = r.min_approvers;
@@ -145,7 +171,7 @@ class Writer {
       o["demands"] = std::move(d);
     }
     if (s.status != StepStatus::not_started) o["status"] = status_name(s.status);
-    refs(o, "depends_on", s.depends_on);
+    dependencies(o, s.depends_on, s.link_timing);
     attributes(o, s);
     return o;
   }
@@ -168,6 +194,19 @@ void add_array(ojson& root, const char* key, std::span<const E> items, bool norm
   root[key] = std::move(a);
 }
 
+// The oldest file format version that holds the model: 2 once a link has a type or a lag, so
+// that an older clearpath says it cannot read the file rather than misreading it.
+int format_version_of(const Model& m) {
+  auto typed = [](const std::vector<LinkTiming>& timing) {
+    return std::any_of(timing.begin(), timing.end(), [](const LinkTiming& t) { return !t.plain(); });
+  };
+  for (const Step& s : m.steps())
+    if (typed(s.link_timing)) return 2;
+  for (const Approval& a : m.approvals())
+    if (typed(a.link_timing)) return 2;
+  return 1;
+}
+
 }  // namespace
 
 std::string save_model(const Model& m) { return save_model(m, SaveOptions{}); }
@@ -176,7 +215,7 @@ std::string save_model(const Model& m, const SaveOptions& options) {
   const bool normalise = options.normalise;
   Writer w(m, normalise);
   ojson root;
-  root["clearpath"] = 1;
+  root["clearpath"] = format_version_of(m);
   if (!m.name.empty()) root["name"] = m.name;
   if (!m.description.empty()) root["description"] = m.description;
   if (!m.calendar.start.empty() || !m.calendar.holidays.empty()) {
