@@ -27,7 +27,8 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
   // longer is shown (it includes the approvals that really hold the legacy work up).
   struct Score {
     double primary = 0, secondary = 0, elapsed = 0;
-    double start = 0;  // of the chain's last activity, from the chain's first legacy step (not compared)
+    // The chain's last activity, from the chain's first legacy step (not compared).
+    double start = 0, finish = 0;
     bool operator<(const Score& o) const {
       return std::tie(primary, secondary, elapsed) < std::tie(o.primary, o.secondary, o.elapsed);
     }
@@ -54,9 +55,11 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
     const Score w = weight(a);
     // Time counts from the first legacy step on: what comes before is cut off below. Along the
     // chain, each activity starts when its link to the one before allows.
-    const double start = started(from) ? earliest_start_after(link, from.start, from.elapsed, net.duration[a]) : 0.0;
-    const double elapsed = started(from) ? start + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
-    best[a] = {from.primary + w.primary, from.secondary + w.secondary, elapsed, start};
+    // Elapsed is the span so far: with an SS link a shorter step may finish before the one it follows.
+    const double start = started(from) ? earliest_start_after(link, from.start, from.finish, net.duration[a]) : 0.0;
+    const double finish = started(from) ? start + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
+    const double elapsed = started(from) ? std::max(from.elapsed, finish) : finish;
+    best[a] = {from.primary + w.primary, from.secondary + w.secondary, elapsed, start, finish};
   }
   // The chain ends at the best-scoring legacy step (smallest id on ties).
   std::uint32_t end = UINT32_MAX;

@@ -1,6 +1,7 @@
 // The fast clean reader (src/io/json/clean_reader.hpp) against the precise one: a clean file
 // must give exactly the precise reader's model, Refs included, and anything else must fall
 // back, so that load_model's result is the precise reader's for every input.
+#include <cmath>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -77,6 +78,20 @@ TEST_CASE("generated models of every shape read clean, with the same Refs as the
   }
 }
 
+TEST_CASE("links with types and lags read clean, as the precise reader reads them", "[load][clean][links]") {
+  const std::string text = R"({"clearpath": 2, "approvals": [{"id": "g", "depends_on": [{"on": "a", "type": "SS"}]}],
+    "steps": [{"id": "a", "duration": 2}, {"id": "b", "duration": 1, "depends_on": ["a", {"on": "g", "type": "FF",
+    "lag": 1.5}, {"lag": -0, "on": "a", "type": "SF"}]}, {"id": "c", "duration": 1, "depends_on": [{"on": "b"}]}]})";
+  CHECK(clean_read(text) == CleanRead::clean);
+  check_agrees(text);
+  const Model m = test::load_valid(text);
+  CHECK(m.steps()[1].link_timing ==
+        std::vector<LinkTiming>{{}, {LinkType::finish_to_finish, 1.5}, {LinkType::start_to_finish, 0}});
+  CHECK(std::signbit(m.steps()[1].link_timing[2].lag) == false);
+  CHECK(m.steps()[2].link_timing.empty());
+  CHECK(m.approvals()[0].link_timing == std::vector<LinkTiming>{{LinkType::start_to_start, 0}});
+}
+
 TEST_CASE("escapes in keys and strings read clean, surrogate pairs included", "[load][clean]") {
   const std::string text =
       R"({"people": [{"id": "tr\\ail\""}], "steps": [{"i\u0064": "s\"\\", "name": "\ud83d\ude00 \u00e9\n",)"
@@ -110,6 +125,11 @@ TEST_CASE("anything the precise reader would report makes the clean reader give 
       R"({"approvals": [{"id": "a", "rule": {"slots": [{}]}}]})",  // empty slot
       R"({"approvals": [{"id": "a", "rule": {"min_approvers": 1.5}}]})",
       R"({"clearpath": 3})",
+      R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "type": "XX"}]}]})",  // unknown link type
+      R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"type": "SS"}]}]})",              // no "on"
+      R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "lag": "1"}]}]})",
+      R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "on": "s3"}]}]})",
+      R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "why": 1}]}]})",
       R"({"calendar": {"start": "2027-02-30"}})",
       R"({"name": "a", "name": "b"})",
       R"({"steps": {}})",

@@ -56,6 +56,41 @@ bool ids(od::value& v, std::vector<std::string_view>& out) {
   });
 }
 
+bool dependencies(od::value& v, std::vector<std::string_view>& out, std::vector<LinkTiming>& timing) {
+  return elements(v, [&](od::value& item) {
+    std::string_view id;
+    od::json_type type;
+    if (item.type().get(type)) return false;
+    if (type != od::json_type::object) {
+      if (!id_of(item, id)) return false;
+      out.push_back(id);
+      if (!timing.empty()) timing.emplace_back();
+      return true;
+    }
+    od::object o;
+    if (item.get_object().get(o)) return false;
+    LinkTiming link;
+    const bool ok = fields(o, {"on", "type", "lag"}, [&](std::uint32_t k, od::value& field) {
+      if (k == 0) return id_of(field, id);
+      if (k == 1) {
+        std::string_view name;
+        const std::optional<LinkType> t = string_of(field, name) ? parse_link_type(name) : std::nullopt;
+        if (t) link.type = *t;
+        return t.has_value();
+      }
+      return number_of(field, Range{-HUGE_VAL, false, HUGE_VAL, false}, link.lag);
+    });
+    if (!ok || id.empty()) return false;
+    if (link.lag == 0) link.lag = 0;  // -0 is 0, as the precise reader reads it
+    out.push_back(id);
+    if (!link.plain() || !timing.empty()) {
+      timing.resize(out.size() - 1);  // the links before it, all plain
+      timing.push_back(link);
+    }
+    return true;
+  });
+}
+
 bool entity_id(std::string_view id) {
   if (id.empty() || id.size() > kMaxIdBytes) return false;
   return std::none_of(id.begin(), id.end(), [](char c) {

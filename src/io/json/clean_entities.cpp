@@ -157,7 +157,7 @@ bool Reader::approval(od::object& o, std::uint32_t index) {
                                     {{"pending", ApprovalStatus::pending},
                                      {"granted", ApprovalStatus::granted},
                                      {"denied", ApprovalStatus::denied}});
-                 case 7: return ids(v, ids_b_);
+                 case 7: return dependencies(v, ids_b_, a.link_timing);
                  default: return rule(v, a.rule);
                }
              });
@@ -233,7 +233,7 @@ bool Reader::read_step(od::object& o, PendingStep& p) {
                                                  {"in-progress", StepStatus::in_progress},
                                                  {"done", StepStatus::done},
                                                  {"blocked", StepStatus::blocked}});
-                             default: return ids(v, p.depends_on);
+                             default: return dependencies(v, p.depends_on, s.link_timing);
                            }
                          });
   if (!ok || !has_duration) return false;

@@ -165,6 +165,8 @@ bool elements(od::value& v, Visit&& visit) {
 bool text(od::value& v, std::string& out);
 bool texts(od::value& v, std::vector<std::string>& out);
 bool ids(od::value& v, std::vector<std::string_view>& out);
+// depends_on: ids, or {"on", "type", "lag"} links; `timing` stays empty while every link is plain.
+bool dependencies(od::value& v, std::vector<std::string_view>& out, std::vector<LinkTiming>& timing);
 // An entity's own id as the precise reader accepts it: at most kMaxIdBytes, no control character.
 bool entity_id(std::string_view id);
 // An attributes object: no repeated key at any depth, nested less deep than the reader allows

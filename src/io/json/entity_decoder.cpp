@@ -222,8 +222,10 @@ class Fields {
       LinkTiming link;
       if (!link_value(item, item_at(), r, link)) continue;
       out.push_back(r);
-      if (!link.plain() && timing.empty()) timing.resize(out.size() - 1);
-      if (!timing.empty()) timing.push_back(link);
+      if (!link.plain() || !timing.empty()) {
+        timing.resize(out.size() - 1);  // the links before it, all plain
+        timing.push_back(link);
+      }
     }
   }
 
