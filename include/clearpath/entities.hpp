@@ -101,6 +101,9 @@ struct LinkTiming {
   friend bool operator==(const LinkTiming&, const LinkTiming&) = default;
 };
 
+// "SS+2", "FS-1.5", "FF": a link's type, then its lag when not 0 (as diagrams label them).
+std::string link_timing_text(LinkTiming t);
+
 // The timing of depends_on entry k of an activity whose link_timing is `timing` (see Step).
 inline LinkTiming timing_at(const std::vector<LinkTiming>& timing, std::size_t k) noexcept {
   return timing.empty() ? LinkTiming{} : timing[k];

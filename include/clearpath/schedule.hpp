@@ -86,6 +86,9 @@ bool drives(const Network& network, const std::vector<ActivityTimes>& times, std
 bool binds_late(const Network& network, const std::vector<ActivityTimes>& times, std::uint32_t a, std::uint32_t succ,
                 LinkTiming timing);
 
+// The link u -> v that drives v (the first of two that both do); FS with no lag when none does.
+LinkTiming driving_link(const Network& network, const Schedule& schedule, std::uint32_t u, std::uint32_t v);
+
 // Earliest finish of every activity for other durations (Monte Carlo); `ef` is resized.
 // Returns the project duration.
 double forward_pass(const Network& network, const std::vector<double>& duration, std::vector<double>& ef);

@@ -47,6 +47,12 @@ bool binds_late(const Network& net, const std::vector<ActivityTimes>& t, std::ui
   return std::fabs(bound - t[a].lf) <= kFloatEpsilon;
 }
 
+LinkTiming driving_link(const Network& net, const Schedule& s, std::uint32_t u, std::uint32_t v) {
+  for (std::uint32_t k = net.pred_begin[v]; k < net.pred_begin[v + 1]; ++k)
+    if (net.preds[k] == u && drives(net, s.times, u, v, net.pred_link(k))) return net.pred_link(k);
+  return {};
+}
+
 namespace {
 
 void find_critical_chains(const Network& net, Schedule& s) {

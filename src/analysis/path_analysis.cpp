@@ -116,13 +116,6 @@ std::optional<Ref> focus_of(const Model& m, const PathAnalysis& a, const PathOpt
   return focus;
 }
 
-// The driving link u -> v (the first, if two drive).
-LinkTiming driving_link(const Network& net, const Schedule& s, std::uint32_t u, std::uint32_t v) {
-  for (std::uint32_t k = net.pred_begin[v]; k < net.pred_begin[v + 1]; ++k)
-    if (net.preds[k] == u && drives(net, s.times, u, v, net.pred_link(k))) return net.pred_link(k);
-  return {};
-}
-
 // PERT's variance of a chain: the sum of the variances of the durations that make up its
 // length. With finish-to-start links that is every activity's; an activity that the chain
 // enters and leaves by the same end (SS in, SS out) adds no time and no variance, and one it

@@ -1,6 +1,7 @@
 #include "clearpath/model.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <stdexcept>
 
 #include "model/model_impl.hpp"
@@ -65,6 +66,14 @@ std::optional<LinkType> parse_link_type(std::string_view name) noexcept {
                      LinkType::start_to_finish})
     if (name == link_type_name(t)) return t;
   return std::nullopt;
+}
+
+std::string link_timing_text(LinkTiming t) {
+  std::string text = link_type_name(t.type);
+  if (t.lag == 0) return text;
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t.lag);
+  return text + (t.lag > 0 ? "+" : "") + std::string(buf, ec == std::errc() ? end : buf);
 }
 
 const char* relation_name(Relation r) noexcept {

@@ -21,8 +21,28 @@ struct DepsData {
   std::set<std::pair<std::uint32_t, std::uint32_t>> chain_links;
 
   bool critical(std::uint32_t a) const { return pa.schedule.times[a].total_float <= kFloatEpsilon; }
+  // The links p -> s: usually one; links of two types may join one pair.
+  std::vector<LinkTiming> links(std::uint32_t p, std::uint32_t s) const {
+    const Network& net = pa.network;
+    std::vector<LinkTiming> out;
+    for (std::uint32_t k = net.pred_begin[s]; k < net.pred_begin[s + 1]; ++k)
+      if (net.preds[k] == p) out.push_back(net.pred_link(k));
+    return out;
+  }
+  // Both critical, and a link between them sets s's start.
   bool tight(std::uint32_t p, std::uint32_t s) const {
-    return critical(p) && critical(s) && pa.schedule.times[s].es - pa.schedule.times[p].ef <= kFloatEpsilon;
+    if (!critical(p) || !critical(s)) return false;
+    for (const LinkTiming& l : links(p, s))
+      if (drives(pa.network, pa.schedule.times, p, s, l)) return true;
+    return false;
+  }
+  // "SS+2" for a link other than finish-to-start without lag ("SS+2, FF" for two); "" for a plain one.
+  std::string link_label(std::uint32_t p, std::uint32_t s) const {
+    if (pa.network.plain_links()) return {};
+    std::string label;
+    for (const LinkTiming& l : links(p, s))
+      if (!l.plain()) label += (label.empty() ? "" : ", ") + link_timing_text(l);
+    return label;
   }
   bool done(std::uint32_t a) const {
     const Ref r = pa.network.activity[a];

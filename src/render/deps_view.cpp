@@ -132,8 +132,10 @@ void draw_dependencies(ViewBuilder& b, const DepsData& d, const std::vector<std:
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const std::uint32_t p = shown[edges[i].first], s = shown[edges[i].second];
     std::vector<std::string> styles = d.edge_styles(p, s);
-    if (!keep[i] && styles.front() == "dependency") continue;  // implied by a longer chain
-    b.edge(m.id(net.activity[p]), m.id(net.activity[s]), std::move(styles));
+    std::string label = d.link_label(p, s);
+    // Implied by a longer chain; a link with a type or lag says more than the chain, so it stays.
+    if (!keep[i] && styles.front() == "dependency" && label.empty()) continue;
+    b.edge(m.id(net.activity[p]), m.id(net.activity[s]), std::move(styles), std::move(label));
   }
 }
 
@@ -187,6 +189,9 @@ Diagram deps_view(const Model& m, const RenderOptions& o) {
   if (!shown.empty() || pa.network.size() == 0) {
     draw_detail(b, d, shown);
     if (!o.all_edges) notes.push_back("dependencies implied by a longer chain are not drawn (--all-edges draws them)");
+    if (!pa.network.plain_links())
+      notes.push_back("arrow labels: link type and lag in working days (FS finish-to-start, SS start-to-start, "
+                      "FF finish-to-finish, SF start-to-finish; unlabelled: FS)");
   } else {
     draw_collapsed(b, d, notes);
   }

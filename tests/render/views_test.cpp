@@ -115,6 +115,25 @@ TEST_CASE("deps view draws the transitive reduction unless --all-edges", "[rende
   CHECK(reduced.graph.at("label").find("--all-edges") != std::string::npos);
 }
 
+TEST_CASE("deps view labels links with a type or lag, and keeps them in the reduction", "[render][deps][links]") {
+  // a(4) -> b(1) -> c(1) and a -SS+1-> c: c is reachable through b, but the SS link says more
+  // than that chain (c may start with a), so it is drawn, labelled. a -> b is plain: no label.
+  // Forward: a 0..4, b 4..5, c max(5, 0 + 1) = 5..6.
+  const clearpath::Model m = clearpath::test::load_valid(R"({"steps": [{"id": "a", "duration": 4},
+    {"id": "b", "duration": 1, "depends_on": ["a"]},
+    {"id": "c", "duration": 1, "depends_on": ["b", {"on": "a", "type": "SS", "lag": 1}]}]})");
+  const ParsedDot d = draw(m, clearpath::View::deps);
+  REQUIRE(d.edge("a", "c"));
+  CHECK(d.edge("a", "c")->attributes.at("label") == "SS+1");
+  REQUIRE(d.edge("a", "b"));
+  CHECK(d.edge("a", "b")->attributes.count("label") == 0);
+  CHECK(ParsedDot::has_class(d.edge("b", "c")->attributes, "critical-path"));  // b -> c drives c
+  CHECK_FALSE(ParsedDot::has_class(d.edge("a", "c")->attributes, "critical-path"));
+  CHECK(d.graph.at("label").find("arrow labels: link type and lag") != std::string::npos);
+  // A plain model says nothing of link labels.
+  CHECK(draw(churn(), clearpath::View::deps).graph.at("label").find("arrow labels") == std::string::npos);
+}
+
 TEST_CASE("deps view --focus draws the neighbourhood within --depth links", "[render][deps]") {
   clearpath::RenderOptions o;
   o.focus = "security-review";

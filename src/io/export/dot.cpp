@@ -44,7 +44,8 @@ std::string label_text(std::string_view s) {
 // with '%' for an anonymous one, and leaves '&' unescaped in SVG. Other characters are kept.
 void node_name(std::ostream& out, std::string_view id) { out << '"' << dot_name(id) << '"'; }
 
-// The edge's label and data: "prioritizes 1" with rank=1, "demands 0.5" with amount="0.5", ...
+// The edge's label and data: "prioritizes 1" with rank=1, "demands 0.5" with amount="0.5",
+// "depends_on SS+2" with link_type=SS, lag="2", ...
 void edge_attributes(std::ostream& out, const ExportEdge& e) {
   const char* rel = relation_name(e.relation);
   out << "relation=" << rel << ", label=\"" << rel;
@@ -53,6 +54,12 @@ void edge_attributes(std::ostream& out, const ExportEdge& e) {
     case Relation::requires_department: out << " (slot " << e.slot << ")\", slot=" << e.slot; break;
     case Relation::demands:
       out << ' ' << number_text(e.amount) << "\", amount=\"" << number_text(e.amount) << '"';
+      break;
+    case Relation::depends_on:
+      if (!e.link.plain())
+        out << ' ' << link_timing_text(e.link) << "\", link_type=" << link_type_name(e.link.type) << ", lag=\""
+            << number_text(e.link.lag) << '"';
+      else out << '"';
       break;
     default: out << '"';
   }

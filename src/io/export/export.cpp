@@ -96,12 +96,32 @@ class EdgeList {
   explicit EdgeList(const Model& m) : m_(m) {}
 
   void one(Ref from, Relation rel, Ref to) {
-    if (to != kNoRef) edges.push_back({from, to, rel});
+    if (to == kNoRef) return;
+    ExportEdge& e = edges.emplace_back();
+    e.from = from;
+    e.to = to;
+    e.relation = rel;
   }
   // A list that is a set: sorted by target id (duplicates kept, one edge per mention).
   void set(Ref from, Relation rel, std::vector<Ref> to) {
     std::stable_sort(to.begin(), to.end(), [&](Ref a, Ref b) { return m_.id(a) < m_.id(b); });
     for (Ref t : to) one(from, rel, t);
+  }
+
+  // depends_on: as a set, by target id (then type and lag), each edge with its link's timing.
+  void links(Ref from, const std::vector<Ref>& to, const std::vector<LinkTiming>& timing) {
+    if (timing.empty()) return set(from, Relation::depends_on, to);
+    std::vector<std::size_t> order(to.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (m_.id(to[a]) != m_.id(to[b])) return m_.id(to[a]) < m_.id(to[b]);
+      if (timing[a].type != timing[b].type) return timing[a].type < timing[b].type;
+      return timing[a].lag < timing[b].lag;
+    });
+    for (std::size_t k : order) {
+      one(from, Relation::depends_on, to[k]);
+      edges.back().link = timing[k];
+    }
   }
 
   std::vector<ExportEdge> edges;
@@ -138,7 +158,7 @@ std::vector<ExportEdge> export_edges(const Model& m, const std::vector<Ref>& nod
         const Approval& a = m.approval(r);
         e.one(r, Relation::part_of, a.initiative);
         e.set(r, Relation::approved_by, a.approvers);
-        e.set(r, Relation::depends_on, a.depends_on);
+        e.links(r, a.depends_on, a.link_timing);
         for (std::size_t i = 0; i < a.rule.slots.size(); ++i) {
           if (a.rule.slots[i].department == kNoRef) continue;
           e.one(r, Relation::requires_department, a.rule.slots[i].department);
@@ -150,7 +170,7 @@ std::vector<ExportEdge> export_edges(const Model& m, const std::vector<Ref>& nod
         const Step& s = m.step(r);
         e.one(r, Relation::owned_by, s.owner);
         e.one(r, Relation::part_of, s.initiative);
-        e.set(r, Relation::depends_on, s.depends_on);
+        e.links(r, s.depends_on, s.link_timing);
         e.one(r, Relation::runs_on, s.system);
         std::vector<Demand> demands = s.demands;
         std::stable_sort(demands.begin(), demands.end(),

@@ -17,6 +17,7 @@ struct ExportEdge {
   int rank = 0;       // prioritizes: 1 = the department's first priority
   int slot = 0;       // requires_department: the rule slot (1-based) naming the department
   double amount = 0;  // demands: full-time equivalents
+  LinkTiming link;    // depends_on: the link's type and lag
 };
 
 // Every entity: kinds in file order (people, departments, systems, initiatives, approvals,

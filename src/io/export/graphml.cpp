@@ -87,6 +87,7 @@ struct Key {
   const char* name;   // attr.name
   const char* type;   // attr.type
   bool list = false;  // a JSON array of strings (attr.list="string", as apoc reads it)
+  const char* fallback = nullptr;  // the key's <default>: the value of an element that gives none
 };
 
 // Every key of the document. Ids are the attribute names, except where a node and an edge key
@@ -129,6 +130,8 @@ constexpr Key kKeys[] = {
     {"rank", For::edge, "rank", "int"},
     {"slot", For::edge, "slot", "int"},
     {"amount", For::edge, "amount", "double"},
+    {"link_type", For::edge, "link_type", "string", false, "FS"},  // depends_on edges
+    {"lag", For::edge, "lag", "double", false, "0"},
 };
 
 const char* domain_name(For f) { return f == For::graph ? "graph" : f == For::node ? "node" : "edge"; }
@@ -143,7 +146,8 @@ class GraphmlWriter {
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (const Key& k : kKeys) {
       buf_ += std::string("  <key id=\"") + k.id + "\" for=\"" + domain_name(k.domain) + "\" attr.name=\"" + k.name +
-              "\" attr.type=\"" + k.type + "\"" + (k.list ? " attr.list=\"string\"" : "") + "/>\n";
+              "\" attr.type=\"" + k.type + "\"" + (k.list ? " attr.list=\"string\"" : "");
+      buf_ += k.fallback ? std::string("><default>") + k.fallback + "</default></key>\n" : std::string("/>\n");
     }
     buf_ += "  <graph id=\"clearpath\" edgedefault=\"directed\">\n";
     indent_ = "    ";
@@ -317,6 +321,8 @@ class GraphmlWriter {
     if (e.relation == Relation::prioritizes) integer("rank", e.rank);
     if (e.relation == Relation::requires_department) integer("slot", e.slot);
     if (e.relation == Relation::demands) number("amount", e.amount);
+    if (e.link.type != LinkType::finish_to_start) text("link_type", link_type_name(e.link.type));
+    if (e.link.lag != 0) number("lag", e.link.lag);
     indent_ = "    ";
     buf_ += "    </edge>\n";
   }

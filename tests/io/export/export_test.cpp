@@ -220,6 +220,30 @@ TEST_CASE("export: minimal.json by hand: 14 nodes, 31 edges in every graph forma
   check_dot(m);
 }
 
+TEST_CASE("export: links with a type or lag carry them in GraphML and DOT", "[export][links]") {
+  // b depends on a SS+2 and on gate (plain); the GraphML keys give FS and 0 as defaults, so only
+  // the typed edge has link data.
+  const Model m = load_valid(R"({"approvals": [{"id": "gate"}], "steps": [{"id": "a", "duration": 3},
+    {"id": "b", "duration": 1, "depends_on": ["gate", {"on": "a", "type": "SS", "lag": 2}]}]})");
+  const std::string g = export_model(m, ExportFormat::graphml);
+  CHECK(well_formed_xml(g));
+  CHECK(g.find(R"(<key id="link_type" for="edge" attr.name="link_type" attr.type="string"><default>FS</default></key>)") !=
+        std::string::npos);
+  CHECK(g.find(R"(<key id="lag" for="edge" attr.name="lag" attr.type="double"><default>0</default></key>)") !=
+        std::string::npos);
+  CHECK(g.find("<edge id=\"e0\" source=\"b\" target=\"a\">\n      <data key=\"label\">DEPENDS_ON</data>\n"
+               "      <data key=\"relation\">depends_on</data>\n      <data key=\"link_type\">SS</data>\n"
+               "      <data key=\"lag\">2</data>\n    </edge>\n") != std::string::npos);
+  CHECK(count(g, "<data key=\"link_type\">") == 1);
+  const clearpath::test::ParsedDot d = clearpath::test::parse_dot(export_model(m, ExportFormat::dot));
+  REQUIRE(d.edge("b", "a"));
+  CHECK(d.edge("b", "a")->attributes.at("label") == "depends_on SS+2");
+  CHECK(d.edge("b", "a")->attributes.at("link_type") == "SS");
+  CHECK(d.edge("b", "a")->attributes.at("lag") == "2");
+  CHECK(d.edge("b", "gate")->attributes.at("label") == "depends_on");
+  CHECK(d.edge("b", "gate")->attributes.count("link_type") == 0);
+}
+
 TEST_CASE("export json: sorted, set-like lists sorted, priorities kept in order", "[export]") {
   const Model m = load_valid(R"({"clearpath": 1, "calendar": {"holidays": ["2027-12-25", "2027-01-01"]},
     "people": [{"id": "z", "skills": ["sql", "cobol"], "roles": ["b", "a"]}, {"id": "a", "dotted_line_to": ["z"]}],
