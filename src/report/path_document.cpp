@@ -91,7 +91,7 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& a, const
                               {"days", 7, true},      {"start", 8, true},           {"finish", 8, true},
                               {"start date", 12, false, 2}, {"finish date"}};
   if (typed) columns.insert(columns.begin() + 3, Column{"link", 7, false, 1});
-  Table& t = sec.listing_table(std::move(columns));
+  Table& t = sec.listing_table(columns);
   std::size_t k = 0;
   for (std::size_t j = 0; j < s.critical_path.size(); ++j) {
     const std::uint32_t i = s.critical_path[j];
