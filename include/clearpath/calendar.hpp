@@ -19,9 +19,17 @@ class WorkCalendar {
   explicit WorkCalendar(const Calendar& calendar);
   std::optional<std::string> start_date(double day) const;
   std::optional<std::string> finish_date(double day) const;
+  // The day number at which work that may not start before `date` starts: the working days
+  // from the start up to `date`, not counting it (negative before the start). nullopt without
+  // a start or a date.
+  std::optional<double> start_day(Date date) const;
+  // The day number by which work due on `date` must finish: the working days from the start
+  // up to and including `date`.
+  std::optional<double> finish_day(Date date) const;
 
  private:
   std::optional<std::string> nth_working_day(long n) const;  // n >= 1
+  long working_days(long from, long to) const;               // in [from, to), days since 1970
   long first_ = 0;                                           // days since 1970-01-01 of the start
   bool has_start_ = false;
   std::vector<long> holidays_;         // sorted

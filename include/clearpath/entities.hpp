@@ -2,6 +2,7 @@
 // The entities of a clearpath model, as plain structs. References to other entities are
 // resolved indices (Ref) into the model, so analyses never look ids up again; Model::id(ref)
 // gives the id back. See docs/format.md for the file format they are read from.
+#include <compare>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -24,6 +25,26 @@ inline constexpr int kEntityKindCount = 6;
 // Singular name ("person") and the top-level array it lives in ("people").
 const char* kind_name(EntityKind k) noexcept;
 const char* kind_array(EntityKind k) noexcept;
+
+// A calendar date (YYYY-MM-DD), kept as days since 1970-01-01 in 4 bytes: a million steps
+// carry several. Default-constructed: no date.
+class Date {
+ public:
+  Date() noexcept = default;
+  // A real date written YYYY-MM-DD (2027-02-30 is not); nullopt otherwise.
+  static std::optional<Date> parse(std::string_view iso) noexcept;
+  static Date from_days(std::int32_t days_since_1970) noexcept { return Date(days_since_1970); }
+  bool empty() const noexcept { return days_ == kNone; }
+  std::int32_t days() const noexcept { return days_; }  // since 1970-01-01; meaningless when empty
+  std::string iso() const;                              // "2027-06-30"; "" when empty
+  friend bool operator==(Date, Date) noexcept = default;
+  friend auto operator<=>(Date, Date) noexcept = default;
+
+ private:
+  static constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::min();
+  explicit Date(std::int32_t days) noexcept : days_(days) {}
+  std::int32_t days_ = kNone;
+};
 
 // What every entity has.
 struct EntityBase {
@@ -133,11 +154,20 @@ inline double latest_finish_before(LinkTiming t, double succ_start, double succ_
   return succ_start - t.lag;
 }
 
+// Dates that bound when an activity (a step or an approval) may run, as in MS Project: start
+// no earlier than `not_before`; finish by `deadline`, else its chain shows negative float.
+struct DateConstraints {
+  Date not_before;
+  Date deadline;
+  bool empty() const noexcept { return not_before.empty() && deadline.empty(); }
+};
+
 struct Approval : EntityBase {
   Ref initiative = kNoRef;
   std::vector<Ref> approvers;
   double lead_time = 0;  // working days
   ApprovalStatus status = ApprovalStatus::pending;
+  DateConstraints dates;
   std::vector<Ref> depends_on;  // approvals or steps
   // Empty: every depends_on link is finish-to-start with no lag. Otherwise one entry per
   // depends_on entry, in its order.
@@ -169,6 +199,7 @@ struct Step : EntityBase {
   std::vector<std::string> skills;  // required
   std::vector<Demand> demands;      // as given in the file; empty = the owner's default demand
   StepStatus status = StepStatus::not_started;
+  DateConstraints dates;
   std::vector<Ref> depends_on;  // steps or approvals
   // Empty: every depends_on link is finish-to-start with no lag. Otherwise one entry per
   // depends_on entry, in its order.

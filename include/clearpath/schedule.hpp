@@ -36,10 +36,15 @@ struct Network {
   // The type and lag of each link, beside preds and succs; both empty when every link is
   // finish-to-start with no lag (most plans), so that case costs nothing.
   std::vector<LinkTiming> pred_timing, succ_timing;
+  // Date constraints in working days from the calendar start, by activity: the earliest start
+  // (0 where none) and the latest finish (+infinity where none). Both empty when no activity
+  // of the network has one (done steps and granted gates keep none unless from scratch).
+  std::vector<double> not_before, deadline;
 
   std::size_t size() const noexcept { return activity.size(); }
   std::size_t link_count() const noexcept { return preds.size(); }
   bool plain_links() const noexcept { return pred_timing.empty(); }
+  bool constrained() const noexcept { return !not_before.empty(); }
   LinkTiming pred_link(std::uint32_t k) const noexcept { return plain_links() ? LinkTiming{} : pred_timing[k]; }
   LinkTiming succ_link(std::uint32_t k) const noexcept { return plain_links() ? LinkTiming{} : succ_timing[k]; }
 };

@@ -9,24 +9,6 @@
 namespace clearpath {
 namespace {
 
-// A civil date from days since 1970-01-01 (Howard Hinnant's algorithm; util/civil_days.hpp
-// goes the other way).
-std::string civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = static_cast<long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
-  return buf;
-}
-
 long parse(const std::string& iso) { return days_from_iso(iso); }
 
 }  // namespace
@@ -65,6 +47,31 @@ std::optional<std::string> WorkCalendar::finish_date(double day) const {
   if (day <= 0) return start_date(0);
   if (!(day <= 2e6)) return std::nullopt;
   return nth_working_day(static_cast<long>(std::ceil(day)));
+}
+
+long WorkCalendar::working_days(long from, long to) const {
+  if (to <= from) return 0;
+  long n = (to - from) / 7 * 5;
+  for (long z = from + (to - from) / 7 * 7; z < to; ++z) n += !is_weekend(z);
+  const auto lo = std::lower_bound(holidays_.begin(), holidays_.end(), from);
+  const auto hi = std::lower_bound(holidays_.begin(), holidays_.end(), to);
+  long previous = from - 1;
+  for (auto it = lo; it != hi; ++it) {
+    if (*it != previous && !is_weekend(*it)) --n;  // a holiday listed twice counts once
+    previous = *it;
+  }
+  return n;
+}
+
+std::optional<double> WorkCalendar::start_day(Date date) const {
+  if (!has_start_ || date.empty()) return std::nullopt;
+  const long z = date.days();
+  return static_cast<double>(z >= first_ ? working_days(first_, z) : -working_days(z, first_));
+}
+
+std::optional<double> WorkCalendar::finish_day(Date date) const {
+  if (date.empty()) return std::nullopt;
+  return start_day(Date::from_days(date.days() + 1));
 }
 
 std::optional<std::string> start_date(const Calendar& c, double day) { return WorkCalendar(c).start_date(day); }

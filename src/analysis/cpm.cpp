@@ -14,7 +14,7 @@ double forward_pass(const Network& net, const std::vector<double>& duration, std
   double end = 0;
   if (net.plain_links()) {
     for (std::uint32_t a : net.order) {
-      double es = 0;
+      double es = net.constrained() ? net.not_before[a] : 0.0;
       for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) es = std::max(es, ef[net.preds[k]]);
       ef[a] = es + duration[a];
       end = std::max(end, ef[a]);
@@ -23,7 +23,7 @@ double forward_pass(const Network& net, const std::vector<double>& duration, std
   }
   std::vector<double> es(net.size(), 0.0);
   for (std::uint32_t a : net.order) {
-    double start = 0;
+    double start = net.constrained() ? net.not_before[a] : 0.0;
     for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k) {
       const std::uint32_t p = net.preds[k];
       start = std::max(start, earliest_start_after(net.pred_timing[k], es[p], ef[p], duration[a]));
@@ -131,6 +131,7 @@ Schedule compute_schedule(const Model&, const Network& net) {
         const ActivityTimes& p = s.times[net.preds[k]];
         es = std::max(es, earliest_start_after(net.pred_timing[k], p.es, p.ef, net.duration[a]));
       }
+    if (net.constrained()) es = std::max(es, net.not_before[a]);
     s.times[a].es = es;
     s.times[a].ef = es + net.duration[a];
     s.duration = std::max(s.duration, s.times[a].ef);
@@ -152,11 +153,16 @@ Schedule compute_schedule(const Model&, const Network& net) {
         free = std::min(free, next.es - earliest_start_after(link, t.es, t.ef, net.duration[net.succs[k]]));
       }
     }
+    // A deadline may leave less time than the early schedule takes: negative float, as MS
+    // Project shows it, on the activity and on the chain that holds it up.
+    if (net.constrained()) lf = std::min(lf, net.deadline[a]);
     t.lf = lf;
     t.ls = lf - net.duration[a];
-    t.total_float = t.ls - t.es <= kFloatEpsilon ? 0.0 : t.ls - t.es;
+    // Without deadlines no float is negative: a tiny negative one is rounding.
+    const double slack = t.ls - t.es;
+    t.total_float = (net.constrained() ? std::fabs(slack) : slack) <= kFloatEpsilon ? 0.0 : slack;
     t.free_float = free <= kFloatEpsilon ? 0.0 : free;
-    t.critical = t.total_float == 0;
+    t.critical = t.total_float <= 0;
   }
   find_critical_chains(net, s);
   return s;

@@ -2,9 +2,11 @@
 // arrays ordered by id so that every later result is independent of the file's order.
 #include <algorithm>
 #include <deque>
+#include <limits>
 #include <stdexcept>
 
 #include "analysis/network_parts.hpp"
+#include "clearpath/calendar.hpp"
 #include "clearpath/schedule.hpp"
 
 namespace clearpath {
@@ -133,6 +135,32 @@ void topological_order(Network& net) {
   if (net.order.size() != n) throw std::logic_error("the dependencies contain a cycle (the loader rejects them)");
 }
 
+// not_before and deadline of the activities (in network order) that still have work to do.
+void add_date_constraints(const Model& m, const std::vector<Ref>& activities, bool from_scratch, Network& net) {
+  auto dates_of = [&](Ref r) -> const DateConstraints* {
+    if (m.kind(r) == EntityKind::step) {
+      const Step& s = m.step(r);
+      return s.status == StepStatus::done && !from_scratch ? nullptr : &s.dates;
+    }
+    const Approval& a = m.approval(r);
+    return a.status == ApprovalStatus::granted && !from_scratch ? nullptr : &a.dates;
+  };
+  const bool any = std::any_of(activities.begin(), activities.end(), [&](Ref r) {
+    const DateConstraints* d = dates_of(r);
+    return d && !d->empty();
+  });
+  if (!any) return;
+  const WorkCalendar cal(m.calendar);  // the loader made sure there is a start
+  net.not_before.assign(activities.size(), 0.0);
+  net.deadline.assign(activities.size(), std::numeric_limits<double>::infinity());
+  for (std::size_t i = 0; i < activities.size(); ++i) {
+    const DateConstraints* d = dates_of(activities[i]);
+    if (!d) continue;
+    if (auto day = cal.start_day(d->not_before)) net.not_before[i] = std::max(0.0, *day);
+    if (auto day = cal.finish_day(d->deadline)) net.deadline[i] = *day;
+  }
+}
+
 // The network over `selected` (steps and approvals, any order). `index` has an entry per
 // entity, all UINT32_MAX, and is left so: one buffer serves many networks.
 Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate estimate, bool from_scratch,
@@ -183,6 +211,7 @@ Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate est
   }
   if (std::all_of(timing.begin(), timing.end(), [](const LinkTiming& t) { return t.plain(); })) timing.clear();
   for (Ref r : selected) index[r] = UINT32_MAX;
+  add_date_constraints(m, selected, from_scratch, net);
   net.activity = std::move(selected);
   fill_csr(n, links, timing, true, net.pred_begin, net.preds, net.pred_timing);
   fill_csr(n, links, timing, false, net.succ_begin, net.succs, net.succ_timing);

@@ -6,6 +6,7 @@
 
 #include "analysis/path_parts.hpp"
 #include "analysis/shared_network.hpp"
+#include "clearpath/calendar.hpp"
 #include "util/both.hpp"
 
 namespace clearpath {
@@ -25,6 +26,32 @@ std::optional<int> payback_month(const Initiative& i) {
   const double months = std::ceil(i.build_cost / net - 1e-9);
   if (months > 1e6) return std::nullopt;  // not within any horizon worth a number
   return std::max(1, static_cast<int>(months));
+}
+
+// An activity that cannot finish by its deadline: how late, and the chain of driving links that
+// makes it so (each of them has the same negative float).
+void add_deadline_findings(const Model& m, PathAnalysis& a) {
+  const Network& net = a.network;
+  if (!net.constrained()) return;
+  const WorkCalendar cal(m.calendar);
+  for (std::uint32_t i = 0; i < net.size(); ++i) {
+    const ActivityTimes& t = a.schedule.times[i];
+    const double late = t.ef - net.deadline[i];
+    if (!(late > kFloatEpsilon)) continue;
+    const Ref r = net.activity[i];
+    const Ref initiative = m.initiative_of(r);
+    std::vector<std::string> subjects{m.id(r)};
+    if (initiative != kNoRef) subjects.push_back(m.id(initiative));
+    const Date deadline = m.kind(r) == EntityKind::step ? m.step(r).dates.deadline : m.approval(r).dates.deadline;
+    std::string chain;
+    for (std::uint32_t c : driving_predecessors(a, i)) chain += (chain.empty() ? "" : " -> ") + m.id(net.activity[c]);
+    a.findings.push_back({"deadline-missed", Severity::error, subjects,
+                          m.id(r) + " finishes on working day " + fixed(t.ef) + " (" +
+                              cal.finish_date(t.ef).value_or("beyond 9999-12-31") + "), " + fixed(late) +
+                              " working days after its deadline " + deadline.iso() + " (float " +
+                              fixed(t.total_float) + "); driven by " + chain,
+                          late, initiative != kNoRef ? late * cost_per_day(m.initiative(initiative)) : 0.0});
+  }
 }
 
 void add_findings(const Model& m, PathAnalysis& a) {
@@ -66,6 +93,7 @@ void add_findings(const Model& m, PathAnalysis& a) {
                             over, over * cost_per_day(i)});
     }
   }
+  add_deadline_findings(m, a);
   sort_findings(a.findings);
 }
 

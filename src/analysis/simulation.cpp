@@ -1,4 +1,5 @@
-// Monte Carlo over three-point durations. Run r draws from its own generator seeded by
+// Monte Carlo over three-point durations. Starts honour not_before dates; deadlines do not
+// move any date, so a run's criticality is that of its longest chains, as without them. Run r draws from its own generator seeded by
 // (seed, r), so the figures depend on the seed only, never on how runs are spread over threads.
 #include <algorithm>
 #include <atomic>
@@ -44,6 +45,7 @@ struct TopoNetwork {
   std::vector<double> duration;
   std::vector<std::uint32_t> pred_begin, preds, succ_begin, succs;
   std::vector<LinkTiming> pred_timing, succ_timing;  // empty when every link is plain (Network)
+  std::vector<double> not_before;                   // by label; empty when none (Network)
 
   explicit TopoNetwork(const Network& net) : label(net.size()), duration(net.size()) {
     const std::size_t n = net.size();
@@ -53,6 +55,7 @@ struct TopoNetwork {
     for (std::uint32_t k = 0; k < n; ++k) {
       const std::uint32_t a = net.order[k];
       duration[k] = net.duration[a];
+      if (net.constrained()) not_before.push_back(net.not_before[a]);
       pred_begin[k + 1] = pred_begin[k] + (net.pred_begin[a + 1] - net.pred_begin[a]);
       succ_begin[k + 1] = succ_begin[k] + (net.succ_begin[a + 1] - net.succ_begin[a]);
       for (std::uint32_t j = net.pred_begin[a]; j < net.pred_begin[a + 1]; ++j) {
@@ -190,7 +193,7 @@ double MonteCarlo::plain_passes(Scratch& s, std::vector<std::uint32_t>& counts) 
   std::vector<double>& ls = s.ls;
   double end = 0;
   for (std::uint32_t k = 0; k < n; ++k) {
-    double es = 0;
+    double es = topo_.not_before.empty() ? 0.0 : topo_.not_before[k];
     for (std::uint32_t j = topo_.pred_begin[k]; j < topo_.pred_begin[k + 1]; ++j) es = std::max(es, ef[topo_.preds[j]]);
     ef[k] = es + duration[k];
     end = std::max(end, ef[k]);
@@ -213,7 +216,7 @@ double MonteCarlo::typed_passes(Scratch& s, std::vector<std::uint32_t>& counts) 
   std::vector<double>& ls = s.ls;
   double end = 0;
   for (std::uint32_t k = 0; k < n; ++k) {
-    double start = 0;
+    double start = topo_.not_before.empty() ? 0.0 : topo_.not_before[k];
     for (std::uint32_t j = topo_.pred_begin[k]; j < topo_.pred_begin[k + 1]; ++j) {
       const std::uint32_t p = topo_.preds[j];
       start = std::max(start, earliest_start_after(topo_.pred_timing[j], es[p], ef[p], duration[k]));

@@ -127,4 +127,33 @@ void check_calendar_fits(const ModelBuilder& b, const WorkGraph* work, Diagnosti
   }
 }
 
+namespace {
+
+template <class Activity>
+void check_dates_of(EntityKind kind, const Activity& a, const Calendar& cal, Diagnostics& diag) {
+  if (a.dates.empty()) return;
+  const std::string at = entity_pointer(kind, a.source_index);
+  const std::string what = std::string(kind_name(kind)) + " " + quote_text(a.id);
+  const char* field = !a.dates.deadline.empty() ? "deadline" : "not_before";
+  if (cal.start.empty()) {
+    diag.error("no-calendar-start", at + "/" + field, a.id,
+               std::string(field) + " of " + what +
+                   " is a date, and the file has no calendar start to count working days from (add "
+                   "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
+    return;
+  }
+  if (!a.dates.deadline.empty() && a.dates.deadline.days() < days_from_iso(cal.start))
+    diag.error("deadline-before-start", at + "/deadline", a.id,
+               "deadline " + a.dates.deadline.iso() + " of " + what + " is before the calendar start " +
+                   quote_text(cal.start) + ": nothing can finish by then");
+}
+
+}  // namespace
+
+void check_activity_dates(const ModelBuilder& b, Diagnostics& diag) {
+  const Model& m = b.model();
+  for (const Step& s : m.steps()) check_dates_of(EntityKind::step, s, m.calendar, diag);
+  for (const Approval& a : m.approvals()) check_dates_of(EntityKind::approval, a, m.calendar, diag);
+}
+
 }  // namespace clearpath

@@ -17,6 +17,8 @@ void check_dependency_cycles(const ModelBuilder& builder, Diagnostics& diag,
                              std::vector<DependencyCycle>* cycles = nullptr);
 void check_reporting_cycles(const ModelBuilder& builder, Diagnostics& diag);
 void check_feasibility(const ModelBuilder& builder, Diagnostics& diag);
+// Date constraints (not_before, deadline): a calendar start to count from, no deadline before it.
+void check_activity_dates(const ModelBuilder& builder, Diagnostics& diag);
 // Link timings: one per dependency, lags within bounds, no link past an approval before its grant.
 void check_links(const ModelBuilder& builder, Diagnostics& diag);
 

@@ -20,7 +20,10 @@ void define_styles(ViewBuilder& b, const PathAnalysis& pa) {
   using A = DiagramStyle::Applies;
   const LegacyChain& chain = pa.legacy_by_count;
   b.style("gate", A::node, "approval gate", {{"shape", "hexagon"}, {"fillcolor", "#e3eefb"}});
-  b.style("critical", A::node, "on the critical path: no float", {{"color", "#d62728"}, {"penwidth", "2.5"}});
+  b.style("critical", A::node,
+          pa.network.constrained() ? "on the critical path: no float, or negative (a deadline it misses)"
+                                   : "on the critical path: no float",
+          {{"color", "#d62728"}, {"penwidth", "2.5"}});
   b.style("done", A::node, "done (step) or granted (gate)",
           {{"fillcolor", "#eeeeee"}, {"color", "#bbbbbb"}, {"fontcolor", "#888888"}});
   b.style("blocker", A::node, "blocker: holds critical or near-critical work back (reason in the box)",
@@ -108,6 +111,13 @@ void draw_activity(ViewBuilder& b, const DepsData& d, std::uint32_t a) {
                                  : short_number(net.duration[a]) + (gate ? " d lead time" : " d");
   timing += " · float " + short_number(t.total_float);
   label.push_back(small(timing));
+  const DateConstraints& dates = gate ? m.approval(r).dates : m.step(r).dates;
+  if (!d.done(a) && !dates.empty()) {
+    std::string bounds;
+    if (!dates.not_before.empty()) bounds = "not before " + dates.not_before.iso();
+    if (!dates.deadline.empty()) bounds += (bounds.empty() ? "" : " · ") + ("due " + dates.deadline.iso());
+    label.push_back(small(bounds));
+  }
   if (!d.done(a) && !d.blocker_reason[a].empty())
     add_wrapped(label, "! " + d.blocker_reason[a], LabelLine::Look::normal, 34, 3);
   std::string cluster;

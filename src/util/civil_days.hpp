@@ -1,6 +1,7 @@
 #pragma once
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), and weekends, for the
-// calendar and the load-time check that dates fit. Private to the library.
+// Days since 1970-01-01 of a civil date and back (Howard Hinnant's algorithms), and weekends,
+// for the calendar, dates and the load-time check that dates fit. Private to the library.
+#include <cstdio>
 #include <string>
 
 namespace clearpath {
@@ -12,6 +13,23 @@ inline long days_from_civil(long y, unsigned m, unsigned d) {
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+// The civil date YYYY-MM-DD of day z since 1970-01-01 (the same algorithm, the other way).
+inline std::string civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+  return buf;
 }
 
 // Whether day z (since 1970-01-01, a Thursday) is a Saturday or a Sunday.

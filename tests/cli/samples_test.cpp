@@ -20,7 +20,7 @@ clearpath::test::CliRun run_in_source_tree(const std::vector<std::string>& args)
 }  // namespace
 
 TEST_CASE("samples are what the current build prints", "[cli][samples]") {
-  for (const char* name : {"minimal", "churn-model"}) {
+  for (const char* name : {"minimal", "churn-model", "fraud-rollout"}) {
     INFO(name);
     const std::string graph = std::string("graphs/") + name + ".json";
     CHECK(run_in_source_tree({"stats", graph}).out ==
@@ -58,7 +58,7 @@ TEST_CASE("the HR import sample is what the current build imports", "[cli][sampl
 }
 
 TEST_CASE("diagram samples are what the current build draws", "[cli][samples][render]") {
-  for (const char* name : {"minimal", "churn-model"})
+  for (const char* name : {"minimal", "churn-model", "fraud-rollout"})
     for (const char* view : {"org", "approvals", "deps", "conflicts"}) {
       INFO(name << " " << view);
       const auto r =

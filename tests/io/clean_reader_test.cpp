@@ -51,7 +51,8 @@ void check_agrees(const std::string& text) {
 
 std::vector<std::string> example_models() {
   std::vector<std::string> texts;
-  for (const char* f : {"graphs/churn-model.json", "graphs/minimal.json", "tests/data/export/hostile.json"})
+  for (const char* f : {"graphs/churn-model.json", "graphs/minimal.json", "graphs/fraud-rollout.json",
+                        "tests/data/export/hostile.json"})
     texts.push_back(test::read_source_file(f));
   return texts;
 }
@@ -79,9 +80,11 @@ TEST_CASE("generated models of every shape read clean, with the same Refs as the
 }
 
 TEST_CASE("links with types and lags read clean, as the precise reader reads them", "[load][clean][links]") {
-  const std::string text = R"({"clearpath": 2, "approvals": [{"id": "g", "depends_on": [{"on": "a", "type": "SS"}]}],
+  const std::string text = R"({"clearpath": 2, "calendar": {"start": "2027-03-01"},
+    "approvals": [{"id": "g", "depends_on": [{"on": "a", "type": "SS"}], "deadline": "2027-06-30"}],
     "steps": [{"id": "a", "duration": 2}, {"id": "b", "duration": 1, "depends_on": ["a", {"on": "g", "type": "FF",
-    "lag": 1.5}, {"lag": -0, "on": "a", "type": "SF"}]}, {"id": "c", "duration": 1, "depends_on": [{"on": "b"}]}]})";
+    "lag": 1.5}, {"lag": -0, "on": "a", "type": "SF"}]}, {"id": "c", "duration": 1, "not_before": "2027-04-01",
+    "depends_on": [{"on": "b"}]}]})";
   CHECK(clean_read(text) == CleanRead::clean);
   check_agrees(text);
   const Model m = test::load_valid(text);
@@ -90,6 +93,8 @@ TEST_CASE("links with types and lags read clean, as the precise reader reads the
   CHECK(std::signbit(m.steps()[1].link_timing[2].lag) == false);
   CHECK(m.steps()[2].link_timing.empty());
   CHECK(m.approvals()[0].link_timing == std::vector<LinkTiming>{{LinkType::start_to_start, 0}});
+  CHECK(m.approvals()[0].dates.deadline.iso() == "2027-06-30");
+  CHECK(m.steps()[2].dates.not_before.iso() == "2027-04-01");
 }
 
 TEST_CASE("escapes in keys and strings read clean, surrogate pairs included", "[load][clean]") {
@@ -130,6 +135,8 @@ TEST_CASE("anything the precise reader would report makes the clean reader give 
       R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "lag": "1"}]}]})",
       R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "on": "s3"}]}]})",
       R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "why": 1}]}]})",
+      R"({"steps": [{"id": "s", "duration": 1, "deadline": "2027-02-29"}]})",
+      R"({"approvals": [{"id": "a", "not_before": 1}]})",
       R"({"calendar": {"start": "2027-02-30"}})",
       R"({"name": "a", "name": "b"})",
       R"({"steps": {}})",

@@ -100,7 +100,7 @@ TEST_CASE("a UTF-8 byte order mark and non-Latin text are accepted", "[loader]")
 }
 
 TEST_CASE("the example graphs load without errors or warnings", "[loader]") {
-  for (const char* f : {"graphs/minimal.json", "graphs/churn-model.json"}) {
+  for (const char* f : {"graphs/minimal.json", "graphs/churn-model.json", "graphs/fraud-rollout.json"}) {
     INFO(f);
     LoadResult r = load(clearpath::test::read_source_file(f));
     CHECK(r.model.has_value());

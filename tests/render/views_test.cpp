@@ -246,7 +246,7 @@ TEST_CASE("conflicts view: rank on each edge, conflicts in red, over-allocated p
 }
 
 TEST_CASE("every diagram's legend lists exactly the styles it uses", "[render][legend]") {
-  for (const char* graph : {"graphs/minimal.json", "graphs/churn-model.json"}) {
+  for (const char* graph : {"graphs/minimal.json", "graphs/churn-model.json", "graphs/fraud-rollout.json"}) {
     const clearpath::Model m = clearpath::test::load_valid(clearpath::test::read_source_file(graph));
     for (clearpath::View v : clearpath::kViews) {
       INFO(graph << " " << clearpath::view_name(v));

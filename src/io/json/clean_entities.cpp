@@ -25,6 +25,15 @@ bool status_of(od::value& v, Status& out, std::initializer_list<std::pair<std::s
   return false;
 }
 
+// A date YYYY-MM-DD that exists.
+bool date_of(od::value& v, Date& out) {
+  std::string_view text;
+  if (!string_of(v, text)) return false;
+  const std::optional<Date> d = Date::parse(text);
+  if (d) out = *d;
+  return d.has_value();
+}
+
 Ref intern_if(ModelBuilder& b, std::string_view id) { return id.empty() ? kNoRef : b.intern(id); }
 
 }  // namespace
@@ -143,7 +152,9 @@ bool Reader::approval(od::object& o, std::uint32_t index) {
   ids_b_.clear();
   ids_c_.clear();  // the departments of the rule's slots, "" where a slot names none
   const bool ok =
-      fields(o, {"id", "name", "attributes", "initiative", "approvers", "lead_time", "status", "depends_on", "rule"},
+      fields(o,
+             {"id", "name", "attributes", "initiative", "approvers", "lead_time", "status", "depends_on", "rule",
+              "not_before", "deadline"},
              [&](std::uint32_t k, od::value& v) {
                switch (k) {
                  case 0: return string_of(v, id);
@@ -158,7 +169,9 @@ bool Reader::approval(od::object& o, std::uint32_t index) {
                                      {"granted", ApprovalStatus::granted},
                                      {"denied", ApprovalStatus::denied}});
                  case 7: return dependencies(v, ids_b_, a.link_timing);
-                 default: return rule(v, a.rule);
+                 case 8: return rule(v, a.rule);
+                 case 9: return date_of(v, a.dates.not_before);
+                 default: return date_of(v, a.dates.deadline);
                }
              });
   if (!ok) return false;
@@ -215,7 +228,7 @@ bool Reader::read_step(od::object& o, PendingStep& p) {
   Step& s = p.step;
   const bool ok = fields(o,
                          {"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands",
-                          "status", "depends_on"},
+                          "status", "depends_on", "not_before", "deadline"},
                          [&](std::uint32_t k, od::value& v) {
                            switch (k) {
                              case 0: return string_of(v, p.id);
@@ -233,7 +246,9 @@ bool Reader::read_step(od::object& o, PendingStep& p) {
                                                  {"in-progress", StepStatus::in_progress},
                                                  {"done", StepStatus::done},
                                                  {"blocked", StepStatus::blocked}});
-                             default: return dependencies(v, p.depends_on, s.link_timing);
+                             case 10: return dependencies(v, p.depends_on, s.link_timing);
+                             case 11: return date_of(v, s.dates.not_before);
+                             default: return date_of(v, s.dates.deadline);
                            }
                          });
   if (!ok || !has_duration) return false;

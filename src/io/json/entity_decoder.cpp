@@ -16,18 +16,7 @@ namespace clearpath {
 
 using json = nlohmann::ordered_json;
 
-bool is_iso_date(std::string_view t) noexcept {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return false;
-  const int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
-  const int m = (t[5] - '0') * 10 + (t[6] - '0');
-  const int d = (t[8] - '0') * 10 + (t[9] - '0');
-  if (m < 1 || m > 12 || d < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
+bool is_iso_date(std::string_view t) noexcept { return Date::parse(t).has_value(); }
 
 bool is_side_name(std::string_view t) noexcept {
   if (t.empty() || t.size() > 64 || t[0] < 'a' || t[0] > 'z') return false;
@@ -111,6 +100,16 @@ class Fields {
     if (!v) return;
     if (v->is_string()) out = v->get_ref<const std::string&>();
     else wrong_type(key, *v, "a string");
+  }
+
+  void date(const char* key, Date& out) {
+    json* v = find(key);
+    if (!v) return;
+    if (!v->is_string()) return wrong_type(key, *v, "a date written YYYY-MM-DD");
+    const std::string& text = v->get_ref<const std::string&>();
+    if (const std::optional<Date> d = Date::parse(text)) out = *d;
+    else error("bad-date", at(key), std::string(key) + " " + quote_text(text) + " of " + what() +
+                                        " is not a date written YYYY-MM-DD");
   }
 
   void flag(const char* key, bool& out) {
@@ -417,7 +416,8 @@ void decode_rule(Fields& f, Rule& rule, ModelBuilder& builder, Diagnostics& diag
 }
 
 void decode_approval(Fields& f, Approval& a, ModelBuilder& builder, Diagnostics& diag) {
-  f.unknown_keys({"id", "name", "attributes", "initiative", "approvers", "lead_time", "status", "depends_on", "rule"});
+  f.unknown_keys({"id", "name", "attributes", "initiative", "approvers", "lead_time", "status", "depends_on", "rule",
+                  "not_before", "deadline"});
   f.ref("initiative", a.initiative);
   f.refs("approvers", a.approvers);
   f.number("lead_time", a.lead_time, kNonNegative);
@@ -426,6 +426,8 @@ void decode_approval(Fields& f, Approval& a, ModelBuilder& builder, Diagnostics&
       {{"pending", ApprovalStatus::pending}, {"granted", ApprovalStatus::granted}, {"denied", ApprovalStatus::denied}});
   f.dependencies(a.depends_on, a.link_timing);
   decode_rule(f, a.rule, builder, diag, a.id);
+  f.date("not_before", a.dates.not_before);
+  f.date("deadline", a.dates.deadline);
 }
 
 void decode_duration(Fields& f, Duration& d, ModelBuilder& builder, Diagnostics& diag, const std::string& entity) {
@@ -495,7 +497,7 @@ void decode_demands(Fields& f, std::vector<Demand>& out, ModelBuilder& builder) 
 
 void decode_step(Fields& f, Step& s, ModelBuilder& builder, Diagnostics& diag) {
   f.unknown_keys({"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands",
-                  "status", "depends_on"});
+                  "status", "depends_on", "not_before", "deadline"});
   f.ref("initiative", s.initiative);
   f.ref("system", s.system);
   f.ref("owner", s.owner);
@@ -508,6 +510,8 @@ void decode_step(Fields& f, Step& s, ModelBuilder& builder, Diagnostics& diag) {
                {"done", StepStatus::done},
                {"blocked", StepStatus::blocked}});
   f.dependencies(s.depends_on, s.link_timing);
+  f.date("not_before", s.dates.not_before);
+  f.date("deadline", s.dates.deadline);
 }
 
 // Checks the id of an entity; empty optional when it is missing or unusable.

@@ -65,6 +65,10 @@ class Writer {
     }
     o["depends_on"] = std::move(list);
   }
+  void dates(ojson& o, const DateConstraints& d) const {
+    if (!d.not_before.empty()) o["not_before"] = d.not_before.iso();
+    if (!d.deadline.empty()) o["deadline"] = d.deadline.iso();
+  }
   // A list of words that is a set (roles, skills, holidays).
   void texts(ojson& o, const char* key, std::vector<std::string> ts, bool set = true) const {
     if (ts.empty()) return;
@@ -127,6 +131,7 @@ class Writer {
     if (a.lead_time != 0) o["lead_time"] = number(a.lead_time);
     if (a.status != ApprovalStatus::pending) o["status"] = status_name(a.status);
     dependencies(o, a.depends_on, a.link_timing);
+    dates(o, a.dates);
     const Rule& r = a.rule;
     ojson rule = ojson::object();
     if (r.min_approvers != 1) rule["min_approvers"] = r.min_approvers;
@@ -172,6 +177,7 @@ class Writer {
     }
     if (s.status != StepStatus::not_started) o["status"] = status_name(s.status);
     dependencies(o, s.depends_on, s.link_timing);
+    dates(o, s.dates);
     attributes(o, s);
     return o;
   }
@@ -194,16 +200,17 @@ void add_array(ojson& root, const char* key, std::span<const E> items, bool norm
   root[key] = std::move(a);
 }
 
-// The oldest file format version that holds the model: 2 once a link has a type or a lag, so
+// The oldest file format version that holds the model: 2 once a link has a type or a lag, or an
+// activity has a date constraint, so
 // that an older clearpath says it cannot read the file rather than misreading it.
 int format_version_of(const Model& m) {
   auto typed = [](const std::vector<LinkTiming>& timing) {
     return std::any_of(timing.begin(), timing.end(), [](const LinkTiming& t) { return !t.plain(); });
   };
   for (const Step& s : m.steps())
-    if (typed(s.link_timing)) return 2;
+    if (typed(s.link_timing) || !s.dates.empty()) return 2;
   for (const Approval& a : m.approvals())
-    if (typed(a.link_timing)) return 2;
+    if (typed(a.link_timing) || !a.dates.empty()) return 2;
   return 1;
 }
 
