@@ -191,6 +191,19 @@ struct Demand {
   double amount = 0;      // full-time equivalents
 };
 
+// What is done of a step, as of the model's status_date. Given in the file or not, the status
+// agrees with it once the model is built: an actual finish, or 100 %, makes the step done; an
+// actual start, some percent or some remaining work makes a not-started step in progress.
+struct StepProgress {
+  double percent_complete = 0;  // of its duration done, 0-100
+  double remaining = -1;        // working days left, as given; < 0: not given (then from percent_complete)
+  Date actual_start, actual_finish;
+  bool has_remaining() const noexcept { return remaining >= 0; }
+  bool empty() const noexcept {
+    return percent_complete == 0 && !has_remaining() && actual_start.empty() && actual_finish.empty();
+  }
+};
+
 struct Step : EntityBase {
   Ref initiative = kNoRef;
   Ref system = kNoRef;
@@ -199,6 +212,7 @@ struct Step : EntityBase {
   std::vector<std::string> skills;  // required
   std::vector<Demand> demands;      // as given in the file; empty = the owner's default demand
   StepStatus status = StepStatus::not_started;
+  StepProgress progress;
   DateConstraints dates;
   std::vector<Ref> depends_on;  // steps or approvals
   // Empty: every depends_on link is finish-to-start with no lag. Otherwise one entry per

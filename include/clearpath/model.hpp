@@ -56,6 +56,8 @@ class Model {
   std::string description;
   Calendar calendar;
   Attributes attributes;
+  // The data date of the progress in the file: remaining work starts no earlier than this.
+  Date status_date;
 
   // Entities by kind, in file order.
   std::span<const Person> people() const noexcept;

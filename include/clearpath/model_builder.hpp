@@ -42,6 +42,7 @@ class ModelBuilder {
   void set_description(std::string description);
   void set_calendar(Calendar calendar);
   void set_attributes(Attributes attributes);
+  void set_status_date(Date date);
 
   // The Ref of `id`, given at its first mention (0, 1, 2 ... in that order), defined or not.
   Ref intern(std::string_view id);

@@ -74,6 +74,23 @@ struct InitiativeOutlook {
   std::optional<int> payback_month;  // months after production until cumulative net value covers build cost
 };
 
+// An item the forecast finishes later than the plan: the plan is the schedule from scratch
+// (every item at its full duration from the calendar start, as if nothing had happened), the
+// forecast the schedule of the remaining work from the status date.
+struct LateItem {
+  std::uint32_t activity = 0;
+  double planned_finish = 0, forecast_finish = 0;  // working days from the calendar start
+  bool overdue = false;  // the plan had it finished by the status date, and it is not done
+};
+
+// Progress against the plan, when the model tracks any (a status date, or a step's progress).
+struct ProgressOutlook {
+  double status_day = 0;  // working days from the calendar start to the status date (0: none)
+  std::size_t done = 0, in_progress = 0, not_started = 0;  // steps of the network
+  double planned_duration = 0, forecast_duration = 0;
+  std::vector<LateItem> late;  // by slip (largest first), then activity (id)
+};
+
 struct PathAnalysis {
   Network network;
   Schedule schedule;
@@ -84,7 +101,8 @@ struct PathAnalysis {
   std::vector<InitiativeOutlook> initiatives;  // by id
   std::optional<Ref> focus;                    // the initiative the summary speaks of
   std::optional<Simulation> simulation;
-  std::vector<Finding> findings;  // blockers and risks, sorted
+  std::optional<ProgressOutlook> progress;  // none when the model tracks no progress, or from scratch
+  std::vector<Finding> findings;            // blockers and risks, sorted
 };
 
 PathAnalysis analyze_path(const Model& model, const PathOptions& options);

@@ -54,8 +54,13 @@ struct ScheduleError : Error {
   using Error::Error;
 };
 
-// The duration of one activity under the options (0 for done/granted unless from_scratch).
+// The duration of one activity under the options: for a step still to do, its remaining work
+// (`remaining` as given, or the share percent_complete leaves); 0 for done/granted; the full
+// duration from scratch.
 double activity_duration(const Model& model, Ref activity, Estimate estimate, bool from_scratch);
+// A duration's value under an estimate, and the part of `full` a step's progress leaves.
+double step_duration(const Duration& duration, Estimate estimate);
+double remaining_work(const StepProgress& progress, double full);
 
 // Builds the network. Activities are ordered by id, so results do not depend on file order.
 // A valid model has no dependency cycles (the loader rejects them).

@@ -87,8 +87,23 @@ void find_critical_chains(const Network& net, Schedule& s) {
   }
   for (std::uint32_t a : starts) s.tied_path_count = std::min(s.tied_path_count + chains[a], kTiedPathCountLimit);
 
-  // "The" critical path: from the smallest-id start, always the smallest-id tight successor.
-  for (std::uint32_t a = starts.front();; a = next[a].front()) {
+  // "The" critical path: the chain that ends latest; of those, from the smallest-id start, always
+  // the smallest-id tight successor. Without date constraints every chain ends at the project's
+  // end; with them one may start at a not_before date or end early, yet be critical (a deadline).
+  std::vector<double> reach(n, 0.0);  // the latest finish a chain from each activity reaches
+  for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
+    const std::uint32_t a = *it;
+    if (!s.times[a].critical) continue;
+    reach[a] = s.times[a].ef;
+    for (std::uint32_t b : next[a]) reach[a] = std::max(reach[a], reach[b]);
+  }
+  auto best_of = [&](const std::vector<std::uint32_t>& candidates) {
+    std::uint32_t best = candidates.front();  // in index (id) order: the first of the latest
+    for (std::uint32_t c : candidates)
+      if (reach[c] > reach[best] + kFloatEpsilon) best = c;
+    return best;
+  };
+  for (std::uint32_t a = best_of(starts);; a = best_of(next[a])) {
     s.critical_path.push_back(a);
     if (next[a].empty()) break;
   }

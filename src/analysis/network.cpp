@@ -27,6 +27,22 @@ std::optional<Estimate> parse_estimate(std::string_view s) noexcept {
   return std::nullopt;
 }
 
+double step_duration(const Duration& d, Estimate estimate) {
+  if (!d.three_point) return d.likely;
+  switch (estimate) {
+    case Estimate::expected: return d.expected();
+    case Estimate::likely: return d.likely;
+    case Estimate::optimistic: return d.optimistic;
+    case Estimate::pessimistic: return d.pessimistic;
+  }
+  return d.expected();
+}
+
+double remaining_work(const StepProgress& p, double full) {
+  if (p.has_remaining()) return p.remaining;
+  return p.percent_complete > 0 ? full * (1 - p.percent_complete / 100) : full;
+}
+
 double activity_duration(const Model& m, Ref a, Estimate estimate, bool from_scratch) {
   if (m.kind(a) == EntityKind::approval) {
     const Approval& g = m.approval(a);
@@ -34,14 +50,8 @@ double activity_duration(const Model& m, Ref a, Estimate estimate, bool from_scr
   }
   const Step& s = m.step(a);
   if (s.status == StepStatus::done && !from_scratch) return 0.0;
-  if (!s.duration.three_point) return s.duration.likely;
-  switch (estimate) {
-    case Estimate::expected: return s.duration.expected();
-    case Estimate::likely: return s.duration.likely;
-    case Estimate::optimistic: return s.duration.optimistic;
-    case Estimate::pessimistic: return s.duration.pessimistic;
-  }
-  return s.duration.expected();
+  const double full = step_duration(s.duration, estimate);
+  return from_scratch ? full : remaining_work(s.progress, full);
 }
 
 namespace {
@@ -135,7 +145,8 @@ void topological_order(Network& net) {
   if (net.order.size() != n) throw std::logic_error("the dependencies contain a cycle (the loader rejects them)");
 }
 
-// not_before and deadline of the activities (in network order) that still have work to do.
+// not_before and deadline of the activities (in network order) that still have work to do;
+// the status date, when the model has one, is a not_before of them all (unless from scratch).
 void add_date_constraints(const Model& m, const std::vector<Ref>& activities, bool from_scratch, Network& net) {
   auto dates_of = [&](Ref r) -> const DateConstraints* {
     if (m.kind(r) == EntityKind::step) {
@@ -145,18 +156,21 @@ void add_date_constraints(const Model& m, const std::vector<Ref>& activities, bo
     const Approval& a = m.approval(r);
     return a.status == ApprovalStatus::granted && !from_scratch ? nullptr : &a.dates;
   };
-  const bool any = std::any_of(activities.begin(), activities.end(), [&](Ref r) {
+  const bool status = !from_scratch && !m.status_date.empty();
+  const bool any = status || std::any_of(activities.begin(), activities.end(), [&](Ref r) {
     const DateConstraints* d = dates_of(r);
     return d && !d->empty();
   });
   if (!any) return;
   const WorkCalendar cal(m.calendar);  // the loader made sure there is a start
+  const double status_day = status ? std::max(0.0, *cal.start_day(m.status_date)) : 0.0;
   net.not_before.assign(activities.size(), 0.0);
   net.deadline.assign(activities.size(), std::numeric_limits<double>::infinity());
   for (std::size_t i = 0; i < activities.size(); ++i) {
     const DateConstraints* d = dates_of(activities[i]);
     if (!d) continue;
-    if (auto day = cal.start_day(d->not_before)) net.not_before[i] = std::max(0.0, *day);
+    net.not_before[i] = status_day;
+    if (auto day = cal.start_day(d->not_before)) net.not_before[i] = std::max(status_day, *day);
     if (auto day = cal.finish_day(d->deadline)) net.deadline[i] = *day;
   }
 }

@@ -54,6 +54,34 @@ void add_deadline_findings(const Model& m, PathAnalysis& a) {
   }
 }
 
+// The forecast ends later than the plan: by how much, and the items that slipped most.
+void add_progress_finding(const Model& m, PathAnalysis& a) {
+  if (!a.progress) return;
+  const ProgressOutlook& p = *a.progress;
+  const double late = p.forecast_duration - p.planned_duration;
+  if (!(late > kFloatEpsilon)) return;
+  const WorkCalendar cal(m.calendar);
+  auto day = [&](double d) {
+    const std::optional<std::string> date = cal.finish_date(d);
+    return "working day " + fixed(d) + (date ? " (" + *date + ")" : std::string());
+  };
+  std::string slipped;
+  std::vector<std::string> subjects;
+  if (a.focus) subjects.push_back(m.id(*a.focus));
+  for (std::size_t k = 0; k < p.late.size() && k < 3; ++k) {
+    const LateItem& item = p.late[k];
+    const std::string& id = m.id(a.network.activity[item.activity]);
+    slipped += (k ? ", " : "") + id + " +" + fixed(item.forecast_finish - item.planned_finish);
+    subjects.push_back(id);
+  }
+  const double per_day = a.focus ? cost_per_day(m.initiative(*a.focus)) : 0.0;
+  a.findings.push_back({"behind-plan", Severity::warning, subjects,
+                        "the plan ends on " + day(p.planned_duration) + ", the forecast from the status date on " +
+                            day(p.forecast_duration) + ": " + fixed(late) + " working days late; slipped most: " +
+                            slipped,
+                        late, late * per_day});
+}
+
 void add_findings(const Model& m, PathAnalysis& a) {
   for (const Blocker& b : a.blockers) {
     const Ref r = a.network.activity[b.activity];
@@ -94,6 +122,7 @@ void add_findings(const Model& m, PathAnalysis& a) {
     }
   }
   add_deadline_findings(m, a);
+  add_progress_finding(m, a);
   sort_findings(a.findings);
 }
 
@@ -217,8 +246,12 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options, const Shar
   for (std::uint32_t i = 0; i < n; ++i) {
     const Ref r = net.activity[i];
     if (m.kind(r) == EntityKind::step && m.step(r).duration.three_point &&
-        (m.step(r).status != StepStatus::done || options.network.from_scratch))
-      a.sd[i] = (m.step(r).duration.pessimistic - m.step(r).duration.optimistic) / 6;
+        (m.step(r).status != StepStatus::done || options.network.from_scratch)) {
+      // Work in progress: the spread of what is left (none when the remaining days are given).
+      const double left = options.network.from_scratch ? 1.0 : remaining_work(m.step(r).progress, 1.0);
+      const bool certain = m.step(r).progress.has_remaining() && !options.network.from_scratch;
+      a.sd[i] = certain ? 0.0 : (m.step(r).duration.pessimistic - m.step(r).duration.optimistic) / 6 * left;
+    }
   }
   a.project_sd = std::sqrt(chain_variance(net, a.schedule, a.sd, a.schedule.critical_path));
 
@@ -246,6 +279,7 @@ PathAnalysis analyze_path(const Model& m, const PathOptions& options, const Shar
       for (std::uint32_t i = 0; i < n; ++i) focus_activities.push_back(i);
     a.simulation = simulate(m, net, options, focus_activities, momentum);
   }
+  if (!options.network.from_scratch && tracks_progress(m)) a.progress = progress_outlook(m, a, options.network);
   add_findings(m, a);
   return a;
 }

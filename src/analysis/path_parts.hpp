@@ -18,4 +18,9 @@ std::vector<Blocker> find_blockers(const Model& model, const Network& net, const
 Simulation simulate(const Model& model, const Network& net, const PathOptions& options,
                     const std::vector<std::uint32_t>& focus_activities, std::optional<double> momentum_days);
 
+// Whether the model tracks progress: a status date, or some step's progress.
+bool tracks_progress(const Model& model);
+// The plan (from scratch) against the forecast of `a` (progress_outlook.cpp).
+ProgressOutlook progress_outlook(const Model& model, const PathAnalysis& a, const NetworkOptions& options);
+
 }  // namespace clearpath

@@ -80,8 +80,13 @@ std::vector<ThreePoint> uncertain_steps(const Model& m, const Network& net, cons
     if (m.step(r).status == StepStatus::done && !options.network.from_scratch) continue;  // done stays done
     const Duration& d = m.step(r).duration;
     if (!d.three_point || d.pessimistic <= d.optimistic) continue;
+    // Work in progress: what is left of each point (a remaining given in days is certain).
+    const StepProgress& progress = m.step(r).progress;
+    if (progress.has_remaining() && !options.network.from_scratch) continue;
+    const double left = options.network.from_scratch ? 1.0 : remaining_work(progress, 1.0);
     const double range = d.pessimistic - d.optimistic;
-    uncertain.push_back({topo.label[a], d.optimistic, d.likely, d.pessimistic, (d.likely - d.optimistic) / range});
+    uncertain.push_back({topo.label[a], d.optimistic * left, d.likely * left, d.pessimistic * left,
+                         (d.likely - d.optimistic) / range});
   }
   return uncertain;
 }

@@ -156,4 +156,66 @@ void check_activity_dates(const ModelBuilder& b, Diagnostics& diag) {
   for (const Approval& a : m.approvals()) check_dates_of(EntityKind::approval, a, m.calendar, diag);
 }
 
+namespace {
+
+std::string number_text(double v) {
+  std::string t = std::to_string(v);
+  t.erase(t.find_last_not_of('0') + 1);
+  if (!t.empty() && t.back() == '.') t.pop_back();
+  return t;
+}
+
+void check_step_progress(const Step& s, const Model& m, Diagnostics& diag) {
+  const StepProgress& p = s.progress;
+  if (p.empty()) return;
+  const std::string at = entity_pointer(EntityKind::step, s.source_index);
+  const std::string what = "step " + quote_text(s.id);
+  if (p.percent_complete > 0 && p.has_remaining())
+    diag.error("progress-conflict", at + "/remaining", s.id,
+               what + " gives both percent_complete and remaining: give one (remaining, when the work was "
+                      "re-estimated)");
+  const bool work_left = (p.percent_complete > 0 && p.percent_complete < 100) || p.remaining > 0;
+  if (s.status == StepStatus::done && work_left)
+    diag.error("progress-conflict", at + "/status", s.id,
+               what + " is done, yet " +
+                   (p.remaining > 0 ? "remaining is " + number_text(p.remaining) + " working days"
+                                    : "percent_complete is " + number_text(p.percent_complete)) +
+                   ": set status to in-progress, or the work left to 0");
+  for (const auto& [field, date] : {std::pair<const char*, Date>{"actual_start", p.actual_start},
+                                    {"actual_finish", p.actual_finish}}) {
+    if (date.empty()) continue;
+    if (m.calendar.start.empty()) {
+      diag.error("no-calendar-start", at + "/" + field, s.id,
+                 std::string(field) + " of " + what +
+                     " is a date, and the file has no calendar start to count working days from (add "
+                     "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
+    } else if (!m.status_date.empty() && date > m.status_date) {
+      diag.error("after-status-date", at + "/" + field, s.id,
+                 std::string(field) + " " + date.iso() + " of " + what + " is after the status date " +
+                     m.status_date.iso() + ": what has happened happened by then");
+    }
+  }
+  if (!p.actual_start.empty() && !p.actual_finish.empty() && p.actual_finish < p.actual_start)
+    diag.error("actual-order", at + "/actual_finish", s.id,
+               "actual_finish " + p.actual_finish.iso() + " of " + what + " is before its actual_start " +
+                   p.actual_start.iso());
+}
+
+}  // namespace
+
+void check_progress(const ModelBuilder& b, Diagnostics& diag) {
+  const Model& m = b.model();
+  if (!m.status_date.empty()) {
+    if (m.calendar.start.empty())
+      diag.error("no-calendar-start", "/status_date", "",
+                 "the status date is a date, and the file has no calendar start to count working days from (add "
+                 "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
+    else if (m.status_date.days() < days_from_iso(m.calendar.start))
+      diag.error("status-before-start", "/status_date", "",
+                 "the status date " + m.status_date.iso() + " is before the calendar start " +
+                     quote_text(m.calendar.start));
+  }
+  for (const Step& s : m.steps()) check_step_progress(s, m, diag);
+}
+
 }  // namespace clearpath

@@ -175,6 +175,7 @@ void check_model(const ModelBuilder& builder, Diagnostics& diag, std::vector<Dep
     check_reporting_cycles(builder, into);
     check_links(builder, into);
     check_activity_dates(builder, into);
+    check_progress(builder, into);
     check_feasibility(builder, &work, into);
   };
   Diagnostics rest;

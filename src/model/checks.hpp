@@ -19,6 +19,9 @@ void check_reporting_cycles(const ModelBuilder& builder, Diagnostics& diag);
 void check_feasibility(const ModelBuilder& builder, Diagnostics& diag);
 // Date constraints (not_before, deadline): a calendar start to count from, no deadline before it.
 void check_activity_dates(const ModelBuilder& builder, Diagnostics& diag);
+// Progress: a status date within the calendar, actual dates in order and by the status date, a
+// done step with no work left, percent_complete or remaining but not both.
+void check_progress(const ModelBuilder& builder, Diagnostics& diag);
 // Link timings: one per dependency, lags within bounds, no link past an approval before its grant.
 void check_links(const ModelBuilder& builder, Diagnostics& diag);
 

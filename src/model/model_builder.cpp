@@ -64,6 +64,7 @@ void ModelBuilder::set_name(std::string name) { model_.name = std::move(name); }
 void ModelBuilder::set_description(std::string description) { model_.description = std::move(description); }
 void ModelBuilder::set_calendar(Calendar calendar) { model_.calendar = std::move(calendar); }
 void ModelBuilder::set_attributes(Attributes attributes) { model_.attributes = std::move(attributes); }
+void ModelBuilder::set_status_date(Date date) { model_.status_date = date; }
 
 void ModelBuilder::reserve(EntityKind kind, std::size_t count) {
   Model::Impl& m = *model_.impl_;
@@ -88,9 +89,23 @@ LoadResult ModelBuilder::build() && {
   return result;
 }
 
+namespace {
+
+// The status a step's progress implies (check_progress has refused a done step with work left).
+StepStatus status_with_progress(const Step& s) {
+  const StepProgress& p = s.progress;
+  if (s.status == StepStatus::done || p.empty()) return s.status;
+  const bool finished = !p.actual_finish.empty() || p.percent_complete >= 100 || p.remaining == 0;
+  if (finished) return StepStatus::done;
+  return s.status == StepStatus::not_started ? StepStatus::in_progress : s.status;
+}
+
+}  // namespace
+
 Model ModelBuilder::finish() && {
   for (const VertexSlot& s : model_.impl_->vertices)
     if (!s.defined) throw std::logic_error("clearpath: a model with an undefined reference");
+  for (Step& s : model_.impl_->steps) s.status = status_with_progress(s);
   return std::move(model_);
 }
 

@@ -72,7 +72,9 @@ void ViewBuilder::cluster(std::string name, DiagramLabel label, std::vector<std:
 
 void ViewBuilder::title(const std::string& view_description, const std::vector<std::string>& notes) {
   std::string when;
-  if (!m_.calendar.start.empty()) {
+  if (!m_.status_date.empty()) {
+    when = "as of " + m_.status_date.iso() + " (status date)";
+  } else if (!m_.calendar.start.empty()) {
     when = "as of " + m_.calendar.start + " (calendar start)";
   } else if (const std::optional<std::string> as_of = m_.attributes.string_member("as_of")) {
     when = "as of " + *as_of;

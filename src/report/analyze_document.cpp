@@ -18,6 +18,7 @@ std::string day_text(const Model& m, double day) {
 namespace {
 
 std::string as_of(const Model& m) {
+  if (!m.status_date.empty()) return "as of " + m.status_date.iso() + " (status date)";
   if (const std::optional<std::string> as_of = m.attributes.string_member("as_of")) return "as of " + *as_of;
   if (!m.calendar.start.empty()) return "working days counted from " + m.calendar.start;
   return "working days counted from day 0 (no calendar start)";

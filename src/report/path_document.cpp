@@ -1,6 +1,7 @@
 // The `clearpath path` report as a listing document: summary, critical path, legacy chains,
 // blockers, risk, business case, and an activity explained on request.
 #include <algorithm>
+#include <cmath>
 #include <ostream>
 
 #include "clearpath/calendar.hpp"
@@ -148,6 +149,40 @@ void add_blockers(Document& d, const Model& m, const PathAnalysis& a, const Path
   }
 }
 
+// "+3.0 days", "-1.5 days", "on plan".
+std::string signed_days(double d) {
+  if (std::fabs(d) <= kFloatEpsilon) return "on plan";
+  return (d > 0 ? "+" : "") + fixed(d) + (std::fabs(d) == 1 ? " day" : " days");
+}
+
+// The plan against the forecast: what is done, and what will finish later than planned.
+void add_progress(Document& d, const Model& m, const PathAnalysis& a, const WorkCalendar& cal) {
+  if (!a.progress) return;
+  const ProgressOutlook& p = *a.progress;
+  Section& sec = d.section("progress", "Progress");
+  sec.line((m.status_date.empty() ? std::string("no status date")
+                                  : "status date " + m.status_date.iso() + " (working day " + fixed(p.status_day) + ")") +
+           "; steps: " + std::to_string(p.done) + " done, " + std::to_string(p.in_progress) + " in progress, " +
+           std::to_string(p.not_started) + " not started");
+  sec.line("plan (from scratch): " + fixed(p.planned_duration) + " working days; forecast: " +
+           fixed(p.forecast_duration) + " (" + signed_days(p.forecast_duration - p.planned_duration) + ")");
+  if (p.late.empty()) return sec.line("nothing finishes later than planned");
+  constexpr std::size_t kShown = 20;
+  Table& t = sec.listing_table({{"later than planned", 28},
+                                {"planned", 9, true},
+                                {"forecast", 9, true},
+                                {"slip", 7, true},
+                                {"planned date", 13, false, 2},
+                                {""}});
+  for (std::size_t k = 0; k < p.late.size() && k < kShown; ++k) {
+    const LateItem& item = p.late[k];
+    t.row({m.id(a.network.activity[item.activity]), fixed(item.planned_finish), fixed(item.forecast_finish),
+           "+" + fixed(item.forecast_finish - item.planned_finish), cal.finish_date(item.planned_finish).value_or("-"),
+           item.overdue ? "overdue" : ""});
+  }
+  if (p.late.size() > kShown) sec.line("... and " + std::to_string(p.late.size() - kShown) + " more");
+}
+
 void add_simulation(Section& sec, const Model& m, const PathAnalysis& a, const PathOptions& options) {
   const Simulation& sim = *a.simulation;
   const Network& net = a.network;
@@ -229,6 +264,7 @@ Document path_document(const Model& m, const PathAnalysis& a, const PathOptions&
                        (options.network.to.empty() ? "" : "; up to " + options.network.to));
   add_summary(d, m, a, cal);
   add_critical_path(d, m, a, cal);
+  add_progress(d, m, a, cal);
   add_legacy_chain(d, m, a);
   add_blockers(d, m, a, options);
   add_risk(d, m, a, options);

@@ -89,6 +89,31 @@ J explain_json(const Model& m, const PathAnalysis& a, const std::string& id) {
           {"grow_to_become_critical", num(x.total_float)}};
 }
 
+// The plan against the forecast, or null when the model tracks no progress.
+J progress_json(const Model& m, const PathAnalysis& a, const WorkCalendar& cal) {
+  if (!a.progress) return nullptr;
+  const ProgressOutlook& p = *a.progress;
+  J late = J::array();
+  for (const LateItem& item : p.late) {
+    J one = {{"id", m.id(a.network.activity[item.activity])},
+             {"planned_finish", num(item.planned_finish)},
+             {"forecast_finish", num(item.forecast_finish)},
+             {"slip", num(item.forecast_finish - item.planned_finish)},
+             {"overdue", item.overdue}};
+    if (auto d = cal.finish_date(item.planned_finish)) one["planned_finish_date"] = *d;
+    if (auto d = cal.finish_date(item.forecast_finish)) one["forecast_finish_date"] = *d;
+    late.push_back(std::move(one));
+  }
+  return {{"status_date", m.status_date.empty() ? J() : J(m.status_date.iso())},
+          {"status_day", num(p.status_day)},
+          {"done", p.done},
+          {"in_progress", p.in_progress},
+          {"not_started", p.not_started},
+          {"planned_duration", num(p.planned_duration)},
+          {"forecast_duration", num(p.forecast_duration)},
+          {"late", std::move(late)}};
+}
+
 }  // namespace
 
 J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, const PathReportOptions& report) {
@@ -116,6 +141,7 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
   for (const auto& p : s.tied_paths) tied.push_back(ids_json(m, net, p));
   j["critical_paths"] = {{"count", num(s.tied_path_count)}, {"paths", tied}};
   j["items"] = nullptr;  // streamed by write_path_json: a million items are too many for a DOM
+  j["progress"] = progress_json(m, a, cal);
   j["legacy_chain"] = {{"by_count", chain_json(m, net, a.legacy_by_count)},
                        {"by_duration", chain_json(m, net, a.legacy_by_duration)}};
   J blockers = J::array();

@@ -269,7 +269,11 @@ TEST_CASE("every diagram's legend lists exactly the styles it uses", "[render][l
       }
       CHECK(legend_rows == expected);
       CHECK(!legend_rows.empty());
-      CHECK(d.graph.at("label").find("as of 2027-03-01") != std::string::npos);  // title with the date
+      // The title says as of when: the status date, else the calendar start.
+      const std::string when = std::string(graph).find("fraud") != std::string::npos
+                                   ? "as of 2027-03-15 (status date)"
+                                   : "as of 2027-03-01 (calendar start)";
+      CHECK(d.graph.at("label").find(when) != std::string::npos);
     }
   }
 }

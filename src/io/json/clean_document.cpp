@@ -27,7 +27,8 @@ constexpr int kCleanDepth = 60;
 
 constexpr std::string_view kTopLevelKeys[] = {"clearpath",  "$schema",     "name",      "description",
                                               "attributes", "calendar",    "people",    "departments",
-                                              "systems",    "initiatives", "approvals", "steps"};
+                                              "systems",    "initiatives", "approvals", "steps",
+                                              "status_date"};
 
 }  // namespace
 
@@ -229,6 +230,12 @@ bool Reader::top_level(std::string_view key, od::value& v) {
   if (key == "name") return text(v, s) && (builder_.set_name(std::move(s)), true);
   if (key == "description") return text(v, s) && (builder_.set_description(std::move(s)), true);
   if (key == "calendar") return calendar(v);
+  if (key == "status_date") {
+    std::string_view iso;
+    const std::optional<Date> date = string_of(v, iso) ? Date::parse(iso) : std::nullopt;
+    if (date) builder_.set_status_date(*date);
+    return date.has_value();
+  }
   if (key == "attributes") {
     Attributes a;
     return attributes(v, 1, a) && (builder_.set_attributes(std::move(a)), true);

@@ -228,7 +228,8 @@ bool Reader::read_step(od::object& o, PendingStep& p) {
   Step& s = p.step;
   const bool ok = fields(o,
                          {"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands",
-                          "status", "depends_on", "not_before", "deadline"},
+                          "status", "depends_on", "not_before", "deadline", "percent_complete", "remaining",
+                          "actual_start", "actual_finish"},
                          [&](std::uint32_t k, od::value& v) {
                            switch (k) {
                              case 0: return string_of(v, p.id);
@@ -248,7 +249,11 @@ bool Reader::read_step(od::object& o, PendingStep& p) {
                                                  {"blocked", StepStatus::blocked}});
                              case 10: return dependencies(v, p.depends_on, s.link_timing);
                              case 11: return date_of(v, s.dates.not_before);
-                             default: return date_of(v, s.dates.deadline);
+                             case 12: return date_of(v, s.dates.deadline);
+                             case 13: return number_of(v, Range{0, false, 100, false}, s.progress.percent_complete);
+                             case 14: return number_of(v, kNonNegative, s.progress.remaining);
+                             case 15: return date_of(v, s.progress.actual_start);
+                             default: return date_of(v, s.progress.actual_finish);
                            }
                          });
   if (!ok || !has_duration) return false;

@@ -89,6 +89,11 @@ inline bool string_of(od::value& v, std::string_view& out) {
   if (raw.size() < 2 || raw.back() != '"') return false;
   const std::string_view inner = raw.substr(1, raw.size() - 2);
   if (inner.find('\\') == std::string_view::npos) {
+    // raw_json_token only peeks: the value must also be consumed, or simdjson 3.0's iteration
+    // of the array or object around it skips what follows without checking its separator, and
+    // `["a": "b"}]` or `{"a": "b" ]` reads as valid.
+    od::raw_json_string consumed;
+    if (v.get_raw_json_string().get(consumed)) return false;
     out = inner;
     return true;
   }

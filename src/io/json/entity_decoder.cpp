@@ -497,7 +497,8 @@ void decode_demands(Fields& f, std::vector<Demand>& out, ModelBuilder& builder) 
 
 void decode_step(Fields& f, Step& s, ModelBuilder& builder, Diagnostics& diag) {
   f.unknown_keys({"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands",
-                  "status", "depends_on", "not_before", "deadline"});
+                  "status", "depends_on", "not_before", "deadline", "percent_complete", "remaining", "actual_start",
+                  "actual_finish"});
   f.ref("initiative", s.initiative);
   f.ref("system", s.system);
   f.ref("owner", s.owner);
@@ -512,6 +513,10 @@ void decode_step(Fields& f, Step& s, ModelBuilder& builder, Diagnostics& diag) {
   f.dependencies(s.depends_on, s.link_timing);
   f.date("not_before", s.dates.not_before);
   f.date("deadline", s.dates.deadline);
+  f.number("percent_complete", s.progress.percent_complete, {0, false, 100.0, false});
+  f.number("remaining", s.progress.remaining, kNonNegative);
+  f.date("actual_start", s.progress.actual_start);
+  f.date("actual_finish", s.progress.actual_finish);
 }
 
 // Checks the id of an entity; empty optional when it is missing or unusable.
@@ -653,6 +658,10 @@ void EntityDecoder::decode_top_level(const std::string& key, json&& value) {
     builder_.set_description(std::move(text));
   } else if (key == "$schema") {
     f.text("$schema", text);
+  } else if (key == "status_date") {
+    Date date;
+    f.date("status_date", date);
+    builder_.set_status_date(date);
   } else if (key == "attributes") {
     json& attrs = top["attributes"];
     if (attrs.is_object()) builder_.set_attributes(attributes_of(attrs));

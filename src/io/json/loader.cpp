@@ -35,7 +35,7 @@ std::optional<EntityKind> entity_array(const std::string& key) {
 
 bool is_known_top_level(const std::string& key) {
   return key == "clearpath" || key == "$schema" || key == "name" || key == "description" || key == "attributes" ||
-         key == "calendar";
+         key == "calendar" || key == "status_date";
 }
 
 // nlohmann's message quotes the text it last read whole, so an unterminated string of 100 MB

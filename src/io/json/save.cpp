@@ -178,6 +178,11 @@ class Writer {
     if (s.status != StepStatus::not_started) o["status"] = status_name(s.status);
     dependencies(o, s.depends_on, s.link_timing);
     dates(o, s.dates);
+    const StepProgress& p = s.progress;
+    if (p.percent_complete != 0) o["percent_complete"] = number(p.percent_complete);
+    if (p.has_remaining()) o["remaining"] = number(p.remaining);
+    if (!p.actual_start.empty()) o["actual_start"] = p.actual_start.iso();
+    if (!p.actual_finish.empty()) o["actual_finish"] = p.actual_finish.iso();
     attributes(o, s);
     return o;
   }
@@ -200,15 +205,16 @@ void add_array(ojson& root, const char* key, std::span<const E> items, bool norm
   root[key] = std::move(a);
 }
 
-// The oldest file format version that holds the model: 2 once a link has a type or a lag, or an
-// activity has a date constraint, so
+// The oldest file format version that holds the model: 2 once a link has a type or a lag, an
+// activity has a date constraint, or there is progress (a status date, a step's), so
 // that an older clearpath says it cannot read the file rather than misreading it.
 int format_version_of(const Model& m) {
   auto typed = [](const std::vector<LinkTiming>& timing) {
     return std::any_of(timing.begin(), timing.end(), [](const LinkTiming& t) { return !t.plain(); });
   };
+  if (!m.status_date.empty()) return 2;
   for (const Step& s : m.steps())
-    if (typed(s.link_timing) || !s.dates.empty()) return 2;
+    if (typed(s.link_timing) || !s.dates.empty() || !s.progress.empty()) return 2;
   for (const Approval& a : m.approvals())
     if (typed(a.link_timing) || !a.dates.empty()) return 2;
   return 1;
@@ -231,6 +237,7 @@ std::string save_model(const Model& m, const SaveOptions& options) {
     w.texts(cal, "holidays", m.calendar.holidays);
     root["calendar"] = std::move(cal);
   }
+  if (!m.status_date.empty()) root["status_date"] = m.status_date.iso();
   if (m.attributes.has_value()) root["attributes"] = json_of(m.attributes);
   add_array(root, "people", m.people(), normalise, [&](const Person& p) { return w.person(p); });
   add_array(root, "departments", m.departments(), normalise, [&](const Department& d) { return w.department(d); });
