@@ -32,8 +32,12 @@ struct WorkGraph {
         const Ref d = deps[k];
         if (d == work[i] || number[d] == UINT32_MAX) continue;
         targets.push_back(number[d]);
-        if (typed && timing.empty()) timing.resize(targets.size() - 1);
-        if (!timing.empty()) timing.push_back(typed ? given[k] : LinkTiming{});
+        if (typed && timing.empty()) {  // the first typed link: plain timings for the links before it
+          timing.resize(targets.size() - 1);
+          timing.push_back(given[k]);
+        } else if (!timing.empty()) {
+          timing.push_back(typed ? given[k] : LinkTiming{});
+        }
       }
       offsets.push_back(static_cast<std::uint32_t>(targets.size()));
     }

@@ -222,8 +222,14 @@ class Fields {
       LinkTiming link;
       if (!link_value(item, item_at(), r, link)) continue;
       out.push_back(r);
-      if (!link.plain() && timing.empty()) timing.resize(out.size() - 1);
-      if (!timing.empty()) timing.push_back(link);
+      // The first typed link: the plain ones before it get their timings, then it its own (the
+      // test cannot be timing.empty() alone: before the first entry it is empty either way).
+      if (!link.plain() && timing.empty()) {
+        timing.resize(out.size() - 1);
+        timing.push_back(link);
+      } else if (!timing.empty()) {
+        timing.push_back(link);
+      }
     }
   }
 
