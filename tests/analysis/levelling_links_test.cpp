@@ -1,9 +1,11 @@
 // Resource levelling with link types and lags (LevellingProblem::predecessor_timing): hand-made
 // cases for each link type and for a lead (negative lag), worked out in the comments; a
 // property test on random instances with random types and lags against the CPM of the same
-// network (compute_schedule); malformed timings; check_levelled's words for a broken link.
-// (Plain finish-to-start levelling is levelling_test.cpp's.)
+// network (compute_schedule); malformed timings; check_levelled's words for a broken link; and
+// `clearpath level` on a model with typed links. (Plain finish-to-start levelling is
+// levelling_test.cpp's.)
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include "clearpath/levelling.hpp"
 #include "clearpath/schedule.hpp"
 #include "model/random.hpp"
+#include "support/test_support.hpp"
 
 using namespace clearpath;
 
@@ -327,4 +330,42 @@ TEST_CASE("levelling: check_levelled names a broken link's type and lag") {
   s.start = {1, 0};
   s.makespan = 4;
   CHECK_THAT(*check_levelled(ff, s), Catch::Contains("finish-to-finish link") && Catch::Contains("lag -1"));
+}
+
+TEST_CASE("clearpath level follows the model's link types and lags", "[cli]") {
+  // The first case above as a model: person p (capacity 1) does a (4 days) and c (2 days); b (3)
+  // follows a start-to-start with lag 1, d (6) follows c. Levelled: c [0,2), a [2,6), b [3,6),
+  // d [2,8), 8 days, the CPM's (a finish-to-start b would take 9).
+  const std::string model = R"({"clearpath": 2, "people": [{"id": "p", "capacity": 1}], "steps": [
+    {"id": "a", "duration": 4, "demands": {"p": 1}},
+    {"id": "b", "duration": 3, "depends_on": [{"on": "a", "type": "SS", "lag": 1}]},
+    {"id": "c", "duration": 2, "demands": {"p": 1}},
+    {"id": "d", "duration": 6, "depends_on": ["c"]}]})";
+  const auto r = test::run({"level", "-", "--format", "json"}, model);
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["duration"] == 8);
+  CHECK(j["cpm_duration"] == 8);
+  std::vector<double> start;
+  for (const auto& a : j["schedule"]) start.push_back(a["start"].get<double>());
+  CHECK(start == std::vector<double>{2, 3, 0, 2});
+  CHECK(j["schedule"][1]["cpm_start"] == 1);
+}
+
+TEST_CASE("clearpath level follows a lead (negative lag) in the model", "[cli]") {
+  // The lead case above as a model: a (4 days, p) -> b (3 days, q) finish-to-start with lag -2;
+  // c (3 days, q). CPM 5 (b [2,5)); levelled 6: c [0,3), b [3,6), a [0,4).
+  const std::string model = R"({"clearpath": 2,
+    "people": [{"id": "p", "capacity": 1}, {"id": "q", "capacity": 1}], "steps": [
+    {"id": "a", "duration": 4, "demands": {"p": 1}},
+    {"id": "b", "duration": 3, "demands": {"q": 1}, "depends_on": [{"on": "a", "lag": -2}]},
+    {"id": "c", "duration": 3, "demands": {"q": 1}}]})";
+  const auto r = test::run({"level", "-", "--format", "json"}, model);
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["duration"] == 6);
+  CHECK(j["cpm_duration"] == 5);
+  std::vector<double> start;
+  for (const auto& a : j["schedule"]) start.push_back(a["start"].get<double>());
+  CHECK(start == std::vector<double>{0, 3, 0});
 }
