@@ -10,7 +10,9 @@
 //    Quintanilla 2005): schedule the activities again in reverse time, in order of decreasing
 //    finish (right-justification), then forward again in order of increasing start of that
 //    schedule (left-justification). Neither step lengthens the schedule; repeat while it
-//    shortens (at most kLevellingMaxRounds rounds).
+//    shortens (at most kLevellingMaxRounds rounds). With links of other types or leads the
+//    lists must follow the links instead (activity_lists.cpp), so a round may come out longer,
+//    and improve keeps the shorter schedule.
 // 3. `effort` randomised passes, each followed by justification; the best schedule wins. Half
 //    are regret-based biased random sampling on LFT (Kolisch & Drexl 1996), half random keys
 //    around the best schedule so far (its start times plus noise); half of each run in reverse

@@ -100,11 +100,12 @@ void Leveller::check_link_timing(const LevellingProblem& p) {
   for (u32 a = 0; a < p.predecessor_timing.size(); ++a)
     for (std::size_t k = 0; k < p.predecessor_timing[a].size(); ++k) {
       const LinkTiming t = p.predecessor_timing[a][k];
-      const std::string link =
-          "the link from activity " + std::to_string(p.predecessors[a][k]) + " to activity " + std::to_string(a);
+      const auto link = [&] {
+        return "the link from activity " + std::to_string(p.predecessors[a][k]) + " to activity " + std::to_string(a);
+      };
       if (static_cast<int>(t.type) >= kLinkTypeCount)
-        invalid(link + " has an unknown type (" + std::to_string(static_cast<int>(t.type)) + ")");
-      if (!std::isfinite(t.lag)) invalid(link + " has lag " + num(t.lag) + " (it must be finite)");
+        invalid(link() + " has an unknown type (" + std::to_string(static_cast<int>(t.type)) + ")");
+      if (!std::isfinite(t.lag)) invalid(link() + " has lag " + num(t.lag) + " (it must be finite)");
       typed_ = typed_ || !t.plain();
     }
 }
