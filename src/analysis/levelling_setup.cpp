@@ -31,6 +31,9 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
   for (u32 r = 0; r < n_res; ++r)
     if (std::isfinite(capacity_[r]) && work[r] > 0) {
       double bound = work[r] / capacity_[r];
+      // Rounding up holds even with fractional lags: it bounds the problem without links, which
+      // has an optimal schedule with integer times when the durations are integers (shifted
+      // left, every start is 0 or a finish).
       if (all_integer_) bound = std::ceil(bound - tolerance(bound));
       lower_bound_ = std::max(lower_bound_, bound);
     }
