@@ -1,6 +1,7 @@
 #pragma once
 // Resource levelling: a schedule in which no resource is ever loaded beyond its capacity and
-// every finish-to-start dependency holds (the resource-constrained project scheduling problem).
+// every dependency holds, of any link type and lag (the resource-constrained project scheduling
+// problem, with minimum time lags when the links are not all finish-to-start without lag).
 // A serial schedule-generation scheme with a latest-finish priority rule, improved by
 // forward-backward improvement (justification) and a bounded number of seeded randomised passes.
 #include <cstdint>
@@ -10,16 +11,22 @@
 #include <utility>
 #include <vector>
 
+#include "clearpath/entities.hpp"
 #include "clearpath/error.hpp"
 
 namespace clearpath {
 
 struct LevellingProblem {
   std::vector<double> duration;                          // by activity, >= 0
-  std::vector<std::vector<std::uint32_t>> predecessors;  // by activity: finish-to-start
+  std::vector<std::vector<std::uint32_t>> predecessors;  // by activity
   std::vector<double> capacity;                          // by resource, > 0
   // by activity: (resource, amount per unit of time) pairs, amount > 0
   std::vector<std::vector<std::pair<std::uint32_t, double>>> demand;
+  // The type and lag of each link: empty (every link finish-to-start with no lag), or by activity
+  // one per predecessor, parallel to `predecessors`. Lags are in the durations' unit, finite, and
+  // may be negative (leads). With fixed durations each link is a minimum distance between starts:
+  // S_j >= S_i + earliest_start_after(timing, 0, duration_i, duration_j) (entities.hpp).
+  std::vector<std::vector<LinkTiming>> predecessor_timing;
 };
 
 struct LevellingOptions {
@@ -47,9 +54,9 @@ inline constexpr std::size_t kLevellingMaxRounds = 8;
 struct LevelledSchedule {
   std::vector<double> start;  // by activity
   double makespan = 0;
-  // A lower bound on every feasible makespan: the precedence-only critical path and, for each
-  // resource, total work / capacity (rounded up when every duration is an integer). The search
-  // stops early once it reaches this.
+  // A lower bound on every feasible makespan: the precedence-only critical path (with the links'
+  // types and lags) and, for each resource, total work / capacity (rounded up when every duration
+  // is an integer). The search stops early once it reaches this.
   double lower_bound = 0;
   std::size_t schedules = 0;  // schedules generated (serial passes, justification included)
 };
@@ -62,12 +69,13 @@ struct LevellingError : Error {
 };
 
 // The predecessors must form no cycle. Throws LevellingError as above, std::invalid_argument for
-// malformed input (sizes that disagree, a negative or non-finite duration or demand, a
-// predecessor or resource index out of range, a demand on a resource whose capacity is not
-// positive, a cycle).
+// malformed input (sizes that disagree, predecessor_timing included; a negative or non-finite
+// duration or demand, a non-finite lag or unknown link type, a predecessor or resource index out
+// of range, a demand on a resource whose capacity is not positive, a cycle).
 LevelledSchedule level_resources(const LevellingProblem& problem, const LevellingOptions& options = {});
 
-// Why a schedule breaks a dependency or overloads a resource, or nothing when it is feasible.
+// Why a schedule breaks a dependency (of its type and lag) or overloads a resource, or nothing
+// when it is feasible.
 // Independent of level_resources: a sweep over all start and finish events per resource, with a
 // tolerance of 1e-9 (relative, at least absolute) on times and loads. A negative start, or a
 // makespan other than the latest finish, is reported too.

@@ -27,14 +27,28 @@ std::uint64_t descending_key(double finish) {
 
 }  // namespace
 
-// By decreasing finish, ties later in from.list first. That order needs no topological walk: it
-// is precedence-feasible the other way by itself, since an activity finishes no earlier than
-// anything before it in its direction (its start is at least their finishes, and durations are
-// not negative) and comes later in from.list. So it is a plain sort, which is the list that
-// list_by_keys would make with these keys. A large list is sorted by radix (16-bit digits of the
-// key, least significant first, digits that all agree skipped): the activities go in from the
-// end of from.list, and a stable sort keeps that order among equal finishes.
-void Leveller::list_by_finish(const SerialSchedule& from, std::vector<u32>& list) {
+// By decreasing finish, ties later in from.list first. With finish-to-start links that order
+// needs no topological walk: it is precedence-feasible the other way by itself, since an
+// activity finishes no earlier than anything before it in its direction (its start is at least
+// their finishes, and durations are not negative) and comes later in from.list. So it is a
+// plain sort, which is the list that list_by_keys would make with these keys. A large list is
+// sorted by radix (16-bit digits of the key, least significant first, digits that all agree
+// skipped): the activities go in from the end of from.list, and a stable sort keeps that order
+// among equal finishes.
+// Other link types and negative lags break that: a start-to-start successor may finish before
+// its predecessor, an SF or FF one, or one with a lead, may even start before it. Then the
+// sorted order could place an activity before one its links depend on, so list_by_keys makes
+// the list, on the same keys, and takes the first eligible activity instead.
+void Leveller::list_by_finish(const SerialSchedule& from, bool reverse, std::vector<u32>& list) {
+  if (typed_) {
+    for (u32 k = 0; k < n_; ++k) {
+      const u32 a = from.list[k];
+      key1_[a] = -from.finish[a];
+      key2_[a] = -static_cast<double>(k);
+    }
+    list_by_keys(reverse, list);
+    return;
+  }
   finished_.resize(n_);
   for (u32 k = 0; k < n_; ++k) finished_[k] = {descending_key(from.finish[from.list[n_ - 1 - k]]), n_ - 1 - k};
   if (n_ < kRadixFrom) {

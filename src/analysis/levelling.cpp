@@ -3,12 +3,16 @@
 // 1. Serial schedule-generation scheme (SGS): activities in a precedence-feasible priority
 //    order, each started at the earliest time >= its predecessors' finishes at which all its
 //    demands fit for its whole duration. Priority: latest finish time (LFT, backward CPM pass),
-//    ties by latest start, then index.
+//    ties by latest start, then index. Links of other types or with lags are, with fixed
+//    durations, minimum distances between starts (S_j >= S_i + delta_ij, levelling_setup.cpp):
+//    the earliest time is then the largest start + distance, and never before 0.
 // 2. Forward-backward improvement, "justification" (Tormos & Lova 2001; Valls, Ballestin &
 //    Quintanilla 2005): schedule the activities again in reverse time, in order of decreasing
 //    finish (right-justification), then forward again in order of increasing start of that
 //    schedule (left-justification). Neither step lengthens the schedule; repeat while it
-//    shortens (at most kLevellingMaxRounds rounds).
+//    shortens (at most kLevellingMaxRounds rounds). With links of other types or leads the
+//    lists must follow the links instead (activity_lists.cpp), so a round may come out longer,
+//    and improve keeps the shorter schedule.
 // 3. `effort` randomised passes, each followed by justification; the best schedule wins. Half
 //    are regret-based biased random sampling on LFT (Kolisch & Drexl 1996), half random keys
 //    around the best schedule so far (its start times plus noise); half of each run in reverse
@@ -20,8 +24,10 @@
 // The pieces live in files of their own (levelling_parts.hpp lists them): the resource profiles
 // (resource_profile.hpp: per resource, blocked change points), set-up, activity lists and the
 // serial scheme with justification. The returned schedule always comes from a forward pass,
-// whose starts are exact sums of finishes, so precedences hold exactly in floating point; loads
-// are compared with a tolerance of 1e-9 of the capacity.
+// whose starts are exact sums of finishes, so finish-to-start links without lag hold exactly in
+// floating point (others to within a rounding: a start plus a distance is not always the same
+// double as the start plus the duration plus the lag); loads are compared with a tolerance of
+// 1e-9 of the capacity.
 #include "clearpath/levelling.hpp"
 
 #include <algorithm>
@@ -82,7 +88,7 @@ LevelledSchedule Leveller::run() {
     }
     sgs(reverse, first);
     if (reverse) {  // into forward time: by increasing start, i.e. decreasing reverse finish
-      list_by_finish(rev_, cand_.list);
+      list_by_finish(rev_, false, cand_.list);
       sgs(false, cand_);
     }
     if (options_.justify) improve(cand_);
@@ -100,6 +106,57 @@ LevelledSchedule Leveller::run() {
 using levelling_detail::num;
 using levelling_detail::tolerance;
 
+namespace {
+
+// Why predecessor_timing does not match predecessors in size, if it does not.
+std::optional<std::string> timing_mismatch(const LevellingProblem& problem) {
+  const auto& timing = problem.predecessor_timing;
+  if (timing.empty()) return std::nullopt;
+  if (timing.size() != problem.predecessors.size())
+    return "the problem's predecessor_timing has " + std::to_string(timing.size()) + " entries for " +
+           std::to_string(problem.predecessors.size()) + " activities";
+  for (std::size_t a = 0; a < timing.size(); ++a)
+    if (timing[a].size() != problem.predecessors[a].size())
+      return "activity " + std::to_string(a) + " has " + std::to_string(timing[a].size()) + " link timings for " +
+             std::to_string(problem.predecessors[a].size()) + " predecessors";
+  return std::nullopt;
+}
+
+const char* link_words(LinkType type) {
+  switch (type) {
+    case LinkType::finish_to_start: return "finish-to-start";
+    case LinkType::start_to_start: return "start-to-start";
+    case LinkType::finish_to_finish: return "finish-to-finish";
+    case LinkType::start_to_finish: return "start-to-finish";
+  }
+  return "unknown";
+}
+
+// Why activity a breaks its k-th link (from predecessor q), if it does: a starts earlier than
+// earliest_start_after allows, beyond the tolerance. A plain link is worded as it always was.
+std::optional<std::string> broken_link(const LevellingProblem& problem, const LevelledSchedule& schedule, std::size_t a,
+                                       std::size_t k) {
+  const std::size_t n = problem.duration.size();
+  const std::uint32_t q = problem.predecessors[a][k];
+  if (q >= n) return "predecessor " + std::to_string(q) + " of activity " + std::to_string(a) + " is out of range";
+  const LinkTiming link = problem.predecessor_timing.empty() ? LinkTiming{} : problem.predecessor_timing[a][k];
+  if (!std::isfinite(link.lag))
+    return "the link from activity " + std::to_string(q) + " to activity " + std::to_string(a) + " has lag " +
+           num(link.lag);
+  const double s = schedule.start[a], qs = schedule.start[q], qf = qs + problem.duration[q];
+  const double bound = earliest_start_after(link, qs, qf, problem.duration[a]);
+  if (!(s < bound - tolerance(bound))) return std::nullopt;
+  if (link.plain())
+    return "activity " + std::to_string(a) + " starts at " + num(s) + ", before its predecessor " + std::to_string(q) +
+           " finishes at " + num(qf);
+  return "activity " + std::to_string(a) + " starts at " + num(s) + " (finishes at " + num(s + problem.duration[a]) +
+         "), but its " + link_words(link.type) + " link from activity " + std::to_string(q) + " with lag " +
+         num(link.lag) + " (activity " + std::to_string(q) + " starts at " + num(qs) + ", finishes at " + num(qf) +
+         ") lets it start at " + num(bound) + " at the earliest";
+}
+
+}  // namespace
+
 LevelledSchedule level_resources(const LevellingProblem& problem, const LevellingOptions& options) {
   if (problem.duration.size() >= std::numeric_limits<levelling_detail::u32>::max())
     throw std::invalid_argument("levelling: too many activities");
@@ -113,6 +170,7 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
            " activities";
   if (problem.predecessors.size() != n || problem.demand.size() != n)
     return "the problem's predecessors/demand lists do not match its " + std::to_string(n) + " activities";
+  if (const auto why = timing_mismatch(problem)) return why;
   double last = 0;
   for (std::size_t a = 0; a < n; ++a) {
     const double s = schedule.start[a], d = problem.duration[a];
@@ -125,13 +183,8 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
     return "the makespan is " + num(schedule.makespan) + " but the last activity finishes at " + num(last);
 
   for (std::size_t a = 0; a < n; ++a)
-    for (const std::uint32_t q : problem.predecessors[a]) {
-      if (q >= n) return "predecessor " + std::to_string(q) + " of activity " + std::to_string(a) + " is out of range";
-      const double f = schedule.start[q] + problem.duration[q];
-      if (schedule.start[a] < f - tolerance(f))
-        return "activity " + std::to_string(a) + " starts at " + num(schedule.start[a]) + ", before its predecessor " +
-               std::to_string(q) + " finishes at " + num(f);
-    }
+    for (std::size_t k = 0; k < problem.predecessors[a].size(); ++k)
+      if (const auto why = broken_link(problem, schedule, a, k)) return why;
 
   // Resources: per resource, starts add and finishes remove; at (nearly) equal times the
   // finishes come first, as an activity occupies [start, finish).

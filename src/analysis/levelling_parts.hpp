@@ -65,6 +65,8 @@ class Leveller {
   void check_sizes(const LevellingProblem& p) const;
   void read_durations(const LevellingProblem& p);  // also the mean positive duration
   void build_precedence(const LevellingProblem& p);
+  void check_link_timing(const LevellingProblem& p);  // also sets typed_
+  void build_link_deltas(const LevellingProblem& p);
   std::vector<double> merge_demands(const LevellingProblem& p);
   void check_demand(u32 activity, u32 resource, double amount) const;
   struct Ranking;
@@ -73,18 +75,23 @@ class Leveller {
   // Kahn's algorithm; a cycle is reported with the activities on it.
   void topological_order();
   void critical_path_times();
+  void critical_path_times_typed();
 
   // --- activity lists (activity_lists.cpp) ---
 
   const Csr& before(bool reverse) const { return reverse ? succ_ : pred_; }
   const Csr& after(bool reverse) const { return reverse ? pred_ : succ_; }
+  // Beside before(reverse).item: each link's minimum start-to-start distance in that direction's
+  // time (typed_ only).
+  const std::vector<double>& before_delta(bool reverse) const { return reverse ? succ_delta_ : pred_delta_; }
 
   // Precedence-feasible order (in the given direction): always the eligible activity with the
   // smallest (key1_, key2_, index).
   void list_by_keys(bool reverse, std::vector<u32>& list);
-  // The order that justifies schedule `from` the other way: by decreasing finish in its own time
-  // (ties: later in from.list first), precedence-feasible in the other direction.
-  void list_by_finish(const SerialSchedule& from, std::vector<u32>& list);
+  // The order that justifies schedule `from` the other way (`reverse` is the direction the list
+  // is for): by decreasing finish in from's time (ties: later in from.list first),
+  // precedence-feasible in the other direction.
+  void list_by_finish(const SerialSchedule& from, bool reverse, std::vector<u32>& list);
   // Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996).
   void list_by_rbrs(bool reverse, std::vector<u32>& list);
 
@@ -93,6 +100,8 @@ class Leveller {
   // Places s.list in order (reverse: in mirrored time, successors first); fills start, finish
   // and makespan (in that direction's time).
   void sgs(bool reverse, SerialSchedule& s);
+  template <bool Typed>
+  void sgs_pass(bool reverse, SerialSchedule& s);
   // Forward-backward improvement of the forward schedule s, in place.
   void improve(SerialSchedule& s);
 
@@ -103,6 +112,13 @@ class Leveller {
   std::vector<double> dur_, capacity_, threshold_;
   std::vector<double> lft_, rlft_;  // latest finish, forward and in reverse time (CP - earliest start)
   Csr pred_, succ_;
+  // Whether some link is other than finish-to-start with lag 0. If not, the deltas stay empty and
+  // every pass takes the finish-to-start code, as fast as before links had types.
+  bool typed_ = false;
+  // Every link i -> j as a minimum distance between starts. Forward: S_j >= S_i + delta_ij, beside
+  // pred_.item. Mirrored time (S'_x = T - F_x): S'_i >= S'_j + delta_ij + d_j - d_i, beside
+  // succ_.item (levelling_setup.cpp derives it).
+  std::vector<double> pred_delta_, succ_delta_;
   std::vector<u32> dem_begin_, dem_res_;
   std::vector<double> dem_amount_;
   std::vector<u32> topo_;

@@ -1,6 +1,7 @@
 // Resource levelling, set-up: validating the problem and building its compact form (CSR
-// predecessors and successors, merged demands), the topological order, latest finish times,
-// the lower bound and the rankings for the sampling.
+// predecessors and successors, the links' start-to-start distances when they have types or
+// lags, merged demands), the topological order, latest finish times, the lower bound and the
+// rankings for the sampling.
 #include "analysis/levelling_parts.hpp"
 
 #include <algorithm>
@@ -14,6 +15,8 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
   check_sizes(p);
   read_durations(p);
   build_precedence(p);
+  check_link_timing(p);
+  if (typed_) build_link_deltas(p);
   const std::vector<double> work = merge_demands(p);
   const auto n_res = static_cast<u32>(capacity_.size());
   profiles_.resize(n_res);
@@ -28,6 +31,9 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
   for (u32 r = 0; r < n_res; ++r)
     if (std::isfinite(capacity_[r]) && work[r] > 0) {
       double bound = work[r] / capacity_[r];
+      // Rounding up holds even with fractional lags: it bounds the problem without links, which
+      // has an optimal schedule with integer times when the durations are integers (shifted
+      // left, every start is 0 or a finish).
       if (all_integer_) bound = std::ceil(bound - tolerance(bound));
       lower_bound_ = std::max(lower_bound_, bound);
     }
@@ -38,6 +44,15 @@ void Leveller::check_sizes(const LevellingProblem& p) const {
   if (p.predecessors.size() != n_)
     invalid("predecessors has " + std::to_string(p.predecessors.size()) + " entries for " + std::to_string(n_) +
             " activities");
+  if (!p.predecessor_timing.empty()) {
+    if (p.predecessor_timing.size() != n_)
+      invalid("predecessor_timing has " + std::to_string(p.predecessor_timing.size()) + " entries for " +
+              std::to_string(n_) + " activities (it must be empty or have one per activity)");
+    for (std::size_t a = 0; a < n_; ++a)
+      if (p.predecessor_timing[a].size() != p.predecessors[a].size())
+        invalid("activity " + std::to_string(a) + " has " + std::to_string(p.predecessor_timing[a].size()) +
+                " link timings for " + std::to_string(p.predecessors[a].size()) + " predecessors");
+  }
   if (p.demand.size() != n_)
     invalid("demand has " + std::to_string(p.demand.size()) + " entries for " + std::to_string(n_) + " activities");
   if (p.capacity.size() > std::numeric_limits<u32>::max()) invalid("too many resources");
@@ -81,6 +96,42 @@ void Leveller::build_precedence(const LevellingProblem& p) {
     std::copy(p.predecessors[a].begin(), p.predecessors[a].end(), pred_.item.begin() + pred_.begin[a]);
     for (const u32 q : p.predecessors[a]) succ_.item[fill[q]++] = a;
   }
+}
+
+// Every timing must be a known type with a finite lag; typed_ says whether any is not plain.
+void Leveller::check_link_timing(const LevellingProblem& p) {
+  for (u32 a = 0; a < p.predecessor_timing.size(); ++a)
+    for (std::size_t k = 0; k < p.predecessor_timing[a].size(); ++k) {
+      const LinkTiming t = p.predecessor_timing[a][k];
+      const auto link = [&] {
+        return "the link from activity " + std::to_string(p.predecessors[a][k]) + " to activity " + std::to_string(a);
+      };
+      if (static_cast<int>(t.type) >= kLinkTypeCount)
+        invalid(link() + " has an unknown type (" + std::to_string(static_cast<int>(t.type)) + ")");
+      if (!std::isfinite(t.lag)) invalid(link() + " has lag " + num(t.lag) + " (it must be finite)");
+      typed_ = typed_ || !t.plain();
+    }
+}
+
+// Every link i -> j as a minimum distance between starts, which it is once durations are fixed:
+// S_j >= S_i + delta_ij, delta_ij = earliest_start_after(timing, 0, d_i, d_j): d_i + lag (FS),
+// lag (SS), d_i + lag - d_j (FF), lag - d_j (SF).
+// In mirrored time (the reverse passes: S'_x = T - F_x, F'_x = T - S_x for a makespan T) the
+// same link reads T - F'_j >= T - F'_i + delta_ij, i.e. F'_i >= F'_j + delta_ij, and with
+// F' = S' + d: S'_i >= S'_j + (delta_ij + d_j - d_i). There j comes before i, so that distance
+// sits beside succ_.item, filled in build_precedence's order. (Plain FS: d_i forward, d_j in
+// mirrored time, as each direction's finish-to-start.)
+void Leveller::build_link_deltas(const LevellingProblem& p) {
+  pred_delta_.resize(pred_.item.size());
+  succ_delta_.resize(succ_.item.size());
+  std::vector<u32> fill(succ_.begin.begin(), succ_.begin.end() - 1);
+  for (u32 j = 0; j < n_; ++j)
+    for (u32 k = 0; k < p.predecessors[j].size(); ++k) {
+      const u32 i = p.predecessors[j][k];
+      const double delta = earliest_start_after(timing_at(p.predecessor_timing[j], k), 0, dur_[i], dur_[j]);
+      pred_delta_[pred_.begin[j] + k] = delta;
+      succ_delta_[fill[i]++] = delta + dur_[j] - dur_[i];
+    }
 }
 
 // Demands: merged per resource, only those that load anything (positive amount and duration).
@@ -206,7 +257,9 @@ void Leveller::topological_order() {
   invalid("the predecessors form a cycle: " + text);
 }
 
+// Earliest times forward; the critical path; latest finishes forward and in mirrored time.
 void Leveller::critical_path_times() {
+  if (typed_) return critical_path_times_typed();
   std::vector<double> ef(n_, 0.0);
   critical_path_ = 0;
   for (const u32 a : topo_) {
@@ -223,6 +276,33 @@ void Leveller::critical_path_times() {
     double lf = critical_path_;
     for (u32 i = succ_.begin[a]; i < succ_.begin[a + 1]; ++i)
       lf = std::min(lf, lft_[succ_.item[i]] - dur_[succ_.item[i]]);
+    lft_[a] = lf;
+  }
+}
+
+// As critical_path_times, over the links' start-to-start distances: earliest starts
+// ES_j = max(0, max_i ES_i + delta_ij); the critical path is the latest earliest finish. Latest
+// finishes come from mirrored time, where link i -> j reads S'_i >= S'_j + rdelta_ij (rdelta:
+// succ_delta_): LF_i = min(CP, min_j LF_j - rdelta_ij). In mirrored time the latest finish is
+// CP - ES, as in the plain case: a chain's length is the same read either way, since the
+// rdelta's extra d_j - d_i telescope along it.
+void Leveller::critical_path_times_typed() {
+  std::vector<double> es(n_, 0.0);
+  critical_path_ = 0;
+  for (const u32 a : topo_) {
+    double start = 0;
+    for (u32 i = pred_.begin[a]; i < pred_.begin[a + 1]; ++i)
+      start = std::max(start, es[pred_.item[i]] + pred_delta_[i]);
+    es[a] = start;
+    critical_path_ = std::max(critical_path_, start + dur_[a]);
+  }
+  rlft_.resize(n_);
+  for (u32 a = 0; a < n_; ++a) rlft_[a] = critical_path_ - es[a];
+  lft_.assign(n_, critical_path_);
+  for (auto it = topo_.rbegin(); it != topo_.rend(); ++it) {
+    const u32 a = *it;
+    double lf = critical_path_;
+    for (u32 i = succ_.begin[a]; i < succ_.begin[a + 1]; ++i) lf = std::min(lf, lft_[succ_.item[i]] - succ_delta_[i]);
     lft_[a] = lf;
   }
 }

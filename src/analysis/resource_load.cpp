@@ -166,8 +166,14 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   p.demand.resize(n);
   const std::vector<Ref>& resources = loads.resources;
   for (const Ref r : resources) p.capacity.push_back(resource_capacity(m, r));
+  // The links' types and lags only when some link has one: a plain network leaves them empty,
+  // and the levelling takes its finish-to-start path.
+  if (!net.plain_links()) p.predecessor_timing.resize(n);
   for (std::uint32_t a = 0; a < n; ++a) {
     p.predecessors[a].assign(net.preds.begin() + net.pred_begin[a], net.preds.begin() + net.pred_begin[a + 1]);
+    if (!net.plain_links())
+      p.predecessor_timing[a].assign(net.pred_timing.begin() + net.pred_begin[a],
+                                     net.pred_timing.begin() + net.pred_begin[a + 1]);
     for (std::uint32_t k = loads.first[a]; k < loads.first[a + 1]; ++k)
       p.demand[a].push_back({loads.resource[k], loads.amount[k]});
   }

@@ -13,9 +13,22 @@ constexpr std::size_t kAhead = 16;  // how far ahead in the list sgs prefetches
 }  // namespace
 
 // Places s.list in order (reverse: in mirrored time, successors first); fills start, finish
-// and makespan (in that direction's time).
+// and makespan (in that direction's time). The link types are looked at once a pass: a plain
+// network runs the finish-to-start loop with no distances to read.
 void Leveller::sgs(bool reverse, SerialSchedule& s) {
+  if (typed_) sgs_pass<true>(reverse, s);
+  else sgs_pass<false>(reverse, s);
+}
+
+// Each activity starts at the earliest time >= 0 that its links allow (finish-to-start: the
+// latest finish of those placed before it; Typed: the latest start + distance, see
+// before_delta) at which all its demands fit for its whole duration.
+template <bool Typed>
+void Leveller::sgs_pass(bool reverse, SerialSchedule& s) {
   const Csr& bef = before(reverse);
+  [[maybe_unused]] const std::vector<double>& delta = before_delta(reverse);
+  // What a link reads of the activity before it: its start (Typed) or its finish.
+  const std::vector<double>& placed = Typed ? s.start : s.finish;
   for (const u32 r : used_resources_) profiles_[r].reset();
   std::size_t visited_before = 0;
   for (const u32 r : used_resources_) visited_before += profiles_[r].work();
@@ -34,12 +47,13 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
       const u32 next = s.list[pos + kAhead / 2];
       // Pointers, not elements: the row may be empty, at the end of its array.
       __builtin_prefetch(bef.item.data() + bef.begin[next]);
+      if constexpr (Typed) __builtin_prefetch(delta.data() + bef.begin[next]);
       __builtin_prefetch(dem_res_.data() + dem_begin_[next]);
       __builtin_prefetch(dem_amount_.data() + dem_begin_[next]);
     }
     if (pos + kAhead / 4 < n) {
       const u32 next = s.list[pos + kAhead / 4];
-      for (u32 i = bef.begin[next]; i < bef.begin[next + 1]; ++i) __builtin_prefetch(&s.finish[bef.item[i]]);
+      for (u32 i = bef.begin[next]; i < bef.begin[next + 1]; ++i) __builtin_prefetch(&placed[bef.item[i]]);
       for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) __builtin_prefetch(&profiles_[dem_res_[i]]);
     }
     if (pos + kAhead / 8 < n) {
@@ -48,7 +62,10 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
     }
     const u32 a = s.list[pos];
     double t = 0;
-    for (u32 i = bef.begin[a]; i < bef.begin[a + 1]; ++i) t = std::max(t, s.finish[bef.item[i]]);
+    if constexpr (Typed)
+      for (u32 i = bef.begin[a]; i < bef.begin[a + 1]; ++i) t = std::max(t, placed[bef.item[i]] + delta[i]);
+    else
+      for (u32 i = bef.begin[a]; i < bef.begin[a + 1]; ++i) t = std::max(t, placed[bef.item[i]]);
     const double d = dur_[a];
     const u32 db = dem_begin_[a], de = dem_begin_[a + 1];
     if (d > 0 && de > db) {
@@ -82,10 +99,10 @@ void Leveller::sgs(bool reverse, SerialSchedule& s) {
 void Leveller::improve(SerialSchedule& s) {
   for (std::size_t round = 0; round < kLevellingMaxRounds && !over_budget(); ++round) {
     // Right-justify: reverse time, activities by decreasing finish (ties: later in s.list first).
-    list_by_finish(s, back_.list);
+    list_by_finish(s, true, back_.list);
     sgs(true, back_);
     // Left-justify: forward again, by increasing start in the right-justified schedule.
-    list_by_finish(back_, spare_.list);
+    list_by_finish(back_, false, spare_.list);
     sgs(false, spare_);
     if (!(spare_.makespan < s.makespan - tolerance(s.makespan))) {
       if (spare_.makespan <= s.makespan) std::swap(s, spare_);  // as short, and left-justified

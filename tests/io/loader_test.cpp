@@ -80,6 +80,19 @@ TEST_CASE("references may point forward, to entities defined later in the file",
   CHECK(m.kind(m.step(*m.find("b")).depends_on.at(0)) == EntityKind::approval);
 }
 
+TEST_CASE("depends_on objects give each link its type and lag, the first one too", "[loader]") {
+  const Model m = load_valid(R"({"clearpath": 2, "steps": [
+    {"id": "a", "duration": 4},
+    {"id": "b", "duration": 3, "depends_on": [{"on": "a", "type": "SS", "lag": 1}]},
+    {"id": "c", "duration": 1, "depends_on": ["a", {"on": "b", "type": "FF", "lag": -2}, "b"]},
+    {"id": "d", "duration": 1, "depends_on": [{"on": "a"}, "c"]}]})");
+  const auto timing = [&](const char* id) { return m.step(*m.find(id)).link_timing; };
+  CHECK(timing("b") == std::vector<LinkTiming>{{LinkType::start_to_start, 1}});
+  CHECK(timing("c") ==
+        std::vector<LinkTiming>{{}, {LinkType::finish_to_finish, -2}, {LinkType::finish_to_start, 0}});
+  CHECK(timing("d").empty());  // an object with no type or lag is a plain link
+}
+
 TEST_CASE("unknown keys are warnings with a suggestion, not errors", "[loader]") {
   LoadResult r = load(R"({"steps": [{"id": "s", "duration": 1, "onwer": "x"}], "extra": 1})");
   REQUIRE(r.model.has_value());
