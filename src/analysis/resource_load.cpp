@@ -177,6 +177,25 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
     for (std::uint32_t k = loads.first[a]; k < loads.first[a + 1]; ++k)
       p.demand[a].push_back({loads.resource[k], loads.amount[k]});
   }
+  // not_before dates (and the status date) hold starts back: each is a start-to-start link, with
+  // the date's day as its lag, from a source activity of no duration and no demand, added last.
+  // The scheme keeps such links in both directions, so the justification keeps them too.
+  if (net.constrained()) {
+    if (p.predecessor_timing.empty()) {
+      p.predecessor_timing.resize(n);
+      for (std::uint32_t a = 0; a < n; ++a) p.predecessor_timing[a].assign(p.predecessors[a].size(), LinkTiming{});
+    }
+    const auto source = static_cast<std::uint32_t>(n);
+    for (std::uint32_t a = 0; a < n; ++a)
+      if (net.not_before[a] > 0) {
+        p.predecessors[a].push_back(source);
+        p.predecessor_timing[a].push_back({LinkType::start_to_start, net.not_before[a]});
+      }
+    p.duration.push_back(0);
+    p.predecessors.emplace_back();
+    p.predecessor_timing.emplace_back();
+    p.demand.emplace_back();
+  }
   // A step that needs more than a resource ever has can never run. The loader rejects such a
   // file (check_feasibility), so reaching this is a bug; the message still speaks of ids.
   for (std::uint32_t a = 0; a < n; ++a)
@@ -185,10 +204,11 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
         throw std::logic_error("step '" + m.id(net.activity[a]) + "' demands " + load_number(amount) + " of '" +
                                m.id(resources[r]) + "', whose capacity is " + load_number(p.capacity[r]) +
                                ": the loader should have rejected it");
-  const LevelledSchedule s = level_resources(p, options);  // no LevellingError after the check above
-  if (s.start.size() != n) throw std::logic_error("the levelling engine returned no schedule");
+  LevelledSchedule s = level_resources(p, options);  // no LevellingError after the check above
+  if (s.start.size() != p.duration.size()) throw std::logic_error("the levelling engine returned no schedule");
   if (const auto why = check_levelled(p, s))
     throw std::logic_error("the levelled schedule is infeasible: " + *why);  // a bug
+  s.start.resize(n);  // without the dates' source
 
   LevelledOutcome out;
   out.start = s.start;

@@ -10,6 +10,8 @@
 #include "clearpath/path_analysis.hpp"
 #include "clearpath/save.hpp"
 
+#include <nlohmann/json.hpp>
+
 using namespace clearpath;
 using namespace clearpath::test;
 
@@ -120,4 +122,32 @@ TEST_CASE("dates: read, checked and saved back", "[load][dates]") {
   REQUIRE(diagnostics_with_code(bad, "wrong-type").size() == 1);
   CHECK(diagnostics_with_code(bad, "wrong-type")[0].message ==
         "not_before of step 'a' must be a date written YYYY-MM-DD, not a number");
+}
+
+TEST_CASE("dates: clearpath level keeps not_before dates and the status date", "[cli][dates][levelling]") {
+  // ana (capacity 1) does a (3 days, not before Wednesday 2027-03-03: day 2) and b (4 days).
+  // CPM: b 0..4, a 2..5, overlapping on ana. Levelled: b first, 0..4, then a 4..7: 7 days (a
+  // first, 2..5, would leave b 5..9). a may never start before day 2.
+  const std::string model = R"({"calendar": {"start": "2027-03-01"}, "people": [{"id": "ana"}], "steps": [
+    {"id": "a", "duration": 3, "owner": "ana", "not_before": "2027-03-03"},
+    {"id": "b", "duration": 4, "owner": "ana"}]})";
+  auto r = run({"level", "-", "--format", "json"}, model);
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["duration"] == 7);
+  CHECK(j["cpm_duration"] == 5);
+  CHECK(j["schedule"][0]["start"] == 4);  // a
+  CHECK(j["schedule"][1]["start"] == 0);  // b
+  // With a status date of Monday 2027-03-08 (day 5) nothing left starts before day 5: b 5..9,
+  // then a 9..12.
+  const std::string later = R"({"calendar": {"start": "2027-03-01"}, "status_date": "2027-03-08",
+    "people": [{"id": "ana"}], "steps": [
+    {"id": "a", "duration": 3, "owner": "ana", "not_before": "2027-03-03"},
+    {"id": "b", "duration": 4, "owner": "ana"}]})";
+  r = run({"level", "-", "--format", "json"}, later);
+  REQUIRE(r.status == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["duration"] == 12);
+  CHECK(j["schedule"][0]["start"] == 9);
+  CHECK(j["schedule"][1]["start"] == 5);
 }
