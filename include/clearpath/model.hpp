@@ -38,6 +38,14 @@ struct RelatedEntity {
   Ref entity;
 };
 
+// What a model uses beyond a plain plan of finish-to-start links, noted while it is built: the
+// analyses skip what a plan without them does not need.
+struct ModelFeatures {
+  bool typed_links = false;       // some step or approval gives link timings (a type or a lag)
+  bool date_constraints = false;  // some step or approval has a not_before or a deadline
+  bool progress = false;          // a status date, or some step's progress
+};
+
 class ModelGraph;    // private: the relation graph behind related_from and related_to
 class ModelBuilder;  // clearpath/model_builder.hpp: fills a model
 
@@ -58,6 +66,8 @@ class Model {
   Attributes attributes;
   // The data date of the progress in the file: remaining work starts no earlier than this.
   Date status_date;
+
+  const ModelFeatures& features() const noexcept;
 
   // Entities by kind, in file order.
   std::span<const Person> people() const noexcept;

@@ -57,14 +57,21 @@ namespace {
 
 void find_critical_chains(const Network& net, Schedule& s) {
   const std::size_t n = net.size();
-  // The tight links: u -> v, both critical, v starting the moment u finishes.
+  // The chains are those of the most critical activities: float 0, or with a deadline the
+  // plan misses, the most negative float (done work at day 0, with float 0, is then no chain).
+  double least = 0;
+  for (const ActivityTimes& t : s.times) least = std::min(least, t.total_float);
+  std::vector<bool> on_chain(n);
+  for (std::uint32_t a = 0; a < n; ++a) on_chain[a] = s.times[a].critical && s.times[a].total_float <= least + kFloatEpsilon;
+  // The tight links: u -> v, both on a chain, the link setting v's start (for finish-to-start,
+  // v starting the moment u finishes).
   std::vector<std::vector<std::uint32_t>> next(n);
   std::vector<bool> has_tight_pred(n, false);
   for (std::uint32_t u = 0; u < n; ++u) {
-    if (!s.times[u].critical) continue;
+    if (!on_chain[u]) continue;
     for (std::uint32_t k = net.succ_begin[u]; k < net.succ_begin[u + 1]; ++k) {
       const std::uint32_t v = net.succs[k];  // successor lists are sorted by index = by id
-      if (s.times[v].critical && drives(net, s.times, u, v, net.succ_link(k)) &&
+      if (on_chain[v] && drives(net, s.times, u, v, net.succ_link(k)) &&
           (next[u].empty() || next[u].back() != v)) {  // two links to one successor: one chain
         next[u].push_back(v);
         has_tight_pred[v] = true;
@@ -73,30 +80,28 @@ void find_critical_chains(const Network& net, Schedule& s) {
   }
   std::vector<std::uint32_t> starts;
   for (std::uint32_t a = 0; a < n; ++a)
-    if (s.times[a].critical && !has_tight_pred[a]) starts.push_back(a);
+    if (on_chain[a] && !has_tight_pred[a]) starts.push_back(a);
   if (starts.empty()) return;
 
-  // How many chains run from each activity to an end (reverse topological order).
-  std::vector<double> chains(n, 0.0);
+  // How many chains run from each activity to an end, and the latest finish one of them reaches
+  // (reverse topological order).
+  std::vector<double> chains(n, 0.0), reach(n, 0.0);
   for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
     const std::uint32_t a = *it;
-    if (!s.times[a].critical) continue;
-    double c = 0;
-    for (std::uint32_t b : next[a]) c += chains[b];
+    if (!on_chain[a]) continue;
+    double c = 0, r = s.times[a].ef;
+    for (std::uint32_t b : next[a]) {
+      c += chains[b];
+      r = std::max(r, reach[b]);
+    }
     chains[a] = next[a].empty() ? 1.0 : std::min(c, kTiedPathCountLimit);
+    reach[a] = r;
   }
   for (std::uint32_t a : starts) s.tied_path_count = std::min(s.tied_path_count + chains[a], kTiedPathCountLimit);
 
   // "The" critical path: the chain that ends latest; of those, from the smallest-id start, always
   // the smallest-id tight successor. Without date constraints every chain ends at the project's
   // end; with them one may start at a not_before date or end early, yet be critical (a deadline).
-  std::vector<double> reach(n, 0.0);  // the latest finish a chain from each activity reaches
-  for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
-    const std::uint32_t a = *it;
-    if (!s.times[a].critical) continue;
-    reach[a] = s.times[a].ef;
-    for (std::uint32_t b : next[a]) reach[a] = std::max(reach[a], reach[b]);
-  }
   auto best_of = [&](const std::vector<std::uint32_t>& candidates) {
     std::uint32_t best = candidates.front();  // in index (id) order: the first of the latest
     for (std::uint32_t c : candidates)
@@ -134,11 +139,12 @@ void find_critical_chains(const Network& net, Schedule& s) {
 
 Schedule compute_schedule(const Model&, const Network& net) {
   const std::size_t n = net.size();
+  const bool plain = net.plain_links();
   Schedule s;
   s.times.resize(n);
   for (std::uint32_t a : net.order) {
     double es = 0;
-    if (net.plain_links())
+    if (plain)
       for (std::uint32_t k = net.pred_begin[a]; k < net.pred_begin[a + 1]; ++k)
         es = std::max(es, s.times[net.preds[k]].ef);
     else
@@ -157,17 +163,19 @@ Schedule compute_schedule(const Model&, const Network& net) {
     // The latest finish the successors allow, and the room this activity's earliest finish
     // leaves before any successor would have to move (its free float).
     double lf = s.duration, free = s.duration - t.ef;
-    for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) {
-      const ActivityTimes& next = s.times[net.succs[k]];
-      if (net.plain_links()) {
+    if (plain)
+      for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) {
+        const ActivityTimes& next = s.times[net.succs[k]];
         lf = std::min(lf, next.ls);
         free = std::min(free, next.es - t.ef);
-      } else {
+      }
+    else
+      for (std::uint32_t k = net.succ_begin[a]; k < net.succ_begin[a + 1]; ++k) {
+        const ActivityTimes& next = s.times[net.succs[k]];
         const LinkTiming link = net.succ_timing[k];
         lf = std::min(lf, latest_finish_before(link, next.ls, next.lf, net.duration[a]));
         free = std::min(free, next.es - earliest_start_after(link, t.es, t.ef, net.duration[net.succs[k]]));
       }
-    }
     // A deadline may leave less time than the early schedule takes: negative float, as MS
     // Project shows it, on the activity and on the chain that holds it up.
     if (net.constrained()) lf = std::min(lf, net.deadline[a]);

@@ -27,8 +27,6 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
   // longer is shown (it includes the approvals that really hold the legacy work up).
   struct Score {
     double primary = 0, secondary = 0, elapsed = 0;
-    // The chain's last activity, from the chain's first legacy step (not compared).
-    double start = 0, finish = 0;
     bool operator<(const Score& o) const {
       return std::tie(primary, secondary, elapsed) < std::tie(o.primary, o.secondary, o.elapsed);
     }
@@ -41,6 +39,10 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
   auto started = [&](const Score& s) { return (by_duration ? s.secondary : s.primary) > 0; };
   std::vector<Score> best(n);
   std::vector<std::uint32_t> parent(n, UINT32_MAX);
+  // With typed links: where each chain's last activity starts and finishes, from the chain's
+  // first legacy step (with finish-to-start links it finishes at `elapsed`; no start is needed).
+  const bool plain = net.plain_links();
+  std::vector<double> start_at(plain ? 0 : n), finish_at(plain ? 0 : n);
   for (std::uint32_t a : net.order) {
     Score from;
     LinkTiming link;
@@ -54,12 +56,21 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
     }
     const Score w = weight(a);
     // Time counts from the first legacy step on: what comes before is cut off below. Along the
-    // chain, each activity starts when its link to the one before allows.
-    // Elapsed is the span so far: with an SS link a shorter step may finish before the one it follows.
-    const double start = started(from) ? earliest_start_after(link, from.start, from.finish, net.duration[a]) : 0.0;
-    const double finish = started(from) ? start + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
-    const double elapsed = started(from) ? std::max(from.elapsed, finish) : finish;
-    best[a] = {from.primary + w.primary, from.secondary + w.secondary, elapsed, start, finish};
+    // chain, each activity starts when its link to the one before allows; elapsed is the span so
+    // far (with an SS link a shorter step may finish before the one it follows).
+    double elapsed = 0;
+    if (plain) {
+      elapsed = started(from) ? from.elapsed + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
+    } else {
+      const std::uint32_t p = parent[a];
+      const double start =
+          started(from) ? earliest_start_after(link, start_at[p], finish_at[p], net.duration[a]) : 0.0;
+      const double finish = started(from) ? start + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
+      start_at[a] = start;
+      finish_at[a] = finish;
+      elapsed = started(from) ? std::max(from.elapsed, finish) : finish;
+    }
+    best[a] = {from.primary + w.primary, from.secondary + w.secondary, elapsed};
   }
   // The chain ends at the best-scoring legacy step (smallest id on ties).
   std::uint32_t end = UINT32_MAX;

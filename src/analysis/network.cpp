@@ -157,6 +157,7 @@ void add_date_constraints(const Model& m, const std::vector<Ref>& activities, bo
     return a.status == ApprovalStatus::granted && !from_scratch ? nullptr : &a.dates;
   };
   const bool status = !from_scratch && !m.status_date.empty();
+  if (!status && !m.features().date_constraints) return;
   const bool any = status || std::any_of(activities.begin(), activities.end(), [&](Ref r) {
     const DateConstraints* d = dates_of(r);
     return d && !d->empty();
@@ -194,6 +195,7 @@ Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate est
   std::vector<LinkTiming> timing;
   std::vector<std::uint32_t> preds;
   std::vector<std::pair<std::uint32_t, LinkTiming>> typed_preds;
+  static const std::vector<LinkTiming> kNoTiming;
   auto before = [](const std::pair<std::uint32_t, LinkTiming>& a, const std::pair<std::uint32_t, LinkTiming>& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.second.type != b.second.type) return a.second.type < b.second.type;
@@ -201,7 +203,7 @@ Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate est
   };
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::vector<Ref>& deps = m.depends_on(selected[i]);
-    const std::vector<LinkTiming>& given = m.link_timing(selected[i]);
+    const std::vector<LinkTiming>& given = m.features().typed_links ? m.link_timing(selected[i]) : kNoTiming;
     if (given.empty()) {
       preds.clear();
       for (Ref d : deps)

@@ -7,10 +7,7 @@
 
 namespace clearpath {
 
-bool tracks_progress(const Model& m) {
-  return !m.status_date.empty() ||
-         std::any_of(m.steps().begin(), m.steps().end(), [](const Step& s) { return !s.progress.empty(); });
-}
+bool tracks_progress(const Model& m) { return m.features().progress || !m.status_date.empty(); }
 
 ProgressOutlook progress_outlook(const Model& m, const PathAnalysis& a, const NetworkOptions& options) {
   NetworkOptions plan_options = options;

@@ -95,8 +95,10 @@ void check_calendar_fits(const ModelBuilder& b, const WorkGraph* work, Diagnosti
   auto add_lags = [&](const std::vector<LinkTiming>& timing) {
     for (const LinkTiming& t : timing) total += std::max(0.0, t.lag);
   };
-  for (const Step& s : m.steps()) add_lags(s.link_timing);
-  for (const Approval& a : m.approvals()) add_lags(a.link_timing);
+  if (m.features().typed_links) {
+    for (const Step& s : m.steps()) add_lags(s.link_timing);
+    for (const Approval& a : m.approvals()) add_lags(a.link_timing);
+  }
   if (total + 1 <= static_cast<double>(left)) return;
   std::optional<WorkGraph> own;
   if (!work) work = &own.emplace(b, m);
@@ -152,6 +154,7 @@ void check_dates_of(EntityKind kind, const Activity& a, const Calendar& cal, Dia
 
 void check_activity_dates(const ModelBuilder& b, Diagnostics& diag) {
   const Model& m = b.model();
+  if (!m.features().date_constraints) return;
   for (const Step& s : m.steps()) check_dates_of(EntityKind::step, s, m.calendar, diag);
   for (const Approval& a : m.approvals()) check_dates_of(EntityKind::approval, a, m.calendar, diag);
 }
@@ -215,7 +218,8 @@ void check_progress(const ModelBuilder& b, Diagnostics& diag) {
                  "the status date " + m.status_date.iso() + " is before the calendar start " +
                      quote_text(m.calendar.start));
   }
-  for (const Step& s : m.steps()) check_step_progress(s, m, diag);
+  if (m.features().progress)
+    for (const Step& s : m.steps()) check_step_progress(s, m, diag);
 }
 
 }  // namespace clearpath

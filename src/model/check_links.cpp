@@ -50,6 +50,7 @@ void check_activity_links(const ModelBuilder& b, EntityKind kind, const Activity
 
 void check_links(const ModelBuilder& b, Diagnostics& diag) {
   const Model& m = b.model();
+  if (!m.features().typed_links) return;
   for (const Step& s : m.steps()) check_activity_links(b, EntityKind::step, s, diag);
   for (const Approval& a : m.approvals()) check_activity_links(b, EntityKind::approval, a, diag);
 }

@@ -100,6 +100,7 @@ Model::~Model() = default;
 Model::Model(Model&&) noexcept = default;
 Model& Model::operator=(Model&&) noexcept = default;
 
+const ModelFeatures& Model::features() const noexcept { return impl_->features; }
 std::span<const Person> Model::people() const noexcept { return impl_->people; }
 std::span<const Department> Model::departments() const noexcept { return impl_->departments; }
 std::span<const System> Model::systems() const noexcept { return impl_->systems; }

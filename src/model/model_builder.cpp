@@ -45,11 +45,33 @@ bool ModelBuilder::add(Person p) { return define(model_.impl_->people, EntityKin
 bool ModelBuilder::add(Department d) { return define(model_.impl_->departments, EntityKind::department, std::move(d)); }
 bool ModelBuilder::add(System s) { return define(model_.impl_->systems, EntityKind::system, std::move(s)); }
 bool ModelBuilder::add(Initiative i) { return define(model_.impl_->initiatives, EntityKind::initiative, std::move(i)); }
-bool ModelBuilder::add(Approval a) { return define(model_.impl_->approvals, EntityKind::approval, std::move(a)); }
+namespace {
+
+void note_features(ModelFeatures& f, const Approval& a) {
+  f.typed_links = f.typed_links || !a.link_timing.empty();
+  f.date_constraints = f.date_constraints || !a.dates.empty();
+}
+
+void note_features(ModelFeatures& f, const Step& s) {
+  f.typed_links = f.typed_links || !s.link_timing.empty();
+  f.date_constraints = f.date_constraints || !s.dates.empty();
+  f.progress = f.progress || !s.progress.empty();
+}
+
+}  // namespace
+
+bool ModelBuilder::add(Approval a) {
+  note_features(model_.impl_->features, a);
+  return define(model_.impl_->approvals, EntityKind::approval, std::move(a));
+}
 bool ModelBuilder::add(Step s, const IdProbe& own) {
+  note_features(model_.impl_->features, s);
   return define(model_.impl_->steps, EntityKind::step, std::move(s), &own);
 }
-bool ModelBuilder::add(Step s) { return define(model_.impl_->steps, EntityKind::step, std::move(s)); }
+bool ModelBuilder::add(Step s) {
+  note_features(model_.impl_->features, s);
+  return define(model_.impl_->steps, EntityKind::step, std::move(s));
+}
 
 std::size_t ModelBuilder::interned_count() const noexcept { return model_.impl_->vertices.size(); }
 const std::string& ModelBuilder::id(Ref r) const { return model_.impl_->id_of.at(r); }
@@ -64,7 +86,10 @@ void ModelBuilder::set_name(std::string name) { model_.name = std::move(name); }
 void ModelBuilder::set_description(std::string description) { model_.description = std::move(description); }
 void ModelBuilder::set_calendar(Calendar calendar) { model_.calendar = std::move(calendar); }
 void ModelBuilder::set_attributes(Attributes attributes) { model_.attributes = std::move(attributes); }
-void ModelBuilder::set_status_date(Date date) { model_.status_date = date; }
+void ModelBuilder::set_status_date(Date date) {
+  model_.status_date = date;
+  model_.impl_->features.progress = model_.impl_->features.progress || !date.empty();
+}
 
 void ModelBuilder::reserve(EntityKind kind, std::size_t count) {
   Model::Impl& m = *model_.impl_;
@@ -105,7 +130,8 @@ StepStatus status_with_progress(const Step& s) {
 Model ModelBuilder::finish() && {
   for (const VertexSlot& s : model_.impl_->vertices)
     if (!s.defined) throw std::logic_error("clearpath: a model with an undefined reference");
-  for (Step& s : model_.impl_->steps) s.status = status_with_progress(s);
+  if (model_.impl_->features.progress)
+    for (Step& s : model_.impl_->steps) s.status = status_with_progress(s);
   return std::move(model_);
 }
 

@@ -21,6 +21,7 @@ struct VertexSlot {
 };
 
 struct Model::Impl {
+  ModelFeatures features;
   std::vector<Person> people;
   std::vector<Department> departments;
   std::vector<System> systems;

@@ -24,9 +24,10 @@ struct WorkGraph {
     for (std::uint32_t i = 0; i < work.size(); ++i) number[work[i]] = i;
     offsets.reserve(work.size() + 1);
     offsets.push_back(0);
+    static const std::vector<LinkTiming> kNone;
     for (std::uint32_t i = 0; i < work.size(); ++i) {
       const std::vector<Ref>& deps = m.depends_on(work[i]);
-      const std::vector<LinkTiming>& given = m.link_timing(work[i]);
+      const std::vector<LinkTiming>& given = m.features().typed_links ? m.link_timing(work[i]) : kNone;
       const bool typed = !given.empty() && given.size() == deps.size();  // else check_links reports it
       for (std::size_t k = 0; k < deps.size(); ++k) {
         const Ref d = deps[k];
