@@ -172,13 +172,13 @@ void add_progress(Document& d, const Model& m, const PathAnalysis& a, const Work
                                 {"planned", 9, true},
                                 {"forecast", 9, true},
                                 {"slip", 7, true},
-                                {"planned date", 13, false, 2},
-                                {""}});
+                                {"planned finish", 0, false, 2}});
   for (std::size_t k = 0; k < p.late.size() && k < kShown; ++k) {
     const LateItem& item = p.late[k];
+    // Overdue: the plan had it done by the status date.
     t.row({m.id(a.network.activity[item.activity]), fixed(item.planned_finish), fixed(item.forecast_finish),
-           "+" + fixed(item.forecast_finish - item.planned_finish), cal.finish_date(item.planned_finish).value_or("-"),
-           item.overdue ? "overdue" : ""});
+           "+" + fixed(item.forecast_finish - item.planned_finish),
+           cal.finish_date(item.planned_finish).value_or("-") + (item.overdue ? ", overdue" : "")});
   }
   if (p.late.size() > kShown) sec.line("... and " + std::to_string(p.late.size() - kShown) + " more");
 }
