@@ -170,7 +170,7 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
            " activities";
   if (problem.predecessors.size() != n || problem.demand.size() != n)
     return "the problem's predecessors/demand lists do not match its " + std::to_string(n) + " activities";
-  if (const auto why = timing_mismatch(problem)) return why;
+  if (auto why = timing_mismatch(problem)) return why;
   double last = 0;
   for (std::size_t a = 0; a < n; ++a) {
     const double s = schedule.start[a], d = problem.duration[a];
@@ -184,7 +184,7 @@ std::optional<std::string> check_levelled(const LevellingProblem& problem, const
 
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t k = 0; k < problem.predecessors[a].size(); ++k)
-      if (const auto why = broken_link(problem, schedule, a, k)) return why;
+      if (auto why = broken_link(problem, schedule, a, k)) return why;
 
   // Resources: per resource, starts add and finishes remove; at (nearly) equal times the
   // finishes come first, as an activity occupies [start, finish).
