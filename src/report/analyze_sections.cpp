@@ -6,6 +6,7 @@
 
 #include "clearpath/calendar.hpp"
 #include "report/analyze_report.hpp"
+#include "report/path_report.hpp"
 #include "report/report_text.hpp"
 
 namespace clearpath {
@@ -46,20 +47,33 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& p, const
     sec.paragraph(std::to_string(p.schedule.critical_path.size()) + " of " + std::to_string(p.network.size()) +
                   " activities are critical; the plan takes " + fixed(p.schedule.duration, 1) + " working days" +
                   (end ? " (to " + *end + ")" : "") + ". Any day lost on them delays production by a day.");
-    Table& t = sec.table({"#", "id", "kind", "days", "start", "finish", "finish date"},
-                         {true, false, false, true, true, true, false});
+    // With link types or lags, how each activity follows the one before it.
+    const bool typed = !p.network.plain_links();
+    std::vector<std::string> headers{"#", "id", "kind", "days", "start", "finish", "finish date"};
+    std::vector<bool> right{true, false, false, true, true, true, false};
+    if (typed) {
+      headers.insert(headers.begin() + 3, "link");
+      right.insert(right.begin() + 3, false);
+    }
+    Table& t = sec.table(headers, right);
     const WorkCalendar cal(m.calendar);
-    std::size_t k = 0;
-    for (std::uint32_t i : p.schedule.critical_path) {
+    const std::vector<std::uint32_t>& path = p.schedule.critical_path;
+    for (std::size_t k = 0; k < path.size(); ++k) {
+      const std::uint32_t i = path[k];
       const ActivityTimes& x = p.schedule.times[i];
       const Ref r = p.network.activity[i];
-      add_row(t, {{std::to_string(++k), Look::plain},
-                  {m.id(r), Look::plain},
-                  {m.kind(r) == EntityKind::approval ? "gate" : "step", Look::plain},
-                  {fixed(p.network.duration[i], 1), Look::plain},
-                  {fixed(x.es, 1), Look::plain},
-                  {fixed(x.ef, 1), Look::plain},
-                  {date_or_blank(cal, x.ef), Look::plain}});
+      std::vector<Cell> row{{std::to_string(k + 1), Look::plain},
+                            {m.id(r), Look::plain},
+                            {m.kind(r) == EntityKind::approval ? "gate" : "step", Look::plain},
+                            {fixed(p.network.duration[i], 1), Look::plain},
+                            {fixed(x.es, 1), Look::plain},
+                            {fixed(x.ef, 1), Look::plain},
+                            {date_or_blank(cal, x.ef), Look::plain}};
+      if (typed)
+        row.insert(row.begin() + 3,
+                   Cell{k == 0 ? "-" : link_timing_text(driving_link(p.network, p.schedule, path[k - 1], i)),
+                        Look::plain});
+      add_row(t, std::move(row));
     }
   }
   add_figure(sec, report, "deps");
@@ -168,6 +182,7 @@ std::vector<Cell> gate_row(const Model& m, const GateResult& g) {
 
 void add_path_sections(Document& d, const Model& m, const Analysis& a, const AnalyzeReportOptions& report) {
   add_critical_path(d, m, a.path, report);
+  add_progress_section(d, m, a.path);
   add_blockers(d, m, a.path);
   add_legacy_chain(d, m, a.path);
   add_risk(d, m, a.path);

@@ -155,34 +155,6 @@ std::string signed_days(double d) {
   return (d > 0 ? "+" : "") + fixed(d) + (std::fabs(d) == 1 ? " day" : " days");
 }
 
-// The plan against the forecast: what is done, and what will finish later than planned.
-void add_progress(Document& d, const Model& m, const PathAnalysis& a, const WorkCalendar& cal) {
-  if (!a.progress) return;
-  const ProgressOutlook& p = *a.progress;
-  Section& sec = d.section("progress", "Progress");
-  sec.line((m.status_date.empty() ? std::string("no status date")
-                                  : "status date " + m.status_date.iso() + " (working day " + fixed(p.status_day) + ")") +
-           "; steps: " + std::to_string(p.done) + " done, " + std::to_string(p.in_progress) + " in progress, " +
-           std::to_string(p.not_started) + " not started");
-  sec.line("plan (from scratch): " + fixed(p.planned_duration) + " working days; forecast: " +
-           fixed(p.forecast_duration) + " (" + signed_days(p.forecast_duration - p.planned_duration) + ")");
-  if (p.late.empty()) return sec.line("nothing finishes later than planned");
-  constexpr std::size_t kShown = 20;
-  Table& t = sec.listing_table({{"later than planned", 28},
-                                {"planned", 9, true},
-                                {"forecast", 9, true},
-                                {"slip", 7, true},
-                                {"planned finish", 0, false, 2}});
-  for (std::size_t k = 0; k < p.late.size() && k < kShown; ++k) {
-    const LateItem& item = p.late[k];
-    // Overdue: the plan had it done by the status date.
-    t.row({m.id(a.network.activity[item.activity]), fixed(item.planned_finish), fixed(item.forecast_finish),
-           "+" + fixed(item.forecast_finish - item.planned_finish),
-           cal.finish_date(item.planned_finish).value_or("-") + (item.overdue ? ", overdue" : "")});
-  }
-  if (p.late.size() > kShown) sec.line("... and " + std::to_string(p.late.size() - kShown) + " more");
-}
-
 void add_simulation(Section& sec, const Model& m, const PathAnalysis& a, const PathOptions& options) {
   const Simulation& sim = *a.simulation;
   const Network& net = a.network;
@@ -254,6 +226,35 @@ void add_explain(Document& d, const Model& m, const PathAnalysis& a, const std::
 
 }  // namespace
 
+// The plan against the forecast: what is done, and what will finish later than planned.
+void add_progress_section(Document& d, const Model& m, const PathAnalysis& a) {
+  const WorkCalendar cal(m.calendar);
+  if (!a.progress) return;
+  const ProgressOutlook& p = *a.progress;
+  Section& sec = d.section("progress", "Progress");
+  sec.line((m.status_date.empty() ? std::string("no status date")
+                                  : "status date " + m.status_date.iso() + " (working day " + fixed(p.status_day) + ")") +
+           "; steps: " + std::to_string(p.done) + " done, " + std::to_string(p.in_progress) + " in progress, " +
+           std::to_string(p.not_started) + " not started");
+  sec.line("plan (from scratch): " + fixed(p.planned_duration) + " working days; forecast: " +
+           fixed(p.forecast_duration) + " (" + signed_days(p.forecast_duration - p.planned_duration) + ")");
+  if (p.late.empty()) return sec.line("nothing finishes later than planned");
+  constexpr std::size_t kShown = 20;
+  Table& t = sec.listing_table({{"later than planned", 28},
+                                {"planned", 9, true},
+                                {"forecast", 9, true},
+                                {"slip", 7, true},
+                                {"planned finish", 0, false, 2}});
+  for (std::size_t k = 0; k < p.late.size() && k < kShown; ++k) {
+    const LateItem& item = p.late[k];
+    // Overdue: the plan had it done by the status date.
+    t.row({m.id(a.network.activity[item.activity]), fixed(item.planned_finish), fixed(item.forecast_finish),
+           "+" + fixed(item.forecast_finish - item.planned_finish),
+           cal.finish_date(item.planned_finish).value_or("-") + (item.overdue ? ", overdue" : "")});
+  }
+  if (p.late.size() > kShown) sec.line("... and " + std::to_string(p.late.size() - kShown) + " more");
+}
+
 Document path_document(const Model& m, const PathAnalysis& a, const PathOptions& options,
                        const PathReportOptions& report) {
   const WorkCalendar cal(m.calendar);
@@ -264,7 +265,7 @@ Document path_document(const Model& m, const PathAnalysis& a, const PathOptions&
                        (options.network.to.empty() ? "" : "; up to " + options.network.to));
   add_summary(d, m, a, cal);
   add_critical_path(d, m, a, cal);
-  add_progress(d, m, a, cal);
+  add_progress_section(d, m, a);
   add_legacy_chain(d, m, a);
   add_blockers(d, m, a, options);
   add_risk(d, m, a, options);

@@ -19,6 +19,10 @@ struct PathReportOptions {
 };
 
 // The text report (path_document.cpp): the document written as text, or as Markdown.
+// The PROGRESS section (the plan against the forecast), when the analysis has progress; also
+// part of the analyze report.
+void add_progress_section(Document& d, const Model& model, const PathAnalysis& a);
+
 Document path_document(const Model& model, const PathAnalysis& a, const PathOptions& options,
                        const PathReportOptions& report);
 void print_path_report(std::ostream& out, const Model& model, const PathAnalysis& a, const PathOptions& options,

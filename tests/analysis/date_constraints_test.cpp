@@ -151,3 +151,17 @@ TEST_CASE("dates: clearpath level keeps not_before dates and the status date", "
   CHECK(j["schedule"][0]["start"] == 9);
   CHECK(j["schedule"][1]["start"] == 5);
 }
+
+TEST_CASE("dates: analyze shows the links of the critical path and the progress", "[cli][dates][progress]") {
+  // graphs/fraud-rollout.json, worked by hand in its attributes: the critical path from the
+  // status date runs label-cases -FS-2-> build-features -> train-model -FF+2-> validate-model.
+  const auto r = run({"analyze", clearpath::test::source_path("graphs/fraud-rollout.json"), "--fail-on", "never"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("  #  id                 kind  link  days  start  finish  finish date\n"
+                   "  1  label-cases        step  -      9.0   10.0    19.0  2027-03-25\n"
+                   "  2  build-features     step  FS-2   8.0   17.0    25.0  2027-04-02\n") != std::string::npos);
+  CHECK(r.out.find("PROGRESS\n  status date 2027-03-15 (working day 10.0); steps: 1 done, 1 in progress, 6 not "
+                   "started\n  plan (from scratch): 43.0 working days; forecast: 47.0 (+4.0 days)\n") !=
+        std::string::npos);
+  CHECK(r.out.find("as of 2027-03-15 (status date)") != std::string::npos);
+}
