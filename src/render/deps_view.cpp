@@ -109,6 +109,12 @@ void draw_activity(ViewBuilder& b, const DepsData& d, std::uint32_t a) {
   DiagramLabel label = b.entity_label(r);
   std::string timing = d.done(a) ? std::string(gate ? "granted" : "done")
                                  : short_number(net.duration[a]) + (gate ? " d lead time" : " d");
+  // Work in progress: what is left, and how much is done when the file says.
+  if (!gate && !d.done(a) && !m.step(r).progress.empty()) {
+    const StepProgress& p = m.step(r).progress;
+    timing += " left";
+    if (p.percent_complete > 0) timing += " (" + short_number(p.percent_complete) + "% done)";
+  }
   timing += " · float " + short_number(t.total_float);
   label.push_back(small(timing));
   const DateConstraints& dates = gate ? m.approval(r).dates : m.step(r).dates;

@@ -134,6 +134,18 @@ TEST_CASE("deps view labels links with a type or lag, and keeps them in the redu
   CHECK(draw(churn(), clearpath::View::deps).graph.at("label").find("arrow labels") == std::string::npos);
 }
 
+TEST_CASE("deps view shows what is left of work in progress, and its dates", "[render][deps][progress]") {
+  // graphs/fraud-rollout.json as of 2027-03-15: label-cases, 12 days, is 25 % done: 9 days left,
+  // on the chain that misses cutover's deadline by 7 days; cutover is due 2027-04-23.
+  const clearpath::Model m =
+      clearpath::test::load_valid(clearpath::test::read_source_file("graphs/fraud-rollout.json"));
+  const ParsedDot d = draw(m, clearpath::View::deps);
+  CHECK(label(d, "label-cases").find("9 d left (25% done) · float -7") != std::string::npos);
+  CHECK(label(d, "cutover").find("due 2027-04-23") != std::string::npos);
+  CHECK(label(d, "monitoring-dashboards").find("not before 2027-04-12") != std::string::npos);
+  CHECK(label(d, "train-model").find("8 d · float -7") != std::string::npos);  // not started: no "left"
+}
+
 TEST_CASE("deps view --focus draws the neighbourhood within --depth links", "[render][deps]") {
   clearpath::RenderOptions o;
   o.focus = "security-review";
