@@ -99,6 +99,7 @@ constexpr Key kKeys[] = {
     {"graph_calendar_start", For::graph, "calendar_start", "string"},
     {"graph_calendar_holidays", For::graph, "calendar_holidays", "string", true},
     {"graph_attributes", For::graph, "attributes", "string"},
+    {"graph_status_date", For::graph, "status_date", "string"},
     {"labels", For::node, "labels", "string"},
     {"node_label", For::node, "label", "string"},
     {"kind", For::node, "kind", "string"},
@@ -124,6 +125,12 @@ constexpr Key kKeys[] = {
     {"optimistic", For::node, "optimistic", "double"},
     {"likely", For::node, "likely", "double"},
     {"pessimistic", For::node, "pessimistic", "double"},
+    {"not_before", For::node, "not_before", "string"},
+    {"deadline", For::node, "deadline", "string"},
+    {"percent_complete", For::node, "percent_complete", "double"},
+    {"remaining", For::node, "remaining", "double"},
+    {"actual_start", For::node, "actual_start", "string"},
+    {"actual_finish", For::node, "actual_finish", "string"},
     {"attributes", For::node, "attributes", "string"},
     {"label", For::edge, "label", "string"},
     {"relation", For::edge, "relation", "string"},
@@ -156,6 +163,7 @@ class GraphmlWriter {
     if (!m_.calendar.start.empty()) text("graph_calendar_start", m_.calendar.start);
     list("graph_calendar_holidays", m_.calendar.holidays);
     if (m_.attributes.has_value()) text("graph_attributes", m_.attributes.json());
+    if (!m_.status_date.empty()) text("graph_status_date", m_.status_date.iso());
     const std::vector<Ref> nodes = export_nodes(m_);
     for (Ref r : nodes) {
       node(r);
@@ -276,6 +284,7 @@ class GraphmlWriter {
         integer("min_approvers", a.rule.min_approvers);
         boolean("distinct_departments", a.rule.distinct_departments);
         boolean("independent", a.rule.independent);
+        dates(a.dates);
         if (!a.rule.slots.empty()) {
           nlohmann::ordered_json slots = nlohmann::ordered_json::array();
           for (const Slot& s : a.rule.slots) {
@@ -299,12 +308,24 @@ class GraphmlWriter {
         }
         text("status", status_name(s.status));
         list("skills", s.skills);
+        dates(s.dates);
+        const StepProgress& p = s.progress;
+        if (p.percent_complete > 0) number("percent_complete", p.percent_complete);
+        if (p.has_remaining()) number("remaining", p.remaining);
+        if (!p.actual_start.empty()) text("actual_start", p.actual_start.iso());
+        if (!p.actual_finish.empty()) text("actual_finish", p.actual_finish.iso());
         break;
       }
     }
     if (e.attributes.has_value()) text("attributes", e.attributes.json());
     indent_ = "    ";
     buf_ += "    </node>\n";
+  }
+
+  // not_before and deadline, when given.
+  void dates(const DateConstraints& d) {
+    if (!d.not_before.empty()) text("not_before", d.not_before.iso());
+    if (!d.deadline.empty()) text("deadline", d.deadline.iso());
   }
 
   void edge(const ExportEdge& e, std::size_t n) {

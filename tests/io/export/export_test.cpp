@@ -244,6 +244,24 @@ TEST_CASE("export: links with a type or lag carry them in GraphML and DOT", "[ex
   CHECK(d.edge("b", "gate")->attributes.count("link_type") == 0);
 }
 
+TEST_CASE("export: GraphML carries dates and progress where given", "[export][dates][progress]") {
+  const Model m = load_valid(R"({"calendar": {"start": "2027-03-01"}, "status_date": "2027-03-08",
+    "approvals": [{"id": "gate", "deadline": "2027-04-30"}],
+    "steps": [{"id": "a", "duration": 4, "not_before": "2027-03-02", "percent_complete": 50,
+               "actual_start": "2027-03-02"},
+              {"id": "b", "duration": 2, "remaining": 3, "actual_start": "2027-03-03"},
+              {"id": "c", "duration": 1, "actual_start": "2027-03-01", "actual_finish": "2027-03-01"}]})");
+  const std::string g = export_model(m, ExportFormat::graphml);
+  CHECK(well_formed_xml(g));
+  CHECK(g.find("<data key=\"graph_status_date\">2027-03-08</data>") != std::string::npos);
+  CHECK(g.find("<data key=\"deadline\">2027-04-30</data>") != std::string::npos);
+  CHECK(g.find("<data key=\"not_before\">2027-03-02</data>\n      <data key=\"percent_complete\">50</data>\n"
+               "      <data key=\"actual_start\">2027-03-02</data>") != std::string::npos);
+  CHECK(g.find("<data key=\"remaining\">3</data>") != std::string::npos);
+  CHECK(g.find("<data key=\"actual_finish\">2027-03-01</data>") != std::string::npos);
+  CHECK(count(g, "<data key=\"percent_complete\">") == 1);
+}
+
 TEST_CASE("export json: sorted, set-like lists sorted, priorities kept in order", "[export]") {
   const Model m = load_valid(R"({"clearpath": 1, "calendar": {"holidays": ["2027-12-25", "2027-01-01"]},
     "people": [{"id": "z", "skills": ["sql", "cobol"], "roles": ["b", "a"]}, {"id": "a", "dotted_line_to": ["z"]}],
