@@ -80,7 +80,7 @@ struct InitiativeOutlook {
 struct LateItem {
   std::uint32_t activity = 0;
   double planned_finish = 0, forecast_finish = 0;  // working days from the calendar start
-  bool overdue = false;  // the plan had it finished by the status date, and it is not done
+  bool overdue = false;                            // the plan had it finished by the status date, and it is not done
 };
 
 // Progress against the plan, when the model tracks any (a status date, or a step's progress).

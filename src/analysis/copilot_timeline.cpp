@@ -43,9 +43,10 @@ void collect_critical(const Timeline& t, std::vector<std::uint32_t>& mark, std::
     const double es = t.ef[a] - t.net.duration[a];
     for (std::uint32_t i = t.net.pred_begin[a]; i < t.net.pred_begin[a + 1]; ++i) {
       const std::uint32_t p = t.net.preds[i];
-      const double allowed = t.net.plain_links() ? t.ef[p]
-                                                 : earliest_start_after(t.net.pred_timing[i], t.ef[p] - t.net.duration[p],
-                                                                        t.ef[p], t.net.duration[a]);
+      const double allowed =
+          t.net.plain_links()
+              ? t.ef[p]
+              : earliest_start_after(t.net.pred_timing[i], t.ef[p] - t.net.duration[p], t.ef[p], t.net.duration[a]);
       if (mark[p] != critical_stamp && allowed >= es - kFloatEpsilon) {
         mark[p] = critical_stamp;
         stack.push_back(p);

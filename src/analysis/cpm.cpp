@@ -62,7 +62,8 @@ void find_critical_chains(const Network& net, Schedule& s) {
   double least = 0;
   for (const ActivityTimes& t : s.times) least = std::min(least, t.total_float);
   std::vector<bool> on_chain(n);
-  for (std::uint32_t a = 0; a < n; ++a) on_chain[a] = s.times[a].critical && s.times[a].total_float <= least + kFloatEpsilon;
+  for (std::uint32_t a = 0; a < n; ++a)
+    on_chain[a] = s.times[a].critical && s.times[a].total_float <= least + kFloatEpsilon;
   // The tight links: u -> v, both on a chain, the link setting v's start (for finish-to-start,
   // v starting the moment u finishes).
   std::vector<std::vector<std::uint32_t>> next(n);

@@ -63,8 +63,7 @@ LegacyChain longest_legacy_chain(const Model& m, const Network& net, bool by_dur
       elapsed = started(from) ? from.elapsed + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
     } else {
       const std::uint32_t p = parent[a];
-      const double start =
-          started(from) ? earliest_start_after(link, start_at[p], finish_at[p], net.duration[a]) : 0.0;
+      const double start = started(from) ? earliest_start_after(link, start_at[p], finish_at[p], net.duration[a]) : 0.0;
       const double finish = started(from) ? start + net.duration[a] : (legacy[a] ? net.duration[a] : 0.0);
       start_at[a] = start;
       finish_at[a] = finish;

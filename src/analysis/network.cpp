@@ -159,9 +159,9 @@ void add_date_constraints(const Model& m, const std::vector<Ref>& activities, bo
   const bool status = !from_scratch && !m.status_date.empty();
   if (!status && !m.features().date_constraints) return;
   const bool any = status || std::any_of(activities.begin(), activities.end(), [&](Ref r) {
-    const DateConstraints* d = dates_of(r);
-    return d && !d->empty();
-  });
+                     const DateConstraints* d = dates_of(r);
+                     return d && !d->empty();
+                   });
   if (!any) return;
   const WorkCalendar cal(m.calendar);  // the loader made sure there is a start
   const double status_day = status ? std::max(0.0, *cal.start_day(m.status_date)) : 0.0;

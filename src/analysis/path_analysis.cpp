@@ -48,8 +48,8 @@ void add_deadline_findings(const Model& m, PathAnalysis& a) {
     a.findings.push_back({"deadline-missed", Severity::error, subjects,
                           m.id(r) + " finishes on working day " + fixed(t.ef) + " (" +
                               cal.finish_date(t.ef).value_or("beyond 9999-12-31") + "), " + fixed(late) +
-                              " working days after its deadline " + deadline.iso() + " (float " +
-                              fixed(t.total_float) + "); driven by " + chain,
+                              " working days after its deadline " + deadline.iso() + " (float " + fixed(t.total_float) +
+                              "); driven by " + chain,
                           late, initiative != kNoRef ? late * cost_per_day(m.initiative(initiative)) : 0.0});
   }
 }
@@ -77,8 +77,8 @@ void add_progress_finding(const Model& m, PathAnalysis& a) {
   const double per_day = a.focus ? cost_per_day(m.initiative(*a.focus)) : 0.0;
   a.findings.push_back({"behind-plan", Severity::warning, subjects,
                         "the plan ends on " + day(p.planned_duration) + ", the forecast from the status date on " +
-                            day(p.forecast_duration) + ": " + fixed(late) + " working days late; slipped most: " +
-                            slipped,
+                            day(p.forecast_duration) + ": " + fixed(late) +
+                            " working days late; slipped most: " + slipped,
                         late, late * per_day});
 }
 

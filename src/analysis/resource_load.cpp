@@ -208,7 +208,7 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   if (s.start.size() != p.duration.size()) throw std::logic_error("the levelling engine returned no schedule");
   if (const auto why = check_levelled(p, s))
     throw std::logic_error("the levelled schedule is infeasible: " + *why);  // a bug
-  s.start.resize(n);  // without the dates' source
+  s.start.resize(n);                                                         // without the dates' source
 
   LevelledOutcome out;
   out.start = s.start;

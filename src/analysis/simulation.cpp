@@ -45,7 +45,7 @@ struct TopoNetwork {
   std::vector<double> duration;
   std::vector<std::uint32_t> pred_begin, preds, succ_begin, succs;
   std::vector<LinkTiming> pred_timing, succ_timing;  // empty when every link is plain (Network)
-  std::vector<double> not_before;                   // by label; empty when none (Network)
+  std::vector<double> not_before;                    // by label; empty when none (Network)
 
   explicit TopoNetwork(const Network& net) : label(net.size()), duration(net.size()) {
     const std::size_t n = net.size();
@@ -85,8 +85,8 @@ std::vector<ThreePoint> uncertain_steps(const Model& m, const Network& net, cons
     if (progress.has_remaining() && !options.network.from_scratch) continue;
     const double left = options.network.from_scratch ? 1.0 : remaining_work(progress, 1.0);
     const double range = d.pessimistic - d.optimistic;
-    uncertain.push_back({topo.label[a], d.optimistic * left, d.likely * left, d.pessimistic * left,
-                         (d.likely - d.optimistic) / range});
+    uncertain.push_back(
+        {topo.label[a], d.optimistic * left, d.likely * left, d.pessimistic * left, (d.likely - d.optimistic) / range});
   }
   return uncertain;
 }

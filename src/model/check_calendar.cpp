@@ -175,8 +175,9 @@ void check_step_progress(const Step& s, const Model& m, Diagnostics& diag) {
   const std::string what = "step " + quote_text(s.id);
   if (p.percent_complete > 0 && p.has_remaining())
     diag.error("progress-conflict", at + "/remaining", s.id,
-               what + " gives both percent_complete and remaining: give one (remaining, when the work was "
-                      "re-estimated)");
+               what +
+                   " gives both percent_complete and remaining: give one (remaining, when the work was "
+                   "re-estimated)");
   const bool work_left = (p.percent_complete > 0 && p.percent_complete < 100) || p.remaining > 0;
   if (s.status == StepStatus::done && work_left)
     diag.error("progress-conflict", at + "/status", s.id,
@@ -184,8 +185,8 @@ void check_step_progress(const Step& s, const Model& m, Diagnostics& diag) {
                    (p.remaining > 0 ? "remaining is " + number_text(p.remaining) + " working days"
                                     : "percent_complete is " + number_text(p.percent_complete)) +
                    ": set status to in-progress, or the work left to 0");
-  for (const auto& [field, date] : {std::pair<const char*, Date>{"actual_start", p.actual_start},
-                                    {"actual_finish", p.actual_finish}}) {
+  for (const auto& [field, date] :
+       {std::pair<const char*, Date>{"actual_start", p.actual_start}, {"actual_finish", p.actual_finish}}) {
     if (date.empty()) continue;
     if (m.calendar.start.empty()) {
       diag.error("no-calendar-start", at + "/" + field, s.id,
@@ -214,9 +215,9 @@ void check_progress(const ModelBuilder& b, Diagnostics& diag) {
                  "the status date is a date, and the file has no calendar start to count working days from (add "
                  "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
     else if (m.status_date.days() < days_from_iso(m.calendar.start))
-      diag.error("status-before-start", "/status_date", "",
-                 "the status date " + m.status_date.iso() + " is before the calendar start " +
-                     quote_text(m.calendar.start));
+      diag.error(
+          "status-before-start", "/status_date", "",
+          "the status date " + m.status_date.iso() + " is before the calendar start " + quote_text(m.calendar.start));
   }
   if (m.features().progress)
     for (const Step& s : m.steps()) check_step_progress(s, m, diag);

@@ -62,8 +62,8 @@ const char* link_type_name(LinkType t) noexcept {
 }
 
 std::optional<LinkType> parse_link_type(std::string_view name) noexcept {
-  for (LinkType t : {LinkType::finish_to_start, LinkType::start_to_start, LinkType::finish_to_finish,
-                     LinkType::start_to_finish})
+  for (LinkType t :
+       {LinkType::finish_to_start, LinkType::start_to_start, LinkType::finish_to_finish, LinkType::start_to_finish})
     if (name == link_type_name(t)) return t;
   return std::nullopt;
 }

@@ -206,8 +206,9 @@ Diagram deps_view(const Model& m, const RenderOptions& o) {
     draw_detail(b, d, shown);
     if (!o.all_edges) notes.push_back("dependencies implied by a longer chain are not drawn (--all-edges draws them)");
     if (!pa.network.plain_links())
-      notes.push_back("arrow labels: link type and lag in working days (FS finish-to-start, SS start-to-start, "
-                      "FF finish-to-finish, SF start-to-finish; unlabelled: FS)");
+      notes.push_back(
+          "arrow labels: link type and lag in working days (FS finish-to-start, SS start-to-start, "
+          "FF finish-to-finish, SF start-to-finish; unlabelled: FS)");
   } else {
     draw_collapsed(b, d, notes);
   }

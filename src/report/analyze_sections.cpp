@@ -70,9 +70,9 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& p, const
                             {fixed(x.ef, 1), Look::plain},
                             {date_or_blank(cal, x.ef), Look::plain}};
       if (typed)
-        row.insert(row.begin() + 3,
-                   Cell{k == 0 ? "-" : link_timing_text(driving_link(p.network, p.schedule, path[k - 1], i)),
-                        Look::plain});
+        row.insert(
+            row.begin() + 3,
+            Cell{k == 0 ? "-" : link_timing_text(driving_link(p.network, p.schedule, path[k - 1], i)), Look::plain});
       add_row(t, std::move(row));
     }
   }

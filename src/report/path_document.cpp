@@ -88,18 +88,23 @@ void add_critical_path(Document& d, const Model& m, const PathAnalysis& a, const
   // With links of other types than finish-to-start, or lags, a column says how each activity
   // follows the one before it.
   const bool typed = !net.plain_links();
-  std::vector<Column> columns{{"#", 3, true},         {"id", 28, false, 2},         {"kind", 6},
-                              {"days", 7, true},      {"start", 8, true},           {"finish", 8, true},
-                              {"start date", 12, false, 2}, {"finish date"}};
+  std::vector<Column> columns{
+      {"#", 3, true},      {"id", 28, false, 2},         {"kind", 6},    {"days", 7, true}, {"start", 8, true},
+      {"finish", 8, true}, {"start date", 12, false, 2}, {"finish date"}};
   if (typed) columns.insert(columns.begin() + 3, Column{"link", 7, false, 1});
   Table& t = sec.listing_table(columns);
   std::size_t k = 0;
   for (std::size_t j = 0; j < s.critical_path.size(); ++j) {
     const std::uint32_t i = s.critical_path[j];
     const Ref r = net.activity[i];
-    std::vector<std::string> row{std::to_string(++k), m.id(r), m.kind(r) == EntityKind::approval ? "gate" : "step",
-                                 fixed(net.duration[i]), fixed(s.times[i].es), fixed(s.times[i].ef),
-                                 cal.start_date(s.times[i].es).value_or("-"), cal.finish_date(s.times[i].ef).value_or("-")};
+    std::vector<std::string> row{std::to_string(++k),
+                                 m.id(r),
+                                 m.kind(r) == EntityKind::approval ? "gate" : "step",
+                                 fixed(net.duration[i]),
+                                 fixed(s.times[i].es),
+                                 fixed(s.times[i].ef),
+                                 cal.start_date(s.times[i].es).value_or("-"),
+                                 cal.finish_date(s.times[i].ef).value_or("-")};
     if (typed)
       row.insert(row.begin() + 3, j == 0 ? "-" : link_timing_text(driving_link(net, s, s.critical_path[j - 1], i)));
     t.row(std::move(row));
@@ -232,8 +237,9 @@ void add_progress_section(Document& d, const Model& m, const PathAnalysis& a) {
   if (!a.progress) return;
   const ProgressOutlook& p = *a.progress;
   Section& sec = d.section("progress", "Progress");
-  sec.line((m.status_date.empty() ? std::string("no status date")
-                                  : "status date " + m.status_date.iso() + " (working day " + fixed(p.status_day) + ")") +
+  sec.line((m.status_date.empty()
+                ? std::string("no status date")
+                : "status date " + m.status_date.iso() + " (working day " + fixed(p.status_day) + ")") +
            "; steps: " + std::to_string(p.done) + " done, " + std::to_string(p.in_progress) + " in progress, " +
            std::to_string(p.not_started) + " not started");
   sec.line("plan (from scratch): " + fixed(p.planned_duration) + " working days; forecast: " +

@@ -135,7 +135,8 @@ J path_json(const Model& m, const PathAnalysis& a, const PathOptions& options, c
   // How each activity of the critical path follows the one before it: "FS", "SS+3", ...
   J links = J::array();
   for (std::size_t k = 0; k < s.critical_path.size(); ++k)
-    links.push_back(k == 0 ? J() : J(link_timing_text(driving_link(net, s, s.critical_path[k - 1], s.critical_path[k]))));
+    links.push_back(k == 0 ? J()
+                           : J(link_timing_text(driving_link(net, s, s.critical_path[k - 1], s.critical_path[k]))));
   j["critical_path_links"] = std::move(links);
   J tied = J::array();
   for (const auto& p : s.tied_paths) tied.push_back(ids_json(m, net, p));

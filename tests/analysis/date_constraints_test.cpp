@@ -31,12 +31,12 @@ TEST_CASE("dates: working days before a date and through it", "[calendar][dates]
   c.start = "2027-03-01";
   const WorkCalendar cal(c);
   CHECK(cal.start_day(date("2027-03-01")) == 0);
-  CHECK(cal.start_day(date("2027-03-05")) == 4);  // Mon..Thu before it
+  CHECK(cal.start_day(date("2027-03-05")) == 4);   // Mon..Thu before it
   CHECK(cal.finish_day(date("2027-03-05")) == 5);  // through Friday
-  CHECK(cal.start_day(date("2027-03-06")) == 5);  // Saturday: the next working day is Monday, day 5
+  CHECK(cal.start_day(date("2027-03-06")) == 5);   // Saturday: the next working day is Monday, day 5
   CHECK(cal.finish_day(date("2027-03-07")) == 5);  // due on Sunday: by Friday's end
   CHECK(cal.start_day(date("2027-03-10")) == 7);
-  CHECK(cal.start_day(date("2027-02-26")) == -1);  // the Friday before the start
+  CHECK(cal.start_day(date("2027-02-26")) == -1);           // the Friday before the start
   c.holidays = {"2027-03-03", "2027-03-03", "2027-03-06"};  // a Wednesday twice, a Saturday
   CHECK(WorkCalendar(c).start_day(date("2027-03-10")) == 6);
   CHECK_FALSE(WorkCalendar(Calendar{}).start_day(date("2027-03-10")));
@@ -95,7 +95,8 @@ TEST_CASE("dates: done work keeps no constraint, and Monte Carlo honours not_bef
 }
 
 TEST_CASE("dates: read, checked and saved back", "[load][dates]") {
-  const Model m = load_valid(dated(R"({"id": "a", "duration": 1, "not_before": "2027-03-10", "deadline": "2027-04-30"})"));
+  const Model m =
+      load_valid(dated(R"({"id": "a", "duration": 1, "not_before": "2027-03-10", "deadline": "2027-04-30"})"));
   CHECK(m.steps()[0].dates.not_before == date("2027-03-10"));
   CHECK(m.steps()[0].dates.deadline.iso() == "2027-04-30");
   const std::string text = save_model(m);

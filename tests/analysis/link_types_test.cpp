@@ -77,8 +77,8 @@ TEST_CASE("links: two links between the same pair both count", "[cpm][links]") {
   for (const std::string deps : {R"([{"on": "a", "type": "SS", "lag": 1}, {"on": "a", "type": "FF", "lag": 2}])",
                                  R"([{"on": "a", "type": "FF", "lag": 2}, {"on": "a", "type": "SS", "lag": 1},
                                      {"on": "a", "type": "FF", "lag": 2}])"}) {
-    const Result r = schedule(doc(R"({"id": "a", "duration": 4}, {"id": "b", "duration": 1, "depends_on": )" + deps +
-                                  "}"));
+    const Result r =
+        schedule(doc(R"({"id": "a", "duration": 4}, {"id": "b", "duration": 1, "depends_on": )" + deps + "}"));
     CHECK(r.net.link_count() == 2);
     check(r, "b", 5, 6, 5, 6, 0, 0, true);
     CHECK(r.ids(r.s.critical_path) == Ids{"a", "b"});

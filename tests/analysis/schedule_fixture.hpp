@@ -44,14 +44,15 @@ inline Result schedule(const std::string& json, const NetworkOptions& options = 
 }
 
 // A file with the given steps, approvals and initiatives (JSON array bodies).
-inline std::string doc(const std::string& steps, const std::string& approvals = "", const std::string& initiatives = "") {
+inline std::string doc(const std::string& steps, const std::string& approvals = "",
+                       const std::string& initiatives = "") {
   return R"({"clearpath": 1, "name": "cpm test", "initiatives": [)" + initiatives + R"(], "approvals": [)" + approvals +
          R"(], "steps": [)" + steps + "]}";
 }
 
 // Every figure of one activity, exactly (the hand-computed cases use whole or binary-exact days).
-inline void check(const Result& r, const std::string& id, double es, double ef, double ls, double lf, double tf, double ff,
-           bool critical) {
+inline void check(const Result& r, const std::string& id, double es, double ef, double ls, double lf, double tf,
+                  double ff, bool critical) {
   INFO("activity " << id);
   const ActivityTimes& t = r.t(id);
   CHECK(t.es == es);

@@ -125,11 +125,9 @@ TEST_CASE("anything the precise reader would report makes the clean reader give 
       R"({"steps": [{"id": "s", "duration": 1, "status": "finished"}]})",
       R"({"steps": [{"id": "s\ud800", "duration": 1}]})",  // lone surrogate escape
       R"({"steps": [{"id": "s", "duration": 1, "attributes": {"a": 1, "a": 2}}]})",
-      R"({"people": [{"id": "p", "capacity": 1.5}]})",
-      R"({"departments": [{"id": "d", "side": "IT"}]})",
+      R"({"people": [{"id": "p", "capacity": 1.5}]})", R"({"departments": [{"id": "d", "side": "IT"}]})",
       R"({"approvals": [{"id": "a", "rule": {"slots": [{}]}}]})",  // empty slot
-      R"({"approvals": [{"id": "a", "rule": {"min_approvers": 1.5}}]})",
-      R"({"clearpath": 3})",
+      R"({"approvals": [{"id": "a", "rule": {"min_approvers": 1.5}}]})", R"({"clearpath": 3})",
       R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "type": "XX"}]}]})",  // unknown link type
       R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"type": "SS"}]}]})",              // no "on"
       R"({"steps": [{"id": "s", "duration": 1, "depends_on": [{"on": "s2", "lag": "1"}]}]})",
@@ -138,14 +136,9 @@ TEST_CASE("anything the precise reader would report makes the clean reader give 
       R"({"steps": [{"id": "s", "duration": 1, "deadline": "2027-02-29"}]})",
       // Not JSON, though simdjson 3.0 iterates them when a string value is only peeked at.
       R"({"steps": [{"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": [ "on": "a"}]}]})",
-      R"({"people": [{"id": "a", "title": "x" ]}]})",
-      R"({"people": [{"id": "p", "roles": ["x": "y"}]}]})",
-      R"({"approvals": [{"id": "a", "not_before": 1}]})",
-      R"({"calendar": {"start": "2027-02-30"}})",
-      R"({"name": "a", "name": "b"})",
-      R"({"steps": {}})",
-      R"({"steps": [1]})",
-      R"({"extra": 1})",
+      R"({"people": [{"id": "a", "title": "x" ]}]})", R"({"people": [{"id": "p", "roles": ["x": "y"}]}]})",
+      R"({"approvals": [{"id": "a", "not_before": 1}]})", R"({"calendar": {"start": "2027-02-30"}})",
+      R"({"name": "a", "name": "b"})", R"({"steps": {}})", R"({"steps": [1]})", R"({"extra": 1})",
       "{\"steps\": [" + step + "," + step + "]}",  // duplicate id
   };
   for (const std::string& text : not_clean) {

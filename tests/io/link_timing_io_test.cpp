@@ -109,22 +109,26 @@ TEST_CASE("link timing: each mistake is a located error with a hint", "[load][li
   CHECK(d.pointer == "/steps/0/depends_on/0");
   CHECK(d.message == "dependency 1 of step 'b' has no \"on\" (the id it depends on; required)");
 
-  d = only_error(steps(R"({"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": [{"on": "a", "lag": "2d"}]})"),
-                 "wrong-type");
+  d = only_error(
+      steps(R"({"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": [{"on": "a", "lag": "2d"}]})"),
+      "wrong-type");
   CHECK(d.pointer == "/steps/1/depends_on/0/lag");
   CHECK(d.message == "lag of dependency 1 of step 'b' must be a number, not a string");
 
-  d = only_error(steps(R"({"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": [{"on": "a", "lag": 2e6}]})"),
-                 "out-of-range");
+  d = only_error(
+      steps(R"({"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": [{"on": "a", "lag": 2e6}]})"),
+      "out-of-range");
   CHECK(d.pointer == "/steps/1/depends_on/0/lag");
-  CHECK(d.message == "lag of dependency 1 of step 'b' must be between -1,000,000 and 1,000,000 working days, not 2e+06");
+  CHECK(d.message ==
+        "lag of dependency 1 of step 'b' must be between -1,000,000 and 1,000,000 working days, not 2e+06");
 
   d = only_error(steps(R"({"id": "b", "duration": 1, "depends_on": [{"on": "nope", "type": "SS"}]})"),
                  "unknown-reference");
   CHECK(d.pointer == "/steps/0/depends_on/0");
 
   // An unknown key in a link is a warning, as anywhere else.
-  const LoadResult w = load(steps(R"({"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": [{"on": "a", "lagg": 2}]})"));
+  const LoadResult w =
+      load(steps(R"({"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends_on": [{"on": "a", "lagg": 2}]})"));
   CHECK_FALSE(w.diagnostics.has_errors());
   REQUIRE(diagnostics_with_code(w, "unknown-key").size() == 1);
   CHECK(diagnostics_with_code(w, "unknown-key")[0].pointer == "/steps/1/depends_on/0/lagg");
@@ -132,8 +136,8 @@ TEST_CASE("link timing: each mistake is a located error with a hint", "[load][li
 
 TEST_CASE("link timing: nothing goes ahead of an approval before it is granted", "[load][links][errors]") {
   // SS or SF from a gate counts from when it is requested; a lead goes ahead of its grant.
-  Diagnostic d = only_error(steps(R"({"id": "b", "duration": 1, "depends_on": [{"on": "gate", "type": "SS", "lag": 3}]})"),
-                            "gate-link");
+  Diagnostic d = only_error(
+      steps(R"({"id": "b", "duration": 1, "depends_on": [{"on": "gate", "type": "SS", "lag": 3}]})"), "gate-link");
   CHECK(d.pointer == "/steps/0/depends_on/0/type");
   CHECK(d.message ==
         "step 'b' may go ahead before approval 'gate' is granted (an SS link counts from its start): what depends on "
@@ -152,11 +156,13 @@ TEST_CASE("link timing: a lag counts in the check that every date fits the calen
   // three lags of 1,000,000 working days end past it; one such lag alone fits.
   const std::string lag = R"(, "depends_on": [{"on": "a", "lag": 1000000}]})";
   CHECK(diagnostics_with_code(load(R"({"calendar": {"start": "2027-01-04"}, "steps": [{"id": "a", "duration": 1},
-    {"id": "b", "duration": 1)" + lag + "]}"),
+    {"id": "b", "duration": 1)" + lag +
+                                   "]}"),
                               "date-overflow")
             .empty());
   const LoadResult r = load(R"({"calendar": {"start": "2027-01-04"}, "steps": [{"id": "a", "duration": 1},
-    {"id": "b", "duration": 1)" + lag + R"(, {"id": "c", "duration": 1, "depends_on": [{"on": "b", "lag": 1000000}]},
+    {"id": "b", "duration": 1)" +
+                            lag + R"(, {"id": "c", "duration": 1, "depends_on": [{"on": "b", "lag": 1000000}]},
     {"id": "d", "duration": 1, "depends_on": [{"on": "c", "lag": 1000000}]}]})");
   const std::vector<Diagnostic> overflow = diagnostics_with_code(r, "date-overflow");
   REQUIRE(overflow.size() == 1);

@@ -88,8 +88,7 @@ TEST_CASE("depends_on objects give each link its type and lag, the first one too
     {"id": "d", "duration": 1, "depends_on": [{"on": "a"}, "c"]}]})");
   const auto timing = [&](const char* id) { return m.step(*m.find(id)).link_timing; };
   CHECK(timing("b") == std::vector<LinkTiming>{{LinkType::start_to_start, 1}});
-  CHECK(timing("c") ==
-        std::vector<LinkTiming>{{}, {LinkType::finish_to_finish, -2}, {LinkType::finish_to_start, 0}});
+  CHECK(timing("c") == std::vector<LinkTiming>{{}, {LinkType::finish_to_finish, -2}, {LinkType::finish_to_start, 0}});
   CHECK(timing("d").empty());  // an object with no type or lag is a plain link
 }
 

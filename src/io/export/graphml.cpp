@@ -84,9 +84,9 @@ enum class For { graph, node, edge };
 struct Key {
   const char* id;
   For domain;
-  const char* name;   // attr.name
-  const char* type;   // attr.type
-  bool list = false;  // a JSON array of strings (attr.list="string", as apoc reads it)
+  const char* name;                // attr.name
+  const char* type;                // attr.type
+  bool list = false;               // a JSON array of strings (attr.list="string", as apoc reads it)
   const char* fallback = nullptr;  // the key's <default>: the value of an element that gives none
 };
 

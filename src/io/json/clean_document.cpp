@@ -25,10 +25,9 @@ namespace {
 // the precise reader, which reports the exact place.
 constexpr int kCleanDepth = 60;
 
-constexpr std::string_view kTopLevelKeys[] = {"clearpath",  "$schema",     "name",      "description",
-                                              "attributes", "calendar",    "people",    "departments",
-                                              "systems",    "initiatives", "approvals", "steps",
-                                              "status_date"};
+constexpr std::string_view kTopLevelKeys[] = {"clearpath", "$schema", "name",        "description", "attributes",
+                                              "calendar",  "people",  "departments", "systems",     "initiatives",
+                                              "approvals", "steps",   "status_date"};
 
 }  // namespace
 

@@ -151,29 +151,28 @@ bool Reader::approval(od::object& o, std::uint32_t index) {
   ids_a_.clear();
   ids_b_.clear();
   ids_c_.clear();  // the departments of the rule's slots, "" where a slot names none
-  const bool ok =
-      fields(o,
-             {"id", "name", "attributes", "initiative", "approvers", "lead_time", "status", "depends_on", "rule",
-              "not_before", "deadline"},
-             [&](std::uint32_t k, od::value& v) {
-               switch (k) {
-                 case 0: return string_of(v, id);
-                 case 1: return text(v, a.name);
-                 case 2: return attributes(v, 3, a.attributes);
-                 case 3: return id_of(v, initiative);
-                 case 4: return ids(v, ids_a_);
-                 case 5: return number_of(v, kNonNegative, a.lead_time);
-                 case 6:
-                   return status_of(v, a.status,
-                                    {{"pending", ApprovalStatus::pending},
-                                     {"granted", ApprovalStatus::granted},
-                                     {"denied", ApprovalStatus::denied}});
-                 case 7: return dependencies(v, ids_b_, a.link_timing);
-                 case 8: return rule(v, a.rule);
-                 case 9: return date_of(v, a.dates.not_before);
-                 default: return date_of(v, a.dates.deadline);
-               }
-             });
+  const bool ok = fields(o,
+                         {"id", "name", "attributes", "initiative", "approvers", "lead_time", "status", "depends_on",
+                          "rule", "not_before", "deadline"},
+                         [&](std::uint32_t k, od::value& v) {
+                           switch (k) {
+                             case 0: return string_of(v, id);
+                             case 1: return text(v, a.name);
+                             case 2: return attributes(v, 3, a.attributes);
+                             case 3: return id_of(v, initiative);
+                             case 4: return ids(v, ids_a_);
+                             case 5: return number_of(v, kNonNegative, a.lead_time);
+                             case 6:
+                               return status_of(v, a.status,
+                                                {{"pending", ApprovalStatus::pending},
+                                                 {"granted", ApprovalStatus::granted},
+                                                 {"denied", ApprovalStatus::denied}});
+                             case 7: return dependencies(v, ids_b_, a.link_timing);
+                             case 8: return rule(v, a.rule);
+                             case 9: return date_of(v, a.dates.not_before);
+                             default: return date_of(v, a.dates.deadline);
+                           }
+                         });
   if (!ok) return false;
   a.initiative = intern_if(builder_, initiative);
   intern_all(ids_a_, a.approvers);
@@ -226,36 +225,36 @@ bool Reader::step(od::object& o, std::uint32_t index) {
 bool Reader::read_step(od::object& o, PendingStep& p) {
   bool has_duration = false;
   Step& s = p.step;
-  const bool ok = fields(o,
-                         {"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands",
-                          "status", "depends_on", "not_before", "deadline", "percent_complete", "remaining",
-                          "actual_start", "actual_finish"},
-                         [&](std::uint32_t k, od::value& v) {
-                           switch (k) {
-                             case 0: return string_of(v, p.id);
-                             case 1: return text(v, s.name);
-                             case 2: return attributes(v, 3, s.attributes);
-                             case 3: return id_of(v, p.initiative);
-                             case 4: return id_of(v, p.system);
-                             case 5: return id_of(v, p.owner);
-                             case 6: has_duration = true; return duration(v, s.duration);
-                             case 7: return texts(v, s.skills);
-                             case 8: return demands(v, p.demand_ids, p.demand_amounts);
-                             case 9:
-                               return status_of(v, s.status,
-                                                {{"not-started", StepStatus::not_started},
-                                                 {"in-progress", StepStatus::in_progress},
-                                                 {"done", StepStatus::done},
-                                                 {"blocked", StepStatus::blocked}});
-                             case 10: return dependencies(v, p.depends_on, s.link_timing);
-                             case 11: return date_of(v, s.dates.not_before);
-                             case 12: return date_of(v, s.dates.deadline);
-                             case 13: return number_of(v, Range{0, false, 100, false}, s.progress.percent_complete);
-                             case 14: return number_of(v, kNonNegative, s.progress.remaining);
-                             case 15: return date_of(v, s.progress.actual_start);
-                             default: return date_of(v, s.progress.actual_finish);
-                           }
-                         });
+  const bool ok =
+      fields(o,
+             {"id", "name", "attributes", "initiative", "system", "owner", "duration", "skills", "demands", "status",
+              "depends_on", "not_before", "deadline", "percent_complete", "remaining", "actual_start", "actual_finish"},
+             [&](std::uint32_t k, od::value& v) {
+               switch (k) {
+                 case 0: return string_of(v, p.id);
+                 case 1: return text(v, s.name);
+                 case 2: return attributes(v, 3, s.attributes);
+                 case 3: return id_of(v, p.initiative);
+                 case 4: return id_of(v, p.system);
+                 case 5: return id_of(v, p.owner);
+                 case 6: has_duration = true; return duration(v, s.duration);
+                 case 7: return texts(v, s.skills);
+                 case 8: return demands(v, p.demand_ids, p.demand_amounts);
+                 case 9:
+                   return status_of(v, s.status,
+                                    {{"not-started", StepStatus::not_started},
+                                     {"in-progress", StepStatus::in_progress},
+                                     {"done", StepStatus::done},
+                                     {"blocked", StepStatus::blocked}});
+                 case 10: return dependencies(v, p.depends_on, s.link_timing);
+                 case 11: return date_of(v, s.dates.not_before);
+                 case 12: return date_of(v, s.dates.deadline);
+                 case 13: return number_of(v, Range{0, false, 100, false}, s.progress.percent_complete);
+                 case 14: return number_of(v, kNonNegative, s.progress.remaining);
+                 case 15: return date_of(v, s.progress.actual_start);
+                 default: return date_of(v, s.progress.actual_finish);
+               }
+             });
   if (!ok || !has_duration) return false;
   for (std::string_view x : {p.initiative, p.system, p.owner, p.id}) p.probes.push_back(IdIndex::probe(x));
   for (std::string_view x : p.depends_on) p.probes.push_back(IdIndex::probe(x));

@@ -53,9 +53,7 @@ constexpr NumberRule kPositive{0, true, std::nullopt, false};
 std::string format_number(double v) { return json_number(v).dump(); }
 
 // The last segment of a pointer as an index ("/steps/3/depends_on/2" -> 2).
-std::size_t pointer_index(const std::string& pointer) {
-  return std::stoul(pointer.substr(pointer.rfind('/') + 1));
-}
+std::size_t pointer_index(const std::string& pointer) { return std::stoul(pointer.substr(pointer.rfind('/') + 1)); }
 
 // " (did you mean SS?)" for a link type written in lower case or in words.
 std::string link_type_hint(std::string_view written) {
@@ -63,7 +61,7 @@ std::string link_type_hint(std::string_view written) {
   for (char c : written)
     if (c != '-' && c != '_' && c != ' ') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static constexpr std::pair<std::string_view, std::string_view> kSpelled[] = {
-      {"fs", "FS"}, {"finishtostart", "FS"}, {"ss", "SS"}, {"starttostart", "SS"},
+      {"fs", "FS"}, {"finishtostart", "FS"},  {"ss", "SS"}, {"starttostart", "SS"},
       {"ff", "FF"}, {"finishtofinish", "FF"}, {"sf", "SF"}, {"starttofinish", "SF"}};
   for (const auto& [spelled, code] : kSpelled)
     if (key == spelled) return " (did you mean " + std::string(code) + "?)";
@@ -108,8 +106,9 @@ class Fields {
     if (!v->is_string()) return wrong_type(key, *v, "a date written YYYY-MM-DD");
     const std::string& text = v->get_ref<const std::string&>();
     if (const std::optional<Date> d = Date::parse(text)) out = *d;
-    else error("bad-date", at(key), std::string(key) + " " + quote_text(text) + " of " + what() +
-                                        " is not a date written YYYY-MM-DD");
+    else
+      error("bad-date", at(key),
+            std::string(key) + " " + quote_text(text) + " of " + what() + " is not a date written YYYY-MM-DD");
   }
 
   void flag(const char* key, bool& out) {
@@ -212,7 +211,8 @@ class Fields {
       auto item_at = [&] { return pointer_join(at(key), i); };
       Ref r = kNoRef;
       if (!item.is_object()) {
-        if (ref_value(item, item_at, [&] { return label(key); }, r)) {
+        if (ref_value(
+                item, item_at, [&] { return label(key); }, r)) {
           out.push_back(r);
           if (!timing.empty()) timing.emplace_back();
         }
@@ -258,11 +258,13 @@ class Fields {
     json* on = l.find("on");
     bool ok = true;
     if (!on) {
-      l.error("missing-field", at, "dependency " + std::to_string(pointer_index(at) + 1) + " of " + what() +
-                                       " has no \"on\" (the id it depends on; required)");
+      l.error("missing-field", at,
+              "dependency " + std::to_string(pointer_index(at) + 1) + " of " + what() +
+                  " has no \"on\" (the id it depends on; required)");
       ok = false;
     } else {
-      ok = l.ref_value(*on, [&] { return pointer_join(at, "on"); }, [&] { return l.label("on"); }, r);
+      ok = l.ref_value(
+          *on, [&] { return pointer_join(at, "on"); }, [&] { return l.label("on"); }, r);
     }
     if (json* type = l.find("type")) {
       const std::string type_at = pointer_join(at, "type");
@@ -286,8 +288,7 @@ class Fields {
               *l.find("lag"), [&] { return pointer_join(at, "lag"); }, [&] { return l.label("lag"); },
               NumberRule{-HUGE_VAL, false, std::nullopt, false}, lag))
         link.lag = lag == 0 ? 0.0 : lag;  // -0 is 0
-      else
-        ok = false;
+      else ok = false;
     }
     return ok;
   }

@@ -227,7 +227,8 @@ TEST_CASE("export: links with a type or lag carry them in GraphML and DOT", "[ex
     {"id": "b", "duration": 1, "depends_on": ["gate", {"on": "a", "type": "SS", "lag": 2}]}]})");
   const std::string g = export_model(m, ExportFormat::graphml);
   CHECK(well_formed_xml(g));
-  CHECK(g.find(R"(<key id="link_type" for="edge" attr.name="link_type" attr.type="string"><default>FS</default></key>)") !=
+  CHECK(g.find(
+            R"(<key id="link_type" for="edge" attr.name="link_type" attr.type="string"><default>FS</default></key>)") !=
         std::string::npos);
   CHECK(g.find(R"(<key id="lag" for="edge" attr.name="lag" attr.type="double"><default>0</default></key>)") !=
         std::string::npos);
