@@ -14,12 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "analysis/levelling_fixture.hpp"
 #include "clearpath/levelling.hpp"
 #include "clearpath/schedule.hpp"
 #include "model/random.hpp"
 #include "support/test_support.hpp"
 
 using namespace clearpath;
+using clearpath::test::plain_serial;
+using clearpath::test::require_feasible;
 
 namespace {
 
@@ -55,19 +58,6 @@ LevellingProblem make(const std::vector<Activity>& activities, std::vector<doubl
 
 constexpr LinkType FS = LinkType::finish_to_start, SS = LinkType::start_to_start, FF = LinkType::finish_to_finish,
                    SF = LinkType::start_to_finish;
-
-LevellingOptions plain_serial() {
-  LevellingOptions o;
-  o.effort = 0;
-  o.justify = false;
-  return o;
-}
-
-void require_feasible(const LevellingProblem& p, const LevelledSchedule& s) {
-  const auto why = check_levelled(p, s);
-  INFO((why ? *why : std::string("feasible")));
-  REQUIRE_FALSE(why.has_value());
-}
 
 // The same activities and links as a schedule Network, for the CPM (compute_schedule). Every
 // predecessor has a smaller index here, so index order is topological.

@@ -12,10 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "analysis/levelling_fixture.hpp"
 #include "clearpath/levelling.hpp"
 #include "model/random.hpp"
 
 using namespace clearpath;
+using clearpath::test::plain_serial;
+using clearpath::test::require_feasible;
 
 namespace {
 
@@ -66,19 +69,6 @@ LevellingProblem chain_instance(Xoshiro256& rng, const ChainShape& shape, std::v
     p.demand.push_back(d);
   }
   return p;
-}
-
-LevellingOptions plain_serial() {
-  LevellingOptions o;
-  o.effort = 0;
-  o.justify = false;
-  return o;
-}
-
-void require_feasible(const LevellingProblem& p, const LevelledSchedule& s) {
-  const auto why = check_levelled(p, s);
-  INFO((why ? *why : std::string("feasible")));
-  REQUIRE_FALSE(why.has_value());
 }
 
 // The precedence-only critical path, naively (every predecessor has a smaller index in the
