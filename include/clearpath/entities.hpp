@@ -120,6 +120,8 @@ struct LinkTiming {
   double lag = 0;
   bool plain() const noexcept { return type == LinkType::finish_to_start && lag == 0; }
   friend bool operator==(const LinkTiming&, const LinkTiming&) = default;
+  // By type, then lag: the order in which files and networks list links to one activity.
+  friend auto operator<=>(const LinkTiming&, const LinkTiming&) = default;
 };
 
 // "SS+2", "FS-1.5", "FF": a link's type, then its lag when not 0 (as diagrams label them).

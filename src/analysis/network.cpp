@@ -196,11 +196,6 @@ Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate est
   std::vector<std::uint32_t> preds;
   std::vector<std::pair<std::uint32_t, LinkTiming>> typed_preds;
   static const std::vector<LinkTiming> kNoTiming;
-  auto before = [](const std::pair<std::uint32_t, LinkTiming>& a, const std::pair<std::uint32_t, LinkTiming>& b) {
-    if (a.first != b.first) return a.first < b.first;
-    if (a.second.type != b.second.type) return a.second.type < b.second.type;
-    return a.second.lag < b.second.lag;
-  };
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::vector<Ref>& deps = m.depends_on(selected[i]);
     const std::vector<LinkTiming>& given = m.features().typed_links ? m.link_timing(selected[i]) : kNoTiming;
@@ -217,7 +212,7 @@ Network assemble_network(const Model& m, std::vector<Ref> selected, Estimate est
     typed_preds.clear();
     for (std::size_t k = 0; k < deps.size(); ++k)
       if (index[deps[k]] != UINT32_MAX) typed_preds.emplace_back(index[deps[k]], given[k]);
-    std::sort(typed_preds.begin(), typed_preds.end(), before);
+    std::sort(typed_preds.begin(), typed_preds.end());
     typed_preds.erase(std::unique(typed_preds.begin(), typed_preds.end()), typed_preds.end());
     timing.resize(links.size());
     for (const auto& [p, t] : typed_preds) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <ostream>
 #include <sstream>
+#include <tuple>
 
 #include "clearpath/save.hpp"
 #include "io/export/export_parts.hpp"
@@ -114,9 +115,7 @@ class EdgeList {
     std::vector<std::size_t> order(to.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      if (m_.id(to[a]) != m_.id(to[b])) return m_.id(to[a]) < m_.id(to[b]);
-      if (timing[a].type != timing[b].type) return timing[a].type < timing[b].type;
-      return timing[a].lag < timing[b].lag;
+      return std::tie(m_.id(to[a]), timing[a]) < std::tie(m_.id(to[b]), timing[b]);
     });
     for (std::size_t k : order) {
       one(from, Relation::depends_on, to[k]);

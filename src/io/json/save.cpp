@@ -47,12 +47,7 @@ class Writer {
       return refs(o, "depends_on", deps);
     std::vector<std::pair<std::string, LinkTiming>> links;
     for (std::size_t k = 0; k < deps.size(); ++k) links.emplace_back(m_.id(deps[k]), timing_at(timing, k));
-    if (normalise_)
-      std::sort(links.begin(), links.end(), [](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first < b.first;
-        if (a.second.type != b.second.type) return a.second.type < b.second.type;
-        return a.second.lag < b.second.lag;
-      });
+    if (normalise_) std::sort(links.begin(), links.end());
     ojson list = ojson::array();
     for (auto& [id, t] : links) {
       if (t.plain()) {
