@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model/capacity_fit.hpp"
 #include "model/checks.hpp"
 #include "model/entity_pointer.hpp"
 #include "model/work_graph.hpp"
@@ -131,6 +132,15 @@ void check_calendar_fits(const ModelBuilder& b, const WorkGraph* work, Diagnosti
 
 namespace {
 
+// A date (`what`, at `pointer`) in a file with no calendar start: nothing to count days from.
+void no_calendar_start(const std::string& pointer, const std::string& entity, const std::string& what,
+                       Diagnostics& diag) {
+  diag.error("no-calendar-start", pointer, entity,
+             what +
+                 " is a date, and the file has no calendar start to count working days from (add "
+                 "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
+}
+
 template <class Activity>
 void check_dates_of(EntityKind kind, const Activity& a, const Calendar& cal, Diagnostics& diag) {
   if (a.dates.empty()) return;
@@ -138,10 +148,7 @@ void check_dates_of(EntityKind kind, const Activity& a, const Calendar& cal, Dia
   const std::string what = std::string(kind_name(kind)) + " " + quote_text(a.id);
   const char* field = !a.dates.deadline.empty() ? "deadline" : "not_before";
   if (cal.start.empty()) {
-    diag.error("no-calendar-start", at + "/" + field, a.id,
-               std::string(field) + " of " + what +
-                   " is a date, and the file has no calendar start to count working days from (add "
-                   "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
+    no_calendar_start(at + "/" + field, a.id, std::string(field) + " of " + what, diag);
     return;
   }
   if (!a.dates.deadline.empty() && a.dates.deadline.days() < days_from_iso(cal.start))
@@ -161,13 +168,6 @@ void check_activity_dates(const ModelBuilder& b, Diagnostics& diag) {
 
 namespace {
 
-std::string number_text(double v) {
-  std::string t = std::to_string(v);
-  t.erase(t.find_last_not_of('0') + 1);
-  if (!t.empty() && t.back() == '.') t.pop_back();
-  return t;
-}
-
 void check_step_progress(const Step& s, const Model& m, Diagnostics& diag) {
   const StepProgress& p = s.progress;
   if (p.empty()) return;
@@ -182,17 +182,14 @@ void check_step_progress(const Step& s, const Model& m, Diagnostics& diag) {
   if (s.status == StepStatus::done && work_left)
     diag.error("progress-conflict", at + "/status", s.id,
                what + " is done, yet " +
-                   (p.remaining > 0 ? "remaining is " + number_text(p.remaining) + " working days"
-                                    : "percent_complete is " + number_text(p.percent_complete)) +
+                   (p.remaining > 0 ? "remaining is " + load_number(p.remaining) + " working days"
+                                    : "percent_complete is " + load_number(p.percent_complete)) +
                    ": set status to in-progress, or the work left to 0");
   for (const auto& [field, date] :
        {std::pair<const char*, Date>{"actual_start", p.actual_start}, {"actual_finish", p.actual_finish}}) {
     if (date.empty()) continue;
     if (m.calendar.start.empty()) {
-      diag.error("no-calendar-start", at + "/" + field, s.id,
-                 std::string(field) + " of " + what +
-                     " is a date, and the file has no calendar start to count working days from (add "
-                     "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
+      no_calendar_start(at + "/" + field, s.id, std::string(field) + " of " + what, diag);
     } else if (!m.status_date.empty() && date > m.status_date) {
       diag.error("after-status-date", at + "/" + field, s.id,
                  std::string(field) + " " + date.iso() + " of " + what + " is after the status date " +
@@ -210,10 +207,7 @@ void check_step_progress(const Step& s, const Model& m, Diagnostics& diag) {
 void check_progress(const ModelBuilder& b, Diagnostics& diag) {
   const Model& m = b.model();
   if (!m.status_date.empty()) {
-    if (m.calendar.start.empty())
-      diag.error("no-calendar-start", "/status_date", "",
-                 "the status date is a date, and the file has no calendar start to count working days from (add "
-                 "\"calendar\": {\"start\": \"YYYY-MM-DD\"})");
+    if (m.calendar.start.empty()) no_calendar_start("/status_date", "", "the status date", diag);
     else if (m.status_date.days() < days_from_iso(m.calendar.start))
       diag.error(
           "status-before-start", "/status_date", "",

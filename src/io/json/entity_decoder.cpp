@@ -52,9 +52,6 @@ constexpr NumberRule kPositive{0, true, std::nullopt, false};
 
 std::string format_number(double v) { return json_number(v).dump(); }
 
-// The last segment of a pointer as an index ("/steps/3/depends_on/2" -> 2).
-std::size_t pointer_index(const std::string& pointer) { return std::stoul(pointer.substr(pointer.rfind('/') + 1)); }
-
 // " (did you mean SS?)" for a link type written in lower case or in words.
 std::string link_type_hint(std::string_view written) {
   std::string key;
@@ -219,7 +216,7 @@ class Fields {
         continue;
       }
       LinkTiming link;
-      if (!link_value(item, item_at(), r, link)) continue;
+      if (!link_value(item, i, item_at(), r, link)) continue;
       out.push_back(r);
       if (!link.plain() || !timing.empty()) {
         timing.resize(out.size() - 1);  // the links before it, all plain
@@ -251,16 +248,15 @@ class Fields {
   }
 
  private:
-  // One link object of depends_on at `at`: its reference and timing; false when unusable.
-  bool link_value(json& item, const std::string& at, Ref& r, LinkTiming& link) {
-    Fields l(item, at, "dependency " + std::to_string(pointer_index(at) + 1) + " of ", kind_, entity_, builder_, diag_);
+  // Link object `index` of depends_on, at `at`: its reference and timing; false when unusable.
+  bool link_value(json& item, std::size_t index, const std::string& at, Ref& r, LinkTiming& link) {
+    const std::string which = "dependency " + std::to_string(index + 1);
+    Fields l(item, at, which + " of ", kind_, entity_, builder_, diag_);
     l.unknown_keys({"on", "type", "lag"});
     json* on = l.find("on");
     bool ok = true;
     if (!on) {
-      l.error("missing-field", at,
-              "dependency " + std::to_string(pointer_index(at) + 1) + " of " + what() +
-                  " has no \"on\" (the id it depends on; required)");
+      l.error("missing-field", at, which + " of " + what() + " has no \"on\" (the id it depends on; required)");
       ok = false;
     } else {
       ok = l.ref_value(
