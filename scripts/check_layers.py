@@ -14,7 +14,7 @@ PUBLIC = {
     "finding": "model", "stats": "model", "attributes": "model", "model_builder": "model",
     "load_result": "model",
     "load": "io", "save": "io", "schema": "io", "psplib": "io", "hr_import": "io",
-    "export": "io",
+    "export": "io", "mspdi": "io",
     "schedule": "analysis", "calendar": "analysis", "path_analysis": "analysis",
     "approval_rules": "analysis", "copilots": "analysis", "conflicts": "analysis",
     "levelling": "analysis", "analyze": "analysis", "psplib_levelling": "analysis",

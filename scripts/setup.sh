@@ -22,6 +22,7 @@ packages=(
   clang-format                       # .clang-format: the style the code is formatted in
   libsimdjson-dev                    # simdjson On-Demand: the fast path that reads model files
   libre2-dev                         # RE2: linear-time regular expressions for --roles-from-title
+  libpugixml-dev                     # pugixml: reads MS Project XML (import mspdi); no DTD, no entity expansion
 )
 
 missing=()

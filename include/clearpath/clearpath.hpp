@@ -19,6 +19,7 @@
 #include "clearpath/load.hpp"
 #include "clearpath/load_result.hpp"
 #include "clearpath/model_builder.hpp"
+#include "clearpath/mspdi.hpp"
 #include "clearpath/psplib.hpp"
 #include "clearpath/save.hpp"
 #include "clearpath/schema.hpp"

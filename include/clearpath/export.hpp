@@ -1,6 +1,7 @@
 #pragma once
 // A model exported for other tools (docs/export.md): the normalised JSON of the file format,
-// GraphML (Gephi, yEd, Neo4j's apoc.import.graphml, networkx) or plain Graphviz DOT.
+// GraphML (Gephi, yEd, Neo4j's apoc.import.graphml, networkx), plain Graphviz DOT, or MS
+// Project XML (write_mspdi in clearpath/mspdi.hpp).
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -10,10 +11,11 @@
 
 namespace clearpath {
 
-enum class ExportFormat : std::uint8_t { json, graphml, dot };
-inline constexpr ExportFormat kExportFormats[] = {ExportFormat::json, ExportFormat::graphml, ExportFormat::dot};
+enum class ExportFormat : std::uint8_t { json, graphml, dot, mspdi };
+inline constexpr ExportFormat kExportFormats[] = {ExportFormat::json, ExportFormat::graphml, ExportFormat::dot,
+                                                  ExportFormat::mspdi};
 
-const char* export_format_name(ExportFormat f) noexcept;  // "json", "graphml", "dot"
+const char* export_format_name(ExportFormat f) noexcept;  // "json", "graphml", "dot", "mspdi"
 std::optional<ExportFormat> parse_export_format(std::string_view name);
 
 // The normalised model in the file format: entities of each kind sorted by id, set-like lists

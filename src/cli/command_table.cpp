@@ -96,7 +96,8 @@ const std::vector<CommandEntry>& command_table() {
        false,
        bind<LevelArgs, add_level_command, run_level>},
       {"import",
-       "Convert another format into a clearpath model (psplib: a PSPLIB .sm instance; hr: an HR export in CSV)",
+       "Convert another format into a clearpath model (mspdi: MS Project XML; psplib: a PSPLIB .sm instance; hr: an "
+       "HR export in CSV)",
        {},
        false,
        bind<ImportArgs, add_import_command, run_import>},

@@ -7,19 +7,23 @@ namespace clearpath {
 CLI::App* add_export_command(CLI::App& command, ExportArgs& args) {
   CLI::App* c = &command;
   c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  add_format_option(c, args.format, {OutputFormat::json, OutputFormat::graphml, OutputFormat::dot},
-                    "json (normalised model), graphml or dot")
+  add_format_option(c, args.format, {OutputFormat::json, OutputFormat::graphml, OutputFormat::dot, OutputFormat::mspdi},
+                    "json (normalised model), graphml, dot or mspdi (MS Project XML)")
       ->required();
   c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
   c->footer(
       "Examples:\n  clearpath export graphs/churn-model.json --format graphml -o churn.graphml\n"
       "  clearpath export graphs/churn-model.json --format json -o churn.normalised.json\n"
-      "  clearpath export - --format dot < plan.json | dot -Tsvg -o plan.svg\n\n"
+      "  clearpath export - --format dot < plan.json | dot -Tsvg -o plan.svg\n"
+      "  clearpath export graphs/fraud-rollout.json --format mspdi -o fraud-rollout.xml   open it in MS Project\n\n"
       "json: the model in the file format, entities sorted by id, set-like lists sorted (priorities and rule\n"
       "slots keep their order), defaults omitted; exporting its output again gives the same bytes.\n"
       "graphml: a node per entity (id = the entity id), a directed edge per relation with typed keys; for\n"
       "Gephi, yEd, networkx, and Neo4j: CALL apoc.import.graphml('churn.graphml', {readLabels: true}).\n"
       "dot: a node per entity (kind and name), an edge per relation labelled with it.\n"
+      "mspdi: MS Project XML: steps and approvals as tasks (summary tasks from the steps' summary attribute),\n"
+      "people and departments as resources, demands as assignments, the calendar; `clearpath import mspdi`\n"
+      "reads it back. Approvals, systems, skills and the org chart are not in MSPDI (docs/import-mspdi.md).\n"
       "See docs/export.md. Exit status: 0 written, 2 invalid input (nothing written) or usage.");
   return c;
 }

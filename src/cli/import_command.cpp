@@ -1,9 +1,11 @@
-// `clearpath import psplib FILE.sm [-o OUT.json]` and `clearpath import hr FILE.csv [--into
-// GRAPH.json] [-o OUT.json]`: other formats into a clearpath model (hr in import_hr.cpp).
+// `clearpath import psplib FILE.sm [-o OUT.json]`, `clearpath import mspdi FILE.xml [-o
+// OUT.json]` and `clearpath import hr FILE.csv [--into GRAPH.json] [-o OUT.json]`: other formats
+// into a clearpath model (hr in import_hr.cpp).
 #include <filesystem>
 #include <optional>
 #include <utility>
 
+#include "clearpath/mspdi.hpp"
 #include "clearpath/psplib.hpp"
 #include "clearpath/save.hpp"
 #include "cli/commands.hpp"
@@ -23,14 +25,36 @@ int run_psplib(Session& s, const ImportArgs& args) {
   return kExitOk;
 }
 
+// MS Project XML: warnings (what is not scheduled as MS Project schedules it) and the
+// model's own problems on stderr; the model only when it has no error.
+int run_mspdi(Session& s, const ImportArgs& args) {
+  const std::string display = Session::display(args.file);
+  MspdiImportResult r = import_mspdi(s.read(args.file), display);
+  if (!r.diagnostics.items().empty()) print_diagnostics(s.io().err, display, r.diagnostics, s.err_color(), "");
+  if (!r.model) {
+    s.io().err << "clearpath: error: " << display << ": the imported model is not valid (see above); nothing written\n";
+    return kExitInvalid;
+  }
+  if (!args.model_name.empty()) r.model->name = args.model_name;
+  s.emit(args.output, save_model(*r.model));
+  const MspdiImportSummary& n = r.summary;
+  s.io().err << "clearpath: imported " << n.tasks << " tasks (" << n.milestones << " milestones), " << n.links
+             << " links, " << n.summary_tasks << " summary tasks, " << n.resources << " resources, " << n.assignments
+             << " assignments, " << n.holidays << " non-working days";
+  if (n.skipped_tasks) s.io().err << "; left out " << n.skipped_tasks << " blank or inactive rows";
+  s.io().err << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
   CLI::App* c = &command;
   c->add_option("format", args.format,
-                "the input format: psplib (single-mode RCPSP .sm file) or hr (CSV: one row per employee)")
+                "the input format: mspdi (MS Project XML), psplib (single-mode RCPSP .sm file) or hr (CSV: one "
+                "row per employee)")
       ->required()
-      ->check(CLI::IsMember({"psplib", "hr"}));
+      ->check(CLI::IsMember({"mspdi", "psplib", "hr"}));
   c->add_option("file", args.file, "input file; - reads standard input")->required();
   c->add_option("-o,--output", args.output, "write the model to this file (atomically) instead of stdout");
   c->add_option(
@@ -38,7 +62,8 @@ CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
       "psplib: name of the model (default: PSPLIB and the file name without .sm); hr: header of the name column "
       "(default Name)");
   c->add_option("--model-name", args.model_name,
-                "name of the model (hr default: HR import and the file name without .csv)");
+                "name of the model (hr default: HR import and the file name without .csv; mspdi default: the "
+                "project's title)");
   CLI::Option_group* hr = c->add_option_group("hr", "Options of `import hr`");
   hr->add_option("--id", args.id_column, "header of the employee id column (default Employee ID)");
   hr->add_option("--title", args.title_column, "header of the job title column (default Title)");
@@ -63,7 +88,9 @@ CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
       ->capture_default_str();
   hr->add_option("--into", args.into, "merge into this model: keep all of it, update the people the export lists");
   c->footer(
-      "Examples:\n  clearpath import psplib tests/data/psplib/j301_1.sm -o j301_1.json\n"
+      "Examples:\n  clearpath import mspdi plan.xml -o plan.json           MS Project: File > Save As > XML\n"
+      "  clearpath analyze plan.json                              then everything else works on it\n"
+      "  clearpath import psplib tests/data/psplib/j301_1.sm -o j301_1.json\n"
       "  clearpath path j301_1.json --format json     its CPM duration is the file's MPM-Time (38)\n"
       "  clearpath import psplib - < j301_1.sm        read standard input, write standard output\n"
       "  clearpath import hr graphs/hr-export.csv --side-of 'Information Technology=it' --side-of 'IT Operations=it' "
@@ -73,6 +100,12 @@ CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
       "  clearpath render org.json --view org -o org.svg\n"
       "  clearpath import hr people.csv --id 'Personnel No' --manager 'Supervisor' --delimiter ';' \\\n"
       "      --into graphs/churn-model.json -o merged.json\n\n"
+      "mspdi: each task a step task-UID (summary tasks group them: attribute summary), links with their\n"
+      "types and lags, durations in working days (MinutesPerDay), progress, constraints and deadlines, work\n"
+      "resources as people (over 100 %: departments) with their groups as departments, assignments as\n"
+      "demands, the project calendar's exceptions as holidays. What clearpath schedules otherwise than MS\n"
+      "Project (manual tasks, elapsed lags, other constraints ...) is a warning, each kind once. See\n"
+      "docs/import-mspdi.md.\n"
       "psplib: each renewable resource becomes a department r1..rK with its capacity, each non-dummy job a\n"
       "step job-NN of the initiative 'project' with its duration, demands and depends_on (the dummy source\n"
       "and sink are dropped). Only single-mode files (.sm) are read. See docs/psplib.md.\n"
@@ -96,6 +129,13 @@ int run_import(Session& s, const ImportArgs& args) {
                   "--roles-from-title, --attribute,"
                   " --delimiter, --encoding and --into are options of `import hr`\n";
     return kExitInvalid;
+  }
+  if (args.format == "mspdi") {
+    if (!args.name.empty()) {
+      s.io().err << "clearpath: error: --name is an option of `import psplib` and `import hr`; use --model-name\n";
+      return kExitInvalid;
+    }
+    return run_mspdi(s, args);
   }
   return run_psplib(s, args);
 }

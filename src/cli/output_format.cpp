@@ -26,6 +26,7 @@ constexpr FormatName kFormats[] = {
     {OutputFormat::pdf, "pdf", "pdf"},
     {OutputFormat::dot, "dot", "dot"},
     {OutputFormat::graphml, "graphml", "graphml"},
+    {OutputFormat::mspdi, "mspdi", "xml"},
 };
 
 const FormatName& entry(OutputFormat f) noexcept { return kFormats[static_cast<std::size_t>(f)]; }
@@ -80,6 +81,7 @@ ExportFormat export_format(OutputFormat f) noexcept {
   switch (f) {
     case OutputFormat::graphml: return ExportFormat::graphml;
     case OutputFormat::dot: return ExportFormat::dot;
+    case OutputFormat::mspdi: return ExportFormat::mspdi;
     default: return ExportFormat::json;
   }
 }

@@ -14,7 +14,7 @@
 
 namespace clearpath {
 
-enum class OutputFormat : std::uint8_t { text, json, markdown, html, svg, png, pdf, dot, graphml };
+enum class OutputFormat : std::uint8_t { text, json, markdown, html, svg, png, pdf, dot, graphml, mspdi };
 
 // As written after --format ("md" for markdown; "markdown" is also parsed).
 const char* output_format_name(OutputFormat f) noexcept;

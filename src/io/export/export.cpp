@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "clearpath/mspdi.hpp"
 #include "clearpath/save.hpp"
 #include "io/export/export_parts.hpp"
 #include "util/json_number.hpp"
@@ -20,6 +21,7 @@ const char* export_format_name(ExportFormat f) noexcept {
     case ExportFormat::json: return "json";
     case ExportFormat::graphml: return "graphml";
     case ExportFormat::dot: return "dot";
+    case ExportFormat::mspdi: return "mspdi";
   }
   return "json";
 }
@@ -41,6 +43,7 @@ void write_export(std::ostream& out, const Model& model, ExportFormat format) {
     case ExportFormat::json: out << normalised_model_json(model); return;
     case ExportFormat::graphml: write_graphml(out, model); return;
     case ExportFormat::dot: write_dot(out, model); return;
+    case ExportFormat::mspdi: write_mspdi(out, model); return;
   }
 }
 

@@ -1,0 +1,19 @@
+#pragma once
+// The project calendar of an MSPDI file as a clearpath calendar: its start, and its exceptions
+// (non-working days) as holidays.
+#include <cstddef>
+
+#include <pugixml.hpp>
+
+#include "clearpath/entities.hpp"
+#include "io/mspdi/mspdi_reader.hpp"
+
+namespace clearpath::mspdi {
+
+// The calendar `calendar_uid` of `project` (nullopt: none named, Mon-Fri), starting at
+// `start`. What clearpath's calendar cannot hold (other working weekdays, partial days, a
+// working exception, a recurring exception MS Project did not expand) is warned about.
+Calendar read_calendar(Reader& reader, pugi::xml_node project, std::optional<long long> calendar_uid, Date start,
+                       double minutes_per_day);
+
+}  // namespace clearpath::mspdi

@@ -1,0 +1,260 @@
+// `clearpath import mspdi`: an MS Project XML file as a model (docs/import-mspdi.md). The
+// project's settings and calendar, its resources as people (or departments) and their
+// assignments as the steps' demands; the tasks are read in mspdi_tasks.cpp.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clearpath/hr_import.hpp"
+#include "clearpath/load.hpp"
+#include "clearpath/mspdi.hpp"
+#include "io/export/export_parts.hpp"
+#include "io/json/entity_decoder.hpp"
+#include "io/mspdi/mspdi_calendar.hpp"
+#include "io/mspdi/mspdi_parts.hpp"
+#include "io/mspdi/mspdi_values.hpp"
+#include "io/mspdi/xml_input.hpp"
+
+namespace clearpath::mspdi {
+
+std::optional<std::string> custom_field(pugi::xml_node item, const ProjectSettings& project, const char* alias) {
+  for (pugi::xml_node a : item.children("ExtendedAttribute")) {
+    const std::optional<long long> field = parse_integer(a.child_value("FieldID"));
+    if (!field) continue;
+    const auto f = project.custom_fields.find(*field);
+    if (f != project.custom_fields.end() && f->second == alias) return std::string(a.child_value("Value"));
+  }
+  return std::nullopt;
+}
+
+bool usable_id(const std::string& id) {
+  if (id.empty() || id.size() > kMaxIdBytes) return false;
+  return std::none_of(id.begin(), id.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+  });
+}
+
+namespace {
+
+ProjectSettings read_settings(Reader& r, pugi::xml_node project) {
+  ProjectSettings s;
+  s.minutes_per_day = r.number(project, "MinutesPerDay").value_or(480);
+  if (s.minutes_per_day <= 0 || s.minutes_per_day > 24 * 60)
+    r.fail(project.child("MinutesPerDay"), "<MinutesPerDay> must be more than 0 and at most 1440");
+  const double per_week = r.number(project, "MinutesPerWeek").value_or(s.minutes_per_day * 5);
+  s.days_per_week = std::clamp(per_week / s.minutes_per_day, 1.0, 7.0);
+  for (pugi::xml_node a : project.child("ExtendedAttributes").children("ExtendedAttribute")) {
+    const std::string alias = a.child_value("Alias");
+    if (alias != kIdField && alias != kAttributesField && alias != kKindField && alias != kEstimateField) continue;
+    if (const std::optional<long long> field = parse_integer(a.child_value("FieldID"))) s.custom_fields[*field] = alias;
+  }
+  if (const std::optional<long long> from_start = r.integer(project, "ScheduleFromStart");
+      from_start && *from_start == 0)
+    r.warn("from-finish", project.child("ScheduleFromStart"), "mspdi-schedule-from-finish",
+           "the project is scheduled back from its finish date: clearpath schedules forward from <StartDate>");
+  if (r.number(project, "CriticalSlackLimit").value_or(0) != 0)
+    r.warn("slack-limit", project.child("CriticalSlackLimit"), "mspdi-critical-slack",
+           "MS Project counts tasks with some slack as critical here (<CriticalSlackLimit>): clearpath's critical "
+           "steps have no float");
+  return s;
+}
+
+struct ResourceImport {
+  std::map<long long, Ref> ref_of_uid;      // work resources only
+  std::map<long long, double> capacity_of;  // by UID: a person's capacity, a department's when given
+};
+
+// One work resource, read before any is added (a person's group may name a department
+// resource that comes later).
+struct ResourceRow {
+  pugi::xml_node node;
+  std::string id, name, group;
+  std::optional<double> units;
+  bool department = false;
+  Attributes attributes;
+};
+
+ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSettings& settings, ModelBuilder& b,
+                              MspdiImportSummary& summary) {
+  ResourceImport out;
+  std::set<std::string> ids;
+  std::vector<ResourceRow> rows;
+  for (pugi::xml_node res : project.child("Resources").children("Resource")) {
+    r.check_children(res, known_resource_element);
+    if (r.flag(res, "IsNull")) continue;
+    const std::optional<long long> uid = r.integer(res, "UID");
+    if (!uid) r.fail(res, "a <Resource> without <UID>");
+    if (r.integer(res, "Type").value_or(1) != 1) continue;  // material and cost resources hold no one's time
+    ResourceRow row;
+    row.node = res;
+    row.name = res.child_value("Name");
+    if (*uid == 0 && row.name.empty()) continue;  // the blank resource MS Project writes first
+    if (std::optional<std::string> own = custom_field(res, settings, kIdField);
+        own && usable_id(*own) && !ids.count(*own)) {
+      row.id = std::move(*own);
+      if (row.name == row.id) row.name.clear();  // clearpath writes the id where there is no name
+    } else {
+      row.id = "res-" + std::to_string(*uid);
+    }
+    if (!ids.insert(row.id).second) r.fail(res, "two resources would both be '" + row.id + "'");
+    row.units = r.number(res, "MaxUnits");
+    if (row.units && *row.units < 0) r.fail(res.child("MaxUnits"), "<MaxUnits> is negative");
+    const std::optional<std::string> kind = custom_field(res, settings, kKindField);
+    // A resource of more than one person's time (a team, a pool) is a department of that capacity.
+    row.department = kind ? *kind == "department" : row.units.value_or(1) > 1;
+    row.group = res.child_value("Group");
+    if (std::optional<std::string> json = custom_field(res, settings, kAttributesField)) {
+      try {
+        row.attributes = Attributes::from_json(*json);
+      } catch (const std::invalid_argument&) {
+        r.warn("bad-attributes", res, "mspdi-custom-attributes",
+               std::string("custom field '") + kAttributesField + "' is not a JSON object: not read", row.id);
+      }
+    }
+    if (!out.ref_of_uid.emplace(*uid, b.intern(row.id)).second)
+      r.fail(res.child("UID"), "resource UID " + std::to_string(*uid) + " is given twice");
+    if (row.department ? row.units && *row.units > 0 : true)
+      out.capacity_of[*uid] = row.units && *row.units > 0 ? *row.units : 1;
+    ++summary.resources;
+    rows.push_back(std::move(row));
+  }
+  // A person's group is the department resource of that name, or else a department of its own.
+  std::map<std::string, std::string> department_named;
+  for (const ResourceRow& row : rows)
+    if (row.department) department_named.emplace(row.name.empty() ? row.id : row.name, row.id);
+  std::map<std::string, std::string> groups;  // department id -> group name
+  for (ResourceRow& row : rows) {
+    if (row.department) {
+      Department d;
+      d.id = row.id;
+      d.name = row.name;
+      if (row.units && *row.units > 0) d.capacity = *row.units;
+      d.attributes = std::move(row.attributes);
+      b.add(std::move(d));
+      continue;
+    }
+    Person p;
+    p.id = row.id;
+    p.name = row.name;
+    const double units = row.units.value_or(1);
+    p.capacity = units > 0 ? units : 1;
+    p.available = units > 0 && !r.flag(row.node, "IsInactive");
+    p.attributes = std::move(row.attributes);
+    if (!row.group.empty()) {
+      std::string dept;
+      if (const auto named = department_named.find(row.group); named != department_named.end()) dept = named->second;
+      else if (dept = hr_department_id(row.group); !dept.empty()) groups.emplace(dept, row.group);
+      if (!dept.empty()) p.department = b.intern(dept);
+    }
+    b.add(std::move(p));
+  }
+  for (const auto& [id, group] : groups) {
+    if (b.find(id)) continue;
+    Department d;
+    d.id = id;
+    d.name = group;
+    b.add(std::move(d));
+  }
+  return out;
+}
+
+TaskDemands read_assignments(Reader& r, pugi::xml_node project, const ResourceImport& resources,
+                             MspdiImportSummary& summary) {
+  std::map<long long, std::map<Ref, double>> units;  // task UID -> resource -> units
+  for (pugi::xml_node a : project.child("Assignments").children("Assignment")) {
+    r.check_children(a, known_assignment_element);
+    const std::optional<long long> task = r.integer(a, "TaskUID");
+    const std::optional<long long> resource = r.integer(a, "ResourceUID");
+    if (!task || !resource) r.fail(a, "an <Assignment> needs <TaskUID> and <ResourceUID>");
+    const auto res = resources.ref_of_uid.find(*resource);
+    if (res == resources.ref_of_uid.end()) continue;  // unassigned (-65535), material or cost
+    const double u = r.number(a, "Units").value_or(1);
+    if (u < 0) r.fail(a.child("Units"), "<Units> is negative");
+    if (u == 0) continue;
+    double& total = units[*task][res->second];
+    total += u;
+    if (const auto cap = resources.capacity_of.find(*resource);
+        cap != resources.capacity_of.end() && total > cap->second) {
+      r.warn("over-capacity", a, "mspdi-over-capacity",
+             "an assignment of more units than its resource has (MS Project shows it over-allocated): clearpath "
+             "counts the resource's whole capacity, " +
+                 number_text(cap->second) + ", since more could never be scheduled");
+      total = cap->second;
+    }
+    ++summary.assignments;
+  }
+  TaskDemands out;
+  for (const auto& [task, by_resource] : units)
+    for (const auto& [ref, amount] : by_resource) out[task].push_back(Demand{ref, amount});
+  return out;
+}
+
+Date required_date(Reader& r, pugi::xml_node project, const char* name) {
+  const std::optional<Date> d = parse_date_time(project.child_value(name));
+  if (!d)
+    r.fail(project.child(name) ? project.child(name) : project,
+           std::string("the project needs <") + name + "> written YYYY-MM-DDTHH:MM:SS: the date work is counted from");
+  return *d;
+}
+
+}  // namespace
+
+}  // namespace clearpath::mspdi
+
+namespace clearpath {
+
+MspdiImportResult import_mspdi(std::string_view xml, const std::string& file) {
+  using namespace mspdi;
+  const XmlInput doc(xml, file);
+  Reader r(doc);
+  const pugi::xml_node project = doc.root();
+  if (std::string_view(project.name()) != "Project")
+    r.fail(project, std::string("the root element is <") + project.name() +
+                        ">, not <Project>: this is not an MS Project XML (MSPDI) file");
+  r.check_children(project, known_project_element);
+  MspdiImportResult result;
+  ModelBuilder b;
+  ProjectSettings settings = read_settings(r, project);
+  std::string title = project.child_value("Title");
+  if (title.empty()) title = project.child_value("Name");
+  if (title.empty()) title = file == "<stdin>" ? "MS Project plan" : std::filesystem::path(file).stem().string();
+  b.set_name(title);
+  const Date start = required_date(r, project, "StartDate");
+  Calendar calendar = read_calendar(r, project, r.integer(project, "CalendarUID"), start, settings.minutes_per_day);
+  result.summary.holidays = calendar.holidays.size();
+  b.set_calendar(std::move(calendar));
+  if (const std::string status = project.child_value("StatusDate"); !status.empty()) {
+    b.set_status_date(required_date(r, project, "StatusDate"));
+  }
+  Initiative initiative;
+  initiative.id = "project";
+  initiative.name = title;
+  settings.initiative = b.intern(initiative.id);
+  b.add(std::move(initiative));
+  const ResourceImport resources = read_resources(r, project, settings, b, result.summary);
+  const TaskDemands demands = read_assignments(r, project, resources, result.summary);
+  read_tasks(r, project, settings, demands, b, result.summary);
+  // Progress needs a status date; MS Project takes the current date when none is set.
+  const bool progress = std::any_of(b.model().steps().begin(), b.model().steps().end(),
+                                    [](const Step& s) { return !s.progress.empty(); });
+  if (progress && project.child_value("StatusDate")[0] == '\0') {
+    if (const std::optional<Date> current = parse_date_time(project.child_value("CurrentDate"))) {
+      b.set_status_date(*current);
+      r.warn("status-date", project.child("CurrentDate"), "mspdi-status-date",
+             "the file has progress but no <StatusDate>: its <CurrentDate> " + current->iso() +
+                 " is taken as the status date, as MS Project does");
+    }
+  }
+  r.flush(result.diagnostics);
+  LoadResult built = std::move(b).build();
+  for (Diagnostic& d : built.diagnostics.items()) result.diagnostics.add(std::move(d));
+  result.model = std::move(built.model);
+  return result;
+}
+
+}  // namespace clearpath

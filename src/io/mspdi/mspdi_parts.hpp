@@ -1,0 +1,47 @@
+#pragma once
+// The MSPDI importer's parts (mspdi_import.cpp: the project, resources and assignments;
+// mspdi_tasks.cpp: tasks, summary tasks and links).
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "clearpath/model_builder.hpp"
+#include "clearpath/mspdi.hpp"
+#include "io/mspdi/mspdi_reader.hpp"
+
+namespace clearpath::mspdi {
+
+// The names of the task and resource custom fields that carry clearpath's own data through MS
+// Project (Text1-Text4 when clearpath writes the file; any field with these aliases is read).
+inline constexpr const char* kIdField = "clearpath id";
+inline constexpr const char* kAttributesField = "clearpath attributes";
+inline constexpr const char* kKindField = "clearpath kind";
+inline constexpr const char* kEstimateField = "clearpath estimate";  // "o,m,p": a three-point duration
+
+// What is read from the <Project> element before tasks and resources.
+struct ProjectSettings {
+  double minutes_per_day = 480;
+  double days_per_week = 5;
+  Ref initiative = kNoRef;
+  std::map<long long, std::string> custom_fields;  // FieldID -> alias, for the three above
+};
+
+// The value of the custom field named `alias` of a task or resource, if it has one.
+std::optional<std::string> custom_field(pugi::xml_node item, const ProjectSettings& project, const char* alias);
+
+// Whether `id` can be an entity id (as the JSON reader requires).
+bool usable_id(const std::string& id);
+
+// The demands of each task (by UID), from its assignments: the owner is the first largest.
+using TaskDemands = std::map<long long, std::vector<Demand>>;
+
+// Reads every task of `project` into `builder` as steps (summary tasks as their steps'
+// `summary` attribute, links on them moved to their subtasks).
+void read_tasks(Reader& r, pugi::xml_node project, const ProjectSettings& settings, const TaskDemands& demands,
+                ModelBuilder& builder, MspdiImportSummary& summary);
+
+}  // namespace clearpath::mspdi

@@ -1,0 +1,297 @@
+// `clearpath import mspdi`: MS Project XML read into a model. Golden files for the files MS
+// Project saved (tests/data/mspdi, third-party data, see SOURCE.md there), the mapping field by
+// field on a small plan written here (values worked by hand: 480 minutes a day, LinkLag in
+// tenths of a minute), and bad and hostile input.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "clearpath/load.hpp"
+#include "clearpath/mspdi.hpp"
+#include "clearpath/save.hpp"
+#include "support/test_support.hpp"
+
+using namespace clearpath;
+using Catch::Matchers::Contains;
+using clearpath::test::read_source_file;
+using clearpath::test::run;
+
+namespace {
+
+// A plan as MS Project writes one, cut down: `tasks`, `resources` and `assignments` go inside.
+std::string plan(const std::string& tasks, const std::string& resources = "", const std::string& assignments = "",
+                 const std::string& header = "") {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+         "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+         "<Title>Fraud model rollout</Title>\n<StartDate>2027-03-01T08:00:00</StartDate>\n"
+         "<MinutesPerDay>480</MinutesPerDay>\n<CalendarUID>1</CalendarUID>\n" +
+         header +
+         "<Calendars><Calendar><UID>1</UID><Name>Standard</Name><WeekDays>\n"
+         "<WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>\n"
+         "<WeekDay><DayType>0</DayType><DayWorking>0</DayWorking><TimePeriod><FromDate>2027-04-02T00:00:00</FromDate>"
+         "<ToDate>2027-04-05T23:59:00</ToDate></TimePeriod></WeekDay>\n"
+         "</WeekDays></Calendar></Calendars>\n"
+         "<Tasks>\n" +
+         tasks + "</Tasks>\n<Resources>\n" + resources + "</Resources>\n<Assignments>\n" + assignments +
+         "</Assignments>\n</Project>\n";
+}
+
+std::string task(int uid, const std::string& name, const std::string& more) {
+  return "<Task><UID>" + std::to_string(uid) + "</UID><Name>" + name + "</Name>" + more + "</Task>\n";
+}
+
+std::string link(int pred, int type, long lag = 0, int format = 7) {
+  return "<PredecessorLink><PredecessorUID>" + std::to_string(pred) + "</PredecessorUID><Type>" + std::to_string(type) +
+         "</Type><LinkLag>" + std::to_string(lag) + "</LinkLag><LagFormat>" + std::to_string(format) +
+         "</LagFormat></PredecessorLink>";
+}
+
+MspdiImportResult import_text(const std::string& xml) { return import_mspdi(xml, "plan.xml"); }
+
+const Step& step(const Model& m, const std::string& id) { return m.step(*m.find(id)); }
+
+std::vector<std::string> codes(const MspdiImportResult& r) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics.items()) out.push_back(d.code);
+  return out;
+}
+
+std::string error_of(const std::string& xml) {
+  try {
+    import_text(xml);
+  } catch (const InputError& e) {
+    return e.located_what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("import mspdi: the files MS Project saved give their golden models and warnings", "[mspdi][import]") {
+  const std::string dir = test::source_path("tests/data/mspdi");
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".xml") continue;
+    const std::string stem = entry.path().stem().string();
+    INFO(stem);
+    const test::CliRun r = run({"import", "mspdi", "-"}, read_source_file("tests/data/mspdi/" + stem + ".xml"));
+    CHECK(r.status == 0);
+    CHECK(r.out == read_source_file("tests/data/mspdi/golden/" + stem + ".json"));
+    CHECK(r.err == read_source_file("tests/data/mspdi/golden/" + stem + ".stderr"));
+    ++files;
+  }
+  CHECK(files == 17);
+}
+
+TEST_CASE("import mspdi: links of all four types with lags in days, weeks, percent and elapsed time",
+          "[mspdi][import]") {
+  const std::string xml = plan(task(1, "Gather data", "<Duration>PT80H0M0S</Duration>") +
+                               task(2, "Label", "<Duration>PT40H0M0S</Duration>" + link(1, 3, 9600)) +      // SS+2d
+                               task(3, "Train", "<Duration>PT24H0M0S</Duration>" + link(2, 0, -4800)) +     // FF-1d
+                               task(4, "Review", "<Duration>PT4H0M0S</Duration>" + link(3, 2, 24000, 9)) +  // SF+1w
+                               task(5, "Deploy",
+                                    "<Duration>PT0H0M0S</Duration><Milestone>1</Milestone>" + link(4, 1, 50, 19) +
+                                        link(1, 1, 201600, 8)));  // 50 %, 14 ed
+  const MspdiImportResult r = import_text(xml);
+  REQUIRE(r.model);
+  const Model& m = *r.model;
+  CHECK(step(m, "task-1").duration.expected() == 10);
+  CHECK(step(m, "task-4").duration.expected() == 0.5);
+  const Step& label = step(m, "task-2");
+  REQUIRE(label.depends_on.size() == 1);
+  CHECK(m.id(label.depends_on[0]) == "task-1");
+  CHECK(label.link_timing[0] == LinkTiming{LinkType::start_to_start, 2});
+  CHECK(step(m, "task-3").link_timing[0] == LinkTiming{LinkType::finish_to_finish, -1});
+  CHECK(step(m, "task-4").link_timing[0] == LinkTiming{LinkType::start_to_finish, 5});  // a week of 5 days
+  const Step& deploy = step(m, "task-5");
+  REQUIRE(deploy.link_timing.size() == 2);
+  CHECK(deploy.link_timing[0] == LinkTiming{LinkType::finish_to_start, 0.25});  // 50 % of Review's half day
+  CHECK(deploy.link_timing[1] == LinkTiming{LinkType::finish_to_start, 10});    // 14 elapsed days = 10 working
+  CHECK(r.summary.links == 5);
+  CHECK(r.summary.milestones == 1);
+  const std::vector<std::string> c = codes(r);
+  CHECK(std::count(c.begin(), c.end(), "mspdi-percent-lag") == 1);
+  CHECK(std::count(c.begin(), c.end(), "mspdi-elapsed") == 1);
+  // The calendar: start, the Easter weekend's working days (Friday and Monday) as holidays.
+  CHECK(m.calendar.start == "2027-03-01");
+  CHECK(m.calendar.holidays == std::vector<std::string>{"2027-04-02", "2027-04-05"});
+  CHECK(m.name == "Fraud model rollout");
+}
+
+TEST_CASE("import mspdi: summary tasks group their subtasks and pass their links on to them", "[mspdi][import]") {
+  const std::string xml = plan(
+      task(1, "Data", "<OutlineLevel>1</OutlineLevel><Summary>1</Summary>") +
+      task(2, "Extract", "<OutlineLevel>2</OutlineLevel><Duration>PT8H0M0S</Duration>") +
+      task(3, "Clean", "<OutlineLevel>2</OutlineLevel><Duration>PT16H0M0S</Duration>" + link(2, 1)) +
+      task(4, "Model", "<OutlineLevel>1</OutlineLevel><Summary>1</Summary>" + link(1, 1)) +
+      task(5, "Features", "<OutlineLevel>2</OutlineLevel><Summary>1</Summary>") +
+      task(6, "Encode", "<OutlineLevel>3</OutlineLevel><Duration>PT8H0M0S</Duration>") +
+      task(7, "Fit", "<OutlineLevel>2</OutlineLevel><Duration>PT8H0M0S</Duration>" + link(6, 1)) +
+      task(8, "Blank", "<IsNull>1</IsNull>") + task(9, "Shelved", "<Active>0</Active><Duration>PT8H0M0S</Duration>"));
+  const MspdiImportResult r = import_text(xml);
+  REQUIRE(r.model);
+  const Model& m = *r.model;
+  CHECK(m.steps().size() == 4);  // Extract, Clean, Encode, Fit
+  CHECK(r.summary.summary_tasks == 3);
+  CHECK(r.summary.skipped_tasks == 2);
+  CHECK(step(m, "task-6").attributes.json() == R"({"ms_project_uid":6,"summary":["Model","Features"]})");
+  CHECK(step(m, "task-2").attributes.json() == R"({"ms_project_uid":2,"summary":["Data"]})");
+  // Model follows Data: each of Model's subtasks (Encode, Fit) follows each of Data's (Extract, Clean).
+  const auto preds = [&](const std::string& id) {
+    std::vector<std::string> out;
+    for (Ref p : step(m, id).depends_on) out.push_back(m.id(p));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(preds("task-6") == std::vector<std::string>{"task-2", "task-3"});
+  CHECK(preds("task-7") == std::vector<std::string>{"task-2", "task-3", "task-6"});
+  const std::vector<std::string> c = codes(r);
+  CHECK(std::count(c.begin(), c.end(), "mspdi-inactive") == 1);
+}
+
+TEST_CASE("import mspdi: progress, constraints, deadlines, resources and assignments", "[mspdi][import]") {
+  const std::string tasks =
+      task(1, "Extract",
+           "<Duration>PT40H0M0S</Duration><PercentComplete>100</PercentComplete>"
+           "<ActualStart>2027-03-01T08:00:00</ActualStart><ActualFinish>2027-03-05T17:00:00</ActualFinish>") +
+      task(2, "Train",
+           "<Duration>PT80H0M0S</Duration><PercentComplete>40</PercentComplete>"
+           "<ActualStart>2027-03-08T08:00:00</ActualStart>" +
+               link(1, 1)) +
+      task(3, "Audit",
+           "<Duration>PT16H0M0S</Duration><ConstraintType>4</ConstraintType>"
+           "<ConstraintDate>2027-03-22T08:00:00</ConstraintDate><Deadline>2027-04-30T17:00:00</Deadline>") +
+      task(4, "Go live",
+           "<Duration>PT8H0M0S</Duration><ConstraintType>7</ConstraintType>"
+           "<ConstraintDate>2027-04-15T17:00:00</ConstraintDate>" +
+               link(2, 1) + link(3, 1)) +
+      task(5, "Later", "<Duration>PT8H0M0S</Duration><ConstraintType>1</ConstraintType>");
+  const std::string resources =
+      "<Resource><UID>0</UID><ID>0</ID></Resource>"
+      "<Resource><UID>1</UID><Name>Ana Ruiz</Name><Type>1</Type><Group>Data Science</Group><MaxUnits>0.5</MaxUnits>"
+      "</Resource>"
+      "<Resource><UID>2</UID><Name>Platform team</Name><Type>1</Type><MaxUnits>3</MaxUnits></Resource>"
+      "<Resource><UID>3</UID><Name>GPU hours</Name><Type>0</Type></Resource>";
+  const std::string assignments =
+      "<Assignment><UID>1</UID><TaskUID>2</TaskUID><ResourceUID>1</ResourceUID><Units>0.5</Units></Assignment>"
+      "<Assignment><UID>2</UID><TaskUID>2</TaskUID><ResourceUID>2</ResourceUID><Units>1</Units></Assignment>"
+      "<Assignment><UID>3</UID><TaskUID>2</TaskUID><ResourceUID>3</ResourceUID><Units>40</Units></Assignment>"
+      "<Assignment><UID>4</UID><TaskUID>3</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment>";
+  const MspdiImportResult r =
+      import_text(plan(tasks, resources, assignments, "<StatusDate>2027-03-12T17:00:00</StatusDate>"));
+  REQUIRE(r.model);
+  const Model& m = *r.model;
+  CHECK(m.status_date.iso() == "2027-03-12");
+  CHECK(step(m, "task-1").status == StepStatus::done);
+  const Step& train = step(m, "task-2");
+  CHECK(train.status == StepStatus::in_progress);
+  CHECK(train.progress.percent_complete == 40);
+  CHECK(train.progress.actual_start.iso() == "2027-03-08");
+  CHECK(step(m, "task-3").dates.not_before.iso() == "2027-03-22");
+  CHECK(step(m, "task-3").dates.deadline.iso() == "2027-04-30");
+  CHECK(step(m, "task-4").dates.deadline.iso() == "2027-04-15");  // finish no later than
+  CHECK(step(m, "task-5").dates.empty());                         // as late as possible: warned, left out
+  // Ana (50 %) is a person of the department her group names; the team of 3 a department.
+  const Person& ana = m.person(*m.find("res-1"));
+  CHECK(ana.name == "Ana Ruiz");
+  CHECK(ana.capacity == 0.5);
+  CHECK(m.id(ana.department) == "dept-data-science");
+  CHECK(m.department(*m.find("dept-data-science")).name == "Data Science");
+  CHECK(m.department(*m.find("res-2")).capacity == 3);
+  CHECK_FALSE(m.find("res-3"));  // material resources hold no one's time
+  // Train: demands 0.5 of Ana and 1 of the team (the larger, its owner); the material is left out.
+  REQUIRE(train.demands.size() == 2);
+  CHECK(m.id(train.owner) == "res-2");
+  // Audit asks all of Ana (100 %) where she has 50 %: capped, and said.
+  const Step& audit = step(m, "task-3");
+  REQUIRE(audit.demands.size() == 1);
+  CHECK(audit.demands[0].amount == 0.5);
+  const std::vector<std::string> c = codes(r);
+  CHECK(std::count(c.begin(), c.end(), "mspdi-over-capacity") == 1);
+  CHECK(std::count(c.begin(), c.end(), "mspdi-constraint") == 1);
+  CHECK(r.summary.resources == 2);
+  CHECK(r.summary.assignments == 3);
+}
+
+TEST_CASE("import mspdi: unknown elements are warned about once each, with where the first is", "[mspdi][import]") {
+  const MspdiImportResult r = import_text(plan(task(1, "A", "<Duration>PT8H0M0S</Duration><Sparkle>1</Sparkle>") +
+                                               task(2, "B", "<Duration>PT8H0M0S</Duration><Sparkle>2</Sparkle>")));
+  REQUIRE(r.model);
+  REQUIRE(r.diagnostics.items().size() == 1);
+  const Diagnostic& d = r.diagnostics.items()[0];
+  CHECK(d.severity == DiagnosticSeverity::warning);
+  CHECK(d.code == "mspdi-unknown-element");
+  CHECK(d.line == 12);
+  CHECK(d.column == 63);  // the name of the first <Sparkle>
+  CHECK(d.message ==
+        "<Sparkle> in <Task> is not an MSPDI element clearpath knows: it is not read (2 in all; the "
+        "first is here)");
+}
+
+TEST_CASE("import mspdi: malformed and hostile files are refused with where and why", "[mspdi][import][hostile]") {
+  // Not XML, truncated, not a project.
+  CHECK_THAT(error_of("not xml at all"), Contains("plan.xml:1:15: no XML element"));
+  CHECK_THAT(error_of(plan(task(1, "A", "")).substr(0, 300)), Contains("plan.xml:"));
+  CHECK_THAT(error_of("<Workbook/>"), Contains("the root element is <Workbook>, not <Project>"));
+  // Billion laughs and external entities: a DOCTYPE is refused before any entity is looked at.
+  const std::string laughs =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+      " <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+      " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n]>\n"
+      "<Project><Title>&lol3;</Title></Project>\n";
+  CHECK_THAT(error_of(laughs), Contains("plan.xml:2:11: a DOCTYPE declaration"));
+  const std::string xxe =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM "
+      "\"file:///etc/passwd\">]>\n<Project><Title>&x;</Title></Project>";
+  CHECK_THAT(error_of(xxe), Contains("a DOCTYPE declaration"));
+  // 100,000 elements deep.
+  std::string deep = "<Project>";
+  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  for (int i = 0; i < 100000; ++i) deep += "</a>";
+  deep += "</Project>";
+  CHECK_THAT(error_of(deep), Contains("plan.xml:1:") && Contains("nested deeper than 64 levels"));
+  // A text of 9 MiB.
+  CHECK_THAT(error_of("<Project><Notes>" + std::string(9u << 20, 'x') + "</Notes></Project>"),
+             Contains("the text of <Notes> is longer than 8 MiB"));
+  // UTF-16.
+  CHECK_THAT(error_of(std::string("\xff\xfe<\0P\0", 6)), Contains("UTF-16"));
+  // Values: each with its element's line and column.
+  CHECK(error_of(plan(task(1, "A", "<Duration>8 hours</Duration>"))) ==
+        "plan.xml:12:34: <Duration> '8 hours' is not a duration written PT8H0M0S (ISO 8601, not negative)");
+  CHECK_THAT(error_of(plan(task(1, "A", link(7, 1)))), Contains("<PredecessorUID> 7 names no task of the file"));
+  CHECK_THAT(error_of(plan(task(1, "A", "") + task(2, "B", link(1, 5)))),
+             Contains("link <Type> 5 is none of 0 (FF), 1 (FS), 2 (SF), 3 (SS)"));
+  CHECK_THAT(error_of(plan(task(1, "A", "<PercentComplete>120</PercentComplete>"))),
+             Contains("<PercentComplete> 120 is outside 0-100"));
+  CHECK_THAT(error_of(plan(task(1, "A", "") + task(1, "B", ""))), Contains("task UID 1 is given twice"));
+  CHECK_THAT(error_of(plan(task(1, "A", "<ActualStart>yesterday</ActualStart>"))),
+             Contains("<ActualStart> 'yesterday' is not a date-time"));
+  CHECK(error_of(plan(task(1, "A", "<OutlineLevel>one</OutlineLevel>"))) ==
+        "plan.xml:12:34: <OutlineLevel> 'one' is not a whole number");
+  CHECK_THAT(error_of(plan(task(1, "S", "<OutlineLevel>1</OutlineLevel><Summary>1</Summary>") +
+                           task(2, "A", "<OutlineLevel>2</OutlineLevel>" + link(1, 1)))),
+             Contains("a link between a summary task and one of its own subtasks"));
+  const std::string no_start = "<Project><Title>x</Title><Tasks/></Project>";
+  CHECK_THAT(error_of(no_start), Contains("the project needs <StartDate>"));
+}
+
+TEST_CASE(
+    "import mspdi: a cycle or an actual finish before the actual start is the model's error, and nothing "
+    "is written",
+    "[mspdi][import]") {
+  const MspdiImportResult cycle = import_text(plan(task(1, "A", link(2, 1)) + task(2, "B", link(1, 1))));
+  CHECK_FALSE(cycle.model);
+  CHECK(cycle.diagnostics.has_errors());
+  const std::string dir = test::temp_dir();
+  const std::string out = dir + "/plan.json";
+  const test::CliRun r =
+      run({"import", "mspdi", "-", "-o", out}, plan(task(1, "A",
+                                                         "<ActualStart>2027-03-05T08:00:00</ActualStart>"
+                                                         "<ActualFinish>2027-03-02T17:00:00</ActualFinish>")));
+  CHECK(r.status == 2);
+  CHECK_THAT(r.err, Contains("nothing written"));
+  CHECK_FALSE(std::filesystem::exists(out));
+}
