@@ -4,6 +4,7 @@
 // clearpath model (`clearpath import mspdi`), and a model out (`clearpath export --format
 // mspdi`). docs/import-mspdi.md has the mapping, field by field.
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -37,11 +38,23 @@ struct MspdiImportResult {
   MspdiImportSummary summary;
 };
 
+// How imported steps and people get their ids (a custom field "clearpath id", as clearpath's
+// export writes, always wins):
+enum class MspdiIds : std::uint8_t {
+  names,  // from their names in kebab case ("Train the model" -> train-the-model), made unique
+          // with the UID ("testing-17") where two share one: readable reports
+  uids,   // task-UID and res-UID: they stay the same when tasks are renamed (week-to-week diffs)
+};
+
+struct MspdiImportOptions {
+  MspdiIds ids = MspdiIds::names;
+};
+
 // Imports the MSPDI document `xml`; `file` names it in messages. A file that is not well-formed
 // XML, not an MSPDI project, or hostile (a DOCTYPE, nesting deeper than 64 elements, a text of
 // over 8 MiB) throws InputError with its line and column; no entity is ever expanded and nothing
 // outside `xml` is ever read.
-MspdiImportResult import_mspdi(std::string_view xml, const std::string& file);
+MspdiImportResult import_mspdi(std::string_view xml, const std::string& file, const MspdiImportOptions& options = {});
 
 // The model as an MSPDI project that import_mspdi reads back to the same steps, people,
 // departments, links, dates, progress and calendar (docs/import-mspdi.md lists what MSPDI cannot

@@ -99,6 +99,7 @@ struct ImportArgs {
   // name column (default "Name" and its aliases).
   std::string name;
   std::string model_name;  // --model-name: the model's name, either format
+  std::string ids;         // mspdi only: --ids names|uids ("" = not given: names)
   // hr only; "" = not given (the default header and its aliases).
   std::string id_column, title_column, manager_column, department_column;
   std::string into, delimiter = "auto", default_side, encoding = "utf-8";

@@ -29,7 +29,9 @@ int run_psplib(Session& s, const ImportArgs& args) {
 // model's own problems on stderr; the model only when it has no error.
 int run_mspdi(Session& s, const ImportArgs& args) {
   const std::string display = Session::display(args.file);
-  MspdiImportResult r = import_mspdi(s.read(args.file), display);
+  MspdiImportOptions options;
+  if (args.ids == "uids") options.ids = MspdiIds::uids;
+  MspdiImportResult r = import_mspdi(s.read(args.file), display, options);
   if (!r.diagnostics.items().empty()) print_diagnostics(s.io().err, display, r.diagnostics, s.err_color(), "");
   if (!r.model) {
     s.io().err << "clearpath: error: " << display << ": the imported model is not valid (see above); nothing written\n";
@@ -64,6 +66,10 @@ CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
   c->add_option("--model-name", args.model_name,
                 "name of the model (hr default: HR import and the file name without .csv; mspdi default: the "
                 "project's title)");
+  c->add_option("--ids", args.ids,
+                "mspdi: how steps and people are named: names (kebab case of their names, the default) or uids "
+                "(task-UID, res-UID: stable when tasks are renamed)")
+      ->check(CLI::IsMember({"names", "uids"}));
   CLI::Option_group* hr = c->add_option_group("hr", "Options of `import hr`");
   hr->add_option("--id", args.id_column, "header of the employee id column (default Employee ID)");
   hr->add_option("--title", args.title_column, "header of the job title column (default Title)");
@@ -100,12 +106,12 @@ CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
       "  clearpath render org.json --view org -o org.svg\n"
       "  clearpath import hr people.csv --id 'Personnel No' --manager 'Supervisor' --delimiter ';' \\\n"
       "      --into graphs/churn-model.json -o merged.json\n\n"
-      "mspdi: each task a step task-UID (summary tasks group them: attribute summary), links with their\n"
-      "types and lags, durations in working days (MinutesPerDay), progress, constraints and deadlines, work\n"
-      "resources as people (over 100 %: departments) with their groups as departments, assignments as\n"
-      "demands, the project calendar's exceptions as holidays. What clearpath schedules otherwise than MS\n"
-      "Project (manual tasks, elapsed lags, other constraints ...) is a warning, each kind once. See\n"
-      "docs/import-mspdi.md.\n"
+      "mspdi: each task a step with an id made of its name (--ids uids: task-UID), its UID kept in the\n"
+      "attribute ms_project_uid and its summary tasks in the attribute summary; links with their types and\n"
+      "lags, durations in working days (MinutesPerDay), progress, constraints and deadlines; work resources\n"
+      "as people (over 100 %: departments) in their groups' departments, assignments as demands, the\n"
+      "project calendar's exceptions as holidays. What clearpath schedules otherwise than MS Project (manual\n"
+      "tasks, elapsed lags, other constraints ...) is a warning, each kind once. See docs/import-mspdi.md.\n"
       "psplib: each renewable resource becomes a department r1..rK with its capacity, each non-dummy job a\n"
       "step job-NN of the initiative 'project' with its duration, demands and depends_on (the dummy source\n"
       "and sink are dropped). Only single-mode files (.sm) are read. See docs/psplib.md.\n"
@@ -128,6 +134,10 @@ int run_import(Session& s, const ImportArgs& args) {
     s.io().err << "clearpath: error: --id, --title, --manager, --department, --side-of, --default-side, "
                   "--roles-from-title, --attribute,"
                   " --delimiter, --encoding and --into are options of `import hr`\n";
+    return kExitInvalid;
+  }
+  if (!args.ids.empty() && args.format != "mspdi") {
+    s.io().err << "clearpath: error: --ids is an option of `import mspdi`\n";
     return kExitInvalid;
   }
   if (args.format == "mspdi") {

@@ -128,4 +128,29 @@ std::string list_text(std::size_t n, const std::function<std::string(std::size_t
   return out;
 }
 
+std::string kebab_id(std::string_view name, std::size_t max_bytes) {
+  std::string slug;
+  bool gap = false;
+  for (unsigned char c : name) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!keep) {
+      gap = true;
+      continue;
+    }
+    if (gap && !slug.empty()) slug += '-';
+    gap = false;
+    slug += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  }
+  if (slug.size() > max_bytes) {
+    std::size_t cut = slug.rfind('-', max_bytes);
+    if (cut == std::string::npos || cut < max_bytes / 2) {
+      cut = max_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    }
+    slug.resize(cut);
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  }
+  return slug;
+}
+
 }  // namespace clearpath

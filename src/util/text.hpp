@@ -14,6 +14,11 @@ void pointer_append(std::string& pointer, std::string_view key);
 void pointer_append(std::string& pointer, std::size_t index);
 std::string pointer_join(std::string pointer, std::string_view key);
 std::string pointer_join(std::string pointer, std::size_t index);
+// A name as an id: lower-cased (ASCII letters), every run of characters other than ASCII letters
+// and digits made one '-' (other UTF-8 text is kept), '-' trimmed at both ends, and at most
+// `max_bytes` long (cut at a '-' where one is near): "R&D (Paris)" -> "r-d-paris". "" when
+// nothing is left.
+std::string kebab_id(std::string_view name, std::size_t max_bytes = 256);
 // Edit distance, giving up (returning limit + 1) once it must exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 

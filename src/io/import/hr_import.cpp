@@ -341,18 +341,7 @@ HrImportError::HrImportError(std::vector<std::string> problems)
     : InputError(join_lines(problems)), problems_(std::move(problems)) {}
 
 std::string hr_department_id(std::string_view name) {
-  std::string slug;
-  bool gap = false;
-  for (unsigned char c : name) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-    if (!keep) {
-      gap = true;
-      continue;
-    }
-    if (gap && !slug.empty()) slug += '-';
-    gap = false;
-    slug += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-  }
+  const std::string slug = kebab_id(name, std::string::npos);
   return slug.empty() ? std::string() : "dept-" + slug;
 }
 

@@ -18,6 +18,7 @@
 #include "io/mspdi/mspdi_parts.hpp"
 #include "io/mspdi/mspdi_values.hpp"
 #include "io/mspdi/xml_input.hpp"
+#include "util/text.hpp"
 
 namespace clearpath::mspdi {
 
@@ -29,6 +30,29 @@ std::optional<std::string> custom_field(pugi::xml_node item, const ProjectSettin
     if (f != project.custom_fields.end() && f->second == alias) return std::string(a.child_value("Value"));
   }
   return std::nullopt;
+}
+
+void IdPool::claim_own(pugi::xml_node item, const std::optional<std::string>& own) {
+  if (own && usable_id(*own) && take(*own)) own_[item.internal_object()] = *own;
+}
+
+std::optional<std::string> IdPool::own(pugi::xml_node item) const {
+  const auto it = own_.find(item.internal_object());
+  if (it == own_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string IdPool::make(std::string_view name, const std::string& prefix, long long uid) {
+  const std::string uid_part = uid >= 0 ? std::to_string(uid) : std::string();
+  if (from_names_) {
+    const std::string base = kebab_id(name, 48);
+    if (!base.empty() && take(base)) return base;
+    if (!base.empty() && !uid_part.empty() && take(base + "-" + uid_part)) return base + "-" + uid_part;
+  }
+  const std::string plain = prefix + (uid_part.empty() ? kebab_id(name, 48) : uid_part);
+  if (take(plain)) return plain;
+  for (int k = 2;; ++k)
+    if (take(plain + "-" + std::to_string(k))) return plain + "-" + std::to_string(k);
 }
 
 bool usable_id(const std::string& id) {
@@ -79,10 +103,9 @@ struct ResourceRow {
   Attributes attributes;
 };
 
-ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSettings& settings, ModelBuilder& b,
-                              MspdiImportSummary& summary) {
+ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSettings& settings, IdPool& ids,
+                              ModelBuilder& b, MspdiImportSummary& summary) {
   ResourceImport out;
-  std::set<std::string> ids;
   std::vector<ResourceRow> rows;
   for (pugi::xml_node res : project.child("Resources").children("Resource")) {
     r.check_children(res, known_resource_element);
@@ -94,14 +117,12 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
     row.node = res;
     row.name = res.child_value("Name");
     if (*uid == 0 && row.name.empty()) continue;  // the blank resource MS Project writes first
-    if (std::optional<std::string> own = custom_field(res, settings, kIdField);
-        own && usable_id(*own) && !ids.count(*own)) {
+    if (std::optional<std::string> own = ids.own(res)) {
       row.id = std::move(*own);
       if (row.name == row.id) row.name.clear();  // clearpath writes the id where there is no name
     } else {
-      row.id = "res-" + std::to_string(*uid);
+      row.id = ids.make(row.name, "res-", *uid);
     }
-    if (!ids.insert(row.id).second) r.fail(res, "two resources would both be '" + row.id + "'");
     row.units = r.number(res, "MaxUnits");
     if (row.units && *row.units < 0) r.fail(res.child("MaxUnits"), "<MaxUnits> is negative");
     const std::optional<std::string> kind = custom_field(res, settings, kKindField);
@@ -127,7 +148,8 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
   std::map<std::string, std::string> department_named;
   for (const ResourceRow& row : rows)
     if (row.department) department_named.emplace(row.name.empty() ? row.id : row.name, row.id);
-  std::map<std::string, std::string> groups;  // department id -> group name
+  std::map<std::string, std::string> groups;    // department id -> group name
+  std::map<std::string, std::string> group_id;  // group name -> department id
   for (ResourceRow& row : rows) {
     if (row.department) {
       Department d;
@@ -147,8 +169,16 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
     p.attributes = std::move(row.attributes);
     if (!row.group.empty()) {
       std::string dept;
-      if (const auto named = department_named.find(row.group); named != department_named.end()) dept = named->second;
-      else if (dept = hr_department_id(row.group); !dept.empty()) groups.emplace(dept, row.group);
+      if (const auto named = department_named.find(row.group); named != department_named.end()) {
+        dept = named->second;
+      } else if (const auto seen = group_id.find(row.group); seen != group_id.end()) {
+        dept = seen->second;
+      } else if (const std::string base = hr_department_id(row.group); !base.empty()) {
+        dept = base;  // as `import hr` names departments; -2, -3 ... should the id be taken
+        for (int k = 2; !ids.take(dept); ++k) dept = base + "-" + std::to_string(k);
+        group_id.emplace(row.group, dept);
+        groups.emplace(dept, row.group);
+      }
       if (!dept.empty()) p.department = b.intern(dept);
     }
     b.add(std::move(p));
@@ -208,7 +238,7 @@ Date required_date(Reader& r, pugi::xml_node project, const char* name) {
 
 namespace clearpath {
 
-MspdiImportResult import_mspdi(std::string_view xml, const std::string& file) {
+MspdiImportResult import_mspdi(std::string_view xml, const std::string& file, const MspdiImportOptions& options) {
   using namespace mspdi;
   const XmlInput doc(xml, file);
   Reader r(doc);
@@ -231,14 +261,27 @@ MspdiImportResult import_mspdi(std::string_view xml, const std::string& file) {
   if (const std::string status = project.child_value("StatusDate"); !status.empty()) {
     b.set_status_date(required_date(r, project, "StatusDate"));
   }
+  // Ids: the custom-field ones first (each once: a second claim is warned about), then the rest.
+  IdPool ids(options.ids == MspdiIds::names);
+  ids.take("project");
+  for (const char* kind : {"Resources", "Tasks"})
+    for (pugi::xml_node item : project.child(kind).children()) {
+      const std::optional<std::string> own = custom_field(item, settings, kIdField);
+      if (!own) continue;
+      ids.claim_own(item, own);
+      if (!ids.own(item))
+        r.warn("bad-custom-id", item, "mspdi-custom-id",
+               std::string("custom field '") + kIdField +
+                   "' holds an id that is empty, too long, taken or has a control character: another is made");
+    }
   Initiative initiative;
   initiative.id = "project";
   initiative.name = title;
   settings.initiative = b.intern(initiative.id);
   b.add(std::move(initiative));
-  const ResourceImport resources = read_resources(r, project, settings, b, result.summary);
+  const ResourceImport resources = read_resources(r, project, settings, ids, b, result.summary);
   const TaskDemands demands = read_assignments(r, project, resources, result.summary);
-  read_tasks(r, project, settings, demands, b, result.summary);
+  read_tasks(r, project, settings, demands, ids, b, result.summary);
   // Progress needs a status date; MS Project takes the current date when none is set.
   const bool progress = std::any_of(b.model().steps().begin(), b.model().steps().end(),
                                     [](const Step& s) { return !s.progress.empty(); });

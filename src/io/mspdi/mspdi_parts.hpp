@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,25 @@ inline constexpr const char* kAttributesField = "clearpath attributes";
 inline constexpr const char* kKindField = "clearpath kind";
 inline constexpr const char* kEstimateField = "clearpath estimate";  // "o,m,p": a three-point duration
 
+// The ids given so far, and how new ones are made (MspdiIds). Custom-field ids are claimed
+// first, for every task and resource, so that no made id takes one of them.
+class IdPool {
+ public:
+  explicit IdPool(bool from_names) : from_names_(from_names) {}
+  // The usable custom id `own` of `item`, claimed unless another item has it already.
+  void claim_own(pugi::xml_node item, const std::optional<std::string>& own);
+  std::optional<std::string> own(pugi::xml_node item) const;
+  // A new id: `name` in kebab case, or that and "-UID", or `prefix` and the UID (and "-2", "-3"
+  // ... should even that be taken); `uid` < 0: no UID to add.
+  std::string make(std::string_view name, const std::string& prefix, long long uid);
+  bool take(const std::string& id) { return taken_.insert(id).second; }
+
+ private:
+  bool from_names_;
+  std::set<std::string> taken_;
+  std::map<const void*, std::string> own_;
+};
+
 // What is read from the <Project> element before tasks and resources.
 struct ProjectSettings {
   double minutes_per_day = 480;
@@ -36,12 +56,12 @@ std::optional<std::string> custom_field(pugi::xml_node item, const ProjectSettin
 // Whether `id` can be an entity id (as the JSON reader requires).
 bool usable_id(const std::string& id);
 
-// The demands of each task (by UID), from its assignments: the owner is the first largest.
+// The demands of each task (by UID), from its assignments.
 using TaskDemands = std::map<long long, std::vector<Demand>>;
 
 // Reads every task of `project` into `builder` as steps (summary tasks as their steps'
 // `summary` attribute, links on them moved to their subtasks).
 void read_tasks(Reader& r, pugi::xml_node project, const ProjectSettings& settings, const TaskDemands& demands,
-                ModelBuilder& builder, MspdiImportSummary& summary);
+                IdPool& ids, ModelBuilder& builder, MspdiImportSummary& summary);
 
 }  // namespace clearpath::mspdi

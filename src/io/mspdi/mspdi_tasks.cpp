@@ -43,7 +43,6 @@ class TaskReader {
 
   void read_rows(pugi::xml_node tasks) {
     std::vector<std::string> stack;  // names of the open summary tasks, by outline level
-    std::set<std::string> ids;
     for (pugi::xml_node t : tasks.children("Task")) {
       r_.check_children(t, known_task_element);
       if (r_.flag(t, "IsNull")) {
@@ -77,9 +76,6 @@ class TaskReader {
       if (row.summary) {
         stack.emplace_back(t.child_value("Name"));
         ++summary_.summary_tasks;
-      } else {
-        row.id = step_id(t, *uid, ids);
-        row.own_id = row.id != "task-" + uid_text(*uid);
       }
       rows_.push_back(std::move(row));
     }
@@ -89,6 +85,19 @@ class TaskReader {
       while (end < rows_.size() && rows_[end].level > rows_[i].level)
         end = rows_[end].end > end ? rows_[end].end : end + 1;
       rows_[i].end = end;
+    }
+  }
+
+  // Each task's step id: its own (clearpath's custom field), else one made from its name or UID.
+  void give_ids(IdPool& ids) {
+    for (Row& row : rows_) {
+      if (row.summary) continue;
+      if (std::optional<std::string> own = ids.own(row.node)) {
+        row.id = std::move(*own);
+        row.own_id = true;
+      } else {
+        row.id = ids.make(row.node.child_value("Name"), "task-", row.uid);
+      }
     }
   }
 
@@ -140,22 +149,6 @@ class TaskReader {
       return *minutes / (24 * 60) * settings_.days_per_week / 7;
     }
     return *minutes / settings_.minutes_per_day;
-  }
-
-  std::string step_id(pugi::xml_node t, long long uid, std::set<std::string>& ids) {
-    std::string id;
-    if (std::optional<std::string> own = custom_field(t, settings_, kIdField)) {
-      if (usable_id(*own) && !ids.count(*own)) id = std::move(*own);
-      else
-        r_.warn("bad-custom-id", t, "mspdi-custom-id",
-                "custom field '" + std::string(kIdField) +
-                    "' holds an id that is empty, too long, repeated or "
-                    "has a control character: the task gets task-" +
-                    uid_text(uid));
-    }
-    if (id.empty()) id = "task-" + uid_text(uid);
-    if (!ids.insert(id).second) r_.fail(t, "two tasks would both be step '" + id + "'");
-    return id;
   }
 
   void read_link(std::size_t succ, pugi::xml_node l) {
@@ -313,8 +306,10 @@ class TaskReader {
     if (!typed) s.link_timing.clear();
     if (demands) {
       s.demands = *demands;
-      const auto owner = std::max_element(demands->begin(), demands->end(),
-                                          [](const Demand& a, const Demand& d) { return a.amount < d.amount; });
+      // The owner: the largest demand, and of equal ones the smallest id (whatever the file's order).
+      const auto owner = std::max_element(demands->begin(), demands->end(), [&](const Demand& a, const Demand& d) {
+        return a.amount != d.amount ? a.amount < d.amount : b.id(a.resource) > b.id(d.resource);
+      });
       if (owner != demands->end()) s.owner = owner->resource;
     }
     if (std::optional<std::string> json = custom_field(t, settings_, kAttributesField)) {
@@ -369,9 +364,10 @@ class TaskReader {
 }  // namespace
 
 void read_tasks(Reader& r, pugi::xml_node project, const ProjectSettings& settings, const TaskDemands& demands,
-                ModelBuilder& builder, MspdiImportSummary& summary) {
+                IdPool& ids, ModelBuilder& builder, MspdiImportSummary& summary) {
   TaskReader reader(r, settings, summary);
   reader.read_rows(project.child("Tasks"));
+  reader.give_ids(ids);
   reader.read_links();
   reader.add_steps(builder, demands);
 }

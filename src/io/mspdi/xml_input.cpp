@@ -41,7 +41,13 @@ XmlInput::XmlInput(std::string_view text, std::string file) : file_(std::move(fi
   // only the five predefined entities and character references.
   const unsigned options = pugi::parse_default | pugi::parse_doctype;
   const pugi::xml_parse_result r = document_.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
-  if (!r) throw InputError(parse_problem(r), where_offset(r.offset));
+  if (!r) {
+    // pugixml reports a file cut short at its end, as whatever it was reading there.
+    const bool at_end = r.offset >= 0 && static_cast<std::size_t>(r.offset) + 1 >= text.size() &&
+                        r.status != pugi::status_no_document_element;
+    throw InputError(at_end ? "the file ends before its elements are closed: it is truncated" : parse_problem(r),
+                     where_offset(r.offset));
+  }
   check_tree();
 }
 

@@ -38,7 +38,7 @@ std::string describe(const std::vector<Disagreement>& ds) {
 // Every field of every task on which clearpath's schedule of the imported file differs from
 // MS Project's (floats within 1e-6 of a day agree).
 std::vector<Disagreement> disagreements(const std::string& file) {
-  const MspdiImportResult r = import_mspdi(read_input(data(file)), file);
+  const MspdiImportResult r = import_mspdi(read_input(data(file)), file, {MspdiIds::uids});
   REQUIRE(r.model);
   const Model& m = *r.model;
   const std::set<std::string> holidays(m.calendar.holidays.begin(), m.calendar.holidays.end());

@@ -49,7 +49,7 @@ std::string link(int pred, int type, long lag = 0, int format = 7) {
          "</LagFormat></PredecessorLink>";
 }
 
-MspdiImportResult import_text(const std::string& xml) { return import_mspdi(xml, "plan.xml"); }
+MspdiImportResult import_text(const std::string& xml) { return import_mspdi(xml, "plan.xml", {MspdiIds::uids}); }
 
 const Step& step(const Model& m, const std::string& id) { return m.step(*m.find(id)); }
 
@@ -216,6 +216,30 @@ TEST_CASE("import mspdi: progress, constraints, deadlines, resources and assignm
   CHECK(r.summary.assignments == 3);
 }
 
+TEST_CASE("import mspdi: ids made of names, unique, never taking an id a custom field gives", "[mspdi][import]") {
+  const std::string own = "<ExtendedAttribute><FieldID>188743731</FieldID><Value>label</Value></ExtendedAttribute>";
+  const std::string header =
+      "<ExtendedAttributes><ExtendedAttribute><FieldID>188743731</FieldID><Alias>clearpath id</Alias>"
+      "</ExtendedAttribute></ExtendedAttributes>\n";
+  const std::string tasks = task(1, "Label", "") + task(2, "Testing", "") + task(3, "Testing", "") + task(4, "", "") +
+                            task(5, "Project", "") + task(6, "&amp; ...", "") + task(7, "Labelling", own) +
+                            task(8, std::string(80, 'x') + " end", "");
+  const MspdiImportResult r =
+      import_mspdi(plan(tasks, "<Resource><UID>1</UID><Name>Ana Ruiz</Name></Resource>", "", header), "plan.xml");
+  REQUIRE(r.model);
+  std::vector<std::string> ids;
+  for (const Step& s : r.model->steps()) ids.push_back(s.id);
+  // Label gives way to the custom id of task 7; the second Testing and Project (the initiative's
+  // id) take their UID; an empty name, and one of punctuation only, are task-UID; 80 x's are cut.
+  CHECK(ids == std::vector<std::string>{"label-1", "testing", "testing-3", "task-4", "project-5", "task-6", "label",
+                                        std::string(48, 'x')});
+  CHECK(r.model->find("ana-ruiz"));
+  const MspdiImportResult by_uid = import_mspdi(plan(tasks, "", "", header), "plan.xml", {MspdiIds::uids});
+  REQUIRE(by_uid.model);
+  CHECK(by_uid.model->steps()[1].id == "task-2");
+  CHECK(by_uid.model->steps()[6].id == "label");
+}
+
 TEST_CASE("import mspdi: unknown elements are warned about once each, with where the first is", "[mspdi][import]") {
   const MspdiImportResult r = import_text(plan(task(1, "A", "<Duration>PT8H0M0S</Duration><Sparkle>1</Sparkle>") +
                                                task(2, "B", "<Duration>PT8H0M0S</Duration><Sparkle>2</Sparkle>")));
@@ -234,7 +258,9 @@ TEST_CASE("import mspdi: unknown elements are warned about once each, with where
 TEST_CASE("import mspdi: malformed and hostile files are refused with where and why", "[mspdi][import][hostile]") {
   // Not XML, truncated, not a project.
   CHECK_THAT(error_of("not xml at all"), Contains("plan.xml:1:15: no XML element"));
-  CHECK_THAT(error_of(plan(task(1, "A", "")).substr(0, 300)), Contains("plan.xml:"));
+  CHECK(error_of(plan(task(1, "A", "")).substr(0, 300)) ==
+        "plan.xml:7:47: the file ends before its elements are closed: it is truncated");
+  CHECK(error_of("<Project><Title>x</Titel></Project>") == "plan.xml:1:20: an end tag does not match its start tag");
   CHECK_THAT(error_of("<Workbook/>"), Contains("the root element is <Workbook>, not <Project>"));
   // Billion laughs and external entities: a DOCTYPE is refused before any entity is looked at.
   const std::string laughs =
