@@ -107,8 +107,9 @@ struct ImportArgs {
 };
 CLI::App* add_import_command(CLI::App& command, ImportArgs& args);
 int run_import(Session& session, const ImportArgs& args);
-// `import hr` (import_hr.cpp).
+// `import hr` (import_hr.cpp) and `import mspdi` (import_mspdi.cpp).
 int run_import_hr(Session& session, const ImportArgs& args);
+int run_import_mspdi(Session& session, const ImportArgs& args);
 
 struct RenderArgs {
   std::string file, view, initiative, focus, root, output;

@@ -1,11 +1,10 @@
 // `clearpath import psplib FILE.sm [-o OUT.json]`, `clearpath import mspdi FILE.xml [-o
 // OUT.json]` and `clearpath import hr FILE.csv [--into GRAPH.json] [-o OUT.json]`: other formats
-// into a clearpath model (hr in import_hr.cpp).
+// into a clearpath model (mspdi in import_mspdi.cpp, hr in import_hr.cpp).
 #include <filesystem>
 #include <optional>
 #include <utility>
 
-#include "clearpath/mspdi.hpp"
 #include "clearpath/psplib.hpp"
 #include "clearpath/save.hpp"
 #include "cli/commands.hpp"
@@ -22,29 +21,6 @@ int run_psplib(Session& s, const ImportArgs& args) {
     name = args.file == "-" ? "PSPLIB instance" : "PSPLIB " + std::filesystem::path(args.file).stem().string();
   // psplib_model checks the model it builds: a problem in it is a bug in clearpath, thrown.
   s.emit(args.output, save_model(psplib_model(instance, name)));
-  return kExitOk;
-}
-
-// MS Project XML: warnings (what is not scheduled as MS Project schedules it) and the
-// model's own problems on stderr; the model only when it has no error.
-int run_mspdi(Session& s, const ImportArgs& args) {
-  const std::string display = Session::display(args.file);
-  MspdiImportOptions options;
-  if (args.ids == "uids") options.ids = MspdiIds::uids;
-  MspdiImportResult r = import_mspdi(s.read(args.file), display, options);
-  if (!r.diagnostics.items().empty()) print_diagnostics(s.io().err, display, r.diagnostics, s.err_color(), "");
-  if (!r.model) {
-    s.io().err << "clearpath: error: " << display << ": the imported model is not valid (see above); nothing written\n";
-    return kExitInvalid;
-  }
-  if (!args.model_name.empty()) r.model->name = args.model_name;
-  s.emit(args.output, save_model(*r.model));
-  const MspdiImportSummary& n = r.summary;
-  s.io().err << "clearpath: imported " << n.tasks << " tasks (" << n.milestones << " milestones), " << n.links
-             << " links, " << n.summary_tasks << " summary tasks, " << n.resources << " resources, " << n.assignments
-             << " assignments, " << n.holidays << " non-working days";
-  if (n.skipped_tasks) s.io().err << "; left out " << n.skipped_tasks << " blank or inactive rows";
-  s.io().err << "\n";
   return kExitOk;
 }
 
@@ -145,7 +121,7 @@ int run_import(Session& s, const ImportArgs& args) {
       s.io().err << "clearpath: error: --name is an option of `import psplib` and `import hr`; use --model-name\n";
       return kExitInvalid;
     }
-    return run_mspdi(s, args);
+    return run_import_mspdi(s, args);
   }
   return run_psplib(s, args);
 }
