@@ -1,6 +1,6 @@
 #pragma once
-// Working-day arithmetic: day numbers of a schedule as calendar dates, skipping weekends and
-// the calendar's holidays.
+// Working-day arithmetic: day numbers of a schedule as calendar dates, skipping the days of the
+// week the calendar does not work (Saturday and Sunday unless it says otherwise) and its holidays.
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +32,7 @@ class WorkCalendar {
   long working_days(long from, long to) const;               // in [from, to), days since 1970
   long first_ = 0;                                           // days since 1970-01-01 of the start
   bool has_start_ = false;
+  unsigned weekdays_ = 0x1f;           // the working days of the week (bit 0 Monday)
   std::vector<long> holidays_;         // sorted
   mutable std::vector<long> working_;  // the working days found so far
 };

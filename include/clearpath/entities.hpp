@@ -225,6 +225,16 @@ struct Step : EntityBase {
 struct Calendar {
   std::string start;                  // ISO 8601 date, empty = none
   std::vector<std::string> holidays;  // ISO 8601 dates
+  // The days of the week that are worked, each once: "mon", "tue" ... "sun" (kWeekdayNames);
+  // empty = Monday to Friday.
+  std::vector<std::string> working_days = {};
 };
+
+// The days of the week as calendars name them, Monday first.
+inline constexpr const char* kWeekdayNames[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+// The day (0 Monday ... 6 Sunday) a name of kWeekdayNames stands for.
+std::optional<int> parse_weekday(std::string_view name) noexcept;
+// A calendar's working days as a mask, bit 0 Monday ... bit 6 Sunday (0x1f: Monday to Friday).
+unsigned working_weekdays(const Calendar& calendar) noexcept;
 
 }  // namespace clearpath

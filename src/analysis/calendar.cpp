@@ -1,6 +1,7 @@
 #include "clearpath/calendar.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 
@@ -13,7 +14,7 @@ long parse(const std::string& iso) { return days_from_iso(iso); }
 
 }  // namespace
 
-WorkCalendar::WorkCalendar(const Calendar& c) : has_start_(!c.start.empty()) {
+WorkCalendar::WorkCalendar(const Calendar& c) : has_start_(!c.start.empty()), weekdays_(working_weekdays(c)) {
   if (has_start_) first_ = parse(c.start);
   for (const std::string& h : c.holidays) holidays_.push_back(parse(h));
   std::sort(holidays_.begin(), holidays_.end());
@@ -25,7 +26,7 @@ std::optional<std::string> WorkCalendar::nth_working_day(long n) const {
   long z = working_.empty() ? first_ - 1 : working_.back();
   while (static_cast<long>(working_.size()) < n) {
     if (++z > last) return std::nullopt;
-    if (!is_weekend(z) && !std::binary_search(holidays_.begin(), holidays_.end(), z)) working_.push_back(z);
+    if (works_on(weekdays_, z) && !std::binary_search(holidays_.begin(), holidays_.end(), z)) working_.push_back(z);
   }
   return civil_from_days(working_[static_cast<std::size_t>(n - 1)]);
 }
@@ -51,13 +52,13 @@ std::optional<std::string> WorkCalendar::finish_date(double day) const {
 
 long WorkCalendar::working_days(long from, long to) const {
   if (to <= from) return 0;
-  long n = (to - from) / 7 * 5;
-  for (long z = from + (to - from) / 7 * 7; z < to; ++z) n += !is_weekend(z);
+  long n = (to - from) / 7 * std::popcount(weekdays_);
+  for (long z = from + (to - from) / 7 * 7; z < to; ++z) n += works_on(weekdays_, z);
   const auto lo = std::lower_bound(holidays_.begin(), holidays_.end(), from);
   const auto hi = std::lower_bound(holidays_.begin(), holidays_.end(), to);
   long previous = from - 1;
   for (auto it = lo; it != hi; ++it) {
-    if (*it != previous && !is_weekend(*it)) --n;  // a holiday listed twice counts once
+    if (*it != previous && works_on(weekdays_, *it)) --n;  // a holiday listed twice counts once
     previous = *it;
   }
   return n;

@@ -4,6 +4,7 @@
 // what this bounds (a levelled schedule that serialises work) are left without a date by the
 // calendar (src/analysis/calendar.cpp).
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -24,12 +25,13 @@ namespace {
 long working_days_left(const Calendar& c) {
   const long first = days_from_iso(c.start), last = days_from_iso("9999-12-31");
   if (first > last) return 0;
-  long n = (last - first + 1) / 7 * 5;
-  for (long z = first + (last - first + 1) / 7 * 7; z <= last; ++z) n += !is_weekend(z);
+  const unsigned weekdays = working_weekdays(c);
+  long n = (last - first + 1) / 7 * std::popcount(weekdays);
+  for (long z = first + (last - first + 1) / 7 * 7; z <= last; ++z) n += works_on(weekdays, z);
   std::vector<long> off;
   for (const std::string& h : c.holidays) {
     const long z = days_from_iso(h);
-    if (z >= first && !is_weekend(z)) off.push_back(z);
+    if (z >= first && works_on(weekdays, z)) off.push_back(z);
   }
   std::sort(off.begin(), off.end());
   return n - static_cast<long>(std::unique(off.begin(), off.end()) - off.begin());

@@ -20,4 +20,18 @@ std::optional<Date> Date::parse(std::string_view t) noexcept {
 
 std::string Date::iso() const { return empty() ? std::string() : civil_from_days(days_); }
 
+std::optional<int> parse_weekday(std::string_view name) noexcept {
+  for (int k = 0; k < 7; ++k)
+    if (name == kWeekdayNames[k]) return k;
+  return std::nullopt;
+}
+
+unsigned working_weekdays(const Calendar& calendar) noexcept {
+  if (calendar.working_days.empty()) return kMondayToFriday;
+  unsigned mask = 0;
+  for (const std::string& d : calendar.working_days)
+    if (const std::optional<int> k = parse_weekday(d)) mask |= 1u << *k;
+  return mask == 0 ? kMondayToFriday : mask;
+}
+
 }  // namespace clearpath

@@ -32,8 +32,14 @@ inline std::string civil_from_days(long z) {
   return buf;
 }
 
-// Whether day z (since 1970-01-01, a Thursday) is a Saturday or a Sunday.
-inline bool is_weekend(long z) { return ((z % 7) + 7 + 3) % 7 >= 5; }
+// The day of the week of day z (since 1970-01-01, a Thursday): 0 Monday ... 6 Sunday.
+inline int weekday_of(long z) { return static_cast<int>(((z % 7) + 7 + 3) % 7); }
+// Whether day z is a Saturday or a Sunday.
+inline bool is_weekend(long z) { return weekday_of(z) >= 5; }
+
+// The working days of the week as a mask (bit 0 Monday ... bit 6 Sunday).
+inline constexpr unsigned kMondayToFriday = 0x1f;
+inline bool works_on(unsigned weekday_mask, long z) { return (weekday_mask >> weekday_of(z)) & 1u; }
 
 // The same of a date YYYY-MM-DD that has been checked to be one.
 inline long days_from_iso(const std::string& iso) {

@@ -44,3 +44,47 @@ TEST_CASE("no date after 9999-12-31, which YYYY-MM-DD cannot follow", "[calendar
   CHECK(finish_date(Calendar{"2027-03-01", {}}, 1'999'999) == "9693-04-16");
   CHECK_FALSE(finish_date(Calendar{"9000-01-01", {}}, 300'000));  // ~1,150 years: past 9999
 }
+
+TEST_CASE("working_days: a six-day week, a Sunday-to-Thursday week, and day counts that agree with dates",
+          "[calendar]") {
+  // Monday 2027-03-01, working Monday to Saturday; Wednesday the 3rd a holiday, and a holiday
+  // on a Sunday (not worked anyway) changes nothing.
+  Calendar six{"2027-03-01", {"2027-03-03", "2027-03-07"}, {"mon", "tue", "wed", "thu", "fri", "sat"}};
+  const WorkCalendar w(six);
+  CHECK(w.finish_date(5) == "2027-03-06");  // Mon, Tue, Thu, Fri, Sat
+  CHECK(w.finish_date(6) == "2027-03-08");  // then Monday
+  CHECK(w.start_date(5) == "2027-03-08");
+  CHECK(w.start_day(*Date::parse("2027-03-08")) == 5);
+  CHECK(w.finish_day(*Date::parse("2027-03-06")) == 5);
+  // 52 weeks of 6 days, less the one holiday on a working day: 311 working days end on the
+  // Saturday 52 weeks on.
+  CHECK(w.finish_date(311) == "2028-02-26");
+  // A week of Sunday to Thursday, from Friday 2027-03-05: work starts on Sunday the 7th.
+  const WorkCalendar gulf(Calendar{"2027-03-05", {}, {"sun", "mon", "tue", "wed", "thu"}});
+  CHECK(gulf.start_date(0) == "2027-03-07");
+  CHECK(gulf.finish_date(5) == "2027-03-11");
+  CHECK(gulf.finish_date(6) == "2027-03-14");
+  CHECK(gulf.start_day(*Date::parse("2027-03-14")) == 5);
+  // The order they are given in does not matter; none means Monday to Friday.
+  CHECK(working_weekdays(Calendar{"", {}, {"sat", "mon"}}) == 0x21);
+  CHECK(working_weekdays(Calendar{}) == 0x1f);
+}
+
+TEST_CASE("working_days: start_day and finish_day count what start_date and finish_date place, on random weeks",
+          "[calendar][property]") {
+  // Property: for any mask and start, the working day n (1-based) placed by finish_date(n) is
+  // the date whose finish_day is n, and start_day of the day after it is n.
+  for (unsigned mask = 1; mask < 128; mask += 7) {
+    Calendar c{"2027-03-03", {"2027-03-10", "2027-04-01"}, {}};
+    for (int k = 0; k < 7; ++k)
+      if ((mask >> k) & 1u) c.working_days.emplace_back(kWeekdayNames[k]);
+    const WorkCalendar w(c);
+    for (int n = 1; n <= 40; ++n) {
+      INFO("mask " << mask << " day " << n);
+      const std::optional<std::string> d = w.finish_date(n);
+      REQUIRE(d);
+      CHECK(w.finish_day(*Date::parse(*d)) == n);
+      CHECK(w.start_day(Date::from_days(Date::parse(*d)->days() + 1)) == n);
+    }
+  }
+}

@@ -253,3 +253,27 @@ TEST_CASE("a large file with a step the builder's thread refuses: the precise re
   // ... and the file is also cut short further on: the read stops at the refused step first.
   check_agrees(twice.substr(0, twice.size() - 200));
 }
+
+TEST_CASE("calendar working_days: read clean as the precise reader reads them, and bad lists fall back to its errors",
+          "[load][clean][calendar]") {
+  const std::string good =
+      R"({"clearpath": 2, "calendar": {"start": "2027-03-01", "working_days": ["sat", "mon", "tue"]}})";
+  CHECK(clean_read(good) == CleanRead::clean);
+  check_agrees(good);
+  const LoadResult r = load_model(good);
+  REQUIRE(r.model);
+  CHECK(r.model->calendar.working_days == std::vector<std::string>{"sat", "mon", "tue"});
+  // Saved in the order of the week, as format version 2.
+  CHECK_THAT(
+      save_model(*r.model),
+      Catch::Matchers::Contains(R"("clearpath": 2)") &&
+          Catch::Matchers::Contains("\"working_days\": [\n      \"mon\",\n      \"tue\",\n      \"sat\"\n    ]"));
+  for (const char* bad : {R"({"calendar": {"working_days": ["mon", "Mon"]}})",
+                          R"({"calendar": {"working_days": ["mon", "mon"]}})", R"({"calendar": {"working_days": []}})",
+                          R"({"calendar": {"working_days": "mon"}})", R"({"calendar": {"working_days": [1]}})"}) {
+    INFO(bad);
+    CHECK(clean_read(bad) != CleanRead::clean);
+    check_agrees(bad);
+    CHECK_FALSE(load_model(bad).model);
+  }
+}

@@ -98,6 +98,7 @@ constexpr Key kKeys[] = {
     {"graph_description", For::graph, "description", "string"},
     {"graph_calendar_start", For::graph, "calendar_start", "string"},
     {"graph_calendar_holidays", For::graph, "calendar_holidays", "string", true},
+    {"graph_calendar_working_days", For::graph, "calendar_working_days", "string", true},
     {"graph_attributes", For::graph, "attributes", "string"},
     {"graph_status_date", For::graph, "status_date", "string"},
     {"labels", For::node, "labels", "string"},
@@ -162,6 +163,7 @@ class GraphmlWriter {
     if (!m_.description.empty()) text("graph_description", m_.description);
     if (!m_.calendar.start.empty()) text("graph_calendar_start", m_.calendar.start);
     list("graph_calendar_holidays", m_.calendar.holidays);
+    list("graph_calendar_working_days", m_.calendar.working_days);
     if (m_.attributes.has_value()) text("graph_attributes", m_.attributes.json());
     if (!m_.status_date.empty()) text("graph_status_date", m_.status_date.iso());
     const std::vector<Ref> nodes = export_nodes(m_);

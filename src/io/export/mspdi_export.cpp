@@ -2,6 +2,7 @@
 // reads back (docs/import-mspdi.md): steps and approvals as tasks, grouped under summary tasks
 // by their `summary` attribute; people and departments as resources; demands as assignments.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
 #include <ostream>
@@ -134,8 +135,9 @@ void write_calendar(Writer& w, const Model& m) {
   w.field("IsBaseCalendar", 1);
   w.field("BaseCalendarUID", -1);
   w.open("WeekDays");
-  for (int day = 1; day <= 7; ++day) {
-    const bool working = day >= 2 && day <= 6;
+  const unsigned weekdays = working_weekdays(m.calendar);
+  for (int day = 1; day <= 7; ++day) {  // 1 Sunday ... 7 Saturday
+    const bool working = (weekdays >> ((day + 5) % 7)) & 1u;
     w.open("WeekDay");
     w.field("DayType", day);
     w.field("DayWorking", working ? 1 : 0);
@@ -293,7 +295,7 @@ void write_mspdi(std::ostream& out, const Model& m) {
   w.field("DefaultStartTime", "08:00:00");
   w.field("DefaultFinishTime", "17:00:00");
   w.number("MinutesPerDay", kMinutesPerDay);
-  w.number("MinutesPerWeek", kMinutesPerDay * 5);
+  w.number("MinutesPerWeek", kMinutesPerDay * std::popcount(working_weekdays(m.calendar)));
   w.field("DaysPerMonth", 20);
   write_definitions(w);
   write_calendar(w, m);

@@ -153,8 +153,21 @@ bool Reader::calendar(od::value& v) {
   od::object o;
   if (v.get_object().get(o)) return false;
   Calendar cal;
-  const bool ok = fields(o, {"start", "holidays"}, [&](std::uint32_t k, od::value& field) {
+  unsigned weekdays = 0;
+  const bool ok = fields(o, {"start", "holidays", "working_days"}, [&](std::uint32_t k, od::value& field) {
     if (k == 0) return text(field, cal.start) && (cal.start.empty() || is_iso_date(cal.start));
+    if (k == 2) {
+      // Each day once, and at least one: anything else is for the precise reader to report.
+      const bool read = elements(field, [&](od::value& item) {
+        std::string_view name;
+        const std::optional<int> day = string_of(item, name) ? parse_weekday(name) : std::nullopt;
+        if (!day || (weekdays >> *day) & 1u) return false;
+        weekdays |= 1u << *day;
+        cal.working_days.emplace_back(name);
+        return true;
+      });
+      return read && weekdays != 0;
+    }
     return elements(field, [&](od::value& item) {
       std::string_view date;
       if (!string_of(item, date) || !is_iso_date(date)) return false;

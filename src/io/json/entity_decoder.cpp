@@ -604,16 +604,47 @@ void EntityDecoder::decode(EntityKind kind, std::size_t index, json&& value) {
 
 namespace {
 
-// The calendar object: its start and holidays, each date checked.
+// The calendar's working days: each a day name, once; at least one.
+void decode_working_days(Fields& c, const json& days, Calendar& cal) {
+  if (!days.is_array()) {
+    c.wrong_type("working_days", days, "an array of day names (mon, tue, wed, thu, fri, sat, sun)");
+    return;
+  }
+  if (days.empty()) {
+    c.error("bad-weekday", "/calendar/working_days",
+            "working_days is empty: a calendar needs a working day (leave it out for Monday to Friday)");
+    return;
+  }
+  unsigned seen = 0;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const json& d = days[i];
+    const std::string at = "/calendar/working_days/" + std::to_string(i);
+    const std::optional<int> day = d.is_string() ? parse_weekday(d.get_ref<const std::string&>()) : std::nullopt;
+    if (!day) {
+      c.error("bad-weekday", at,
+              (d.is_string() ? "working day " + quote_text(d.get_ref<const std::string&>())
+                             : std::string("a working day")) +
+                  " is not one of mon, tue, wed, thu, fri, sat, sun");
+    } else if ((seen >> *day) & 1u) {
+      c.error("bad-weekday", at, std::string("working day ") + kWeekdayNames[*day] + " is listed twice");
+    } else {
+      seen |= 1u << *day;
+      cal.working_days.emplace_back(kWeekdayNames[*day]);
+    }
+  }
+}
+
+// The calendar object: its start, working days and holidays, each checked.
 Calendar decode_calendar(Fields& c) {
   Calendar cal;
-  c.unknown_keys({"start", "holidays"});
+  c.unknown_keys({"start", "holidays", "working_days"});
   c.text("start", cal.start);
   if (!cal.start.empty() && !is_iso_date(cal.start)) {
     c.error("bad-date", "/calendar/start",
             "calendar start " + quote_text(cal.start) + " is not a date written YYYY-MM-DD");
     cal.start.clear();
   }
+  if (json* days = c.find("working_days")) decode_working_days(c, *days, cal);
   json* holidays = c.find("holidays");
   if (!holidays) return cal;
   if (!holidays->is_array()) {

@@ -201,13 +201,14 @@ void add_array(ojson& root, const char* key, std::span<const E> items, bool norm
 }
 
 // The oldest file format version that holds the model: 2 once a link has a type or a lag, an
-// activity has a date constraint, or there is progress (a status date, a step's), so
+// activity has a date constraint, there is progress (a status date, a step's) or the calendar
+// names its working days, so
 // that an older clearpath says it cannot read the file rather than misreading it.
 int format_version_of(const Model& m) {
   auto typed = [](const std::vector<LinkTiming>& timing) {
     return std::any_of(timing.begin(), timing.end(), [](const LinkTiming& t) { return !t.plain(); });
   };
-  if (!m.status_date.empty()) return 2;
+  if (!m.status_date.empty() || !m.calendar.working_days.empty()) return 2;
   for (const Step& s : m.steps())
     if (typed(s.link_timing) || !s.dates.empty() || !s.progress.empty()) return 2;
   for (const Approval& a : m.approvals())
@@ -226,9 +227,17 @@ std::string save_model(const Model& m, const SaveOptions& options) {
   root["clearpath"] = format_version_of(m);
   if (!m.name.empty()) root["name"] = m.name;
   if (!m.description.empty()) root["description"] = m.description;
-  if (!m.calendar.start.empty() || !m.calendar.holidays.empty()) {
+  if (!m.calendar.start.empty() || !m.calendar.holidays.empty() || !m.calendar.working_days.empty()) {
     ojson cal = ojson::object();
     if (!m.calendar.start.empty()) cal["start"] = m.calendar.start;
+    if (!m.calendar.working_days.empty()) {
+      // In the order of the week, whatever order the file gave.
+      ojson days = ojson::array();
+      const unsigned mask = working_weekdays(m.calendar);
+      for (int k = 0; k < 7; ++k)
+        if ((mask >> k) & 1u) days.push_back(kWeekdayNames[k]);
+      cal["working_days"] = std::move(days);
+    }
     w.texts(cal, "holidays", m.calendar.holidays);
     root["calendar"] = std::move(cal);
   }

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "io/mspdi/mspdi_values.hpp"
+#include "util/civil_days.hpp"
 
 namespace clearpath::mspdi {
 
@@ -17,9 +19,6 @@ namespace {
 constexpr long kMaxExceptionDays = 200000;
 
 const char* const kDayNames[7] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
-// 0 Sunday .. 6 Saturday.
-int weekday(long days_since_1970) { return static_cast<int>(((days_since_1970 % 7) + 11) % 7); }
 
 pugi::xml_node calendar_by_uid(pugi::xml_node project, long long uid, const Reader& r) {
   for (pugi::xml_node c : project.child("Calendars").children("Calendar"))
@@ -103,20 +102,26 @@ Calendar read_calendar(Reader& r, pugi::xml_node project, std::optional<long lon
              "<CalendarUID> " + std::to_string(*calendar_uid) + " names no calendar: Monday to Friday assumed");
     collect(r, cal, parts, 0);
   }
-  // Working weekdays: clearpath works Monday to Friday.
+  // Working days of the week (MSPDI: 1 Sunday ... 7 Saturday; clearpath: 0 Monday ... 6 Sunday).
+  unsigned weekdays = 0;
   for (std::size_t k = 0; k < 7; ++k) {
     const bool usual = k >= 1 && k <= 5;
-    if (parts.working[k] < 0) continue;
-    if ((parts.working[k] == 1) != usual)
-      r.warn("weekday", parts.where[k], "mspdi-calendar",
-             std::string("the project calendar ") + (usual ? "does not work " : "works ") + kDayNames[k] +
-                 "s: clearpath's calendar works Monday to Friday, so dates and durations in days differ");
-    else if (usual && parts.minutes[k] > 0 && std::abs(parts.minutes[k] - minutes_per_day) > 0.5)
+    const bool works = parts.working[k] < 0 ? usual : parts.working[k] == 1;
+    if (works) weekdays |= 1u << ((k + 6) % 7);
+    if (works && parts.working[k] == 1 && parts.minutes[k] > 0 && std::abs(parts.minutes[k] - minutes_per_day) > 0.5)
       r.warn("partial-day", parts.where[k], "mspdi-calendar",
              std::string(kDayNames[k]) + "s have " + std::to_string(static_cast<int>(parts.minutes[k])) +
                  " working minutes, not the project's " + std::to_string(static_cast<int>(minutes_per_day)) +
                  " per day: clearpath counts each working day whole");
   }
+  if (weekdays == 0) {
+    r.warn("no-weekday", project.child("CalendarUID"), "mspdi-calendar",
+           "the project calendar works no day of the week: Monday to Friday assumed");
+    weekdays = kMondayToFriday;
+  }
+  if (weekdays != kMondayToFriday)
+    for (int k = 0; k < 7; ++k)
+      if ((weekdays >> k) & 1u) out.working_days.emplace_back(kWeekdayNames[k]);
   std::set<long> holidays;
   long days_read = 0;
   const auto add_range = [&](Reader& rd, pugi::xml_node at, bool working) {
@@ -125,12 +130,12 @@ Calendar read_calendar(Reader& r, pugi::xml_node project, std::optional<long lon
     if (days_read > kMaxExceptionDays)
       rd.fail(at, "the calendar's exceptions span more than " + std::to_string(kMaxExceptionDays) + " days in all");
     for (long d = range.from; d <= range.to; ++d) {
-      const int wd = weekday(d);
-      if (wd == 0 || wd == 6) {
+      if (!works_on(weekdays, d)) {
         if (working)
           rd.warn("working-exception", at, "mspdi-calendar",
                   "a calendar exception makes " + Date::from_days(static_cast<std::int32_t>(d)).iso() +
-                      " (a weekend day) a working day: clearpath's calendar cannot, so that day is not worked");
+                      " (a day of the week not worked) a working day: clearpath's calendar cannot, so that day is "
+                      "not worked");
         continue;
       }
       if (!working) holidays.insert(d);

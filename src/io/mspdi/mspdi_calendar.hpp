@@ -11,8 +11,9 @@
 namespace clearpath::mspdi {
 
 // The calendar `calendar_uid` of `project` (nullopt: none named, Mon-Fri), starting at
-// `start`. What clearpath's calendar cannot hold (other working weekdays, partial days, a
-// working exception, a recurring exception MS Project did not expand) is warned about.
+// `start`: its working days of the week and its non-working exceptions. What clearpath's
+// calendar cannot hold (partial days, a working exception on a day not worked, a recurring
+// exception MS Project did not expand) is warned about.
 Calendar read_calendar(Reader& reader, pugi::xml_node project, std::optional<long long> calendar_uid, Date start,
                        double minutes_per_day);
 

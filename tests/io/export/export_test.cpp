@@ -246,7 +246,8 @@ TEST_CASE("export: links with a type or lag carry them in GraphML and DOT", "[ex
 }
 
 TEST_CASE("export: GraphML carries dates and progress where given", "[export][dates][progress]") {
-  const Model m = load_valid(R"({"calendar": {"start": "2027-03-01"}, "status_date": "2027-03-08",
+  const Model m =
+      load_valid(R"({"calendar": {"start": "2027-03-01", "working_days": ["sun", "mon"]}, "status_date": "2027-03-08",
     "approvals": [{"id": "gate", "deadline": "2027-04-30"}],
     "steps": [{"id": "a", "duration": 4, "not_before": "2027-03-02", "percent_complete": 50,
                "actual_start": "2027-03-02"},
@@ -255,6 +256,8 @@ TEST_CASE("export: GraphML carries dates and progress where given", "[export][da
   const std::string g = export_model(m, ExportFormat::graphml);
   CHECK(well_formed_xml(g));
   CHECK(g.find("<data key=\"graph_status_date\">2027-03-08</data>") != std::string::npos);
+  CHECK(g.find("<data key=\"graph_calendar_working_days\">[&quot;mon&quot;,&quot;sun&quot;]</data>") !=
+        std::string::npos);
   CHECK(g.find("<data key=\"deadline\">2027-04-30</data>") != std::string::npos);
   CHECK(g.find("<data key=\"not_before\">2027-03-02</data>\n      <data key=\"percent_complete\">50</data>\n"
                "      <data key=\"actual_start\">2027-03-02</data>") != std::string::npos);

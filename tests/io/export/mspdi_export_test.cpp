@@ -34,7 +34,8 @@ Model round_trip(const Model& m) {
 const char* kPlan = R"({
   "clearpath": 2,
   "name": "Churn & <retention> model",
-  "calendar": {"start": "2027-03-01", "holidays": ["2027-04-05", "2027-05-31"]},
+  "calendar": {"start": "2027-03-01", "holidays": ["2027-04-05", "2027-05-31"],
+               "working_days": ["mon", "tue", "wed", "thu", "fri", "sat"]},
   "status_date": "2027-03-10",
   "people": [
     {"id": "ana", "name": "Ana Ruiz", "department": "data", "capacity": 0.5, "attributes": {"badge": 7}},
@@ -108,6 +109,10 @@ TEST_CASE("export mspdi: deterministic, escaped, in MS Project's units", "[mspdi
   CHECK_THAT(xml, Contains("<ConstraintType>4</ConstraintType>\n\t\t\t<ConstraintDate>2027-03-22T08:00:00"));
   CHECK_THAT(xml, Contains("<Deadline>2027-04-30T17:00:00</Deadline>"));
   CHECK_THAT(xml, Contains("<StatusDate>2027-03-10T17:00:00</StatusDate>"));
+  // Six days a week: Saturday (DayType 7) works, Sunday (1) does not.
+  CHECK_THAT(xml, Contains("<MinutesPerWeek>2880</MinutesPerWeek>"));
+  CHECK_THAT(xml, Contains("<DayType>7</DayType>\n\t\t\t\t\t<DayWorking>1</DayWorking>"));
+  CHECK_THAT(xml, Contains("<DayType>1</DayType>\n\t\t\t\t\t<DayWorking>0</DayWorking>"));
   // Summary tasks: Build (level 1) holds deploy and Model (level 2), which holds train.
   CHECK_THAT(xml, Contains("<Name>Build</Name>\n\t\t\t<OutlineLevel>1</OutlineLevel>\n\t\t\t<Summary>1</Summary>"));
   CHECK_THAT(xml, Contains("<Name>Model</Name>\n\t\t\t<OutlineLevel>2</OutlineLevel>\n\t\t\t<Summary>1</Summary>"));

@@ -240,6 +240,36 @@ TEST_CASE("import mspdi: ids made of names, unique, never taking an id a custom 
   CHECK(by_uid.model->steps()[6].id == "label");
 }
 
+TEST_CASE("import mspdi: the calendar's working days of the week, and what it cannot hold", "[mspdi][import]") {
+  // Sunday to Thursday, an exception on a Friday (not worked: nothing to do) and on a Monday.
+  const std::string calendar =
+      "<Calendars><Calendar><UID>1</UID><WeekDays>"
+      "<WeekDay><DayType>1</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime>"
+      "<ToTime>16:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>"
+      "<WeekDay><DayType>6</DayType><DayWorking>0</DayWorking></WeekDay>"
+      "<WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>"
+      "<WeekDay><DayType>5</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime>"
+      "<ToTime>12:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>"
+      "<WeekDay><DayType>0</DayType><DayWorking>0</DayWorking><TimePeriod><FromDate>2027-03-05T00:00:00</FromDate>"
+      "<ToDate>2027-03-08T23:59:00</ToDate></TimePeriod></WeekDay>"
+      "<WeekDay><DayType>0</DayType><DayWorking>1</DayWorking><TimePeriod><FromDate>2027-03-13T00:00:00</FromDate>"
+      "<ToDate>2027-03-13T23:59:00</ToDate></TimePeriod></WeekDay>"
+      "</WeekDays></Calendar></Calendars>\n";
+  const std::string xml = "<Project><StartDate>2027-03-01T08:00:00</StartDate><CalendarUID>1</CalendarUID>" + calendar +
+                          "<Tasks>" + task(1, "A", "<Duration>PT8H0M0S</Duration>") + "</Tasks></Project>";
+  const MspdiImportResult r = import_text(xml);
+  REQUIRE(r.model);
+  const Calendar& c = r.model->calendar;
+  CHECK(c.working_days == std::vector<std::string>{"mon", "tue", "wed", "thu", "sun"});
+  CHECK(c.holidays == std::vector<std::string>{"2027-03-07", "2027-03-08"});  // Sunday and Monday; not Friday-Saturday
+  // Warned: Thursdays (DayType 5) of 4 hours (counted whole), and a Saturday made a working day.
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : r.diagnostics.items()) messages.push_back(d.message);
+  REQUIRE(messages.size() == 2);
+  CHECK_THAT(messages[0], Contains("Thursdays have 240 working minutes, not the project's 480 per day"));
+  CHECK_THAT(messages[1], Contains("makes 2027-03-13 (a day of the week not worked) a working day"));
+}
+
 TEST_CASE("import mspdi: unknown elements are warned about once each, with where the first is", "[mspdi][import]") {
   const MspdiImportResult r = import_text(plan(task(1, "A", "<Duration>PT8H0M0S</Duration><Sparkle>1</Sparkle>") +
                                                task(2, "B", "<Duration>PT8H0M0S</Duration><Sparkle>2</Sparkle>")));
