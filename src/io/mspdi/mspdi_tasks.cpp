@@ -16,16 +16,24 @@ namespace clearpath::mspdi {
 
 namespace {
 
+// Bounds that no plan comes near and a hostile file cannot pass: outline levels, names (each
+// step's summary attribute repeats those above it), and the links that links on summary tasks
+// become (a summary of n subtasks after one of m: n x m links).
+constexpr long long kMaxOutlineLevel = 100;
+constexpr std::size_t kMaxNameBytes = 4096;
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr std::size_t kMaxExpandedLinks = 2'000'000;
+
 struct Row {
   pugi::xml_node node;
   long long uid = 0;
   int level = 1;
   bool summary = false;
-  std::size_t end = 0;            // summary tasks: one past their last subtask's row
-  std::string id;                 // the step's id; "" for a summary task
-  bool own_id = false;            // the id came from clearpath's custom field: the file is clearpath's export
-  std::vector<std::string> path;  // the names of the summary tasks above it
-  double days = 0;                // duration in working days
+  std::size_t end = 0;         // summary tasks: one past their last subtask's row
+  std::string id;              // the step's id; "" for a summary task
+  bool own_id = false;         // the id came from clearpath's custom field: the file is clearpath's export
+  std::size_t parent = kNone;  // the row of the summary task it is in, if any
+  double days = 0;             // duration in working days
 };
 
 struct Link {
@@ -42,7 +50,7 @@ class TaskReader {
       : r_(r), settings_(settings), summary_(summary) {}
 
   void read_rows(pugi::xml_node tasks) {
-    std::vector<std::string> stack;  // names of the open summary tasks, by outline level
+    std::vector<std::size_t> stack;  // rows of the open summary tasks, by outline level
     for (pugi::xml_node t : tasks.children("Task")) {
       r_.check_children(t, known_task_element);
       if (r_.flag(t, "IsNull")) {
@@ -52,8 +60,11 @@ class TaskReader {
       const std::optional<long long> uid = r_.integer(t, "UID");
       if (!uid) r_.fail(t, "a <Task> without <UID>: every task needs its unique id");
       const long long level = r_.integer(t, "OutlineLevel").value_or(1);
-      if (level < 0 || level > 1000)
-        r_.fail(t.child("OutlineLevel"), "<OutlineLevel> " + std::to_string(level) + " is out of range");
+      if (level < 0 || level > kMaxOutlineLevel)
+        r_.fail(t.child("OutlineLevel"), "<OutlineLevel> " + std::to_string(level) +
+                                             " is out of range: clearpath reads "
+                                             "outlines of up to " +
+                                             std::to_string(kMaxOutlineLevel) + " levels");
       if (level == 0) continue;  // the project summary task: the whole project, not a grouping
       if (const std::optional<long long> active = r_.integer(t, "Active"); active && *active == 0) {
         r_.warn("inactive", t, "mspdi-inactive",
@@ -71,10 +82,13 @@ class TaskReader {
       row.level = static_cast<int>(level);
       row.summary = r_.flag(t, "Summary");
       if (stack.size() > static_cast<std::size_t>(level - 1)) stack.resize(static_cast<std::size_t>(level - 1));
-      row.path = stack;
+      row.parent = stack.empty() ? kNone : stack.back();
       row.days = duration_days(t, row.summary);
+      if (std::char_traits<char>::length(t.child_value("Name")) > kMaxNameBytes)
+        r_.fail(t.child("Name"), "a task name longer than " + std::to_string(kMaxNameBytes) +
+                                     " bytes (MS Project's have at most 255 characters)");
       if (row.summary) {
-        stack.emplace_back(t.child_value("Name"));
+        stack.push_back(rows_.size());
         ++summary_.summary_tasks;
       }
       rows_.push_back(std::move(row));
@@ -109,8 +123,14 @@ class TaskReader {
   void add_steps(ModelBuilder& b, const TaskDemands& demands) {
     // Every link on its step, summary tasks replaced by their subtasks, each link once.
     std::vector<std::vector<std::pair<std::size_t, LinkTiming>>> preds(rows_.size());
+    std::size_t expanded = 0;
     for (const Link& l : links_) {
-      const std::vector<std::size_t> from = leaves(l.pred), to = leaves(l.succ);
+      const std::vector<std::size_t>& from = leaves(l.pred);
+      const std::vector<std::size_t>& to = leaves(l.succ);
+      expanded += from.size() * to.size();
+      if (expanded > kMaxExpandedLinks)
+        r_.fail(l.node, "links on summary tasks would give their subtasks more than " +
+                            std::to_string(kMaxExpandedLinks) + " links in all");
       const bool exact_from = !rows_[l.pred].summary || l.timing.type == LinkType::finish_to_start ||
                               l.timing.type == LinkType::finish_to_finish;
       const bool exact_to = !rows_[l.succ].summary || l.timing.type == LinkType::finish_to_start ||
@@ -202,10 +222,13 @@ class TaskReader {
     return minutes / settings_.minutes_per_day;
   }
 
-  std::vector<std::size_t> leaves(std::size_t row) const {
-    if (!rows_[row].summary) return {row};
-    std::vector<std::size_t> out;
-    for (std::size_t i = row + 1; i < rows_[row].end; ++i)
+  // The tasks (not summary tasks) a row stands for: itself, or a summary task's subtasks; each
+  // list made once.
+  const std::vector<std::size_t>& leaves(std::size_t row) {
+    std::vector<std::size_t>& out = leaves_[row];
+    if (!out.empty()) return out;
+    if (!rows_[row].summary) out.push_back(row);
+    for (std::size_t i = row + 1; rows_[row].summary && i < rows_[row].end; ++i)
       if (!rows_[i].summary) out.push_back(i);
     return out;
   }
@@ -344,11 +367,15 @@ class TaskReader {
     s.duration = v[0] == v[1] && v[1] == v[2] ? Duration::fixed(v[1]) : Duration{v[0], v[1], v[2], true};
   }
 
-  static std::string attributes_json(const Row& row) {
+  std::string attributes_json(const Row& row) const {
     nlohmann::ordered_json a;
     a["ms_project_uid"] = row.uid;
     if (const char* wbs = row.node.child_value("WBS"); *wbs) a["wbs"] = wbs;
-    if (!row.path.empty()) a["summary"] = row.path;
+    std::vector<std::string> path;  // the summary tasks it is in, outermost first
+    for (std::size_t p = row.parent; p != kNone; p = rows_[p].parent)
+      path.emplace_back(rows_[p].node.child_value("Name"));
+    std::reverse(path.begin(), path.end());
+    if (!path.empty()) a["summary"] = path;
     return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 
@@ -359,6 +386,7 @@ class TaskReader {
   std::map<long long, std::size_t> row_of_;
   std::set<long long> inactive_;
   std::vector<Link> links_;
+  std::map<std::size_t, std::vector<std::size_t>> leaves_;
 };
 
 }  // namespace

@@ -330,6 +330,17 @@ TEST_CASE("import mspdi: malformed and hostile files are refused with where and 
   CHECK_THAT(error_of(plan(task(1, "S", "<OutlineLevel>1</OutlineLevel><Summary>1</Summary>") +
                            task(2, "A", "<OutlineLevel>2</OutlineLevel>" + link(1, 1)))),
              Contains("a link between a summary task and one of its own subtasks"));
+  // Links on summary tasks that would make millions of links (1,500 subtasks after 1,500), an
+  // outline 101 deep, a name of 5,000 bytes.
+  std::string wide = task(1, "S1", "<OutlineLevel>1</OutlineLevel><Summary>1</Summary>");
+  for (int i = 0; i < 1500; ++i) wide += task(10 + i, "a", "<OutlineLevel>2</OutlineLevel>");
+  wide += task(2, "S2", "<OutlineLevel>1</OutlineLevel><Summary>1</Summary>" + link(1, 1));
+  for (int i = 0; i < 1500; ++i) wide += task(2000 + i, "b", "<OutlineLevel>2</OutlineLevel>");
+  CHECK_THAT(error_of(plan(wide)),
+             Contains("links on summary tasks would give their subtasks more than 2000000 links"));
+  CHECK_THAT(error_of(plan(task(1, "A", "<OutlineLevel>101</OutlineLevel>"))),
+             Contains("<OutlineLevel> 101 is out of range: clearpath reads outlines of up to 100 levels"));
+  CHECK_THAT(error_of(plan(task(1, std::string(5000, 'n'), ""))), Contains("a task name longer than 4096 bytes"));
   const std::string no_start = "<Project><Title>x</Title><Tasks/></Project>";
   CHECK_THAT(error_of(no_start), Contains("the project needs <StartDate>"));
 }
