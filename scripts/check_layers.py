@@ -17,7 +17,7 @@ PUBLIC = {
     "export": "io", "mspdi": "io",
     "schedule": "analysis", "calendar": "analysis", "path_analysis": "analysis",
     "approval_rules": "analysis", "copilots": "analysis", "conflicts": "analysis",
-    "levelling": "analysis", "analyze": "analysis", "psplib_levelling": "analysis",
+    "levelling": "analysis", "analyze": "analysis", "diff": "analysis", "psplib_levelling": "analysis",
     "diagram": "render", "render": "render",
     "clearpath": "render",  # the umbrella header: every public header, the highest layer render
 }

@@ -30,6 +30,7 @@
 #include "clearpath/calendar.hpp"
 #include "clearpath/conflicts.hpp"
 #include "clearpath/copilots.hpp"
+#include "clearpath/diff.hpp"
 #include "clearpath/levelling.hpp"
 #include "clearpath/path_analysis.hpp"
 #include "clearpath/psplib_levelling.hpp"

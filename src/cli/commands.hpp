@@ -131,6 +131,18 @@ struct AnalyzeArgs {
 CLI::App* add_analyze_command(CLI::App& command, AnalyzeArgs& args);
 int run_analyze(Session& session, const AnalyzeArgs& args);
 
+struct DiffArgs {
+  std::vector<std::string> files;  // OLD NEW, or with --git the one file
+  std::string git, output;
+  std::optional<OutputFormat> format;  // not given: from -o's extension, else text
+  std::vector<std::string> fail_on;
+  double float_threshold = 1;
+  std::size_t simulate = 0;
+  std::uint64_t seed = 1;
+};
+CLI::App* add_diff_command(CLI::App& command, DiffArgs& args);
+int run_diff(Session& session, const DiffArgs& args);
+
 struct ExportArgs {
   std::string file, output;
   std::optional<OutputFormat> format;  // required

@@ -58,7 +58,7 @@ TEST_CASE("the bash completion completes commands, options and their choices", "
   REQUIRE(run({"completion", "bash", "-o", script}).status == 0);
   CHECK(bash_completes(script, "clearpath an", 1) == "analyze\n");
   CHECK(bash_completes(script, "clearpath ''", 1) ==
-        "validate stats schema path copilots conflicts level import render analyze export generate -h --help "
+        "validate stats schema path copilots conflicts level import render analyze diff export generate -h --help "
         "--version\n");
   CHECK(bash_completes(script, "clearpath path --for", 2) == "--format\n");
   CHECK(bash_completes(script, "clearpath path x.json --fo", 3) == "--format\n");

@@ -1,0 +1,109 @@
+#pragma once
+// `clearpath diff OLD NEW`: what changed between two versions of a plan, and whether it moves
+// the date: production dates per initiative, the critical path, the findings, and the model's
+// structure field by field. See docs/diff.md.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clearpath/entities.hpp"
+#include "clearpath/finding.hpp"
+#include "clearpath/model.hpp"
+
+namespace clearpath {
+
+// ---- Structure: what the files say differently -------------------------------------------
+
+// One value that differs: its JSON pointer (into the new file; into the old one for what was
+// removed) and the value before and after as compact JSON ("" where absent).
+struct FieldChange {
+  std::string pointer;
+  std::string before, after;
+};
+
+enum class ChangeKind : std::uint8_t { added, removed, changed };
+const char* change_kind_name(ChangeKind k) noexcept;  // "added", "removed", "changed"
+
+// An entity added, removed or changed (an id that changed kind is removed and added).
+struct EntityChange {
+  ChangeKind change = ChangeKind::changed;
+  EntityKind kind = EntityKind::step;
+  std::string id;
+  std::string pointer;              // /steps/3: where it is (in the new file; the old one if removed)
+  std::vector<FieldChange> fields;  // changed: each field, depends_on aside (see links)
+};
+
+// A dependency added or removed (a changed type or lag is both).
+struct LinkChange {
+  ChangeKind change = ChangeKind::added;
+  std::string from, to;  // `from` depends on `to`
+  LinkTiming timing;
+};
+
+struct StructureDiff {
+  std::vector<FieldChange> model;      // name, description, calendar, status_date, attributes
+  std::vector<EntityChange> entities;  // by kind (file order of kinds), then id
+  std::vector<LinkChange> links;       // by from, then to, then removed before added
+  bool empty() const noexcept { return model.empty() && entities.empty() && links.empty(); }
+};
+
+// Compares the two models as their normalised files (clearpath export --format json) read:
+// entities are matched by id, lists that are sets compared as sets.
+StructureDiff diff_structure(const Model& before, const Model& after);
+
+// ---- The plan: what the changes do ----------------------------------------------------------
+
+struct DiffOptions {
+  double float_threshold = 1;  // report a float that moved by more than this (working days)
+  std::size_t simulate = 0;    // Monte Carlo runs for the P80 of both versions; 0 = none
+  std::uint64_t seed = 1;
+  unsigned threads = 0;  // 0: both versions analysed side by side when there are two cores
+};
+
+// An initiative's production date in both versions (absent: not in that version).
+struct InitiativeSlip {
+  std::string id, name;
+  std::optional<double> before, after;                    // CPM production day
+  std::optional<std::string> before_date, after_date;     // with a calendar start
+  std::optional<double> before_levelled, after_levelled;  // once nobody is over capacity
+  double slip = 0;                                        // after - before, working days (0 unless in both)
+  double cost_per_day = 0;                                // the new version's value per working day
+  double cost_of_slip = 0;                                // slip x cost_per_day (negative: a gain)
+};
+
+struct FloatChange {
+  std::string id;
+  double before = 0, after = 0;  // total float, working days
+};
+
+struct CriticalPathDiff {
+  double before_duration = 0, after_duration = 0;  // project duration, working days
+  std::optional<double> before_p80, after_p80;     // with simulate
+  std::vector<std::string> entered, left;          // activities now critical / no longer (ids)
+  std::vector<FloatChange> floats;                 // moved by more than the threshold, by id
+};
+
+// Findings are matched by kind and subjects (ids), so that a new name or message is a change,
+// not a new finding.
+struct FindingChange {
+  Finding before, after;
+};
+struct FindingsDiff {
+  std::vector<Finding> added, resolved;  // ranked as findings are
+  std::vector<FindingChange> changed;    // severity, message or cost moved
+};
+
+struct PlanDiff {
+  std::vector<InitiativeSlip> initiatives;  // by id
+  CriticalPathDiff critical;
+  FindingsDiff findings;
+  StructureDiff structure;
+  double worst_slip = 0;  // the largest slip of an initiative in both versions (0 if none slips)
+};
+
+// Analyses both versions (as clearpath analyze does) and compares them.
+PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& options);
+
+}  // namespace clearpath
