@@ -57,9 +57,19 @@ StructureDiff diff_structure(const Model& before, const Model& after);
 
 struct DiffOptions {
   double float_threshold = 1;  // report a float that moved by more than this (working days)
-  std::size_t simulate = 0;    // Monte Carlo runs for the P80 of both versions; 0 = none
+  // Attribution: each change is tried alone on the old version when there are at most this
+  // many (0: never); with more, a slip is "combined".
+  std::size_t attribution_budget = 200;
+  std::size_t simulate = 0;  // Monte Carlo runs for the P80 of both versions; 0 = none
   std::uint64_t seed = 1;
   unsigned threads = 0;  // 0: both versions analysed side by side when there are two cores
+};
+
+// One change (of the structure diff) and what it alone does to an initiative's date: the old
+// version with only this change, scheduled again.
+struct SlipCause {
+  std::string change;  // "step billing-extract-build: duration", "link deploy -> train added" ...
+  double days = 0;     // the initiative's production day with this change alone, less before
 };
 
 // An initiative's production date in both versions (absent: not in that version).
@@ -71,6 +81,11 @@ struct InitiativeSlip {
   double slip = 0;                                        // after - before, working days (0 unless in both)
   double cost_per_day = 0;                                // the new version's value per working day
   double cost_of_slip = 0;                                // slip x cost_per_day (negative: a gain)
+  // The changes that move it on their own, most days first; `combined` when the changes were
+  // not tried one by one (more than the budget) or together they move it otherwise than the
+  // sum of what each does alone.
+  std::vector<SlipCause> causes;
+  bool combined = false;
 };
 
 struct FloatChange {
@@ -105,5 +120,8 @@ struct PlanDiff {
 
 // Analyses both versions (as clearpath analyze does) and compares them.
 PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& options);
+
+// Fills the causes of each slip of `d` (diff_plans does, within options.attribution_budget).
+void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::size_t budget);
 
 }  // namespace clearpath

@@ -182,6 +182,7 @@ PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& 
   d.findings = findings_diff(a, b);
   d.structure = diff_structure(before, after);
   for (const InitiativeSlip& s : d.initiatives) d.worst_slip = std::max(d.worst_slip, s.slip);
+  attribute_slips(before, after, d, options.attribution_budget);
   return d;
 }
 

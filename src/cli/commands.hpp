@@ -137,7 +137,7 @@ struct DiffArgs {
   std::optional<OutputFormat> format;  // not given: from -o's extension, else text
   std::vector<std::string> fail_on;
   double float_threshold = 1;
-  std::size_t simulate = 0;
+  std::size_t simulate = 0, attribution_budget = 200;
   std::uint64_t seed = 1;
 };
 CLI::App* add_diff_command(CLI::App& command, DiffArgs& args);

@@ -105,6 +105,10 @@ CLI::App* add_diff_command(CLI::App& command, DiffArgs& args) {
   c->add_option("--simulate", args.simulate, "Monte Carlo runs for both versions' P80 (e.g. 10000)")
       ->check(CLI::Range(0, 100'000'000));
   c->add_option("--seed", args.seed, "seed of the simulation (same seed, same figures)");
+  c->add_option("--attribution-budget", args.attribution_budget,
+                "try each change alone to find what moves a date when there are at most this many changes "
+                "(default 200; 0: never)")
+      ->check(CLI::Range(0, 1'000'000));
   c->footer(
       "Examples:\n  clearpath diff plan-last-week.json plan.json\n"
       "  clearpath diff --git HEAD~1 plan.json                 against the last commit's version\n"
@@ -162,6 +166,7 @@ int run_diff(Session& s, const DiffArgs& args) {
   options.float_threshold = args.float_threshold;
   options.simulate = args.simulate;
   options.seed = args.seed;
+  options.attribution_budget = args.attribution_budget;
   options.threads = s.io().terminal.threads;
   const PlanDiff d = s.in_phase("comparing", [&] { return diff_plans(*before, *after, options); });
   const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);

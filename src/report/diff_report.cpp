@@ -84,6 +84,16 @@ void dates_section(Document& doc, const PlanDiff& d) {
          Cell{i.cost_of_slip != 0 ? money(i.cost_of_slip) : "-", slip_look(i.cost_of_slip)}});
     levelled = levelled || i.before_levelled || i.after_levelled;
   }
+  // What moves each date: every change tried alone on the old version.
+  for (const InitiativeSlip& i : d.initiatives) {
+    if (i.causes.empty() && !i.combined) continue;
+    s.line(i.id + " " + signed_days(i.slip) + " working days:", 0, slip_look(i.slip));
+    for (const SlipCause& c : i.causes) s.wrapped(signed_days(c.days) + "  " + c.change, 1, slip_look(c.days));
+    if (i.combined)
+      s.wrapped(i.causes.empty() ? "the changes together (too many to try one by one, or none moves it alone)"
+                                 : "the rest: the changes together, not one alone",
+                1, Look::muted);
+  }
   if (!levelled) return;
   s.paragraph("Once nobody is over capacity (levelled):");
   Table& l = s.table({"initiative", "before", "after", "slip"}, {false, true, true, true});
@@ -225,6 +235,10 @@ void write_diff_json(std::ostream& out, const PlanDiff& d, const std::string& be
     o["slip"] = num(i.slip);
     o["cost_per_day"] = num(i.cost_per_day);
     o["cost_of_slip"] = num(i.cost_of_slip);
+    ojson causes = ojson::array();
+    for (const SlipCause& c : i.causes) causes.push_back({{"change", c.change}, {"days", num(c.days)}});
+    o["causes"] = std::move(causes);
+    o["combined"] = i.combined;
     initiatives.push_back(std::move(o));
   }
   root["initiatives"] = std::move(initiatives);

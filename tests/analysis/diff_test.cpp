@@ -136,3 +136,47 @@ TEST_CASE("diff: links of another type or lag are a link removed and one added",
   CHECK(p.critical.before_duration == 7);
   CHECK(p.critical.after_duration == 5);  // b: from day 1 to 3, inside a's 5 days
 }
+
+TEST_CASE("diff: each slip is attributed to the changes that move it alone, and overlapping ones are combined",
+          "[diff][attribution]") {
+  // a (5) and b (5) in parallel before c (2): 7 days. a and b both to 8: each alone makes 10, so
+  // +3 each, together +3: not the sum, so "combined". d (1, off the path) to 2 moves nothing.
+  const json before = json::parse(R"({"initiatives": [{"id": "i", "value_per_month": 26000}],
+    "steps": [{"id": "a", "initiative": "i", "duration": 5}, {"id": "b", "initiative": "i", "duration": 5},
+              {"id": "c", "initiative": "i", "duration": 2, "depends_on": ["a", "b"]},
+              {"id": "d", "initiative": "i", "duration": 1}]})");
+  json after = before;
+  after["steps"][0]["duration"] = 8;
+  after["steps"][1]["duration"] = 8;
+  after["steps"][3]["duration"] = 2;
+  const PlanDiff p = diff(before, after);
+  REQUIRE(p.initiatives.size() == 1);
+  const InitiativeSlip& s = p.initiatives[0];
+  CHECK(s.slip == 3);
+  CHECK(s.cost_of_slip == Approx(3 * 26000.0 * 12 / 260));  // 3,600
+  REQUIRE(s.causes.size() == 2);
+  CHECK(s.causes[0].change == "step a: duration");
+  CHECK(s.causes[0].days == 3);
+  CHECK(s.causes[1].change == "step b: duration");
+  CHECK(s.combined);
+  // Only a: one cause, the whole slip.
+  json only_a = before;
+  only_a["steps"][0]["duration"] = 9;
+  const PlanDiff q = diff(before, only_a);
+  REQUIRE(q.initiatives[0].causes.size() == 1);
+  CHECK(q.initiatives[0].causes[0].days == 4);
+  CHECK_FALSE(q.initiatives[0].combined);
+  // A new link c -> d: d (now 1 day after c) ends at day 8.
+  json linked = before;
+  linked["steps"][3]["depends_on"] = json::array({"c"});
+  const PlanDiff r = diff(before, linked);
+  REQUIRE(r.initiatives[0].causes.size() == 1);
+  CHECK(r.initiatives[0].causes[0].change == "link d -> c (FS) added");
+  CHECK(r.initiatives[0].causes[0].days == 1);
+  // Over the budget: not tried, combined.
+  DiffOptions none;
+  none.attribution_budget = 0;
+  const PlanDiff t = diff(before, after, none);
+  CHECK(t.initiatives[0].causes.empty());
+  CHECK(t.initiatives[0].combined);
+}

@@ -1,0 +1,176 @@
+// Which change moves an initiative's date: the old version with one change of the structure
+// diff alone, scheduled again, for each change while there are at most `budget` of them.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clearpath/diff.hpp"
+#include "clearpath/export.hpp"
+#include "clearpath/load.hpp"
+#include "clearpath/path_analysis.hpp"
+
+namespace clearpath {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// One change as an edit of the old version's normalised file.
+struct Trial {
+  std::string name;
+  std::function<bool(json&)> apply;  // false: it cannot be made alone
+};
+
+template <class J>
+J* find_entity(J& m, const char* array, const std::string& id) {
+  const auto list = m.find(array);
+  if (list == m.end()) return nullptr;
+  for (auto& e : *list)
+    if (e.at("id") == id) return &e;
+  return nullptr;
+}
+
+// The entity's fields that changed: the first segment of each pointer after the entity's own.
+std::string fields_named(const EntityChange& e) {
+  std::set<std::string> names;
+  for (const FieldChange& f : e.fields) {
+    std::string rest = f.pointer.substr(e.pointer.size() + 1);
+    names.insert(rest.substr(0, rest.find('/')));
+  }
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+json link_entry(const LinkChange& l) {
+  if (l.timing.plain()) return l.to;
+  return json{{"on", l.to}, {"type", link_type_name(l.timing.type)}, {"lag", l.timing.lag}};
+}
+
+bool same_link(const json& entry, const LinkChange& l) {
+  if (entry.is_string()) return entry == l.to && l.timing.plain();
+  const auto type = parse_link_type(entry.value("type", "FS"));
+  return entry.value("on", "") == l.to && type && *type == l.timing.type && entry.value("lag", 0.0) == l.timing.lag;
+}
+
+std::vector<Trial> trials_of(const StructureDiff& s, const json& after) {
+  std::vector<Trial> trials;
+  std::set<std::string> model_keys;  // the file's own fields, each key one change
+  for (const FieldChange& f : s.model) model_keys.insert(f.pointer.substr(1, f.pointer.find('/', 1) - 1));
+  for (const std::string& key : model_keys)
+    trials.push_back({key + " changed", [key, &after](json& m) {
+                        if (after.contains(key)) m[key] = after[key];
+                        else m.erase(key);
+                        return true;
+                      }});
+  for (const EntityChange& e : s.entities) {
+    const char* array = kind_array(e.kind);
+    const std::string id = e.id;
+    if (e.change == ChangeKind::changed) {
+      trials.push_back({std::string(kind_name(e.kind)) + " " + id + ": " + fields_named(e), [=, &after](json& m) {
+                          json* old_entity = find_entity(m, array, id);
+                          const json* new_entity = find_entity(after, array, id);
+                          if (!old_entity || !new_entity) return false;
+                          json replaced = *new_entity;
+                          replaced.erase("depends_on");  // links are changes of their own
+                          if (old_entity->contains("depends_on")) replaced["depends_on"] = (*old_entity)["depends_on"];
+                          *old_entity = std::move(replaced);
+                          return true;
+                        }});
+    } else if (e.change == ChangeKind::added) {
+      trials.push_back({std::string(kind_name(e.kind)) + " " + id + " added", [=, &after](json& m) {
+                          const json* new_entity = find_entity(after, array, id);
+                          if (!new_entity) return false;
+                          json added = *new_entity;
+                          added.erase("depends_on");  // its links are changes of their own
+                          m[array].push_back(std::move(added));
+                          return true;
+                        }});
+    } else {
+      trials.push_back({std::string(kind_name(e.kind)) + " " + id + " removed", [=](json& m) {
+                          json& list = m[array];
+                          for (auto it = list.begin(); it != list.end(); ++it)
+                            if ((*it)["id"] == id) {
+                              list.erase(it);
+                              return true;
+                            }
+                          return false;
+                        }});
+    }
+  }
+  for (const LinkChange& l : s.links) {
+    const bool added = l.change == ChangeKind::added;
+    trials.push_back(
+        {"link " + l.from + " -> " + l.to + " (" + link_timing_text(l.timing) + ") " + (added ? "added" : "removed"),
+         [l, added](json& m) {
+           json* from = find_entity(m, "steps", l.from);
+           if (!from) from = find_entity(m, "approvals", l.from);
+           if (!from) return false;
+           json& deps = (*from)["depends_on"];
+           if (added) {
+             deps.push_back(link_entry(l));
+             return true;
+           }
+           for (auto it = deps.begin(); it != deps.end(); ++it)
+             if (same_link(*it, l)) {
+               deps.erase(it);
+               return true;
+             }
+           return false;
+         }});
+  }
+  return trials;
+}
+
+// Each initiative's CPM production day in `m`.
+std::map<std::string, double> finishes(const Model& m) {
+  std::map<std::string, double> out;
+  for (const InitiativeOutlook& o : analyze_path(m, PathOptions{}).initiatives) out[m.id(o.initiative)] = o.finish;
+  return out;
+}
+
+}  // namespace
+
+void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::size_t budget) {
+  const std::size_t changes = d.structure.model.size() + d.structure.entities.size() + d.structure.links.size();
+  const bool any_slip = std::any_of(d.initiatives.begin(), d.initiatives.end(),
+                                    [](const InitiativeSlip& s) { return s.before && s.after && s.slip != 0; });
+  if (!any_slip || changes == 0) return;
+  if (changes > budget) {
+    for (InitiativeSlip& s : d.initiatives) s.combined = s.slip != 0;
+    return;
+  }
+  const json old_file = json::parse(normalised_model_json(before));
+  const json new_file = json::parse(normalised_model_json(after));
+  for (const Trial& t : trials_of(d.structure, new_file)) {
+    json edited = old_file;
+    if (!t.apply(edited)) continue;
+    if (edited.contains("clearpath")) edited["clearpath"] = 2;  // the edit may use version 2's fields
+    const LoadResult r = load_model(edited.dump());
+    if (!r.model) continue;  // not valid without the other changes: it only counts in the combined figure
+    const std::map<std::string, double> alone = finishes(*r.model);
+    for (InitiativeSlip& s : d.initiatives) {
+      if (!s.before || !s.after) continue;
+      const auto it = alone.find(s.id);
+      if (it == alone.end()) continue;
+      const double days = it->second - *s.before;
+      if (std::fabs(days) > 1e-9) s.causes.push_back(SlipCause{t.name, days});
+    }
+  }
+  for (InitiativeSlip& s : d.initiatives) {
+    std::stable_sort(s.causes.begin(), s.causes.end(),
+                     [](const SlipCause& a, const SlipCause& b) { return a.days > b.days; });
+    double sum = 0;
+    for (const SlipCause& c : s.causes) sum += c.days;
+    s.combined = std::fabs(sum - s.slip) > 1e-6;
+  }
+}
+
+}  // namespace clearpath
