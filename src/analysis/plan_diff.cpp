@@ -154,33 +154,44 @@ PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& 
   // Both versions at once when there are two cores: the diff then takes about as long as
   // analysing one.
   Analysis a, b;
+  PlanDiff d;
   const bool side_by_side = options.threads != 1 && std::thread::hardware_concurrency() > 1;
   if (side_by_side) {
-    std::exception_ptr failed;
-    std::thread other([&] {
+    // The new version's analysis, and the structure, each on a thread of its own.
+    std::exception_ptr failed[2];
+    std::thread analysing([&] {
       try {
         b = analysis_of(after, options);
       } catch (...) {
-        failed = std::current_exception();
+        failed[0] = std::current_exception();
+      }
+    });
+    std::thread comparing([&] {
+      try {
+        d.structure = diff_structure(before, after);
+      } catch (...) {
+        failed[1] = std::current_exception();
       }
     });
     try {
       a = analysis_of(before, options);
     } catch (...) {
-      other.join();
+      analysing.join();
+      comparing.join();
       throw;
     }
-    other.join();
-    if (failed) std::rethrow_exception(failed);
+    analysing.join();
+    comparing.join();
+    for (const std::exception_ptr& e : failed)
+      if (e) std::rethrow_exception(e);
   } else {
     a = analysis_of(before, options);
     b = analysis_of(after, options);
+    d.structure = diff_structure(before, after);
   }
-  PlanDiff d;
   d.initiatives = initiative_slips(before, a, after, b);
   d.critical = critical_diff(before, a, after, b, options.float_threshold);
   d.findings = findings_diff(a, b);
-  d.structure = diff_structure(before, after);
   for (const InitiativeSlip& s : d.initiatives) d.worst_slip = std::max(d.worst_slip, s.slip);
   attribute_slips(before, after, d, options.attribution_budget);
   return d;

@@ -3,8 +3,11 @@
 // order of entities and of set-like lists does not count as a change.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -76,45 +79,138 @@ std::set<LinkKey> links_of(const Model& m) {
 constexpr EntityKind kKinds[] = {EntityKind::person,     EntityKind::department, EntityKind::system,
                                  EntityKind::initiative, EntityKind::approval,   EntityKind::step};
 
+// A normalised file (save_model's layout: two spaces per level, one member or element per line)
+// cut into its top-level members and, for the entity arrays, each entity's text by id, without
+// parsing it: only the entities whose texts differ are parsed, so that a million-step pair with
+// a few changes is compared in the time it takes to write the files.
+struct Parts {
+  std::map<std::string, std::string_view> members;                        // top-level key -> value text
+  std::map<std::string, std::map<std::string, std::string_view>> arrays;  // entity array -> id -> object text
+};
+
+bool is_entity_array(std::string_view key) {
+  for (EntityKind k : kKinds)
+    if (key == kind_array(k)) return true;
+  return false;
+}
+
+Parts split_normalised(std::string_view text) {
+  Parts p;
+  std::size_t at = 0;
+  const auto next_line = [&](std::string_view& line) {
+    if (at >= text.size()) return false;
+    const std::size_t end = text.find('\n', at);
+    line = text.substr(at, (end == std::string_view::npos ? text.size() : end) - at);
+    at = end == std::string_view::npos ? text.size() : end + 1;
+    return true;
+  };
+  const auto strip_comma = [](std::string_view v) {
+    if (!v.empty() && v.back() == ',') v.remove_suffix(1);
+    return v;
+  };
+  std::string_view line;
+  next_line(line);  // "{"
+  std::size_t member_start = 0;
+  std::string key;
+  while (next_line(line)) {
+    if (line.size() < 3 || line.substr(0, 3) != "  \"") continue;  // inside a member: handled below
+    const std::size_t colon = line.find("\": ");
+    key = json::parse(line.substr(2, colon - 1)).get<std::string>();
+    const std::string_view rest = line.substr(colon + 3);
+    if (is_entity_array(key) && rest == "[") {
+      std::map<std::string, std::string_view>& items = p.arrays[key];
+      std::size_t object_start = 0;
+      std::string id;
+      while (next_line(line) && line != "  ]" && line != "  ],") {
+        if (line == "    {") object_start = static_cast<std::size_t>(line.data() - text.data());
+        else if (line.substr(0, 12) == "      \"id\": " && id.empty())
+          id = json::parse(strip_comma(line.substr(12))).get<std::string>();
+        else if (line == "    }" || line == "    },") {
+          const std::size_t end = static_cast<std::size_t>(line.data() - text.data()) + 5;
+          items.emplace(std::move(id), text.substr(object_start, end - object_start));
+          id.clear();
+        }
+      }
+      continue;
+    }
+    // Any other member: its value runs to the line before the next member, or before the "}".
+    member_start = static_cast<std::size_t>(rest.data() - text.data());
+    std::size_t end = at;
+    std::string_view look;
+    while (true) {
+      const std::size_t line_start = at;
+      if (!next_line(look) || (look.size() >= 3 && look.substr(0, 3) == "  \"") || look == "}") {
+        at = line_start;
+        break;
+      }
+      end = at;
+    }
+    std::string_view value = text.substr(member_start, end - member_start);
+    while (!value.empty() && (value.back() == '\n' || value.back() == ',')) value.remove_suffix(1);
+    p.members.emplace(key, value);
+  }
+  return p;
+}
+
 }  // namespace
 
 StructureDiff diff_structure(const Model& before, const Model& after) {
   StructureDiff out;
-  const json a = json::parse(normalised_model_json(before));
-  const json b = json::parse(normalised_model_json(after));
+  // Both files written side by side: writing them is most of the work.
+  std::string old_text;
+  std::thread writer([&] { old_text = normalised_model_json(before); });
+  std::string new_text;
+  try {
+    new_text = normalised_model_json(after);
+  } catch (...) {
+    writer.join();
+    throw;
+  }
+  writer.join();
+  const Parts a = split_normalised(old_text), b = split_normalised(new_text);
+  const auto parsed = [](const std::map<std::string, std::string_view>& m, const std::string& key) {
+    const auto it = m.find(key);
+    return it == m.end() ? std::optional<json>() : std::optional<json>(json::parse(it->second));
+  };
   // The file's own fields.
   for (const char* key : {"name", "description", "calendar", "status_date", "attributes"}) {
-    const auto x = a.find(key), y = b.find(key);
-    diff_values(std::string("/") + key, x == a.end() ? nullptr : &*x, y == b.end() ? nullptr : &*y, out.model);
+    const std::optional<json> x = parsed(a.members, key), y = parsed(b.members, key);
+    diff_values(std::string("/") + key, x ? &*x : nullptr, y ? &*y : nullptr, out.model);
   }
-  // Entities, kind by kind, matched by id.
+  // Entities, kind by kind, matched by id; only those whose texts differ are parsed.
+  static const std::map<std::string, std::string_view> kNone;
   for (EntityKind kind : kKinds) {
     const char* array = kind_array(kind);
-    std::map<std::string, const json*> old_items, new_items;
-    if (const auto it = a.find(array); it != a.end())
-      for (const json& e : *it) old_items.emplace(e.at("id").get<std::string>(), &e);
-    if (const auto it = b.find(array); it != b.end())
-      for (const json& e : *it) new_items.emplace(e.at("id").get<std::string>(), &e);
-    std::set<std::string> ids;
-    for (const auto& [id, e] : old_items) ids.insert(id);
-    for (const auto& [id, e] : new_items) ids.insert(id);
-    for (const std::string& id : ids) {
-      const auto o = old_items.find(id), n = new_items.find(id);
+    const auto oa = a.arrays.find(array), na = b.arrays.find(array);
+    const auto& old_items = oa == a.arrays.end() ? kNone : oa->second;
+    const auto& new_items = na == b.arrays.end() ? kNone : na->second;
+    auto o = old_items.begin();
+    auto n = new_items.begin();
+    while (o != old_items.end() || n != new_items.end()) {
       EntityChange change;
       change.kind = kind;
-      change.id = id;
-      if (o == old_items.end()) {
-        change.change = ChangeKind::added;
-        change.pointer = entity_pointer(after, id);
-      } else if (n == new_items.end()) {
+      if (n == new_items.end() || (o != old_items.end() && o->first < n->first)) {
         change.change = ChangeKind::removed;
-        change.pointer = entity_pointer(before, id);
+        change.id = o->first;
+        change.pointer = entity_pointer(before, change.id);
+        ++o;
+      } else if (o == old_items.end() || n->first < o->first) {
+        change.change = ChangeKind::added;
+        change.id = n->first;
+        change.pointer = entity_pointer(after, change.id);
+        ++n;
       } else {
-        change.pointer = entity_pointer(after, id);
-        json x = *o->second, y = *n->second;
-        x.erase("depends_on");  // links are compared on their own, below
-        y.erase("depends_on");
-        diff_values(change.pointer, &x, &y, change.fields);
+        const bool same = o->second == n->second;
+        change.id = o->first;
+        if (!same) {
+          change.pointer = entity_pointer(after, change.id);
+          json x = json::parse(o->second), y = json::parse(n->second);
+          x.erase("depends_on");  // links are compared on their own, below
+          y.erase("depends_on");
+          diff_values(change.pointer, &x, &y, change.fields);
+        }
+        ++o;
+        ++n;
         if (change.fields.empty()) continue;
       }
       out.entities.push_back(std::move(change));
