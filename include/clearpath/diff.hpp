@@ -110,10 +110,22 @@ struct FindingsDiff {
   std::vector<FindingChange> changed;    // severity, message or cost moved
 };
 
+// An approval gate whose satisfiability, bus factor or single points of failure changed (pending
+// gates, as `clearpath copilots` checks them), and the changes of the structure that touch it:
+// its own fields, and the people who are or were its approvers (and their departments).
+struct GateChange {
+  std::string id;
+  std::optional<bool> before_satisfiable, after_satisfiable;  // nullopt: not checked in that version
+  std::size_t before_bus_factor = 0, after_bus_factor = 0;
+  std::vector<std::string> before_single_points, after_single_points;  // people (ids)
+  std::vector<std::string> why;  // "approval security-review: approvers", "person ciso: available"
+};
+
 struct PlanDiff {
   std::vector<InitiativeSlip> initiatives;  // by id
   CriticalPathDiff critical;
   FindingsDiff findings;
+  std::vector<GateChange> approvals;  // by id
   StructureDiff structure;
   double worst_slip = 0;  // the largest slip of an initiative in both versions (0 if none slips)
 };

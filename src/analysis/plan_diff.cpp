@@ -148,6 +148,83 @@ FindingsDiff findings_diff(const Analysis& a, const Analysis& b) {
   return d;
 }
 
+struct GateState {
+  bool satisfiable = false;
+  std::size_t bus_factor = 0;
+  std::vector<std::string> single_points;
+  std::set<std::string> approvers;
+};
+
+std::map<std::string, GateState> gates_of(const Model& m, const Analysis& a) {
+  std::map<std::string, GateState> out;
+  for (const GateResult& g : a.copilots.gates) {
+    GateState& s = out[m.id(g.gate)];
+    s.satisfiable = g.check.satisfiable;
+    s.bus_factor = g.resilience.bus_factor;
+    for (Ref p : g.resilience.single_points_of_failure) s.single_points.push_back(m.id(p));
+    for (Ref p : m.approval(g.gate).approvers) s.approvers.insert(m.id(p));
+  }
+  return out;
+}
+
+// "kind id: field, field" of a structure change.
+std::string change_text(const EntityChange& e) {
+  std::string out = std::string(kind_name(e.kind)) + " " + e.id;
+  if (e.change != ChangeKind::changed) return out + " " + change_kind_name(e.change);
+  std::set<std::string> names;
+  for (const FieldChange& f : e.fields) {
+    const std::string rest = f.pointer.substr(e.pointer.size() + 1);
+    names.insert(rest.substr(0, rest.find('/')));
+  }
+  std::string fields;
+  for (const std::string& n : names) fields += (fields.empty() ? "" : ", ") + n;
+  return out + ": " + fields;
+}
+
+std::vector<GateChange> gate_changes(const Model& before, const Analysis& a, const Model& after, const Analysis& b,
+                                     const StructureDiff& structure) {
+  const std::map<std::string, GateState> x = gates_of(before, a), y = gates_of(after, b);
+  std::set<std::string> ids;
+  for (const auto& [id, s] : x) ids.insert(id);
+  for (const auto& [id, s] : y) ids.insert(id);
+  std::vector<GateChange> out;
+  for (const std::string& id : ids) {
+    const auto o = x.find(id), n = y.find(id);
+    GateChange g;
+    g.id = id;
+    std::set<std::string> people;  // its approvers in either version, and their departments
+    if (o != x.end()) {
+      g.before_satisfiable = o->second.satisfiable;
+      g.before_bus_factor = o->second.bus_factor;
+      g.before_single_points = o->second.single_points;
+      people.insert(o->second.approvers.begin(), o->second.approvers.end());
+    }
+    if (n != y.end()) {
+      g.after_satisfiable = n->second.satisfiable;
+      g.after_bus_factor = n->second.bus_factor;
+      g.after_single_points = n->second.single_points;
+      people.insert(n->second.approvers.begin(), n->second.approvers.end());
+    }
+    if (g.before_satisfiable == g.after_satisfiable && g.before_bus_factor == g.after_bus_factor &&
+        g.before_single_points == g.after_single_points)
+      continue;
+    std::set<std::string> departments;
+    for (const std::string& p : people)
+      for (const Model* m : {&before, &after})
+        if (const std::optional<Ref> r = m->find(p);
+            r && m->kind(*r) == EntityKind::person && m->person(*r).department != kNoRef)
+          departments.insert(m->id(m->person(*r).department));
+    for (const EntityChange& e : structure.entities) {
+      const bool gate = e.kind == EntityKind::approval && e.id == id;
+      const bool person = e.kind == EntityKind::person && people.count(e.id);
+      const bool department = e.kind == EntityKind::department && departments.count(e.id);
+      if (gate || person || department) g.why.push_back(change_text(e));
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
 }  // namespace
 
 PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& options) {
@@ -192,6 +269,7 @@ PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& 
   d.initiatives = initiative_slips(before, a, after, b);
   d.critical = critical_diff(before, a, after, b, options.float_threshold);
   d.findings = findings_diff(a, b);
+  d.approvals = gate_changes(before, a, after, b, d.structure);
   for (const InitiativeSlip& s : d.initiatives) d.worst_slip = std::max(d.worst_slip, s.slip);
   attribute_slips(before, after, d, options.attribution_budget);
   return d;

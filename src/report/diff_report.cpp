@@ -60,6 +60,7 @@ void summary_section(Document& doc, const PlanDiff& d) {
                                         std::to_string(d.findings.resolved.size()) + " resolved, " +
                                         std::to_string(d.findings.changed.size()) + " changed",
                                     d.findings.added.empty() ? Look::plain : Look::warn}});
+  facts.push_back({"approvals", Cell{std::to_string(d.approvals.size()) + " gate(s) changed"}});
   std::size_t added = 0, removed = 0, changed = 0;
   for (const EntityChange& e : d.structure.entities)
     (e.change == ChangeKind::added ? added : e.change == ChangeKind::removed ? removed : changed) += 1;
@@ -164,6 +165,37 @@ void findings_section(Document& doc, const PlanDiff& d) {
   }
 }
 
+std::string gate_state(const std::optional<bool>& satisfiable, std::size_t bus_factor,
+                       const std::vector<std::string>& single_points) {
+  if (!satisfiable) return "not checked";
+  if (!*satisfiable) return "cannot be granted";
+  std::string s = "bus factor " + std::to_string(bus_factor);
+  if (!single_points.empty()) {
+    s += ", cannot be granted without ";
+    for (std::size_t k = 0; k < single_points.size(); ++k) s += (k ? ", " : "") + single_points[k];
+  }
+  return s;
+}
+
+void approvals_section(Document& doc, const PlanDiff& d) {
+  Section& s = doc.section("approvals", "Approvals");
+  if (d.approvals.empty()) {
+    s.paragraph("No pending approval gate changed whether it can be granted, or by whom.");
+    return;
+  }
+  for (const GateChange& g : d.approvals) {
+    const bool worse = g.before_satisfiable.value_or(false) && !g.after_satisfiable.value_or(true);
+    const bool better = !g.before_satisfiable.value_or(true) && g.after_satisfiable.value_or(false);
+    s.line(g.id + ": " + gate_state(g.before_satisfiable, g.before_bus_factor, g.before_single_points) + " -> " +
+               gate_state(g.after_satisfiable, g.after_bus_factor, g.after_single_points),
+           0,
+           worse    ? Look::bad
+           : better ? Look::good
+                    : Look::plain);
+    for (const std::string& why : g.why) s.wrapped("because of " + why, 1, Look::muted);
+  }
+}
+
 std::string value_text(const std::string& json) { return json.empty() ? "(none)" : json; }
 
 void structure_section(Document& doc, const PlanDiff& d) {
@@ -211,6 +243,7 @@ Document diff_document(const PlanDiff& d, const Model& after, const std::string&
   dates_section(doc, d);
   critical_section(doc, d);
   findings_section(doc, d);
+  approvals_section(doc, d);
   structure_section(doc, d);
   return doc;
 }
@@ -267,6 +300,20 @@ void write_diff_json(std::ostream& out, const PlanDiff& d, const std::string& be
   }
   findings["changed"] = std::move(changed);
   root["findings"] = std::move(findings);
+  ojson approvals = ojson::array();
+  for (const GateChange& g : d.approvals) {
+    ojson o;
+    o["id"] = g.id;
+    o["before_satisfiable"] = g.before_satisfiable ? ojson(*g.before_satisfiable) : ojson();
+    o["after_satisfiable"] = g.after_satisfiable ? ojson(*g.after_satisfiable) : ojson();
+    o["before_bus_factor"] = g.before_bus_factor;
+    o["after_bus_factor"] = g.after_bus_factor;
+    o["before_single_points"] = g.before_single_points;
+    o["after_single_points"] = g.after_single_points;
+    o["why"] = g.why;
+    approvals.push_back(std::move(o));
+  }
+  root["approvals"] = std::move(approvals);
   ojson structure;
   ojson model = ojson::array();
   for (const FieldChange& f : d.structure.model) model.push_back(field_json(f));

@@ -81,6 +81,24 @@ TEST_CASE("diff: an approver removed turns a bus-factor warning into a gate that
   CHECK(p.findings.resolved[0].kind == "single-point-of-failure");
   REQUIRE(p.structure.entities.size() == 1);
   CHECK(p.structure.entities[0].fields[0].pointer == "/approvals/2/approvers");
+  // The gate: bus factor 1 (only ciso fills the executive slot) -> cannot be granted, because
+  // its approvers changed.
+  REQUIRE(p.approvals.size() == 1);
+  const GateChange& g = p.approvals[0];
+  CHECK(g.id == "security-review");
+  CHECK(g.before_satisfiable == true);
+  CHECK(g.before_bus_factor == 1);
+  CHECK(g.before_single_points == std::vector<std::string>{"ciso"});
+  CHECK(g.after_satisfiable == false);
+  CHECK(g.after_bus_factor == 0);
+  CHECK(g.why == std::vector<std::string>{"approval security-review: approvers"});
+  // ciso away instead (available: false): the same gate, because of the person.
+  json away = a;
+  entity(away, "people", "ciso")["available"] = false;
+  const PlanDiff q = diff(a, away);
+  REQUIRE(q.approvals.size() == 1);
+  CHECK(q.approvals[0].after_satisfiable == false);
+  CHECK(q.approvals[0].why == std::vector<std::string>{"person ciso: available"});
 }
 
 TEST_CASE("diff: a new display name is a change of one field, not new findings, and a new id is removed + added",
