@@ -6,4 +6,6 @@ namespace clearpath {
 std::string_view format_schema() noexcept;
 // The JSON Schema of `clearpath analyze --format json`: schema/report.schema.json.
 std::string_view report_schema() noexcept;
+// The JSON Schema of `clearpath diff --format json`: schema/diff.schema.json.
+std::string_view diff_schema() noexcept;
 }  // namespace clearpath

@@ -43,6 +43,7 @@ int run_stats(Session& session, const StatsArgs& args);
 struct SchemaArgs {
   std::string output;
   bool report = false;  // the schema of analyze's JSON instead of the file format's
+  bool diff = false;    // the schema of diff's JSON
 };
 CLI::App* add_schema_command(CLI::App& command, SchemaArgs& args);
 int run_schema(Session& session, const SchemaArgs& args);

@@ -106,3 +106,10 @@ TEST_CASE("diff --git: the old version from a revision of the same file", "[diff
   CHECK(outside.status == 2);
   CHECK_THAT(outside.err, Contains("cannot read " + elsewhere + " at that revision"));
 }
+
+TEST_CASE("schema --diff is the schema of diff's JSON", "[diff][cli]") {
+  const test::CliRun r = run({"schema", "--diff"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out == read_source_file("schema/diff.schema.json"));
+  CHECK(run({"schema", "--diff", "--report"}).status == 2);
+}
