@@ -36,38 +36,37 @@ std::string subjects_text(const Finding& f) {
 
 void summary_section(Document& doc, const PlanDiff& d) {
   Section& s = doc.section("summary", "Summary");
-  std::vector<Fact> facts;
+  Table& t = s.table({"what", "change"}, {false, false});
   std::size_t slipped = 0, gained = 0;
   for (const InitiativeSlip& i : d.initiatives) {
     slipped += i.slip > 0;
     gained += i.slip < 0;
   }
-  facts.push_back(
-      {"production", Cell{d.worst_slip > 0 ? "later by up to " + fixed(d.worst_slip) + " working days (" +
-                                                 std::to_string(slipped) + " initiative(s))"
-                          : gained > 0 ? "earlier for " + std::to_string(gained) + " initiative(s), later for none"
-                                       : "no initiative moves",
-                          slip_look(d.worst_slip)}});
-  facts.push_back(
-      {"project duration",
-       Cell{fixed(d.critical.before_duration) + " -> " + fixed(d.critical.after_duration) + " working days (" +
-                signed_days(d.critical.after_duration - d.critical.before_duration) + ")",
-            slip_look(d.critical.after_duration - d.critical.before_duration)}});
-  facts.push_back({"critical path", Cell{std::to_string(d.critical.entered.size()) + " entered, " +
-                                         std::to_string(d.critical.left.size()) + " left, " +
-                                         std::to_string(d.critical.floats.size()) + " float(s) moved"}});
-  facts.push_back({"findings", Cell{std::to_string(d.findings.added.size()) + " new, " +
-                                        std::to_string(d.findings.resolved.size()) + " resolved, " +
-                                        std::to_string(d.findings.changed.size()) + " changed",
-                                    d.findings.added.empty() ? Look::plain : Look::warn}});
-  facts.push_back({"approvals", Cell{std::to_string(d.approvals.size()) + " gate(s) changed"}});
+  t.rows.push_back({Cell{"production"},
+                    Cell{d.worst_slip > 0 ? "later by up to " + fixed(d.worst_slip) + " working days (" +
+                                                std::to_string(slipped) + " initiative(s))"
+                         : gained > 0 ? "earlier for " + std::to_string(gained) + " initiative(s), later for none"
+                                      : "no initiative moves",
+                         slip_look(d.worst_slip)}});
+  const double longer = d.critical.after_duration - d.critical.before_duration;
+  t.rows.push_back(
+      {Cell{"project duration"}, Cell{fixed(d.critical.before_duration) + " -> " + fixed(d.critical.after_duration) +
+                                          " working days (" + signed_days(longer) + ")",
+                                      slip_look(longer)}});
+  t.rows.push_back({Cell{"critical path"}, Cell{std::to_string(d.critical.entered.size()) + " entered, " +
+                                                std::to_string(d.critical.left.size()) + " left, " +
+                                                std::to_string(d.critical.floats.size()) + " float(s) moved"}});
+  t.rows.push_back({Cell{"findings"}, Cell{std::to_string(d.findings.added.size()) + " new, " +
+                                               std::to_string(d.findings.resolved.size()) + " resolved, " +
+                                               std::to_string(d.findings.changed.size()) + " changed",
+                                           d.findings.added.empty() ? Look::plain : Look::warn}});
+  t.rows.push_back({Cell{"approvals"}, Cell{std::to_string(d.approvals.size()) + " gate(s) changed"}});
   std::size_t added = 0, removed = 0, changed = 0;
   for (const EntityChange& e : d.structure.entities)
     (e.change == ChangeKind::added ? added : e.change == ChangeKind::removed ? removed : changed) += 1;
-  facts.push_back({"structure", Cell{std::to_string(added) + " added, " + std::to_string(removed) + " removed, " +
-                                     std::to_string(changed) + " changed; links: " +
-                                     std::to_string(d.structure.links.size()) + " added or removed"}});
-  s.facts(std::move(facts));
+  t.rows.push_back({Cell{"structure"}, Cell{std::to_string(added) + " added, " + std::to_string(removed) +
+                                            " removed, " + std::to_string(changed) + " changed; links: " +
+                                            std::to_string(d.structure.links.size()) + " added or removed"}});
 }
 
 void dates_section(Document& doc, const PlanDiff& d) {
@@ -240,6 +239,7 @@ Document diff_document(const PlanDiff& d, const Model& after, const std::string&
   doc.title = after.name.empty() ? "clearpath diff" : after.name + ": what changed";
   doc.subtitle.push_back("clearpath diff " + before_file + " " + after_file);
   summary_section(doc, d);
+  doc.fold_from = 1;  // Markdown: the summary table first, the rest folded
   dates_section(doc, d);
   critical_section(doc, d);
   findings_section(doc, d);

@@ -104,6 +104,9 @@ struct Document {
   // subtitle as written, no blank line between a section's blocks, facts as "label: value",
   // tables and lines in their fixed columns, and every space kept.
   bool listing = false;
+  // Markdown: the sections from this one on go inside <details> (a pull-request comment shows
+  // the ones before it, the rest one click away); none when past the end.
+  std::size_t fold_from = static_cast<std::size_t>(-1);
 
   Section& section(std::string id, std::string title, std::string note = "");
 };

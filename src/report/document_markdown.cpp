@@ -105,7 +105,9 @@ void write_markdown(std::ostream& out, const Document& d) {
   out << "# " << md(d.title) << "\n" << (d.subtitle.empty() ? "" : "\n");
   for (std::size_t i = 0; i < d.subtitle.size(); ++i)
     out << md(d.subtitle[i]) << (i + 1 < d.subtitle.size() ? "  \n" : "\n");
-  for (const Section& s : d.sections) {
+  for (std::size_t k = 0; k < d.sections.size(); ++k) {
+    const Section& s = d.sections[k];
+    if (k == d.fold_from) out << "\n<details><summary>Details</summary>\n";
     if (!s.title.empty() || !s.note.empty())
       out << "\n## " << md(s.title + (s.title.empty() || s.note.empty() ? "" : " ") + s.note) << "\n";
     for (const Block& b : s.blocks) {
@@ -113,6 +115,7 @@ void write_markdown(std::ostream& out, const Document& d) {
       block(out, b);
     }
   }
+  if (d.fold_from < d.sections.size()) out << "\n</details>\n";
 }
 
 }  // namespace clearpath
