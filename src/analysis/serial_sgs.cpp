@@ -96,8 +96,8 @@ void Leveller::sgs_pass(bool reverse, SerialSchedule& s) {
 }
 
 // Forward-backward improvement of the forward schedule s, in place.
-void Leveller::improve(SerialSchedule& s) {
-  for (std::size_t round = 0; round < kLevellingMaxRounds && !over_budget(); ++round) {
+void Leveller::improve(SerialSchedule& s, std::size_t rounds) {
+  for (std::size_t round = 0; round < rounds && !over_budget(); ++round) {
     // Right-justify: reverse time, activities by decreasing finish (ties: later in s.list first).
     list_by_finish(s, true, back_.list);
     sgs(true, back_);
