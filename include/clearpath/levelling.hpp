@@ -33,9 +33,9 @@ struct LevellingProblem {
 struct LevellingOptions {
   // Passes of the search after the deterministic schedule (0 = none): a genetic search over
   // activity lists, each pass one child schedule and its justification (the first 20-40 passes
-  // sample the population). 500 gives PSPLIB j30 about 0.15 % above the optimum on average;
-  // 20,000 gives PSPLIB j120 about 1.3 % above the best known makespans (bench/levelling_psplib.sh,
-  // BENCHMARKS.md). More effort also allows more
+  // sample the population). 500 gives PSPLIB j30 about 0.15 % above the optimum on average, in
+  // about 2 ms per instance; 20,000 gives PSPLIB j120 about 1.3 % above the best known makespans
+  // in about 0.45 s (bench/levelling_psplib.sh, BENCHMARKS.md). More effort also allows more
   // work (levelling_work_budget), so it is the one knob: the default keeps large networks fast.
   std::size_t effort = 500;
   std::uint64_t seed = 1;  // same seed, same schedule
@@ -45,7 +45,7 @@ struct LevellingOptions {
 };
 
 // Work bound, so large instances stay fast: the search counts work units (one per activity
-// placed or listed and per resource-profile point examined, 8 per search of a
+// placed or listed and per resource-profile point or grid cell examined, 8 per search of a
 // profile, 16 per interval added to one) and starts no further justification round or pass once
 // levelling_work_budget(effort) units are spent: kLevellingWorkBudget (about 0.3-1 s) up to
 // effort 500 (the default), kLevellingWorkPerPass per pass above it. The first serial schedule

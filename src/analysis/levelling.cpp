@@ -24,8 +24,9 @@
 // starts nothing new once levelling_work_budget(effort) work units are spent (see levelling.hpp).
 //
 // The pieces live in files of their own (levelling_parts.hpp lists them): the resource profiles
-// (resource_profile.hpp: per resource, blocked change points), set-up, activity lists, the
-// serial scheme with justification, and the genetic search. The returned schedule always comes from a forward pass,
+// (resource_profile.hpp: per resource, blocked change points; grid_profile.hpp: unit cells, for
+// small problems with integer times), set-up, activity lists, the serial scheme with
+// justification, and the genetic search. The returned schedule always comes from a forward pass,
 // whose starts are exact sums of finishes, so finish-to-start links without lag hold exactly in
 // floating point (others to within a rounding: a start plus a distance is not always the same
 // double as the start plus the duration plus the lag); loads are compared with a tolerance of

@@ -7,6 +7,7 @@
 //   serial_sgs.cpp         the serial schedule-generation scheme and justification
 //   levelling_search.cpp   the genetic search over activity lists after the first schedule
 //   resource_profile.cpp   the per-resource load profile the scheme fits activities into
+//   grid_profile.hpp       the same on unit cells, for small problems with integer times
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/grid_profile.hpp"
 #include "analysis/resource_profile.hpp"
 #include "clearpath/levelling.hpp"
 #include "model/random.hpp"
@@ -69,6 +71,7 @@ class Leveller {
   void build_precedence(const LevellingProblem& p);
   void check_link_timing(const LevellingProblem& p);  // also sets typed_
   void build_link_deltas(const LevellingProblem& p);
+  void choose_grid();  // sets grid_ and sizes grids_
   std::vector<double> merge_demands(const LevellingProblem& p);
   void check_demand(u32 activity, u32 resource, double amount) const;
   struct Ranking;
@@ -120,8 +123,8 @@ class Leveller {
   // Places s.list in order (reverse: in mirrored time, successors first); fills start, finish
   // and makespan (in that direction's time).
   void sgs(bool reverse, SerialSchedule& s);
-  template <bool Typed>
-  void sgs_pass(bool reverse, SerialSchedule& s);
+  template <bool Typed, class Profile>
+  void sgs_pass(bool reverse, SerialSchedule& s, std::vector<Profile>& profiles);
   // Forward-backward improvement of the forward schedule s, in place.
   void improve(SerialSchedule& s, std::size_t rounds = kLevellingMaxRounds);
 
@@ -148,6 +151,9 @@ class Leveller {
   double regret_offset_ = 1, mean_duration_ = 1;
 
   std::vector<ResourceProfile> profiles_;
+  // Instead, when every time is an integer and the horizon is short (choose_grid): grids_.
+  bool grid_ = false;
+  std::vector<GridProfile> grids_;
   std::vector<u32> used_resources_;  // those some activity loads
   std::vector<double> key1_, key2_;
   std::vector<u32> indegree_;
