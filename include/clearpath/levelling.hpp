@@ -34,7 +34,7 @@ struct LevellingOptions {
   // Passes of the search after the deterministic schedule (0 = none): a genetic search over
   // activity lists, each pass one child schedule and its justification (the first 20-40 passes
   // sample the population). 500 gives PSPLIB j30 about 0.15 % above the optimum on average, in
-  // about 2 ms per instance; 20,000 gives PSPLIB j120 about 1.3 % above the best known makespans
+  // about 2 ms per instance; 20,000 gives PSPLIB j120 about 1.4 % above the best known makespans
   // in about 0.45 s (bench/levelling_psplib.sh, BENCHMARKS.md). More effort also allows more
   // work (levelling_work_budget), so it is the one knob: the default keeps large networks fast.
   std::size_t effort = 500;
@@ -49,7 +49,7 @@ struct LevellingOptions {
 // profile, 16 per interval added to one) and starts no further justification round or pass once
 // levelling_work_budget(effort) units are spent: kLevellingWorkBudget (about 0.3-1 s) up to
 // effort 500 (the default), kLevellingWorkPerPass per pass above it. The first serial schedule
-// always completes. A 120-activity instance never reaches the bound (a pass takes about 1e4
+// always completes. A 120-activity instance never reaches the bound (a pass takes a few 1e4
 // units); a 100,000-activity one with every activity on one shared resource gets its first
 // schedule only, at the default effort. At most kLevellingMaxRounds forward-backward rounds
 // follow each sampled schedule, one each child of the genetic search.
