@@ -9,7 +9,7 @@
 # Release build) and runs it on j30, or on j30, j60 and j120 with --all. The data folder is
 # PSPLIB_DIR, default ../shared/data/psplib next to the repository (sets in j30/, j60/, j120/,
 # tables in bounds/). --effort defaults to the library's default (LevellingOptions::effort),
-# --seed to 1.
+# --seed to 1. The j120 figure of issue 16 (point 6) is `--sets j120 --effort 20000`.
 #
 # Per set it prints: the average and maximum % deviation from the optimum / best known makespan,
 # how many instances reach it, the average % above the critical-path lower bound, and the mean

@@ -3,7 +3,8 @@
 // every dependency holds, of any link type and lag (the resource-constrained project scheduling
 // problem, with minimum time lags when the links are not all finish-to-start without lag).
 // A serial schedule-generation scheme with a latest-finish priority rule, improved by
-// forward-backward improvement (justification) and a bounded number of seeded randomised passes.
+// forward-backward improvement (justification) and a seeded genetic search over activity lists
+// of a bounded number of passes.
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -30,9 +31,12 @@ struct LevellingProblem {
 };
 
 struct LevellingOptions {
-  // Randomised passes after the deterministic ones (0 = none), each one sampled schedule and its
-  // justification. 500 gives PSPLIB j30 about 0.15-0.2 % above the optimum on average, in about
-  // 10 ms per instance (bench/levelling_psplib.sh).
+  // Passes of the search after the deterministic schedule (0 = none): a genetic search over
+  // activity lists, each pass one child schedule and its justification (the first 20-40 passes
+  // sample the population). 500 gives PSPLIB j30 about 0.15 % above the optimum on average, in
+  // about 2 ms per instance; 20,000 gives PSPLIB j120 about 1.4 % above the best known makespans
+  // in about 0.45 s (bench/levelling_psplib.sh, BENCHMARKS.md). More effort also allows more
+  // work (levelling_work_budget), so it is the one knob: the default keeps large networks fast.
   std::size_t effort = 500;
   std::uint64_t seed = 1;  // same seed, same schedule
   // Forward-backward improvement (justification) after each schedule. Off, with effort 0: the
@@ -41,14 +45,22 @@ struct LevellingOptions {
 };
 
 // Work bound, so large instances stay fast: the search counts work units (one per activity
-// placed or listed and per resource-profile point examined, 8 per search of a profile, 16 per
-// interval added to one) and starts no further justification round or randomised pass once
-// kLevellingWorkBudget units are spent (about 0.3-1 s). The first serial schedule always
-// completes. A 30-activity instance never reaches the bound (500 passes take about 3e6 units);
-// a 100,000-activity one with every activity on one shared resource gets its first schedule
-// only. At most kLevellingMaxRounds forward-backward rounds follow each schedule.
+// placed or listed and per resource-profile point or grid cell examined, 8 per search of a
+// profile, 16 per interval added to one) and starts no further justification round or pass once
+// levelling_work_budget(effort) units are spent: kLevellingWorkBudget (about 0.3-1 s) up to
+// effort 500 (the default), kLevellingWorkPerPass per pass above it. The first serial schedule
+// always completes. A 120-activity instance never reaches the bound (a pass takes a few 1e4
+// units); a 100,000-activity one with every activity on one shared resource gets its first
+// schedule only, at the default effort. At most kLevellingMaxRounds forward-backward rounds
+// follow each sampled schedule, one each child of the genetic search.
 // Deterministic: it counts work, never time.
 inline constexpr std::size_t kLevellingWorkBudget = 100'000'000;
+inline constexpr std::size_t kLevellingWorkPerPass = 200'000;
+inline constexpr std::size_t levelling_work_budget(std::size_t effort) {
+  if (effort <= kLevellingWorkBudget / kLevellingWorkPerPass) return kLevellingWorkBudget;
+  if (effort > static_cast<std::size_t>(-1) / kLevellingWorkPerPass) return static_cast<std::size_t>(-1);
+  return effort * kLevellingWorkPerPass;
+}
 inline constexpr std::size_t kLevellingMaxRounds = 8;
 
 struct LevelledSchedule {

@@ -13,17 +13,20 @@
 //    shortens (at most kLevellingMaxRounds rounds). With links of other types or leads the
 //    lists must follow the links instead (activity_lists.cpp), so a round may come out longer,
 //    and improve keeps the shorter schedule.
-// 3. `effort` randomised passes, each followed by justification; the best schedule wins. Half
-//    are regret-based biased random sampling on LFT (Kolisch & Drexl 1996), half random keys
-//    around the best schedule so far (its start times plus noise); half of each run in reverse
-//    time (bidirectional sampling). Seeded with the project's own Xoshiro256, never std::
-//    distributions, so a seed gives the same schedule everywhere.
+// 3. A genetic search over activity lists of `effort` passes (levelling_search.cpp): a
+//    population seeded with sampled schedules, each justified: half regret-based biased random
+//    sampling on LFT (Kolisch & Drexl 1996), half random keys around the best schedule so far
+//    (its start times plus noise); half of each run in reverse time (bidirectional sampling).
+//    Then children by two-point crossover (Hartmann 1998) and insertion moves, each decoded by
+//    the serial scheme and justified once; the shortest survive. Seeded with the project's own
+//    Xoshiro256, never std:: distributions, so a seed gives the same schedule everywhere.
 // The search stops early at the lower bound (critical path, resource work / capacity), and
-// starts nothing new once kLevellingWorkBudget work units are spent (see levelling.hpp).
+// starts nothing new once levelling_work_budget(effort) work units are spent (see levelling.hpp).
 //
 // The pieces live in files of their own (levelling_parts.hpp lists them): the resource profiles
-// (resource_profile.hpp: per resource, blocked change points), set-up, activity lists and the
-// serial scheme with justification. The returned schedule always comes from a forward pass,
+// (resource_profile.hpp: per resource, blocked change points; grid_profile.hpp: unit cells, for
+// small problems with integer times), set-up, activity lists, the serial scheme with
+// justification, and the genetic search. The returned schedule always comes from a forward pass,
 // whose starts are exact sums of finishes, so finish-to-start links without lag hold exactly in
 // floating point (others to within a rounding: a start plus a distance is not always the same
 // double as the start plus the duration plus the lag); loads are compared with a tolerance of
@@ -50,7 +53,7 @@ std::string num(double v) {
   return o.str();
 }
 
-// The deterministic schedule, then the randomised passes; the best schedule found.
+// The deterministic schedule, then the genetic search; the best schedule found.
 LevelledSchedule Leveller::run() {
   LevelledSchedule out;
   out.lower_bound = lower_bound_;
@@ -66,34 +69,7 @@ LevelledSchedule Leveller::run() {
   sgs(false, best);
   if (options_.justify) improve(best);
 
-  // Randomised passes, within the work budget. Half sample around the best schedule so far
-  // (random keys: its starts plus uniform noise of up to kLocalSpread mean durations), half
-  // sample afresh (regret-based on LFT); half run in reverse time (the activities latest
-  // first, then turned into a forward schedule). A candidate as short as the best replaces it,
-  // so the search drifts along plateaus.
-  for (std::size_t pass = 0; pass < options_.effort; ++pass) {
-    if (reached_bound(best.makespan) || over_budget()) break;
-    const bool local = rng_.uniform() < 0.5;
-    const bool reverse = rng_.uniform() < 0.5;
-    SerialSchedule& first = reverse ? rev_ : cand_;
-    if (local) {
-      const double sigma = kLocalSpread * mean_duration_;
-      for (u32 a = 0; a < n_; ++a) {
-        key1_[a] = (reverse ? best.makespan - best.finish[a] : best.start[a]) + sigma * rng_.uniform();
-        key2_[a] = reverse ? rlft_[a] : lft_[a];
-      }
-      list_by_keys(reverse, first.list);
-    } else {
-      list_by_rbrs(reverse, first.list);
-    }
-    sgs(reverse, first);
-    if (reverse) {  // into forward time: by increasing start, i.e. decreasing reverse finish
-      list_by_finish(rev_, false, cand_.list);
-      sgs(false, cand_);
-    }
-    if (options_.justify) improve(cand_);
-    if (cand_.makespan <= best.makespan) std::swap(best, cand_);
-  }
+  if (options_.effort > 0) evolve();
 
   out.start = best.start;
   out.makespan = best.makespan;

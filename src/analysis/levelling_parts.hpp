@@ -5,7 +5,9 @@
 //   levelling_setup.cpp    validation, compact form, topological order, latest finishes, bounds
 //   activity_lists.cpp     precedence-feasible activity lists: by keys, regret-based sampling
 //   serial_sgs.cpp         the serial schedule-generation scheme and justification
+//   levelling_search.cpp   the genetic search over activity lists after the first schedule
 //   resource_profile.cpp   the per-resource load profile the scheme fits activities into
+//   grid_profile.hpp       the same on unit cells, for small problems with integer times
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -14,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/grid_profile.hpp"
 #include "analysis/resource_profile.hpp"
 #include "clearpath/levelling.hpp"
 #include "model/random.hpp"
@@ -44,7 +47,8 @@ struct SerialSchedule {
 class Leveller {
  public:
   Leveller(const LevellingProblem& problem, const LevellingOptions& options)
-      : n_(static_cast<u32>(problem.duration.size())), options_(options), rng_(options.seed) {
+      : n_(static_cast<u32>(problem.duration.size())), options_(options),
+        budget_(levelling_work_budget(options.effort)), rng_(options.seed) {
     validate_and_build(problem);
   }
 
@@ -54,7 +58,7 @@ class Leveller {
   static constexpr double kLocalSpread = 2;     // noise of the local sampling, in mean durations
   static constexpr double kRegretOffset = 0.2;  // epsilon of the regret sampling, in mean durations
 
-  bool over_budget() const { return work_ >= kLevellingWorkBudget; }
+  bool over_budget() const { return work_ >= budget_; }
   bool reached_bound(double makespan) const { return makespan <= lower_bound_ + tolerance(lower_bound_); }
 
   // --- validation and set-up (levelling_setup.cpp) ---
@@ -67,6 +71,7 @@ class Leveller {
   void build_precedence(const LevellingProblem& p);
   void check_link_timing(const LevellingProblem& p);  // also sets typed_
   void build_link_deltas(const LevellingProblem& p);
+  void choose_grid();  // sets grid_ and sizes grids_
   std::vector<double> merge_demands(const LevellingProblem& p);
   void check_demand(u32 activity, u32 resource, double amount) const;
   struct Ranking;
@@ -95,18 +100,37 @@ class Leveller {
   // Regret-based biased random sampling on the latest finish (Kolisch & Drexl 1996).
   void list_by_rbrs(bool reverse, std::vector<u32>& list);
 
+  // --- the search after the deterministic schedule (levelling_search.cpp) ---
+
+  // One sampled schedule into cand_, forward and justified: around the best so far (random
+  // keys) or afresh (regret-based), in either direction.
+  void sample();
+  // The genetic search over activity lists (levelling_search.cpp describes it), `effort` passes.
+  void evolve();
+  // cand_ replaces best_ when it is as short (so the search drifts along plateaus).
+  void keep_if_best();
+  bool stop() const { return reached_bound(best_.makespan) || over_budget(); }
+  // Hartmann's two-point crossover of precedence-feasible lists: the mother's first q1, the
+  // father's next ones up to q2, the mother's rest; feasible as both parents are.
+  void crossover(const std::vector<u32>& mother, const std::vector<u32>& father, std::vector<u32>& child);
+  // Insertion moves, each keeping the list precedence-feasible.
+  void mutate(std::vector<u32>& list);
+  // Whether the population holds a schedule of this makespan and hash of its starts.
+  bool known(double makespan, std::uint64_t hash) const;
+
   // --- serial schedule-generation scheme (serial_sgs.cpp) ---
 
   // Places s.list in order (reverse: in mirrored time, successors first); fills start, finish
   // and makespan (in that direction's time).
   void sgs(bool reverse, SerialSchedule& s);
-  template <bool Typed>
-  void sgs_pass(bool reverse, SerialSchedule& s);
+  template <bool Typed, class Profile>
+  void sgs_pass(bool reverse, SerialSchedule& s, std::vector<Profile>& profiles);
   // Forward-backward improvement of the forward schedule s, in place.
-  void improve(SerialSchedule& s);
+  void improve(SerialSchedule& s, std::size_t rounds = kLevellingMaxRounds);
 
   const u32 n_;
   const LevellingOptions options_;
+  const std::size_t budget_;  // levelling_work_budget(effort)
   Xoshiro256 rng_;
 
   std::vector<double> dur_, capacity_, threshold_;
@@ -127,6 +151,9 @@ class Leveller {
   double regret_offset_ = 1, mean_duration_ = 1;
 
   std::vector<ResourceProfile> profiles_;
+  // Instead, when every time is an integer and the horizon is short (choose_grid): grids_.
+  bool grid_ = false;
+  std::vector<GridProfile> grids_;
   std::vector<u32> used_resources_;  // those some activity loads
   std::vector<double> key1_, key2_;
   std::vector<u32> indegree_;
@@ -150,6 +177,16 @@ class Leveller {
   std::vector<char> present_;
   std::size_t fen_top_ = 1;  // the largest power of two <= n
   SerialSchedule best_, cand_, back_, spare_, rev_;
+  struct Individual {
+    std::vector<u32> list;  // a forward list whose serial schedule, justified, it stands for
+    double makespan = 0;
+    std::uint64_t hash = 0;  // of the start times
+    bool child = false;      // of the latest generation (wins ties against its parents)
+  };
+  std::vector<Individual> population_;
+  std::vector<u32> taken_;  // crossover's stamps, by activity
+  std::vector<u32> place_;  // mutation: place in the list, by activity
+  u32 stamp_ = 0;
   std::size_t work_ = 0, schedules_ = 0;  // work: activities placed + profile points looked at
 };
 

@@ -25,6 +25,7 @@ void Leveller::validate_and_build(const LevellingProblem& p) {
   for (u32 r = 0; r < n_res; ++r)
     if (used[r]) used_resources_.push_back(r);
   regret_offset_ = kRegretOffset * mean_duration_;
+  choose_grid();
   topological_order();
   critical_path_times();
   lower_bound_ = critical_path_;
@@ -132,6 +133,33 @@ void Leveller::build_link_deltas(const LevellingProblem& p) {
       pred_delta_[pred_.begin[j] + k] = delta;
       succ_delta_[fill[i]++] = delta + dur_[j] - dur_[i];
     }
+}
+
+// The grid profiles (grid_profile.hpp) when every start the scheme can make is an integer (all
+// durations and link distances are) and the grid is small: the horizon, each duration plus its
+// longest incoming distance beyond it, at most kGridCells, and kGridMeanDuration cells an
+// activity on average, as a search costs its duration in cells. Large networks keep the change
+// points, whatever their times.
+void Leveller::choose_grid() {
+  constexpr double kGridCells = 1 << 16, kGridMeanDuration = 64;
+  if (!all_integer_ || used_resources_.empty() || mean_duration_ > kGridMeanDuration) return;
+  double horizon = 0;
+  for (u32 a = 0; a < n_; ++a) {
+    double reach = dur_[a];
+    if (typed_)
+      for (u32 i = pred_.begin[a]; i < pred_.begin[a + 1]; ++i) {
+        const double delta = pred_delta_[i];
+        if (delta != std::floor(delta)) return;
+        reach = std::max(reach, delta + dur_[a]);
+      }
+    horizon += reach;
+  }
+  if (typed_)
+    for (const double delta : succ_delta_)
+      if (delta != std::floor(delta)) return;
+  if (horizon > kGridCells) return;
+  grid_ = true;
+  grids_.resize(profiles_.size());
 }
 
 // Demands: merged per resource, only those that load anything (positive amount and duration).

@@ -16,22 +16,27 @@ constexpr std::size_t kAhead = 16;  // how far ahead in the list sgs prefetches
 // and makespan (in that direction's time). The link types are looked at once a pass: a plain
 // network runs the finish-to-start loop with no distances to read.
 void Leveller::sgs(bool reverse, SerialSchedule& s) {
-  if (typed_) sgs_pass<true>(reverse, s);
-  else sgs_pass<false>(reverse, s);
+  if (grid_) {
+    if (typed_) sgs_pass<true>(reverse, s, grids_);
+    else sgs_pass<false>(reverse, s, grids_);
+  } else {
+    if (typed_) sgs_pass<true>(reverse, s, profiles_);
+    else sgs_pass<false>(reverse, s, profiles_);
+  }
 }
 
 // Each activity starts at the earliest time >= 0 that its links allow (finish-to-start: the
 // latest finish of those placed before it; Typed: the latest start + distance, see
 // before_delta) at which all its demands fit for its whole duration.
-template <bool Typed>
-void Leveller::sgs_pass(bool reverse, SerialSchedule& s) {
+template <bool Typed, class Profile>
+void Leveller::sgs_pass(bool reverse, SerialSchedule& s, std::vector<Profile>& profiles) {
   const Csr& bef = before(reverse);
   [[maybe_unused]] const std::vector<double>& delta = before_delta(reverse);
   // What a link reads of the activity before it: its start (Typed) or its finish.
   const std::vector<double>& placed = Typed ? s.start : s.finish;
-  for (const u32 r : used_resources_) profiles_[r].reset();
+  for (const u32 r : used_resources_) profiles[r].reset();
   std::size_t visited_before = 0;
-  for (const u32 r : used_resources_) visited_before += profiles_[r].work();
+  for (const u32 r : used_resources_) visited_before += profiles[r].work();
   double makespan = 0;
   const std::size_t n = s.list.size();
   for (std::size_t pos = 0; pos < n; ++pos) {
@@ -54,11 +59,11 @@ void Leveller::sgs_pass(bool reverse, SerialSchedule& s) {
     if (pos + kAhead / 4 < n) {
       const u32 next = s.list[pos + kAhead / 4];
       for (u32 i = bef.begin[next]; i < bef.begin[next + 1]; ++i) __builtin_prefetch(&placed[bef.item[i]]);
-      for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) __builtin_prefetch(&profiles_[dem_res_[i]]);
+      for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) __builtin_prefetch(&profiles[dem_res_[i]]);
     }
     if (pos + kAhead / 8 < n) {
       const u32 next = s.list[pos + kAhead / 8];
-      for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) profiles_[dem_res_[i]].prefetch();
+      for (u32 i = dem_begin_[next]; i < dem_begin_[next + 1]; ++i) profiles[dem_res_[i]].prefetch();
     }
     const u32 a = s.list[pos];
     double t = 0;
@@ -73,7 +78,7 @@ void Leveller::sgs_pass(bool reverse, SerialSchedule& s) {
       const u32 m = de - db;
       for (u32 agreed = 0, k = 0; agreed < m; k = (k + 1 == m) ? 0 : k + 1) {
         const u32 r = dem_res_[db + k];
-        const double fit = profiles_[r].earliest_fit(t, d, threshold_[r] - dem_amount_[db + k]);
+        const double fit = profiles[r].earliest_fit(t, d, threshold_[r] - dem_amount_[db + k]);
         if (fit > t) {
           t = fit;
           agreed = 1;
@@ -82,7 +87,7 @@ void Leveller::sgs_pass(bool reverse, SerialSchedule& s) {
         }
       }
       const double f = t + d;
-      for (u32 k = db; k < de; ++k) profiles_[dem_res_[k]].add(t, f, dem_amount_[k]);
+      for (u32 k = db; k < de; ++k) profiles[dem_res_[k]].add(t, f, dem_amount_[k]);
     }
     s.start[a] = t;
     s.finish[a] = t + d;
@@ -90,14 +95,14 @@ void Leveller::sgs_pass(bool reverse, SerialSchedule& s) {
   }
   s.makespan = makespan;
   std::size_t visited = 0;
-  for (const u32 r : used_resources_) visited += profiles_[r].work();
+  for (const u32 r : used_resources_) visited += profiles[r].work();
   work_ += n_ + (visited - visited_before);
   ++schedules_;
 }
 
 // Forward-backward improvement of the forward schedule s, in place.
-void Leveller::improve(SerialSchedule& s) {
-  for (std::size_t round = 0; round < kLevellingMaxRounds && !over_budget(); ++round) {
+void Leveller::improve(SerialSchedule& s, std::size_t rounds) {
+  for (std::size_t round = 0; round < rounds && !over_budget(); ++round) {
     // Right-justify: reverse time, activities by decreasing finish (ties: later in s.list first).
     list_by_finish(s, true, back_.list);
     sgs(true, back_);

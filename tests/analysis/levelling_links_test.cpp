@@ -269,6 +269,25 @@ TEST_CASE("levelling: random instances with typed links are feasible and, unlimi
   }
 }
 
+TEST_CASE("levelling: the genetic search keeps every link type and lag") {
+  // Effort enough for many generations of children (crossover and insertion moves), on integer
+  // instances (the grid profiles) and fractional ones (the change points).
+  Xoshiro256 rng(19);
+  for (int instance = 0; instance < 30; ++instance) {
+    const std::size_t n = 4 + rng.next() % 40;
+    const bool fractional = instance % 2 == 1;
+    const LevellingProblem p = random_linked_instance(rng, n, fractional);
+    INFO("instance " << instance << ": " << n << " activities");
+    LevellingOptions o;
+    o.effort = 1500;
+    o.seed = static_cast<std::uint64_t>(instance);
+    const auto s = level_resources(p, o);
+    require_feasible(p, s);
+    CHECK(s.makespan >= s.lower_bound - 1e-9);
+    CHECK(s.makespan <= level_resources(p, plain_serial()).makespan + 1e-9);
+  }
+}
+
 TEST_CASE("levelling: malformed link timings throw invalid_argument") {
   const auto message = [](const LevellingProblem& p) {
     try {

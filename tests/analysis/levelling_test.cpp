@@ -523,6 +523,34 @@ TEST_CASE("levelling: the serial schedule matches a naive implementation on a la
   CHECK(improved.makespan <= s.makespan);
 }
 
+TEST_CASE("levelling: small integer instances (grid profiles) schedule as the naive scheme and the change points") {
+  // Integer times and a short horizon take the grid profiles. The plain serial schedule must be
+  // the naive one; and the same instance with one more activity, of duration 0.5 with no demand
+  // and no links (which forces the change points and moves nothing else), must schedule the
+  // others alike: the plain serial schedule start for start, justification to the same makespan.
+  Xoshiro256 rng(31);
+  for (int instance = 0; instance < 60; ++instance) {
+    const std::size_t n = 5 + rng.next() % 150;
+    const auto p = random_instance(rng, n, false);
+    if (critical_path(p) < 1) continue;  // the extra activity would lengthen it
+    INFO("instance " << instance << ": " << n << " activities");
+    const auto grid = level_resources(p, plain_serial());
+    require_feasible(p, grid);
+    CHECK(grid.start == naive_serial(p));
+    LevellingProblem q = p;
+    q.duration.push_back(0.5);
+    q.predecessors.emplace_back();
+    q.demand.emplace_back();
+    auto points = level_resources(q, plain_serial());
+    require_feasible(q, points);
+    points.start.resize(n);
+    CHECK(points.start == grid.start);
+    LevellingOptions justified;
+    justified.effort = 0;
+    CHECK(level_resources(q, justified).makespan == level_resources(p, justified).makespan);
+  }
+}
+
 TEST_CASE("levelling: justification of a large instance with many equal finishes stays feasible") {
   // 6,000 activities (past the 4,096 from which justification sorts its lists by radix), a third
   // of them of zero duration in chains, so that many activities finish at the same time as
