@@ -28,6 +28,12 @@ struct LevellingProblem {
   // may be negative (leads). With fixed durations each link is a minimum distance between starts:
   // S_j >= S_i + earliest_start_after(timing, 0, duration_i, duration_j) (entities.hpp).
   std::vector<std::vector<LinkTiming>> predecessor_timing;
+  // Deadlines: empty (none), or by activity the time it should finish by (+infinity: none).
+  // They are priorities, not constraints: work due earlier is placed first (its latest finish,
+  // which the priority rule and the search's first lists sort by, is at most its deadline), and
+  // the makespan stays what is minimised; a deadline the levelled schedule misses is reported
+  // by whoever levels (conflicts: levelled-deadline-missed).
+  std::vector<double> deadline;
 };
 
 struct LevellingOptions {

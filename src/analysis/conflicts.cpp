@@ -1,6 +1,7 @@
 // analyze_conflicts: the parts (ranking_conflicts.cpp, resource_load.cpp, skill_gaps.cpp) put
 // together, and their findings.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 #include <utility>
@@ -84,6 +85,21 @@ void add_findings(const Model& m, ConflictAnalysis& a) {
       f.message = "people conflicts push production of " + m.id(i.initiative) + " back by " + days(delay) +
                   " working days (day " + days(i.cpm_finish) + " -> " + days(i.levelled_finish) + ")" +
                   (a.levelled->drivers.empty() ? "" : "; driven by " + list(m, a.levelled->drivers));
+      a.findings.push_back(std::move(f));
+    }
+  // Deadlines the plan meets but the levelled schedule misses (the levelling places work due
+  // earlier first, yet one person cannot do two things at once).
+  if (a.levelled && a.network.constrained())
+    for (std::uint32_t k = 0; k < a.network.size(); ++k) {
+      const double due = a.network.deadline[k];
+      if (!std::isfinite(due) || k >= a.levelled->start.size()) continue;
+      const double levelled = a.levelled->start[k] + a.network.duration[k];
+      if (a.schedule.times[k].ef > due + kFloatEpsilon || levelled <= due + kFloatEpsilon) continue;
+      const Ref activity = a.network.activity[k];
+      Finding f{"levelled-deadline-missed", Severity::warning, {m.id(activity)}, {}, levelled - due, 0};
+      f.message = m.id(activity) + " meets its deadline (working day " + days(due) + ") as planned, but once nobody " +
+                  "is over capacity it finishes on working day " + days(levelled) + ", " + days(levelled - due) +
+                  " working days late";
       a.findings.push_back(std::move(f));
     }
   for (const SkillGap& g : a.skill_gaps) {

@@ -135,6 +135,7 @@ class Leveller {
 
   std::vector<double> dur_, capacity_, threshold_;
   std::vector<double> lft_, rlft_;  // latest finish, forward and in reverse time (CP - earliest start)
+  std::vector<double> deadline_;    // by activity, or empty: caps lft_ (a priority, not a constraint)
   Csr pred_, succ_;
   // Whether some link is other than finish-to-start with lag 0. If not, the deltas stay empty and
   // every pass takes the finish-to-start code, as fast as before links had types.

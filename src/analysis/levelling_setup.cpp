@@ -13,6 +13,7 @@ namespace clearpath::levelling_detail {
 
 void Leveller::validate_and_build(const LevellingProblem& p) {
   check_sizes(p);
+  deadline_ = p.deadline;
   read_durations(p);
   build_precedence(p);
   check_link_timing(p);
@@ -54,6 +55,11 @@ void Leveller::check_sizes(const LevellingProblem& p) const {
         invalid("activity " + std::to_string(a) + " has " + std::to_string(p.predecessor_timing[a].size()) +
                 " link timings for " + std::to_string(p.predecessors[a].size()) + " predecessors");
   }
+  if (!p.deadline.empty() && p.deadline.size() != n_)
+    invalid("deadline has " + std::to_string(p.deadline.size()) + " entries for " + std::to_string(n_) +
+            " activities (it must be empty or have one per activity)");
+  for (std::size_t a = 0; a < p.deadline.size(); ++a)
+    if (std::isnan(p.deadline[a])) invalid("activity " + std::to_string(a) + " has a deadline that is NaN");
   if (p.demand.size() != n_)
     invalid("demand has " + std::to_string(p.demand.size()) + " entries for " + std::to_string(n_) + " activities");
   if (p.capacity.size() > std::numeric_limits<u32>::max()) invalid("too many resources");
@@ -301,7 +307,7 @@ void Leveller::critical_path_times() {
   lft_.assign(n_, critical_path_);
   for (auto it = topo_.rbegin(); it != topo_.rend(); ++it) {
     const u32 a = *it;
-    double lf = critical_path_;
+    double lf = deadline_.empty() ? critical_path_ : std::min(critical_path_, deadline_[a]);
     for (u32 i = succ_.begin[a]; i < succ_.begin[a + 1]; ++i)
       lf = std::min(lf, lft_[succ_.item[i]] - dur_[succ_.item[i]]);
     lft_[a] = lf;
@@ -329,7 +335,7 @@ void Leveller::critical_path_times_typed() {
   lft_.assign(n_, critical_path_);
   for (auto it = topo_.rbegin(); it != topo_.rend(); ++it) {
     const u32 a = *it;
-    double lf = critical_path_;
+    double lf = deadline_.empty() ? critical_path_ : std::min(critical_path_, deadline_[a]);
     for (u32 i = succ_.begin[a]; i < succ_.begin[a + 1]; ++i) lf = std::min(lf, lft_[succ_.item[i]] - succ_delta_[i]);
     lft_[a] = lf;
   }

@@ -3,6 +3,7 @@
 // levelling engine, and its answer read back in the model's terms.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <set>
 #include <span>
@@ -181,6 +182,8 @@ LevelledOutcome level_model(const Model& m, const Network& net, const Schedule& 
   // the date's day as its lag, from a source activity of no duration and no demand, added last.
   // The scheme keeps such links in both directions, so the justification keeps them too.
   if (net.constrained()) {
+    p.deadline = net.deadline;                                      // +infinity where none
+    p.deadline.push_back(std::numeric_limits<double>::infinity());  // the dates' source, below
     if (p.predecessor_timing.empty()) {
       p.predecessor_timing.resize(n);
       for (std::uint32_t a = 0; a < n; ++a) p.predecessor_timing[a].assign(p.predecessors[a].size(), LinkTiming{});
