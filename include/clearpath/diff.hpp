@@ -79,8 +79,11 @@ struct InitiativeSlip {
   std::optional<std::string> before_date, after_date;     // with a calendar start
   std::optional<double> before_levelled, after_levelled;  // once nobody is over capacity
   double slip = 0;                                        // after - before, working days (0 unless in both)
-  double cost_per_day = 0;                                // the new version's value per working day
-  double cost_of_slip = 0;                                // slip x cost_per_day (negative: a gain)
+  // after_date - before_date in calendar days, when both have a date (a new holiday moves the
+  // date and not the working day).
+  std::optional<int> calendar_slip;
+  double cost_per_day = 0;  // the new version's value per working day
+  double cost_of_slip = 0;  // slip x cost_per_day (negative: a gain)
   // The changes that move it on their own, most days first; `combined` when the changes were
   // not tried one by one (more than the budget) or together they move it otherwise than the
   // sum of what each does alone.

@@ -66,6 +66,8 @@ std::vector<InitiativeSlip> initiative_slips(const Model& before, const Analysis
     s.after_levelled = at(y.levelled, id);
     if (now && after.kind(*now) == EntityKind::initiative) s.cost_per_day = cost_per_day(after.initiative(*now));
     if (s.before && s.after) s.slip = *s.after - *s.before;
+    if (s.before_date && s.after_date)
+      s.calendar_slip = Date::parse(*s.after_date)->days() - Date::parse(*s.before_date)->days();
     s.cost_of_slip = s.slip * s.cost_per_day;
     out.push_back(std::move(s));
   }

@@ -37,16 +37,19 @@ std::string subjects_text(const Finding& f) {
 void summary_section(Document& doc, const PlanDiff& d) {
   Section& s = doc.section("summary", "Summary");
   Table& t = s.table({"what", "change"}, {false, false});
-  std::size_t slipped = 0, gained = 0;
+  std::size_t slipped = 0, gained = 0, later_dates = 0;
   for (const InitiativeSlip& i : d.initiatives) {
     slipped += i.slip > 0;
     gained += i.slip < 0;
+    later_dates += i.slip == 0 && i.calendar_slip.value_or(0) > 0;
   }
   t.rows.push_back({Cell{"production"},
                     Cell{d.worst_slip > 0 ? "later by up to " + fixed(d.worst_slip) + " working days (" +
                                                 std::to_string(slipped) + " initiative(s))"
-                         : gained > 0 ? "earlier for " + std::to_string(gained) + " initiative(s), later for none"
-                                      : "no initiative moves",
+                         : gained > 0      ? "earlier for " + std::to_string(gained) + " initiative(s), later for none"
+                         : later_dates > 0 ? "on the same working day, but a later date for " +
+                                                 std::to_string(later_dates) + " initiative(s) (the calendar changed)"
+                                           : "no initiative moves",
                          slip_look(d.worst_slip)}});
   const double longer = d.critical.after_duration - d.critical.before_duration;
   t.rows.push_back(
@@ -80,7 +83,11 @@ void dates_section(Document& doc, const PlanDiff& d) {
   for (const InitiativeSlip& i : d.initiatives) {
     t.rows.push_back(
         {Cell{i.id}, Cell{day_text(i.before, i.before_date)}, Cell{day_text(i.after, i.after_date)},
-         Cell{i.before && i.after ? signed_days(i.slip) : (i.before ? "removed" : "new"), slip_look(i.slip)},
+         Cell{!(i.before && i.after) ? (i.before ? "removed" : "new")
+              : i.calendar_slip && *i.calendar_slip != 0 && i.slip == 0
+                  ? "0.0, date " + std::string(*i.calendar_slip > 0 ? "+" : "") + std::to_string(*i.calendar_slip) + "d"
+                  : signed_days(i.slip),
+              slip_look(i.slip != 0 ? i.slip : i.calendar_slip.value_or(0))},
          Cell{i.cost_of_slip != 0 ? money(i.cost_of_slip) : "-", slip_look(i.cost_of_slip)}});
     levelled = levelled || i.before_levelled || i.after_levelled;
   }
@@ -266,6 +273,7 @@ void write_diff_json(std::ostream& out, const PlanDiff& d, const std::string& be
     o["before_levelled"] = optional_number(i.before_levelled);
     o["after_levelled"] = optional_number(i.after_levelled);
     o["slip"] = num(i.slip);
+    o["calendar_slip"] = i.calendar_slip ? ojson(*i.calendar_slip) : ojson();
     o["cost_per_day"] = num(i.cost_per_day);
     o["cost_of_slip"] = num(i.cost_of_slip);
     ojson causes = ojson::array();

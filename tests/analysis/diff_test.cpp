@@ -198,3 +198,17 @@ TEST_CASE("diff: each slip is attributed to the changes that move it alone, and 
   CHECK(t.initiatives[0].causes.empty());
   CHECK(t.initiatives[0].combined);
 }
+
+TEST_CASE("diff: a new holiday moves the date and not the working day", "[diff]") {
+  const json a = json::parse(test::read_source_file("graphs/fraud-rollout.json"));
+  json b = a;
+  b["calendar"]["holidays"] = json::array({"2027-04-05"});  // a Monday before the forecast's end
+  const PlanDiff p = diff(a, b);
+  REQUIRE(p.initiatives.size() == 1);
+  CHECK(p.initiatives[0].slip == 0);
+  CHECK(p.initiatives[0].before_date == "2027-05-04");
+  CHECK(p.initiatives[0].after_date == "2027-05-05");
+  CHECK(p.initiatives[0].calendar_slip == 1);
+  REQUIRE(p.structure.model.size() == 1);
+  CHECK(p.structure.model[0].pointer == "/calendar/holidays");
+}
