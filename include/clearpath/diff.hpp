@@ -49,6 +49,10 @@ struct StructureDiff {
   bool empty() const noexcept { return model.empty() && entities.empty() && links.empty(); }
 };
 
+// "step train: duration, owner", "person ana added": a change as the attribution and the
+// approvals section name it (a changed entity with the first segment of each field's pointer).
+std::string describe_change(const EntityChange& change);
+
 // Compares the two models as their normalised files (clearpath export --format json) read:
 // entities are matched by id, lists that are sets compared as sets.
 StructureDiff diff_structure(const Model& before, const Model& after);

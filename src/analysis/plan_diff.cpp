@@ -169,20 +169,6 @@ std::map<std::string, GateState> gates_of(const Model& m, const Analysis& a) {
   return out;
 }
 
-// "kind id: field, field" of a structure change.
-std::string change_text(const EntityChange& e) {
-  std::string out = std::string(kind_name(e.kind)) + " " + e.id;
-  if (e.change != ChangeKind::changed) return out + " " + change_kind_name(e.change);
-  std::set<std::string> names;
-  for (const FieldChange& f : e.fields) {
-    const std::string rest = f.pointer.substr(e.pointer.size() + 1);
-    names.insert(rest.substr(0, rest.find('/')));
-  }
-  std::string fields;
-  for (const std::string& n : names) fields += (fields.empty() ? "" : ", ") + n;
-  return out + ": " + fields;
-}
-
 std::vector<GateChange> gate_changes(const Model& before, const Analysis& a, const Model& after, const Analysis& b,
                                      const StructureDiff& structure) {
   const std::map<std::string, GateState> x = gates_of(before, a), y = gates_of(after, b);
@@ -220,7 +206,7 @@ std::vector<GateChange> gate_changes(const Model& before, const Analysis& a, con
       const bool gate = e.kind == EntityKind::approval && e.id == id;
       const bool person = e.kind == EntityKind::person && people.count(e.id);
       const bool department = e.kind == EntityKind::department && departments.count(e.id);
-      if (gate || person || department) g.why.push_back(change_text(e));
+      if (gate || person || department) g.why.push_back(describe_change(e));
     }
     out.push_back(std::move(g));
   }

@@ -37,18 +37,6 @@ J* find_entity(J& m, const char* array, const std::string& id) {
   return nullptr;
 }
 
-// The entity's fields that changed: the first segment of each pointer after the entity's own.
-std::string fields_named(const EntityChange& e) {
-  std::set<std::string> names;
-  for (const FieldChange& f : e.fields) {
-    std::string rest = f.pointer.substr(e.pointer.size() + 1);
-    names.insert(rest.substr(0, rest.find('/')));
-  }
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
 json link_entry(const LinkChange& l) {
   if (l.timing.plain()) return l.to;
   return json{{"on", l.to}, {"type", link_type_name(l.timing.type)}, {"lag", l.timing.lag}};
@@ -74,7 +62,7 @@ std::vector<Trial> trials_of(const StructureDiff& s, const json& after) {
     const char* array = kind_array(e.kind);
     const std::string id = e.id;
     if (e.change == ChangeKind::changed) {
-      trials.push_back({std::string(kind_name(e.kind)) + " " + id + ": " + fields_named(e), [=, &after](json& m) {
+      trials.push_back({describe_change(e), [=, &after](json& m) {
                           json* old_entity = find_entity(m, array, id);
                           const json* new_entity = find_entity(after, array, id);
                           if (!old_entity || !new_entity) return false;
@@ -85,7 +73,7 @@ std::vector<Trial> trials_of(const StructureDiff& s, const json& after) {
                           return true;
                         }});
     } else if (e.change == ChangeKind::added) {
-      trials.push_back({std::string(kind_name(e.kind)) + " " + id + " added", [=, &after](json& m) {
+      trials.push_back({describe_change(e), [=, &after](json& m) {
                           const json* new_entity = find_entity(after, array, id);
                           if (!new_entity) return false;
                           json added = *new_entity;
@@ -94,7 +82,7 @@ std::vector<Trial> trials_of(const StructureDiff& s, const json& after) {
                           return true;
                         }});
     } else {
-      trials.push_back({std::string(kind_name(e.kind)) + " " + id + " removed", [=](json& m) {
+      trials.push_back({describe_change(e), [=](json& m) {
                           json& list = m[array];
                           for (auto it = list.begin(); it != list.end(); ++it)
                             if ((*it)["id"] == id) {

@@ -29,6 +29,19 @@ const char* change_kind_name(ChangeKind k) noexcept {
   return "changed";
 }
 
+std::string describe_change(const EntityChange& e) {
+  std::string out = std::string(kind_name(e.kind)) + " " + e.id;
+  if (e.change != ChangeKind::changed) return out.append(" ").append(change_kind_name(e.change));
+  std::set<std::string> names;
+  for (const FieldChange& f : e.fields) {
+    const std::string rest = f.pointer.substr(e.pointer.size() + 1);
+    names.insert(rest.substr(0, rest.find('/')));
+  }
+  out += ":";
+  for (const std::string& n : names) out.append(out.back() == ':' ? " " : ", ").append(n);
+  return out;
+}
+
 namespace {
 
 using json = nlohmann::ordered_json;

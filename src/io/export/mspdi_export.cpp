@@ -76,25 +76,24 @@ class Writer {
   int depth_ = 0;
 };
 
-std::vector<std::string> summary_path(const Attributes& a) {
+// What an activity's attributes say of its place in MS Project: the summary tasks it is in
+// (attribute summary) and its UID (ms_project_uid), read once per activity.
+struct TaskPlace {
   std::vector<std::string> path;
-  if (!a.has_value()) return path;
-  const nlohmann::json j = nlohmann::json::parse(a.json(), nullptr, false);
-  if (!j.is_object()) return path;
-  const auto it = j.find("summary");
-  if (it == j.end() || !it->is_array()) return path;
-  for (const nlohmann::json& v : *it)
-    if (v.is_string()) path.push_back(v.get<std::string>());
-  return path;
-}
+  std::optional<long long> uid;
+};
 
-std::optional<long long> own_uid(const Attributes& a) {
-  if (!a.has_value()) return std::nullopt;
+TaskPlace task_place(const Attributes& a) {
+  TaskPlace place;
+  if (!a.has_value()) return place;
   const nlohmann::json j = nlohmann::json::parse(a.json(), nullptr, false);
-  if (!j.is_object()) return std::nullopt;
-  const auto it = j.find("ms_project_uid");
-  if (it == j.end() || !it->is_number_integer() || it->get<long long>() <= 0) return std::nullopt;
-  return it->get<long long>();
+  if (!j.is_object()) return place;
+  if (const auto it = j.find("summary"); it != j.end() && it->is_array())
+    for (const nlohmann::json& v : *it)
+      if (v.is_string()) place.path.push_back(v.get<std::string>());
+  if (const auto it = j.find("ms_project_uid"); it != j.end() && it->is_number_integer() && it->get<long long>() > 0)
+    place.uid = it->get<long long>();
+  return place;
 }
 
 struct TaskRow {
@@ -171,13 +170,15 @@ void write_calendar(Writer& w, const Model& m) {
 
 // Tasks in order: by summary path, then id; a summary task opens each new grouping.
 std::vector<TaskRow> task_rows(const Model& m, const std::vector<Ref>& activities) {
-  std::vector<std::pair<std::vector<std::string>, Ref>> keyed;
-  for (Ref a : activities) keyed.emplace_back(summary_path(m.entity(a).attributes), a);
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::vector<TaskRow> rows;
+  std::vector<std::pair<TaskPlace, Ref>> keyed;
   std::set<long long> used;
-  for (Ref a : activities)
-    if (std::optional<long long> u = own_uid(m.entity(a).attributes)) used.insert(*u);
+  for (Ref a : activities) {
+    keyed.emplace_back(task_place(m.entity(a).attributes), a);
+    if (keyed.back().first.uid) used.insert(*keyed.back().first.uid);
+  }
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& x, const auto& y) { return x.first.path < y.first.path; });
+  std::vector<TaskRow> rows;
   std::set<long long> given;
   long long next = 1;
   const auto fresh = [&] {
@@ -185,7 +186,8 @@ std::vector<TaskRow> task_rows(const Model& m, const std::vector<Ref>& activitie
     return next++;
   };
   std::vector<std::string> open;
-  for (const auto& [path, a] : keyed) {
+  for (const auto& [place, a] : keyed) {
+    const std::vector<std::string>& path = place.path;
     std::size_t common = 0;
     while (common < open.size() && common < path.size() && open[common] == path[common]) ++common;
     open.resize(common);
@@ -194,8 +196,7 @@ std::vector<TaskRow> task_rows(const Model& m, const std::vector<Ref>& activitie
       open.push_back(path[k]);
     }
     TaskRow row{a, m.display_name(a), static_cast<int>(path.size() + 1), 0};
-    const std::optional<long long> u = own_uid(m.entity(a).attributes);
-    row.uid = u && given.insert(*u).second ? *u : 0;
+    row.uid = place.uid && given.insert(*place.uid).second ? *place.uid : 0;
     rows.push_back(std::move(row));
   }
   for (TaskRow& r : rows)

@@ -43,16 +43,28 @@ std::optional<std::string> IdPool::own(pugi::xml_node item) const {
 }
 
 std::string IdPool::make(std::string_view name, const std::string& prefix, long long uid) {
-  const std::string uid_part = uid >= 0 ? std::to_string(uid) : std::string();
+  const std::string uid_part = std::to_string(uid);
   if (from_names_) {
-    const std::string base = kebab_id(name, 48);
+    std::string base = kebab_id(name, 48);
     if (!base.empty() && take(base)) return base;
-    if (!base.empty() && !uid_part.empty() && take(base + "-" + uid_part)) return base + "-" + uid_part;
+    if (!base.empty() && take(base + "-" + uid_part)) return base + "-" + uid_part;
   }
-  const std::string plain = prefix + (uid_part.empty() ? kebab_id(name, 48) : uid_part);
+  std::string plain = prefix + uid_part;
   if (take(plain)) return plain;
   for (int k = 2;; ++k)
     if (take(plain + "-" + std::to_string(k))) return plain + "-" + std::to_string(k);
+}
+
+Attributes custom_attributes(Reader& r, pugi::xml_node item, const ProjectSettings& project, const std::string& id) {
+  const std::optional<std::string> json = custom_field(item, project, kAttributesField);
+  if (!json) return {};
+  try {
+    return Attributes::from_json(*json);
+  } catch (const std::invalid_argument&) {
+    r.warn("bad-attributes", item, "mspdi-custom-attributes",
+           std::string("custom field '") + kAttributesField + "' is not a JSON object: not read", id);
+    return {};
+  }
 }
 
 bool usable_id(const std::string& id) {
@@ -129,14 +141,7 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
     // A resource of more than one person's time (a team, a pool) is a department of that capacity.
     row.department = kind ? *kind == "department" : row.units.value_or(1) > 1;
     row.group = res.child_value("Group");
-    if (std::optional<std::string> json = custom_field(res, settings, kAttributesField)) {
-      try {
-        row.attributes = Attributes::from_json(*json);
-      } catch (const std::invalid_argument&) {
-        r.warn("bad-attributes", res, "mspdi-custom-attributes",
-               std::string("custom field '") + kAttributesField + "' is not a JSON object: not read", row.id);
-      }
-    }
+    row.attributes = custom_attributes(r, res, settings, row.id);
     if (!out.ref_of_uid.emplace(*uid, b.intern(row.id)).second)
       r.fail(res.child("UID"), "resource UID " + std::to_string(*uid) + " is given twice");
     if (row.department ? row.units && *row.units > 0 : true)

@@ -32,7 +32,7 @@ class IdPool {
   void claim_own(pugi::xml_node item, const std::optional<std::string>& own);
   std::optional<std::string> own(pugi::xml_node item) const;
   // A new id: `name` in kebab case, or that and "-UID", or `prefix` and the UID (and "-2", "-3"
-  // ... should even that be taken); `uid` < 0: no UID to add.
+  // ... should even that be taken).
   std::string make(std::string_view name, const std::string& prefix, long long uid);
   bool take(const std::string& id) { return taken_.insert(id).second; }
 
@@ -52,6 +52,10 @@ struct ProjectSettings {
 
 // The value of the custom field named `alias` of a task or resource, if it has one.
 std::optional<std::string> custom_field(pugi::xml_node item, const ProjectSettings& project, const char* alias);
+
+// The attributes in the custom field "clearpath attributes" of a task or resource; none (and a
+// warning naming `id`) when it holds no JSON object.
+Attributes custom_attributes(Reader& r, pugi::xml_node item, const ProjectSettings& project, const std::string& id);
 
 // Whether `id` can be an entity id (as the JSON reader requires).
 bool usable_id(const std::string& id);

@@ -335,14 +335,7 @@ class TaskReader {
       });
       if (owner != demands->end()) s.owner = owner->resource;
     }
-    if (std::optional<std::string> json = custom_field(t, settings_, kAttributesField)) {
-      try {
-        s.attributes = Attributes::from_json(*json);
-      } catch (const std::invalid_argument&) {
-        r_.warn("bad-attributes", t, "mspdi-custom-attributes",
-                std::string("custom field '") + kAttributesField + "' is not a JSON object: not read", s.id);
-      }
-    }
+    s.attributes = custom_attributes(r_, t, settings_, s.id);
     if (!s.attributes.has_value() && !row.own_id) s.attributes = Attributes::from_json(attributes_json(row));
     return s;
   }
