@@ -66,7 +66,8 @@ struct DiffOptions {
   std::size_t attribution_budget = 200;
   std::size_t simulate = 0;  // Monte Carlo runs for the P80 of both versions; 0 = none
   std::uint64_t seed = 1;
-  unsigned threads = 0;  // 0: both versions analysed side by side when there are two cores
+  // 0: every core (both versions analysed side by side, attribution trials spread); 1: one thread.
+  unsigned threads = 0;
 };
 
 // One change (of the structure diff) and what it alone does to an initiative's date: the old
@@ -141,6 +142,7 @@ struct PlanDiff {
 PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& options);
 
 // Fills the causes of each slip of `d` (diff_plans does, within options.attribution_budget).
-void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::size_t budget);
+// The trials run on `threads` threads (0: one per core); the result does not depend on it.
+void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::size_t budget, unsigned threads = 0);
 
 }  // namespace clearpath

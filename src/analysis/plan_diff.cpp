@@ -259,7 +259,7 @@ PlanDiff diff_plans(const Model& before, const Model& after, const DiffOptions& 
   d.findings = findings_diff(a, b);
   d.approvals = gate_changes(before, a, after, b, d.structure);
   for (const InitiativeSlip& s : d.initiatives) d.worst_slip = std::max(d.worst_slip, s.slip);
-  attribute_slips(before, after, d, options.attribution_budget);
+  attribute_slips(before, after, d, options.attribution_budget, options.threads);
   return d;
 }
 

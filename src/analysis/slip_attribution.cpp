@@ -1,20 +1,24 @@
 // Which change moves an initiative's date: the old version with one change of the structure
 // diff alone, scheduled again, for each change while there are at most `budget` of them.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "clearpath/diff.hpp"
-#include "clearpath/export.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/path_analysis.hpp"
+#include "io/json/normalised_parts.hpp"
 
 namespace clearpath {
 
@@ -126,7 +130,7 @@ std::map<std::string, double> finishes(const Model& m) {
 
 }  // namespace
 
-void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::size_t budget) {
+void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::size_t budget, unsigned threads) {
   const std::size_t changes = d.structure.model.size() + d.structure.entities.size() + d.structure.links.size();
   const bool any_slip = std::any_of(d.initiatives.begin(), d.initiatives.end(),
                                     [](const InitiativeSlip& s) { return s.before && s.after && s.slip != 0; });
@@ -135,21 +139,45 @@ void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::
     for (InitiativeSlip& s : d.initiatives) s.combined = s.slip != 0;
     return;
   }
-  const json old_file = json::parse(normalised_model_json(before));
-  const json new_file = json::parse(normalised_model_json(after));
-  for (const Trial& t : trials_of(d.structure, new_file)) {
+  const json old_file = model_json(before, true);
+  const json new_file = model_json(after, true);
+  const std::vector<Trial> trials = trials_of(d.structure, new_file);
+  // Each change alone: the old file edited, read and scheduled again. The trials share nothing,
+  // so they run on every core; each keeps its result in its own place, in the trials' order.
+  std::vector<std::optional<std::map<std::string, double>>> alone(trials.size());
+  const auto run = [&](std::size_t k) {
     json edited = old_file;
-    if (!t.apply(edited)) continue;
+    if (!trials[k].apply(edited)) return;
     if (edited.contains("clearpath")) edited["clearpath"] = 2;  // the edit may use version 2's fields
     const LoadResult r = load_model(edited.dump());
-    if (!r.model) continue;  // not valid without the other changes: it only counts in the combined figure
-    const std::map<std::string, double> alone = finishes(*r.model);
+    if (r.model) alone[k] = finishes(*r.model);  // else not valid without the other changes: only combined
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, trials.size()));
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(threads);
+  const auto work = [&](unsigned t) {
+    try {
+      for (std::size_t k; (k = next++) < trials.size();) run(k);
+    } catch (...) {
+      failed[t] = std::current_exception();
+      next = trials.size();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
+  for (std::size_t k = 0; k < trials.size(); ++k) {
+    if (!alone[k]) continue;
     for (InitiativeSlip& s : d.initiatives) {
       if (!s.before || !s.after) continue;
-      const auto it = alone.find(s.id);
-      if (it == alone.end()) continue;
+      const auto it = alone[k]->find(s.id);
+      if (it == alone[k]->end()) continue;
       const double days = it->second - *s.before;
-      if (std::fabs(days) > 1e-9) s.causes.push_back(SlipCause{t.name, days});
+      if (std::fabs(days) > 1e-9) s.causes.push_back(SlipCause{trials[k].name, days});
     }
   }
   for (InitiativeSlip& s : d.initiatives) {
