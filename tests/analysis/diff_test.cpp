@@ -199,6 +199,43 @@ TEST_CASE("diff: each slip is attributed to the changes that move it alone, and 
   CHECK(t.initiatives[0].combined);
 }
 
+TEST_CASE("diff: the attribution is the same on one thread and on several", "[diff][attribution]") {
+  // Every step of the churn example one day longer: many trials, several causes each.
+  const json a = churn();
+  json b = a;
+  for (json& s : b["steps"]) {
+    json& d = s["duration"];
+    if (d.is_number()) d = d.get<double>() + 1;
+    else
+      for (const char* k : {"optimistic", "likely", "pessimistic"}) d[k] = d[k].get<double>() + 1;
+  }
+  const Model before = test::load_valid(a.dump()), after = test::load_valid(b.dump());
+  DiffOptions serial;
+  serial.threads = 1;
+  PlanDiff one = diff_plans(before, after, serial);
+  REQUIRE(one.structure.entities.size() == b["steps"].size());
+  std::size_t causes = 0;
+  for (const InitiativeSlip& s : one.initiatives) causes += s.causes.size();
+  CHECK(causes > 3);
+  for (unsigned threads : {2u, 5u}) {
+    PlanDiff many = one;
+    for (InitiativeSlip& s : many.initiatives) {
+      s.causes.clear();
+      s.combined = false;
+    }
+    attribute_slips(before, after, many, 200, threads);
+    for (std::size_t k = 0; k < one.initiatives.size(); ++k) {
+      const InitiativeSlip &x = one.initiatives[k], &y = many.initiatives[k];
+      CHECK(x.combined == y.combined);
+      REQUIRE(x.causes.size() == y.causes.size());
+      for (std::size_t c = 0; c < x.causes.size(); ++c) {
+        CHECK(x.causes[c].change == y.causes[c].change);
+        CHECK(x.causes[c].days == y.causes[c].days);
+      }
+    }
+  }
+}
+
 TEST_CASE("diff: a new holiday moves the date and not the working day", "[diff]") {
   const json a = json::parse(test::read_source_file("graphs/fraud-rollout.json"));
   json b = a;
