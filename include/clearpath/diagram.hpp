@@ -35,6 +35,9 @@ struct DiagramNode {
   std::string cluster;              // "" = top level
   std::vector<std::string> styles;  // names of DiagramStyle, applied in order
   DiagramLabel label;
+  // A pinned diagram's node: its centre ("pos": "x,y" in points, y upwards) and size ("width",
+  // "height" in inches, with "fixedsize"), numbers the view computed, never user text.
+  DiagramAttributes geometry;
 };
 
 struct DiagramEdge {
@@ -58,6 +61,11 @@ struct Diagram {
   std::vector<DiagramCluster> clusters;
   std::vector<DiagramNode> nodes;
   std::vector<DiagramEdge> edges;
+  // false: Graphviz's dot places the nodes (ranks). true: every node is where its geometry
+  // says, as on a timeline, and Graphviz only draws (its "nop" layout, named in the DOT so that
+  // Graphviz's own tools draw the DOT alike); the legend's centre is then `legend_pos`.
+  bool pinned = false;
+  std::string legend_pos;
 
   // The styles some node, edge or cluster uses, in the order of `styles`: what the legend lists.
   std::vector<const DiagramStyle*> used_styles() const;

@@ -153,6 +153,7 @@ using Graph = std::unique_ptr<Agraph_t, GraphDeleter>;
 // laying it out, which check() then throws).
 class Layout {
  public:
+  // dot, unless the graph names another engine in its "layout" attribute (a pinned diagram's nop).
   Layout(GVC_t* gvc, Agraph_t* g) : gvc_(gvc), g_(g), laid_out_(gvLayout(gvc_, g_, "dot") == 0) {}
   void check(MessageCapture& messages) const { messages.check(!laid_out_, "lay out the diagram"); }
   ~Layout() {
@@ -346,6 +347,7 @@ class GraphBuilder {
                     k);
     for (const auto& [k, v] : kClusterDefaults) declare_one(g.get(), AGRAPH, k);
     for (const auto& [k, v] : d_.graph) set(g.get(), g.get(), AGRAPH, k, v);
+    if (d_.pinned) set(g.get(), g.get(), AGRAPH, "layout", "nop");
     std::vector<std::string> title = d_.title;
     if (simplify_.straight) {
       set(g.get(), g.get(), AGRAPH, "splines", "line");
@@ -379,6 +381,9 @@ class GraphBuilder {
       }
       set_html(g.get(), node, AGNODE, "label", label_html(n.label));
       for (const auto& [k, v] : styled(d_, n.styles, kNodeDefaults)) set(g.get(), node, AGNODE, k, v);
+      for (const auto& [k, v] : n.geometry) set(g.get(), node, AGNODE, k, v);
+      if (d_.pinned && lookup(n.geometry, "pos").empty())
+        throw RenderError("node '" + n.name + "' of a pinned diagram has no position");
     }
     for (const DiagramEdge& e : d_.edges) {
       Agnode_t* tail = agnode(g.get(), mutable_text(dot_name(e.tail)), 0);
@@ -399,6 +404,10 @@ class GraphBuilder {
       Agnode_t* node = agnode(g.get(), mutable_text(prefix_ + "legend"), 1);
       set(g.get(), node, AGNODE, "shape", "plain");
       set(g.get(), node, AGNODE, "class", "legend");
+      if (d_.pinned) {
+        if (d_.legend_pos.empty()) throw RenderError("a pinned diagram's legend has no position");
+        set(g.get(), node, AGNODE, "pos", d_.legend_pos);
+      }
       set_html(g.get(), node, AGNODE, "label", legend_html(legend));
     }
     return g;

@@ -3,6 +3,11 @@
 // RenderError, with nothing leaked (the suite also runs under AddressSanitizer).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
 #include "clearpath/render.hpp"
 #include "render/parsed_dot.hpp"
 
@@ -20,8 +25,8 @@ Diagram two_nodes() {
   d.styles.push_back({"link", DiagramStyle::Applies::edge, "a link", {{"penwidth", "2"}}});
   d.styles.push_back({"unused", DiagramStyle::Applies::node, "never used", {{"color", "blue"}}});
   d.clusters.push_back({"c", "", {}, {{"Cluster", LabelLine::Look::emphasis}}});
-  d.nodes.push_back({"a", "c", {"hot"}, {{"A", LabelLine::Look::normal}}});
-  d.nodes.push_back({"b", "", {}, {{"B", LabelLine::Look::small}}});
+  d.nodes.push_back({"a", "c", {"hot"}, {{"A", LabelLine::Look::normal}}, {}});
+  d.nodes.push_back({"b", "", {}, {{"B", LabelLine::Look::small}}, {}});
   d.edges.push_back({"a", "b", {"link"}, "label"});
   return d;
 }
@@ -44,7 +49,7 @@ TEST_CASE("the backend sets styles as attributes and classes, and a legend of th
 
 TEST_CASE("the legend's name steps aside for a node of the same name", "[render][backend]") {
   Diagram d = two_nodes();
-  d.nodes.push_back({"clearpath:legend", "", {}, {{"user node", LabelLine::Look::normal}}});
+  d.nodes.push_back({"clearpath:legend", "", {}, {{"user node", LabelLine::Look::normal}}, {}});
   const auto p = clearpath::test::parse_dot(clearpath::render_diagram(d, DiagramFormat::dot));
   CHECK(p.nodes.at("clearpath:legend").at("label") == "user node");
   CHECK(p.nodes.at("_clearpath:legend").at("class") == "legend");
@@ -76,4 +81,73 @@ TEST_CASE("view and format names", "[render][backend]") {
   CHECK_FALSE(clearpath::parse_view("gantt"));
   CHECK(clearpath::parse_diagram_format("pdf") == DiagramFormat::pdf);
   CHECK_FALSE(clearpath::parse_diagram_format("jpeg"));
+}
+
+namespace {
+
+// The centre and size of a node's outline in Graphviz's SVG: the bounding box of the numbers
+// after its <title> (a polygon's points or a rounded box's path).
+struct Box {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+Box svg_box(const std::string& svg, const std::string& node) {
+  const std::size_t title = svg.find("<title>" + node + "</title>");
+  REQUIRE(title != std::string::npos);
+  std::size_t at = svg.find(" points=\"", title);
+  const std::size_t path = svg.find(" d=\"", title);
+  if (at == std::string::npos || (path != std::string::npos && path < at)) at = path;
+  REQUIRE(at != std::string::npos);
+  at = svg.find('"', at) + 1;
+  const std::string points = svg.substr(at, svg.find('"', at) - at);
+  std::vector<double> xs, ys;
+  for (std::size_t i = 0; i < points.size();) {
+    if (std::isdigit(static_cast<unsigned char>(points[i])) || points[i] == '-') {
+      std::size_t used = 0;
+      const double v = std::stod(points.substr(i), &used);
+      (xs.size() == ys.size() ? xs : ys).push_back(v);
+      i += used;
+    } else {
+      ++i;
+    }
+  }
+  REQUIRE(xs.size() == ys.size());
+  const auto [x0, x1] = std::minmax_element(xs.begin(), xs.end());
+  const auto [y0, y1] = std::minmax_element(ys.begin(), ys.end());
+  return {(*x0 + *x1) / 2, (*y0 + *y1) / 2, *x1 - *x0, *y1 - *y0};
+}
+
+Diagram pinned() {
+  Diagram d = two_nodes();
+  d.edges.clear();
+  d.clusters.clear();
+  d.nodes[0].cluster.clear();
+  d.pinned = true;
+  d.legend_pos = "200,-150";
+  d.nodes[0].geometry = {{"pos", "100,50"}, {"width", "1"}, {"height", "0.5"}, {"fixedsize", "true"}};
+  d.nodes[1].geometry = {{"pos", "300,-20"}, {"width", "2"}, {"height", "0.25"}, {"fixedsize", "true"}};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("a pinned diagram's nodes are drawn where and as large as their geometry says", "[render][backend]") {
+  const std::string dot = clearpath::render_diagram(pinned(), DiagramFormat::dot);
+  CHECK(dot.find("layout=nop") != std::string::npos);  // so that Graphviz's own tools draw it alike
+  const std::string svg = clearpath::render_diagram(pinned(), DiagramFormat::svg);
+  const Box a = svg_box(svg, "a"), b = svg_box(svg, "b");
+  CHECK(a.width == Approx(72).margin(0.5));  // 1 inch
+  CHECK(a.height == Approx(36).margin(0.5));
+  CHECK(b.width == Approx(144).margin(0.5));
+  CHECK(b.height == Approx(18).margin(0.5));
+  CHECK(b.x - a.x == Approx(200).margin(0.5));  // 300 - 100
+  CHECK(b.y - a.y == Approx(70).margin(0.5));   // SVG's y grows downwards: 50 - (-20)
+  // Every node needs a position, and so does the legend.
+  Diagram d = pinned();
+  d.nodes[1].geometry.erase(d.nodes[1].geometry.begin());
+  CHECK_THROWS_WITH(clearpath::render_diagram(d, DiagramFormat::svg),
+                    Catch::Contains("'b'") && Catch::Contains("no position"));
+  d = pinned();
+  d.legend_pos.clear();
+  CHECK_THROWS_WITH(clearpath::render_diagram(d, DiagramFormat::svg), Catch::Contains("legend has no position"));
 }
