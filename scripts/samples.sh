@@ -24,7 +24,7 @@ for g in graphs/*.json; do
     "$cp" analyze "$g" --simulate 10000 --seed 1 --fail-on never --format "$format" -o "samples/$name.analyze.$ext"
   done
   "$cp" analyze "$g" --simulate 10000 --seed 1 --fail-on never -o "samples/$name.analyze.html"
-  for view in org approvals deps conflicts; do
+  for view in org approvals deps conflicts timeline; do
     for format in dot svg png; do
       "$cp" render "$g" --view "$view" -o "samples/$name.$view.$format"
     done

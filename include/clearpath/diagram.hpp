@@ -3,6 +3,7 @@
 // (the legend explains each one used), labels as text. The views (render.hpp) build one from a
 // model and its analyses; the Graphviz backend lays it out and writes DOT, SVG, PNG or PDF.
 // Keeping it free of Graphviz types lets tests check a view's structure directly.
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,7 +37,9 @@ struct DiagramNode {
   std::vector<std::string> styles;  // names of DiagramStyle, applied in order
   DiagramLabel label;
   // A pinned diagram's node: its centre ("pos": "x,y" in points, y upwards) and size ("width",
-  // "height" in inches, with "fixedsize"), numbers the view computed, never user text.
+  // "height" in inches, with "fixedsize"), and any other attribute that overrides its styles
+  // (a text's "shape" of "plaintext"): literal values the view chose, never user text. Its
+  // label is left-aligned in that box.
   DiagramAttributes geometry;
 };
 
@@ -66,6 +69,7 @@ struct Diagram {
   // Graphviz's own tools draw the DOT alike); the legend's centre is then `legend_pos`.
   bool pinned = false;
   std::string legend_pos;
+  std::size_t legend_columns = 1;  // a wide, short legend (under a timeline) in several columns
 
   // The styles some node, edge or cluster uses, in the order of `styles`: what the legend lists.
   std::vector<const DiagramStyle*> used_styles() const;

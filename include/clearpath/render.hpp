@@ -6,7 +6,9 @@
 //  - deps: steps and gates with the critical path, float, blockers and the longest
 //    legacy-system chain, legacy systems as clusters;
 //  - conflicts: departments and the initiatives they rank, with ranking conflicts, inversions
-//    and over-allocated people.
+//    and over-allocated people;
+//  - timeline: a Gantt chart in calendar dates, planned (CPM) and levelled, with the critical
+//    path, gates as milestones, days off, the status date and momentum windows.
 // Large models are collapsed to stay within a node budget, and the title says what was.
 #include <cstddef>
 #include <cstdint>
@@ -21,8 +23,8 @@
 
 namespace clearpath {
 
-enum class View : std::uint8_t { org, approvals, deps, conflicts };
-inline constexpr View kViews[] = {View::org, View::approvals, View::deps, View::conflicts};
+enum class View : std::uint8_t { org, approvals, deps, conflicts, timeline };
+inline constexpr View kViews[] = {View::org, View::approvals, View::deps, View::conflicts, View::timeline};
 const char* view_name(View v) noexcept;
 std::optional<View> parse_view(std::string_view s) noexcept;
 

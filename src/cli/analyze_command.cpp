@@ -54,6 +54,7 @@ const char* view_caption(View v) {
     case View::approvals: return "Approval path: gates in order, who fills each slot";
     case View::deps: return "Dependencies: critical path, longest legacy chain, blockers";
     case View::conflicts: return "Priorities: how departments rank the initiatives";
+    case View::timeline: return "Timeline: when the work happens, planned and levelled";
   }
   return "";
 }

@@ -102,7 +102,7 @@ const std::vector<CommandEntry>& command_table() {
        false,
        bind<ImportArgs, add_import_command, run_import>},
       {"render",
-       "Annotated diagrams for sponsors: org, approvals, deps, conflicts",
+       "Annotated diagrams for sponsors: org, approvals, deps, conflicts, timeline",
        {},
        false,
        bind<RenderArgs, add_render_command, run_render>},

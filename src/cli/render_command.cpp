@@ -1,4 +1,4 @@
-// `clearpath render`: annotated diagrams (org, approvals, deps, conflicts) as SVG, PNG, PDF or DOT.
+// `clearpath render`: annotated diagrams (org, approvals, deps, conflicts, timeline) as SVG, PNG, PDF or DOT.
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -12,10 +12,10 @@ namespace clearpath {
 CLI::App* add_render_command(CLI::App& command, RenderArgs& args) {
   CLI::App* c = &command;
   c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  c->add_option("--view", args.view, "org, approvals, deps or conflicts")
+  c->add_option("--view", args.view, "org, approvals, deps, conflicts or timeline")
       ->required()
-      ->check(CLI::IsMember({"org", "approvals", "deps", "conflicts"}));
-  c->add_option("--initiative", args.initiative, "only this initiative (approvals, deps, conflicts)");
+      ->check(CLI::IsMember({"org", "approvals", "deps", "conflicts", "timeline"}));
+  c->add_option("--initiative", args.initiative, "only this initiative (approvals, deps, conflicts, timeline)");
   c->add_option("--focus", args.focus, "deps: draw this step or gate and what is within --depth links of it");
   c->add_option("--depth", args.depth, "deps: links from --focus (default 2); org: levels below the top to draw")
       ->check(CLI::Range(0, 1'000'000));

@@ -4,6 +4,7 @@
 // path; Graphviz's messages are captured and become a RenderError.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include <unistd.h>
 #include <map>
@@ -280,6 +281,13 @@ const DiagramAttributes kGraphDefaults = {{"fontname", "DejaVu Sans"}, {"fontsiz
 const DiagramAttributes kNodeDefaults = {{"shape", "box"},       {"style", "rounded,filled"}, {"fillcolor", "white"},
                                          {"color", "#555555"},   {"fontname", "DejaVu Sans"}, {"fontsize", "10"},
                                          {"margin", "0.08,0.04"}};
+// A pinned diagram's boxes are bars and marks on a chart: square-cornered.
+DiagramAttributes pinned_node_defaults() {
+  DiagramAttributes a = kNodeDefaults;
+  for (auto& [k, v] : a)
+    if (k == "style") v = "filled";
+  return a;
+}
 const DiagramAttributes kEdgeDefaults = {{"color", "#666666"},
                                          {"arrowsize", "0.7"},
                                          {"fontname", "DejaVu Sans"},
@@ -320,6 +328,20 @@ std::map<std::string, std::string> styled(const Diagram& d, const std::vector<st
   return out;
 }
 
+// A pinned node's label, left-aligned in the node's box (a table of its size: an HTML label is
+// otherwise centred).
+std::string pinned_label(const DiagramNode& n) {
+  std::string html = label_html(n.label);
+  if (n.label.empty()) return html;
+  const auto points = [&](const char* key) {
+    const double inches = std::strtod(lookup(n.geometry, key).c_str(), nullptr);
+    return std::to_string(static_cast<long>(std::clamp(inches * 72, 1.0, 65535.0)));
+  };
+  const std::string size = "FIXEDSIZE=\"TRUE\" WIDTH=\"" + points("width") + "\" HEIGHT=\"" + points("height") + "\"";
+  return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" " + size +
+         "><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" " + size + ">" + html + "</TD></TR></TABLE>";
+}
+
 // How to make the diagram easier for Graphviz when its edge routing fails.
 struct Simplify {
   bool straight = false;  // straight edges (no spline routing)
@@ -336,7 +358,8 @@ class GraphBuilder {
     opening = nullptr;
     if (!g) throw RenderError("Graphviz could not create a graph");
     declare(g.get(), AGRAPH, kGraphDefaults, d_.graph, {"label", "class"});
-    declare(g.get(), AGNODE, kNodeDefaults, {}, {"label", "class"});
+    const DiagramAttributes node_defaults = d_.pinned ? pinned_node_defaults() : kNodeDefaults;
+    declare(g.get(), AGNODE, node_defaults, {}, {"label", "class"});
     declare(g.get(), AGEDGE, kEdgeDefaults, {}, {"label", "class"});
     for (const DiagramStyle& s : d_.styles)
       for (const auto& [k, v] : s.attributes)
@@ -379,8 +402,8 @@ class GraphBuilder {
         if (it == clusters.end()) throw RenderError("node '" + n.name + "' names an unknown cluster");
         agsubnode(it->second, node, 1);
       }
-      set_html(g.get(), node, AGNODE, "label", label_html(n.label));
-      for (const auto& [k, v] : styled(d_, n.styles, kNodeDefaults)) set(g.get(), node, AGNODE, k, v);
+      set_html(g.get(), node, AGNODE, "label", d_.pinned ? pinned_label(n) : label_html(n.label));
+      for (const auto& [k, v] : styled(d_, n.styles, node_defaults)) set(g.get(), node, AGNODE, k, v);
       for (const auto& [k, v] : n.geometry) set(g.get(), node, AGNODE, k, v);
       if (d_.pinned && lookup(n.geometry, "pos").empty())
         throw RenderError("node '" + n.name + "' of a pinned diagram has no position");
@@ -408,7 +431,7 @@ class GraphBuilder {
         if (d_.legend_pos.empty()) throw RenderError("a pinned diagram's legend has no position");
         set(g.get(), node, AGNODE, "pos", d_.legend_pos);
       }
-      set_html(g.get(), node, AGNODE, "label", legend_html(legend));
+      set_html(g.get(), node, AGNODE, "label", legend_html(legend, d_.legend_columns));
     }
     return g;
   }

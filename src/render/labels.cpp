@@ -152,11 +152,21 @@ std::string title_html(const std::vector<std::string>& title) {
   return out + "<BR ALIGN=\"LEFT\"/>";
 }
 
-std::string legend_html(const std::vector<const DiagramStyle*>& styles) {
+std::string legend_html(const std::vector<const DiagramStyle*>& styles, std::size_t columns) {
+  columns = std::max<std::size_t>(1, columns);
+  const std::size_t rows = (styles.size() + columns - 1) / columns;
   std::string out = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\">";
-  out += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>";
-  for (const DiagramStyle* s : styles)
-    out += "<TR>" + swatch(*s) + "<TD ALIGN=\"LEFT\">" + capped_html_text(s->legend) + "</TD></TR>";
+  out += "<TR><TD COLSPAN=\"" + std::to_string(2 * columns) + "\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>";
+  // Column by column: the first `rows` styles down the first column, and so on.
+  for (std::size_t r = 0; r < rows; ++r) {
+    out += "<TR>";
+    for (std::size_t c = 0; c < columns; ++c) {
+      const std::size_t k = c * rows + r;
+      if (k < styles.size())
+        out += swatch(*styles[k]) + "<TD ALIGN=\"LEFT\">" + capped_html_text(styles[k]->legend) + "</TD>";
+    }
+    out += "</TR>";
+  }
   return out + "</TABLE>";
 }
 

@@ -32,7 +32,8 @@ std::string label_html(const DiagramLabel& label);
 // The title of a diagram: its first line bold and larger, the rest below it.
 std::string title_html(const std::vector<std::string>& title);
 
-// The legend: one row per style used, a swatch drawn in the style and its explanation.
-std::string legend_html(const std::vector<const DiagramStyle*>& styles);
+// The legend: a swatch drawn in each style used and its explanation, in `columns` columns
+// (filled top to bottom, then left to right).
+std::string legend_html(const std::vector<const DiagramStyle*>& styles, std::size_t columns = 1);
 
 }  // namespace clearpath

@@ -18,6 +18,7 @@ const char* view_name(View v) noexcept {
     case View::approvals: return "approvals";
     case View::deps: return "deps";
     case View::conflicts: return "conflicts";
+    case View::timeline: return "timeline";
   }
   return "?";
 }
@@ -125,7 +126,8 @@ void check_options(const RenderOptions& o) {
   auto refuse = [&](const std::string& option, const std::string& views) {
     throw RenderError(option + " applies to the " + views + ", not to --view " + view);
   };
-  if (!o.initiative.empty() && o.view == View::org) refuse("--initiative", "approvals, deps and conflicts views");
+  if (!o.initiative.empty() && o.view == View::org)
+    refuse("--initiative", "approvals, deps, conflicts and timeline views");
   if (!o.focus.empty() && o.view != View::deps) refuse("--focus", "deps view");
   if (o.all_edges && o.view != View::deps) refuse("--all-edges", "deps view");
   if (!o.root.empty() && o.view != View::org) refuse("--root", "org view");
@@ -156,6 +158,7 @@ Diagram build_diagram(const Model& model, const RenderOptions& options) {
       case View::approvals: return approvals_view(model, options);
       case View::deps: return deps_view(model, options);
       case View::conflicts: return conflicts_view(model, options);
+      case View::timeline: return timeline_view(model, options);
     }
   } catch (const ScheduleError& e) {  // the analyses' input errors: unknown --initiative ...
     throw RenderError(e.what());

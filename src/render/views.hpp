@@ -69,5 +69,6 @@ Diagram org_view(const Model& m, const RenderOptions& o);
 Diagram approvals_view(const Model& m, const RenderOptions& o);
 Diagram deps_view(const Model& m, const RenderOptions& o);
 Diagram conflicts_view(const Model& m, const RenderOptions& o);
+Diagram timeline_view(const Model& m, const RenderOptions& o);
 
 }  // namespace clearpath

@@ -305,7 +305,7 @@ void add_priorities(Document& d, const Model& m, const Analysis& a, const Analyz
   add_figure(sec, report, "conflicts");
 }
 
-void add_capacity(Document& d, const Model& m, const ConflictAnalysis& c) {
+void add_capacity(Document& d, const Model& m, const ConflictAnalysis& c, const AnalyzeReportOptions& report) {
   Section& sec = d.section("capacity", "People over capacity and the levelled date");
   if (c.overallocations.empty()) {
     sec.paragraph("Nobody is loaded beyond capacity in the early-start schedule.", Look::good);
@@ -336,6 +336,7 @@ void add_capacity(Document& d, const Model& m, const ConflictAnalysis& c) {
                   {fixed(f.levelled_finish - f.cpm_finish, 1),
                    f.levelled_finish - f.cpm_finish > 1e-6 ? Look::warn : Look::plain}});
   }
+  add_figure(sec, report, "timeline");
 }
 
 void add_skills(Document& d, const Model& m, const ConflictAnalysis& c) {
@@ -366,7 +367,7 @@ void add_skills(Document& d, const Model& m, const ConflictAnalysis& c) {
 
 void add_conflict_sections(Document& d, const Model& m, const Analysis& a, const AnalyzeReportOptions& report) {
   add_priorities(d, m, a, report);
-  add_capacity(d, m, a.conflicts);
+  add_capacity(d, m, a.conflicts, report);
   add_skills(d, m, a.conflicts);
 }
 

@@ -71,22 +71,22 @@ TEST_CASE("analyze -o DIR: the report and a diagram of every view, linked and em
     const auto r = run({"analyze", churn, "--format", format, "-o", d.string(), "--fail-on", "never"});
     REQUIRE(r.status == 0);
     CHECK(r.out.empty());
-    for (const char* view : {"org", "approvals", "deps", "conflicts"}) {
+    for (const char* view : {"org", "approvals", "deps", "conflicts", "timeline"}) {
       const std::string svg = slurp(d / (std::string(view) + ".svg"));
       CHECK(svg.find("<svg") != std::string::npos);
     }
     const std::string ext = std::string(format) == "text" ? "txt" : format;
     const std::string report = slurp(d / ("report." + ext));
     if (std::string(format) == "md") {
-      for (const char* view : {"org", "approvals", "deps", "conflicts"})
+      for (const char* view : {"org", "approvals", "deps", "conflicts", "timeline"})
         CHECK(report.find(std::string("](") + view + ".svg)") != std::string::npos);
     } else if (std::string(format) == "html") {
-      for (const char* view : {"org", "approvals", "deps", "conflicts"})
+      for (const char* view : {"org", "approvals", "deps", "conflicts", "timeline"})
         CHECK(report.find(std::string("<figure id=\"diagram-") + view + "\"") != std::string::npos);
       CHECK(report.find("<svg") != std::string::npos);
     } else if (std::string(format) == "json") {
       const auto j = nlohmann::json::parse(report);
-      REQUIRE(j["diagrams"].size() == 4);
+      REQUIRE(j["diagrams"].size() == 5);
       CHECK(j["diagrams"][2]["file"] == "deps.svg");
     } else {
       CHECK(report.find("deps.svg") != std::string::npos);

@@ -64,7 +64,7 @@ TEST_CASE("the bash completion completes commands, options and their choices", "
   CHECK(bash_completes(script, "clearpath path x.json --fo", 3) == "--format\n");
   CHECK(bash_completes(script, "clearpath path x.json --format ''", 4) == "text json md\n");
   CHECK(bash_completes(script, "clearpath analyse x.json --format h", 4) == "html\n");  // the alias
-  CHECK(bash_completes(script, "clearpath render x.json --view ''", 4) == "org approvals deps conflicts\n");
+  CHECK(bash_completes(script, "clearpath render x.json --view ''", 4) == "org approvals deps conflicts timeline\n");
   CHECK(bash_completes(script, "clearpath import ''", 2) == "mspdi psplib hr\n");
   CHECK(bash_completes(script, "clearpath copilots x.json --sig", 3) == "--signoff-threshold\n");
   // A file or a value without choices: nothing, so that bash's default (file names) applies.

@@ -45,15 +45,19 @@ TEST_CASE("progress: analyze reports each analysis and each diagram", "[cli][pro
                              ":\nclearpath: critical path:\nclearpath: co-pilots:\nclearpath: conflicts:\n"
                              "clearpath: drawing the org diagram:\nclearpath: drawing the approvals diagram:\n"
                              "clearpath: drawing the deps diagram:\nclearpath: drawing the conflicts diagram:\n"
-                             "clearpath: writing " + dir + "/out:\n");
+                             "clearpath: drawing the timeline diagram:\n"
+                             "clearpath: writing " +
+                             dir + "/out:\n");
 }
 
 TEST_CASE("progress: render, conflicts, level and copilots name their phases", "[cli][progress]") {
   const std::string f = source_path("graphs/churn-model.json");
   const std::string dir = clearpath::test::temp_dir();
   auto render = run({"render", f, "--view", "deps", "--progress=plain", "-o", dir + "/d.svg"});
-  CHECK(masked(render.err).find("clearpath: building the deps diagram:\nclearpath: laying out the deps diagram:\n"
-                                "clearpath: writing " + dir + "/d.svg:\n") != std::string::npos);
+  CHECK(masked(render.err)
+            .find("clearpath: building the deps diagram:\nclearpath: laying out the deps diagram:\n"
+                  "clearpath: writing " +
+                  dir + "/d.svg:\n") != std::string::npos);
   CHECK(run({"conflicts", f, "--progress=plain", "--fail-on", "never"}).err.find("clearpath: conflicts: ") !=
         std::string::npos);
   CHECK(run({"level", f, "--progress=plain"}).err.find("clearpath: levelling: ") != std::string::npos);

@@ -59,7 +59,7 @@ TEST_CASE("the HR import sample is what the current build imports", "[cli][sampl
 
 TEST_CASE("diagram samples are what the current build draws", "[cli][samples][render]") {
   for (const char* name : {"minimal", "churn-model", "fraud-rollout"})
-    for (const char* view : {"org", "approvals", "deps", "conflicts"}) {
+    for (const char* view : {"org", "approvals", "deps", "conflicts", "timeline"}) {
       INFO(name << " " << view);
       const auto r =
           run_in_source_tree({"render", std::string("graphs/") + name + ".json", "--view", view, "--format", "dot"});

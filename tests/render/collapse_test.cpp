@@ -149,7 +149,7 @@ TEST_CASE("options that do not apply to the view are refused", "[render][errors]
   o.view = clearpath::View::org;
   o.initiative = "init0";
   CHECK_THROWS_WITH(clearpath::build_diagram(m, o),
-                    Catch::Contains("--initiative applies to the approvals, deps and conflicts views"));
+                    Catch::Contains("--initiative applies to the approvals, deps, conflicts and timeline views"));
   o = {};
   o.view = clearpath::View::approvals;
   o.root = "p0";
