@@ -18,6 +18,7 @@ packages=(
   fonts-wqy-microhei                 # its fallback for Chinese and Japanese names in PNG and PDF
   libcsv-dev                         # RFC 4180 CSV parser for `clearpath import hr`
   chromium                           # headless browser: the HTML report test loads the page
+  python3-websocket                  # drives chromium over the DevTools protocol (the HTML report's clicks)
   clang-tidy                         # scripts/tidy.sh: the checks of .clang-tidy on changed files
   clang-format                       # .clang-format: the style the code is formatted in
   libsimdjson-dev                    # simdjson On-Demand: the fast path that reads model files

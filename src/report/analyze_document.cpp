@@ -6,6 +6,7 @@
 #include "clearpath/calendar.hpp"
 #include "report/analyze_report.hpp"
 #include "report/report_text.hpp"
+#include "util/dot_text.hpp"
 
 namespace clearpath {
 
@@ -185,6 +186,10 @@ void add_findings(Document& d, const Analysis& a) {
       if (!message.empty() && message.back() != '.') message += '.';
       message += " Also (" + x.kind + "): " + x.message;
     }
+    std::vector<std::string> subjects = f.finding.subjects;
+    for (const Finding& x : f.also) subjects.insert(subjects.end(), x.subjects.begin(), x.subjects.end());
+    t.subjects.resize(t.rows.size());
+    t.subjects.push_back(std::move(subjects));
     t.rows.push_back({{std::to_string(i + 1), Look::plain},
                       {severity_name(f.finding.severity), look},
                       {f.finding.kind, Look::plain},
@@ -192,6 +197,25 @@ void add_findings(Document& d, const Analysis& a) {
                       {f.finding.cost_of_delay > 0 ? money(f.finding.cost_of_delay) : "", Look::plain},
                       {message, Look::plain}});
   }
+}
+
+// The entities the HTML page's search and initiative filter know: all of them up to a limit
+// (the page stays a few megabytes), the organisation, systems, initiatives and gates first.
+constexpr std::size_t kIndexLimit = 20000;
+
+void add_index(Document& d, const Model& m) {
+  d.index_of = m.entity_count();
+  for (EntityKind kind : {EntityKind::initiative, EntityKind::approval, EntityKind::department, EntityKind::person,
+                          EntityKind::system, EntityKind::step})
+    for (std::size_t r = 0; r < m.entity_count() && d.index.size() < kIndexLimit; ++r) {
+      const Ref ref = static_cast<Ref>(r);
+      if (m.kind(ref) != kind) continue;
+      std::string initiative;
+      if (kind == EntityKind::initiative) initiative = m.id(ref);
+      else if (kind == EntityKind::step || kind == EntityKind::approval)
+        if (const Ref i = m.initiative_of(ref); i != kNoRef) initiative = m.id(i);
+      d.index.push_back({m.id(ref), dot_name(m.id(ref)), m.display_name(ref), kind_name(kind), initiative});
+    }
 }
 
 }  // namespace
@@ -213,6 +237,7 @@ Document analyze_document(const Model& m, const Analysis& a, const AnalyzeReport
   add_conflict_sections(d, m, a, report);
   add_model_checks(d, report);
   add_findings(d, a);
+  add_index(d, m);
   return d;
 }
 

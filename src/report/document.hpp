@@ -31,6 +31,9 @@ struct Table {
   enum class Header : unsigned char { above, hanging, none } header = Header::above;
 
   void row(std::vector<std::string> texts);  // a row of plain cells
+  // HTML: by row, the ids of the entities the row is about (a finding's subjects); clicking the
+  // row highlights them in the diagrams. Empty, or shorter than rows: none.
+  std::vector<std::vector<std::string>> subjects;
 };
 
 // A column of a listing's table: its name, width (0: as long as it is), alignment and the
@@ -107,6 +110,12 @@ struct Document {
   // Markdown: the sections from this one on go inside <details> (a pull-request comment shows
   // the ones before it, the rest one click away); none when past the end.
   std::size_t fold_from = static_cast<std::size_t>(-1);
+  // HTML: the entities the page's search and initiative filter know, or none (no tools).
+  struct Entity {
+    std::string id, node, name, kind, initiative;  // node: the id as a diagram names its node
+  };
+  std::vector<Entity> index;
+  std::size_t index_of = 0;  // how many entities the model has (index may hold fewer)
 
   Section& section(std::string id, std::string title, std::string note = "");
 };
@@ -119,7 +128,8 @@ Document listing_document(const std::string& command, const std::string& file, c
 void write_text(std::ostream& out, const Document& d, bool color, std::size_t width = 100);
 // GitHub-flavoured Markdown: pipe tables, figures as image links to their files.
 void write_markdown(std::ostream& out, const Document& d);
-// One self-contained HTML page: inline CSS, the figures' SVG inline, no script and no request
+// One self-contained HTML page: inline CSS, the figures' SVG inline, clearpath's own script
+// (report.js: pan and zoom, highlighting, sorting, search) and no other script and no request
 // (a Content-Security-Policy forbids them), every text escaped.
 void write_html(std::ostream& out, const Document& d);
 

@@ -1,10 +1,14 @@
-// A report document as one self-contained HTML page: inline CSS, the diagrams' SVG inline, no
-// script, no font or image fetched (the page's Content-Security-Policy forbids every request),
-// readable offline and printable.
+// A report document as one self-contained HTML page: inline CSS, the diagrams' SVG inline,
+// clearpath's own script alone (named by its hash in the page's Content-Security-Policy, which
+// forbids every request), no font or image fetched, readable offline and printable.
 #include <ostream>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "report/document.hpp"
+#include "report/report_script.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {
@@ -99,12 +103,29 @@ figure { margin: 12px 0 24px; }
 figure .diagram { overflow: auto; max-height: 90vh; border: 1px solid #d0d7de; padding: 8px; background: #fff; }
 figure svg { height: auto; }
 figcaption { color: #57606a; font-size: 13px; margin-top: 4px; }
+figure svg { display: block; width: 100%; max-height: 85vh; touch-action: none; cursor: grab; }
+figure.cp-natural .diagram { max-height: 90vh; }
+figure.cp-natural svg { max-height: none; max-width: none; cursor: auto; }
+.cp-controls { display: flex; gap: 4px; margin-bottom: 4px; }
+.cp-controls button, #cp-results button { font: inherit; font-size: 13px; padding: 1px 8px; border: 1px solid #d0d7de;
+  border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+#cp-results button { border: none; background: none; color: #0969da; padding: 0; text-align: left; }
+#cp-tools { margin-top: 12px; display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: baseline; font-size: 14px; }
+#cp-tools[hidden] { display: none; }
+#cp-results { flex-basis: 100%; margin: 0; padding-left: 18px; }
+g.cp-hit > polygon, g.cp-hit > path, g.cp-hit > ellipse { stroke: #ff7b00 !important; stroke-width: 5px !important; }
+g.cp-dim { opacity: 0.2; }
+tr.cp-clickable { cursor: pointer; }
+tr.cp-clickable:hover, tr.cp-selected { background: #fff4e5; }
+th.cp-sortable { cursor: pointer; }
+th[aria-sort=ascending]::after { content: " \25B2"; }
+th[aria-sort=descending]::after { content: " \25BC"; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
-  nav { display: none; }
-  figure { break-inside: avoid; }
+  nav, #cp-tools, .cp-controls { display: none; }
+  figure { break-before: page; break-inside: avoid; }
   figure .diagram { overflow: visible; max-height: none; border: none; }
-  figure svg { max-width: 100%; }
+  figure svg { max-width: 100%; max-height: 95vh; }
   h2 { break-after: avoid; }
 }
 )";
@@ -115,11 +136,17 @@ void table(std::ostream& out, const Table& t) {
     return;
   }
   out << "<table>\n<thead><tr>";
+  const auto subjects = [&](std::size_t row) {
+    if (row >= t.subjects.size() || t.subjects[row].empty()) return std::string();
+    return " data-subjects=\"" +
+           esc(nlohmann::json(t.subjects[row]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + "\"";
+  };
   for (std::size_t c = 0; c < t.columns.size(); ++c)
     out << (t.numeric[c] ? "<th class=\"num\">" : "<th>") << esc(t.columns[c]) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
-  for (const auto& row : t.rows) {
-    out << "<tr>";
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    out << "<tr" << subjects(r) << ">";
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const Cell cell = c < row.size() ? row[c] : Cell{};
       std::string cls = t.numeric[c] ? "num" : "";
@@ -172,12 +199,46 @@ void block(std::ostream& out, const Block& b) {
 
 std::string heading(const Section& s) { return s.note.empty() ? s.title : s.title + " " + s.note; }
 
+// The search and filter's index as JSON inside <script type="application/json">: every '<'
+// written \u003c, so no text in it can end the element.
+std::string index_json(const Document& d) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Document::Entity& e : d.index)
+    list.push_back({{"id", e.id}, {"node", e.node}, {"name", e.name}, {"kind", e.kind}, {"initiative", e.initiative}});
+  const std::string text = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) out += c == '<' ? std::string("\\u003c") : std::string(1, c);
+  return out;
+}
+
 }  // namespace
+
+std::string report_script_csp_source() {
+  static constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const std::string_view hex = report_script_sha256_hex();
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+  std::string out = "sha256-";
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 2]);
+    out += kBase64[(v >> 18) & 63];
+    out += kBase64[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? kBase64[(v >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kBase64[v & 63] : '=';
+  }
+  return out;
+}
 
 void write_html(std::ostream& out, const Document& d) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-         "img-src data:\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "img-src data:; script-src '"
+      << report_script_csp_source()
+      << "'\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"clearpath\">\n<title>"
       << esc(d.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>" << esc(d.title)
       << "</h1>\n";
@@ -185,14 +246,25 @@ void write_html(std::ostream& out, const Document& d) {
   out << "<nav>";
   for (const Section& s : d.sections)
     if (!s.title.empty()) out << "<a href=\"#" << esc(s.id) << "\">" << esc(heading(s)) << "</a>";
-  out << "</nav>\n</header>\n<main>\n";
+  out << "</nav>\n";
+  if (!d.index.empty()) {
+    out << "<div id=\"cp-tools\" hidden><label>Initiative <select id=\"cp-filter\"><option value=\"\">all</option>"
+           "</select></label><input type=\"search\" id=\"cp-search\" placeholder=\"Search ids and names\" "
+           "aria-label=\"Search ids and names\">";
+    if (d.index.size() < d.index_of)
+      out << "<span class=\"muted\">searches " << d.index.size() << " of " << d.index_of << " entities</span>";
+    out << "<ul id=\"cp-results\"></ul></div>\n";
+  }
+  out << "</header>\n<main>\n";
   for (const Section& s : d.sections) {
     out << "<section id=\"" << esc(s.id) << "\">\n";
     if (!s.title.empty()) out << "<h2>" << esc(heading(s)) << "</h2>\n";
     for (const Block& b : s.blocks) block(out, b);
     out << "</section>\n";
   }
-  out << "</main>\n</body>\n</html>\n";
+  out << "</main>\n";
+  if (!d.index.empty()) out << "<script type=\"application/json\" id=\"cp-index\">" << index_json(d) << "</script>\n";
+  out << "<script>" << report_script() << "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace clearpath

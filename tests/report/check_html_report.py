@@ -13,7 +13,8 @@ chromium load the page and checks the page as rendered (the DOM after loading):
     request into a console error, so none means the page is self-contained);
 and takes a screenshot, OUT_DIR/churn/report.png, to look at.
 A model whose names are markup (<script>alert(1)</script>) must render them as text: no script
-element in the page, the names visible. Exit status 0 when all holds, 1 otherwise.
+element in the page but clearpath's own, the names visible. (check_html_interactive.py drives
+the page's script.) Exit status 0 when all holds, 1 otherwise.
 """
 import html.parser
 import json
@@ -49,7 +50,7 @@ class Page(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.stack.append(tag)
-        if tag == "script":
+        if tag == "script" and not a.get("type"):  # executable (the search index is application/json)
             self.scripts += 1
         if tag == "section" and a.get("id") == "summary":
             self.in_summary = True
@@ -127,9 +128,9 @@ def main():
               "the summary shows %s %s" % (key, summary[key]))
     check("month %d after production" % summary["payback_month"] in page.summary_text, "the summary shows the payback month")
     check("production-funding lacks a business-side executive" in page.summary_text, "the summary names the missing co-pilot")
-    for view in ("org", "approvals", "deps", "conflicts"):
+    for view in ("org", "approvals", "deps", "conflicts", "timeline"):
         check(page.figures.get(view, 0) > 0, "the %s diagram is inline SVG with %d nodes" % (view, page.figures.get(view, 0)))
-    check(page.scripts == 0, "no script element")
+    check(page.scripts == 1, "one script element: clearpath's own (the CSP allows it alone)")
     lines = console_lines(r.stderr)
     check(not lines, "no console messages" + ("" if not lines else ": " + lines[0][:300]))
 
@@ -150,7 +151,7 @@ def main():
     r = chromium("file://" + os.path.abspath(hostile_page), ["--dump-dom"])
     page = Page()
     page.feed(r.stdout)
-    check(page.scripts == 0, "hostile names: no script element in the rendered page")
+    check(page.scripts == 1, "hostile names: no script element but clearpath's in the rendered page")
     check(page.title.strip() == "<script>alert(1)</script>", "hostile names: the title reads as text")
     check("<script>alert(3)</script>" in page.text, "hostile names: the person's name is shown as text")
     check("<b>bold</b>" in page.text or "</title><b>bold</b>" in page.text, "hostile names: the initiative's name is shown as text")

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "report/document.hpp"
+#include "report/report_script.hpp"
 #include "report/text_columns.hpp"
 
 using namespace clearpath;
@@ -143,7 +144,13 @@ TEST_CASE("html report: escaped, self-contained, SVG inline with ids made unique
   write_html(out, sample("<script>alert(1)</script> & \"q\" 'a'"));
   const std::string html = out.str();
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
-  CHECK(html.find("<script") == std::string::npos);
+  // One script: clearpath's own, whole, at the end of the body, named by the CSP.
+  const std::size_t script = html.find("<script");
+  REQUIRE(script != std::string::npos);
+  CHECK(html.find("<script", script + 1) == std::string::npos);
+  CHECK(html.compare(script, 8, "<script>") == 0);
+  CHECK(html.find(std::string(report_script())) == script + 8);
+  CHECK(html.find("script-src '" + report_script_csp_source() + "'") != std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &#39;a&#39;") != std::string::npos);
   CHECK(html.find("Content-Security-Policy") != std::string::npos);
   CHECK(html.find("<?xml") == std::string::npos);
@@ -155,6 +162,65 @@ TEST_CASE("html report: escaped, self-contained, SVG inline with ids made unique
   CHECK(html.find("<figure id=\"diagram-deps\"") != std::string::npos);
   CHECK(html.find("http://") == std::string::npos);  // nothing fetched
   CHECK(html.find("https://") == std::string::npos);
+}
+
+TEST_CASE("html report: the search index and a row's subjects cannot end their element", "[report][hostile]") {
+  Document d = sample("plain");
+  const std::string hostile = "</script><script>alert(1)</script>\"'&";
+  d.index.push_back({hostile, hostile, "<b>" + hostile, "step", "i"});
+  d.index_of = 3;
+  Table& t = d.sections.front().table({"finding"}, {false});
+  t.row({"about it"});
+  t.subjects.push_back({hostile, "b"});
+  std::ostringstream out;
+  write_html(out, d);
+  const std::string html = out.str();
+  // The index: JSON whose every '<' is \u003c, inside one application/json element.
+  const std::size_t index = html.find("<script type=\"application/json\" id=\"cp-index\">");
+  REQUIRE(index != std::string::npos);
+  const std::size_t end = html.find("</script>", index);
+  const std::string json = html.substr(index + 49, end - index - 49);
+  CHECK(json.find('<') == std::string::npos);
+  CHECK(json.find("\\u003c/script>\\u003cscript>alert(1)") != std::string::npos);
+  // Two <script> start tags in all: the index and clearpath's own; no other.
+  std::size_t starts = 0;
+  for (std::size_t at = html.find("<script"); at != std::string::npos; at = html.find("<script", at + 1)) ++starts;
+  CHECK(starts == 2);
+  // The row's subjects: a JSON array in an escaped attribute.
+  CHECK(html.find("<tr "
+                  "data-subjects=\"[&quot;&lt;/script&gt;&lt;script&gt;alert(1)&lt;/"
+                  "script&gt;\\&quot;&#39;&amp;&quot;,&quot;b&quot;]\">") != std::string::npos);
+  CHECK(html.find("searches 1 of 3 entities") != std::string::npos);
+  CHECK(html.find("id=\"cp-search\"") != std::string::npos);
+}
+
+TEST_CASE("html report: the CSP names the script by the SHA-256 CMake computed, in base64", "[report]") {
+  const std::string source = report_script_csp_source();
+  REQUIRE(source.rfind("sha256-", 0) == 0);
+  const std::string b64 = source.substr(7);
+  REQUIRE(b64.size() == 44);  // 32 bytes
+  CHECK(b64.back() == '=');
+  // Decoded, it is the hex digest.
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string bytes;
+  unsigned bits = 0, value = 0;
+  for (char c : b64) {
+    if (c == '=') break;
+    value = (value << 6) | static_cast<unsigned>(alphabet.find(c));
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes += static_cast<char>((value >> bits) & 0xFF);
+    }
+  }
+  std::string hex;
+  for (unsigned char c : bytes) {
+    const char digits[] = "0123456789abcdef";
+    hex += digits[c >> 4];
+    hex += digits[c & 15];
+  }
+  CHECK(hex == report_script_sha256_hex());
+  CHECK(report_script().find("clearpathHighlight") != std::string_view::npos);
 }
 
 TEST_CASE("listing document: titled by subcommand, file and model name", "[report]") {
