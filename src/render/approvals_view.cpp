@@ -16,6 +16,9 @@
 namespace clearpath {
 namespace {
 
+// Suggested co-pilots drawn per unfilled slot (the copilots report lists them all).
+constexpr std::size_t kCandidatesDrawn = 3;
+
 void define_styles(ViewBuilder& b) {
   using A = DiagramStyle::Applies;
   b.style("gate", A::node, "approval gate (pending unless coloured)",
@@ -42,6 +45,9 @@ void define_styles(ViewBuilder& b) {
   b.style("slot", A::edge, "slot of the gate", {{"arrowhead", "none"}, {"color", "#999999"}});
   b.style("filled-by", A::edge, "filled by", {{"color", "#2e8b3e"}});
   b.style("listed", A::edge, "also listed as an approver", {{"style", "dotted"}, {"color", "#999999"}});
+  b.style("candidate", A::node, "suggested co-pilot for an unfilled slot (not yet an approver)",
+          {{"style", "dashed"}, {"color", "#2e8b3e"}, {"fillcolor", "#f1faf3"}, {"penwidth", "1.5"}});
+  b.style("suggested", A::edge, "could fill it", {{"style", "dashed"}, {"color", "#2e8b3e"}});
   b.style("initiative", A::cluster, "initiative", {{"color", "#7a8ca0"}});
 }
 
@@ -127,6 +133,7 @@ class ApprovalsDrawing {
   void draw_slot(const GateResult& g, const SlotStates& states, long slot, const std::string& what,
                  const std::string& cluster);
   void link_approvers(const GateResult& g);
+  void draw_candidates(const GateResult& g, long slot, const std::string& slot_node, const std::string& cluster);
   void draw_approvers();
   void draw_gate_order();
   std::vector<std::string> notes() const;
@@ -150,6 +157,7 @@ void ApprovalsDrawing::choose_detail() {
   std::size_t slots = 0;
   for (const GateResult& g : copilots_.gates) {
     slots += g.slot_labels.size() + (g.check.unfilled.empty() ? 0 : 1);
+    for (const SlotSuggestion& s : g.suggestions) slots += std::min(s.candidates.size(), kCandidatesDrawn);
     people_.insert(m_.approval(g.gate).approvers.begin(), m_.approval(g.gate).approvers.end());
   }
   if (copilots_.gates.size() + slots + people_.size() > o_.node_budget) detail_ = Detail::no_people;
@@ -211,6 +219,11 @@ DiagramLabel ApprovalsDrawing::gate_label(const GateResult& g) const {
   std::string status = status_name(a.status);
   status += " · lead time " + short_number(a.lead_time) + " d";
   label.push_back(plain(status));
+  // The quorum: how many of the listed approvers must approve.
+  const std::size_t listed = a.approvers.size();
+  const auto needed = static_cast<std::size_t>(std::max<long long>(1, a.rule.min_approvers));
+  label.push_back(small("quorum " + std::to_string(needed) + " of " + std::to_string(listed) +
+                        (listed == 1 ? " approver" : " approvers")));
   if (const auto it = path_.find(g.gate); it != path_.end())
     label.push_back(small("cumulative lead time " + short_number(it->second->cumulative_lead_time) +
                           " d · done by day " + short_number(it->second->earliest_finish)));
@@ -237,6 +250,25 @@ void ApprovalsDrawing::draw_slot(const GateResult& g, const SlotStates& states, 
                 LabelLine::Look::small, 36, 4);
     b_.node(name, std::move(sl), {"slot-unfilled"}, cluster);
     b_.edge(gate, name, {"slot"});
+    draw_candidates(g, slot, name, cluster);
+  }
+}
+
+// The people suggested for an unfilled slot, dashed: who could be asked to co-sign.
+void ApprovalsDrawing::draw_candidates(const GateResult& g, long slot, const std::string& slot_node,
+                                       const std::string& cluster) {
+  if (detail_ == Detail::problems_only) return;
+  for (const SlotSuggestion& s : g.suggestions) {
+    if (s.slot != slot) continue;
+    for (std::size_t k = 0; k < s.candidates.size() && k < kCandidatesDrawn; ++k) {
+      const Ref p = s.candidates[k].person;
+      const std::string name = b_.synthetic("candidate", m_.id(g.gate) + ":" + std::to_string(slot) + ":" + m_.id(p));
+      DiagramLabel label = b_.entity_label(p);
+      if (!m_.person(p).title.empty()) add_wrapped(label, m_.person(p).title, LabelLine::Look::small, 30, 2);
+      label.push_back(small("suggested"));
+      b_.node(name, std::move(label), {"candidate"}, cluster);
+      b_.edge(slot_node, name, {"suggested"});
+    }
   }
 }
 

@@ -42,12 +42,19 @@ void define_styles(ViewBuilder& b) {
   b.style("suggested", A::edge, "suggested candidate",
           {{"style", "dotted"}, {"color", "#2e8b3e"}, {"penwidth", "2"}, {"constraint", "false"}});
   b.style("sponsored-by", A::edge, "sponsored by", {{"color", "#c9a400"}, {"constraint", "false"}});
+  // A manager's leaf reports stacked under the first, as org chart tools draw them: the links to
+  // the others enter from the side and do not rank them, an invisible chain does.
+  b.style("stacked-report", A::edge, "", {{"constraint", "false"}});
+  b.style("stack", A::edge, "", {{"style", "invis"}, {"weight", "10"}});
   b.style("it-side", A::cluster, "IT-side department", {{"color", "#3b6fb6"}, {"penwidth", "1.5"}});
   b.style("business-side", A::cluster, "business-side department", {{"color", "#3c9a5f"}, {"penwidth", "1.5"}});
   b.style("department", A::cluster, "department", {});
 }
 
 constexpr std::size_t kCrossLinkLimit = 1000;
+// From this many leaf reports (people with nobody under them) of one manager in one department,
+// they are stacked vertically instead of side by side.
+constexpr std::size_t kStackFrom = 3;
 
 struct Org {
   std::vector<std::vector<Ref>> reports;  // by person index, sorted by id
@@ -129,7 +136,9 @@ class OrgDrawing {
     choose_people();
     draw_departments();
     draw_cross_links_ = people_.size() <= kCrossLinkLimit;
+    stack_leaves();
     for (Ref p : people_) draw_person(p);
+    for (const auto& [head, next] : stack_next_) b_.edge(m_.id(head), m_.id(next), {"stack"});
     for (Ref p : people_)
       for (Ref boss : m_.person(p).dotted_line_to)
         if (shown(boss)) cross_link(m_.id(boss), m_.id(p), "dotted-line");
@@ -148,6 +157,7 @@ class OrgDrawing {
   void mark_roles();
   void choose_people();
   void draw_departments();
+  void stack_leaves();
   void draw_person(Ref p);
   void draw_collapsed_reports(Ref p, const std::string& cluster);
   void draw_open_gate(const GateResult& g);
@@ -170,6 +180,8 @@ class OrgDrawing {
   std::set<Ref> sponsors_, approvers_, candidates_;
   std::vector<Ref> people_;  // drawn, by id
   bool draw_cross_links_ = true;
+  std::set<Ref> stacked_;                        // leaf reports under another leaf of their manager
+  std::vector<std::pair<Ref, Ref>> stack_next_;  // each stacked leaf under the one before it
   std::size_t cross_links_left_out_ = 0, collapsed_people_ = 0;
 };
 
@@ -226,6 +238,30 @@ void OrgDrawing::draw_departments() {
   }
 }
 
+// Each manager's leaf reports in one department, when there are kStackFrom or more: the first
+// hangs under the manager as usual, each next one under the one before (by id).
+void OrgDrawing::stack_leaves() {
+  std::set<Ref> managers;
+  for (Ref p : people_)
+    if (m_.person(p).reports_to != kNoRef && p != root_) managers.insert(m_.person(p).reports_to);
+  std::map<std::pair<Ref, Ref>, std::vector<Ref>> leaves;  // (manager, department) -> leaves, by id
+  for (Ref p : people_) {
+    const Person& person = m_.person(p);
+    const std::size_t i = m_.index(p);
+    const bool collapsed_below = max_depth_ && org_.depth[i] == *max_depth_ && !org_.reports[i].empty();
+    if (person.reports_to == kNoRef || p == root_ || !shown(person.reports_to) || managers.count(p) || collapsed_below)
+      continue;
+    leaves[{person.reports_to, person.department}].push_back(p);
+  }
+  for (const auto& [key, list] : leaves) {
+    if (list.size() < kStackFrom) continue;
+    for (std::size_t k = 1; k < list.size(); ++k) {
+      stacked_.insert(list[k]);
+      stack_next_.emplace_back(list[k - 1], list[k]);
+    }
+  }
+}
+
 // A person with their title and marks, the link to their manager, and a box for the people
 // below them when the drawing stops at their level.
 void OrgDrawing::draw_person(Ref p) {
@@ -244,7 +280,9 @@ void OrgDrawing::draw_person(Ref p) {
   const std::string cluster = person.department != kNoRef ? m_.id(person.department) : std::string();
   b_.node(m_.id(p), std::move(label), std::move(styles), cluster);
   if (person.reports_to != kNoRef && shown(person.reports_to) && p != root_)
-    b_.edge(m_.id(person.reports_to), m_.id(p), {"reports-to"});
+    b_.edge(m_.id(person.reports_to), m_.id(p),
+            stacked_.count(p) ? std::vector<std::string>{"reports-to", "stacked-report"}
+                              : std::vector<std::string>{"reports-to"});
   const std::size_t i = m_.index(p);
   if (max_depth_ && org_.depth[i] == *max_depth_ && !org_.reports[i].empty()) draw_collapsed_reports(p, cluster);
 }

@@ -85,38 +85,6 @@ TEST_CASE("view and format names", "[render][backend]") {
 
 namespace {
 
-// The centre and size of a node's outline in Graphviz's SVG: the bounding box of the numbers
-// after its <title> (a polygon's points or a rounded box's path).
-struct Box {
-  double x = 0, y = 0, width = 0, height = 0;
-};
-
-Box svg_box(const std::string& svg, const std::string& node) {
-  const std::size_t title = svg.find("<title>" + node + "</title>");
-  REQUIRE(title != std::string::npos);
-  std::size_t at = svg.find(" points=\"", title);
-  const std::size_t path = svg.find(" d=\"", title);
-  if (at == std::string::npos || (path != std::string::npos && path < at)) at = path;
-  REQUIRE(at != std::string::npos);
-  at = svg.find('"', at) + 1;
-  const std::string points = svg.substr(at, svg.find('"', at) - at);
-  std::vector<double> xs, ys;
-  for (std::size_t i = 0; i < points.size();) {
-    if (std::isdigit(static_cast<unsigned char>(points[i])) || points[i] == '-') {
-      std::size_t used = 0;
-      const double v = std::stod(points.substr(i), &used);
-      (xs.size() == ys.size() ? xs : ys).push_back(v);
-      i += used;
-    } else {
-      ++i;
-    }
-  }
-  REQUIRE(xs.size() == ys.size());
-  const auto [x0, x1] = std::minmax_element(xs.begin(), xs.end());
-  const auto [y0, y1] = std::minmax_element(ys.begin(), ys.end());
-  return {(*x0 + *x1) / 2, (*y0 + *y1) / 2, *x1 - *x0, *y1 - *y0};
-}
-
 Diagram pinned() {
   Diagram d = two_nodes();
   d.edges.clear();
@@ -135,7 +103,7 @@ TEST_CASE("a pinned diagram's nodes are drawn where and as large as their geomet
   const std::string dot = clearpath::render_diagram(pinned(), DiagramFormat::dot);
   CHECK(dot.find("layout=nop") != std::string::npos);  // so that Graphviz's own tools draw it alike
   const std::string svg = clearpath::render_diagram(pinned(), DiagramFormat::svg);
-  const Box a = svg_box(svg, "a"), b = svg_box(svg, "b");
+  const auto a = clearpath::test::svg_box(svg, "a"), b = clearpath::test::svg_box(svg, "b");
   CHECK(a.width == Approx(72).margin(0.5));  // 1 inch
   CHECK(a.height == Approx(36).margin(0.5));
   CHECK(b.width == Approx(144).margin(0.5));

@@ -32,4 +32,12 @@ struct ParsedDot {
 // Throws std::runtime_error when Graphviz cannot parse the text.
 ParsedDot parse_dot(const std::string& dot);
 
+// Where Graphviz drew a node in its SVG (its output coordinates, points, y downwards): the
+// centre and size of the outline after the node's <title> (a polygon's points or a rounded
+// box's path). Throws std::runtime_error when there is no such node.
+struct SvgBox {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+SvgBox svg_box(const std::string& svg, const std::string& node);
+
 }  // namespace clearpath::test

@@ -200,6 +200,36 @@ TEST_CASE("org view: departments as clusters, missing co-pilots as placeholders 
   CHECK(label(d, "cio").find("Chief Information Officer") != std::string::npos);
 }
 
+TEST_CASE("org view: three or more leaf reports stack in a column under their manager", "[render][org]") {
+  clearpath::RenderOptions o;
+  o.view = clearpath::View::org;
+  const clearpath::Diagram diagram = clearpath::build_diagram(churn(), o);
+  const ParsedDot d = clearpath::test::parse_dot(clearpath::render_diagram(diagram, clearpath::DiagramFormat::dot));
+  // marcus-bell's four reports, by id, each under the one before (an invisible chain); the links
+  // to all but the first do not rank them.
+  const char* leaves[] = {"dmitri-volkov", "grace-mensah", "linda-park", "tom-reilly"};
+  for (int k = 1; k < 4; ++k) {
+    INFO(leaves[k]);
+    const auto* chain = d.edge(leaves[k - 1], leaves[k]);
+    REQUIRE(chain);
+    CHECK(chain->attributes.at("style") == "invis");
+    const auto* link = d.edge("marcus-bell", leaves[k]);
+    REQUIRE(link);
+    CHECK(link->attributes.at("constraint") == "false");
+    CHECK(ParsedDot::has_class(link->attributes, "reports-to"));
+  }
+  CHECK(d.edge("marcus-bell", "dmitri-volkov")->attributes.count("constraint") == 0);
+  // Two reports are not stacked: the security architects stay side by side.
+  CHECK(d.edge("daniel-fischer", "yusuf-karim") == nullptr);
+  // Drawn: one column, top to bottom.
+  const std::string svg = clearpath::render_diagram(diagram, clearpath::DiagramFormat::svg);
+  for (int k = 1; k < 4; ++k) {
+    const auto above = clearpath::test::svg_box(svg, leaves[k - 1]), below = clearpath::test::svg_box(svg, leaves[k]);
+    CHECK(below.x == Approx(above.x).margin(20));
+    CHECK(below.y > above.y + above.height / 2);
+  }
+}
+
 TEST_CASE("org view --root draws the sub-organisation only", "[render][org]") {
   const clearpath::Model& m = churn();
   clearpath::RenderOptions o;
@@ -234,6 +264,19 @@ TEST_CASE("approvals view: slots filled green or red with the reason, single poi
   CHECK(label(d, "ciso").find("security-review") != std::string::npos);
   CHECK(d.edge("poc-signoff", "production-funding"));  // gates in dependency order
   CHECK(label(d, "security-review").find("cumulative lead time 35 d") != std::string::npos);
+  // Quorums as "k of n": security-review needs 2 of its 3 approvers (ciso, daniel-fischer,
+  // yusuf-karim), poc-signoff 1 of 2.
+  CHECK(label(d, "security-review").find("quorum 2 of 3 approvers") != std::string::npos);
+  CHECK(label(d, "poc-signoff").find("quorum 1 of 2 approvers") != std::string::npos);
+  // The unfilled slot's suggested co-pilots, dashed: the copilots analysis suggests cmo, cfo, coo.
+  const Names candidates = d.nodes_with_class("candidate");
+  CHECK(candidates.size() == 3);
+  Names suggested;
+  for (const std::string& c : candidates) {
+    CHECK(d.edge(*unfilled.begin(), c));
+    suggested.insert(c.substr(c.rfind(':') + 1));
+  }
+  CHECK(suggested == Names{"cfo", "cmo", "coo"});
   for (const auto& [name, members] : d.members) CHECK(churn().find(name));  // clusters are initiatives
 }
 
@@ -277,7 +320,7 @@ TEST_CASE("every diagram's legend lists exactly the styles it uses", "[render][l
       for (const std::string& cls : d.classes()) {
         const clearpath::DiagramStyle* s = diagram.style(cls);
         REQUIRE(s);
-        expected.insert(clearpath::html_text(s->legend));
+        if (!s->legend.empty()) expected.insert(clearpath::html_text(s->legend));  // helpers have none
       }
       CHECK(legend_rows == expected);
       CHECK(!legend_rows.empty());
