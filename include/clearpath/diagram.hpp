@@ -31,6 +31,15 @@ struct LabelLine {
 };
 using DiagramLabel = std::vector<LabelLine>;
 
+// A cell of a node drawn as a table (a matrix): its lines, and the style whose colours it takes
+// ("fillcolor" as its background, "fontcolor" for its text; the legend explains it like any other).
+struct DiagramCell {
+  DiagramLabel text;
+  std::string style;     // "" = plain
+  std::size_t span = 1;  // columns it covers
+  bool left = false;     // left-aligned (else centred)
+};
+
 struct DiagramNode {
   std::string name;                 // stable id: entity ids, or "missing:<gate>:<slot>" and the like
   std::string cluster;              // "" = top level
@@ -41,6 +50,8 @@ struct DiagramNode {
   // (a text's "shape" of "plaintext"): literal values the view chose, never user text. Its
   // label is left-aligned in that box.
   DiagramAttributes geometry;
+  // Not empty: the node is this table (rows of cells) instead of its label, with no outline.
+  std::vector<std::vector<DiagramCell>> table;
 };
 
 struct DiagramEdge {

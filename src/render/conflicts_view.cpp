@@ -34,6 +34,12 @@ void define_styles(ViewBuilder& b) {
            {"fontcolor", "#d62728"}});
   b.style("member-of", A::edge, "member of", {{"style", "dotted"}, {"arrowhead", "none"}});
   b.style("loads", A::edge, "over-allocated by this initiative's work", {{"color", "#d9480f"}, {"style", "dashed"}});
+  b.style("conflict-cell", A::node, "ranking conflict: holds critical work but ranks it low (days and cost of delay)",
+          {{"fillcolor", "#f8d0d0"}, {"fontcolor", "#a31515"}, {"color", "#d62728"}});
+  b.style("inversion-cell", A::node, "priority inversion: ranked in the opposite order by another department",
+          {{"fillcolor", "#ffe3bf"}, {"color", "#d9480f"}});
+  b.style("side-row", A::node, "", {{"fillcolor", "#eeeeee"}});
+  b.style("matrix", A::node, "", {});
   b.style("it-side", A::cluster, "IT-side departments", {{"color", "#3b6fb6"}});
   b.style("business-side", A::cluster, "business-side departments", {{"color", "#3c9a5f"}});
   b.style("other-side", A::cluster, "departments of another or no side", {});
@@ -43,6 +49,11 @@ std::string peak_text(const Overallocation& o) {
   return std::string("peak ") + short_number(o.load) + " of " + short_number(o.capacity) + " FTE, days " +
          short_number(o.from) + "-" + short_number(o.to);
 }
+
+// A matrix instead of a graph from this many rank links on (a handful reads well as a graph).
+constexpr std::size_t kMatrixFrom = 12;
+// Priority inversions listed under the matrix.
+constexpr std::size_t kInversionsListed = 8;
 
 ConflictAnalysis analyze_without_levelling(const Model& m, const RenderOptions& o) {
   ConflictOptions co;
@@ -74,6 +85,12 @@ class ConflictsDrawing {
     sort_unique_by_id(m_, departments_);
     drawn_ = std::set<Ref>(departments_.begin(), departments_.end());
     define_styles(b_);
+    if (rank_links() > kMatrixFrom) {
+      draw_matrix();
+      draw_people(false);
+      b_.title("Priorities and conflicts: each department's rank of each initiative", notes_);
+      return b_.take();
+    }
     b_.diagram().graph = {{"rankdir", "LR"}, {"ranksep", "1.6"}};
     draw_departments();
     for (Ref i : initiatives_)
@@ -82,7 +99,7 @@ class ConflictsDrawing {
               {"initiative"});
     draw_rankings();
     draw_conflicts_and_inversions();
-    draw_people();
+    draw_people(true);
     b_.title("Priorities and conflicts", notes_);
     return b_.take();
   }
@@ -95,7 +112,10 @@ class ConflictsDrawing {
   void draw_departments();
   void draw_rankings();
   void draw_conflicts_and_inversions();
-  void draw_people();
+  std::size_t rank_links() const;
+  void draw_matrix();
+  DiagramCell matrix_cell(Ref department, Ref initiative) const;
+  void draw_people(bool linked);
 
   const Model& m_;
   const RenderOptions& o_;
@@ -230,8 +250,93 @@ void ConflictsDrawing::draw_conflicts_and_inversions() {
               "opposite order: " + m_.id(inv.initiatives[0]) + " / " + m_.id(inv.initiatives[1]));
 }
 
-// Over-allocated people, by their department, with the initiatives loading them.
-void ConflictsDrawing::draw_people() {
+// The links the graph would draw: each ranking of an initiative in scope, and each conflict over
+// one not ranked (over the budget, only the conflicts).
+std::size_t ConflictsDrawing::rank_links() const {
+  std::size_t n = 0;
+  for (Ref d : departments_)
+    for (Ref i : m_.department(d).priorities) n += in_scope_.count(i) && (!over_budget_ || conflict_.count({d, i}));
+  for (const RankingConflict& c : ca_.ranking_conflicts) n += !c.rank && drawn_.count(c.department);
+  return n;
+}
+
+// More links than a handful: one table instead, a row per department (by side) and a column per
+// initiative, each cell the rank; conflicts red with their days and cost, inversions orange and
+// listed under the table.
+void ConflictsDrawing::draw_matrix() {
+  std::vector<std::vector<DiagramCell>> rows;
+  std::vector<DiagramCell> head{{{bold("department")}, "", 1, true}};
+  for (Ref i : initiatives_) {
+    DiagramLabel label;
+    add_wrapped(label, m_.display_name(i), LabelLine::Look::emphasis, 18, 2);
+    label.push_back(small(money_text(m_.initiative(i).value_per_month) + " a month"));
+    head.push_back({std::move(label), "", 1, false});
+  }
+  rows.push_back(std::move(head));
+  std::map<std::string, std::vector<Ref>> by_side;
+  for (Ref d : departments_) by_side[m_.department(d).side].push_back(d);
+  for (const auto& [side, list] : by_side) {
+    rows.push_back({{{bold(side_label(side))}, "side-row", initiatives_.size() + 1, true}});
+    for (Ref d : list) {
+      DiagramLabel label = b_.entity_label(d, {small("capacity " + short_number(m_.department_capacity(d)) + " FTE")});
+      std::string style;
+      if (const auto it = peak_.find(d); it != peak_.end()) {
+        label.push_back(plain(peak_text(*it->second)));
+        style = "over-allocated";
+      }
+      std::vector<DiagramCell> row{{std::move(label), style, 1, true}};
+      for (Ref i : initiatives_) row.push_back(matrix_cell(d, i));
+      rows.push_back(std::move(row));
+    }
+  }
+  std::size_t listed = 0, inversions = 0;
+  for (const PriorityInversion& inv : ca_.inversions) {
+    if (!drawn_.count(inv.departments[0]) || !drawn_.count(inv.departments[1])) continue;
+    ++inversions;
+    if (listed == kInversionsListed) continue;
+    ++listed;
+    rows.push_back({{{plain(m_.id(inv.departments[0]) + " ranks " + m_.id(inv.initiatives[0]) + " above " +
+                            m_.id(inv.initiatives[1]) + "; " + m_.id(inv.departments[1]) + " the reverse")},
+                     "inversion-cell",
+                     initiatives_.size() + 1,
+                     true}});
+  }
+  if (inversions > listed)
+    rows.push_back(
+        {{{small("+" + count_text(inversions - listed) + " more inversions (clearpath conflicts lists them)")},
+          "",
+          initiatives_.size() + 1,
+          true}});
+  b_.node(b_.synthetic("matrix", "ranks"), {}, {"matrix"});
+  b_.diagram().nodes.back().table = std::move(rows);
+}
+
+// One department's rank of one initiative: "#2 of 3", or "-" when unranked; a conflict with its
+// critical days and cost of delay.
+DiagramCell ConflictsDrawing::matrix_cell(Ref d, Ref i) const {
+  const auto& pr = m_.department(d).priorities;
+  const auto at = std::find(pr.begin(), pr.end(), i);
+  const std::string rank = at == pr.end()
+                               ? std::string("-")
+                               : "#" + std::to_string(at - pr.begin() + 1) + " of " + std::to_string(pr.size());
+  if (const auto c = conflict_.find({d, i}); c != conflict_.end())
+    return {{bold(at == pr.end() ? std::string("not ranked") : rank),
+             small(short_number(c->second->days_at_stake) + " critical days"),
+             small("cost " + money_text(c->second->cost_of_delay))},
+            "conflict-cell",
+            1,
+            false};
+  for (const PriorityInversion& inv : ca_.inversions)
+    for (int k = 0; k < 2; ++k)
+      if (inv.departments[k] == d && (inv.initiatives[0] == i || inv.initiatives[1] == i) &&
+          drawn_.count(inv.departments[1 - k]))
+        return {{plain(rank)}, "inversion-cell", 1, false};
+  return {{plain(rank)}, "", 1, false};
+}
+
+// Over-allocated people, by their department, with the initiatives loading them: linked to
+// them in the graph, named in the label beside a matrix.
+void ConflictsDrawing::draw_people(bool linked) {
   sort_unique_by_id(m_, people_);
   for (Ref r : people_) {
     const Overallocation* ov = peak_[r];
@@ -239,7 +344,14 @@ void ConflictsDrawing::draw_people() {
     DiagramLabel label = b_.entity_label(r);
     if (!p.title.empty()) add_wrapped(label, p.title, LabelLine::Look::small, 30, 1);
     label.push_back(plain(peak_text(*ov)));
+    if (!linked) {
+      if (p.department != kNoRef) label.push_back(small(m_.display_name(p.department)));
+      std::string by;
+      for (Ref i : ov->initiatives) by += (by.empty() ? "loaded by " : ", ") + m_.id(i);
+      if (!by.empty()) add_wrapped(label, by, LabelLine::Look::small, 34, 2);
+    }
     b_.node(m_.id(r), std::move(label), {"over-allocated"});
+    if (!linked) continue;
     if (p.department != kNoRef && drawn_.count(p.department)) b_.edge(m_.id(r), m_.id(p.department), {"member-of"});
     for (Ref i : ov->initiatives)
       if (in_scope_.count(i)) b_.edge(m_.id(r), m_.id(i), {"loads"});

@@ -7,7 +7,12 @@ namespace clearpath {
 
 std::vector<const DiagramStyle*> Diagram::used_styles() const {
   std::set<std::string> used;
-  for (const DiagramNode& n : nodes) used.insert(n.styles.begin(), n.styles.end());
+  for (const DiagramNode& n : nodes) {
+    used.insert(n.styles.begin(), n.styles.end());
+    for (const auto& row : n.table)
+      for (const DiagramCell& c : row)
+        if (!c.style.empty()) used.insert(c.style);
+  }
   for (const DiagramEdge& e : edges) used.insert(e.styles.begin(), e.styles.end());
   for (const DiagramCluster& c : clusters) used.insert(c.styles.begin(), c.styles.end());
   std::vector<const DiagramStyle*> out;

@@ -402,8 +402,12 @@ class GraphBuilder {
         if (it == clusters.end()) throw RenderError("node '" + n.name + "' names an unknown cluster");
         agsubnode(it->second, node, 1);
       }
-      set_html(g.get(), node, AGNODE, "label", d_.pinned ? pinned_label(n) : label_html(n.label));
+      set_html(g.get(), node, AGNODE, "label",
+               !n.table.empty() ? table_html(d_, n.table)
+               : d_.pinned      ? pinned_label(n)
+                                : label_html(n.label));
       for (const auto& [k, v] : styled(d_, n.styles, node_defaults)) set(g.get(), node, AGNODE, k, v);
+      if (!n.table.empty()) set(g.get(), node, AGNODE, "shape", "plain");
       for (const auto& [k, v] : n.geometry) set(g.get(), node, AGNODE, k, v);
       if (d_.pinned && lookup(n.geometry, "pos").empty())
         throw RenderError("node '" + n.name + "' of a pinned diagram has no position");

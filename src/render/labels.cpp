@@ -1,6 +1,8 @@
 // Graphviz HTML-like labels: escaping user text, node labels, the title and the legend.
 #include "render/labels.hpp"
 
+#include "clearpath/render.hpp"
+
 #include <algorithm>
 
 namespace clearpath {
@@ -141,6 +143,31 @@ std::string label_html(const DiagramLabel& label) {
     }
   }
   return out.empty() ? std::string(" ") : out;
+}
+
+std::string table_html(const Diagram& d, const std::vector<std::vector<DiagramCell>>& rows) {
+  std::string out = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"#bbbbbb\">";
+  for (const auto& row : rows) {
+    out += "<TR>";
+    for (const DiagramCell& c : row) {
+      std::string fill, font;
+      if (!c.style.empty()) {
+        const DiagramStyle* s = d.style(c.style);
+        if (!s) throw RenderError("the diagram names an undefined style '" + c.style + "'");
+        fill = attribute_value(s->attributes, "fillcolor");
+        font = attribute_value(s->attributes, "fontcolor");
+      }
+      out += "<TD";
+      if (c.span > 1) out += " COLSPAN=\"" + std::to_string(c.span) + "\"";
+      if (!fill.empty()) out += " BGCOLOR=\"" + fill + "\"";
+      out += c.left ? " ALIGN=\"LEFT\" BALIGN=\"LEFT\">" : ">";
+      const std::string text = label_html(c.text);
+      out += font.empty() ? text : "<FONT COLOR=\"" + font + "\">" + text + "</FONT>";
+      out += "</TD>";
+    }
+    out += "</TR>";
+  }
+  return out + "</TABLE>";
 }
 
 std::string title_html(const std::vector<std::string>& title) {

@@ -29,6 +29,10 @@ std::string capped_html_text(std::string_view s);
 // A node or cluster label: its lines joined, emphasised lines bold, small ones smaller and grey.
 std::string label_html(const DiagramLabel& label);
 
+// A node drawn as a table: each cell's lines as label_html writes them, its background and text
+// colour from its style (throws RenderError for a style `d` does not define).
+std::string table_html(const Diagram& d, const std::vector<std::vector<DiagramCell>>& rows);
+
 // The title of a diagram: its first line bold and larger, the rest below it.
 std::string title_html(const std::vector<std::string>& title);
 

@@ -60,7 +60,7 @@ ViewBuilder::ViewBuilder(const Model& m, const RenderOptions& o)
     : m_(m), o_(o), prefix_(unused_prefix("cp:", entity_ids(m))) {}
 
 void ViewBuilder::node(std::string name, DiagramLabel label, std::vector<std::string> styles, std::string cluster) {
-  d_.nodes.push_back({std::move(name), std::move(cluster), std::move(styles), std::move(label), {}});
+  d_.nodes.push_back({std::move(name), std::move(cluster), std::move(styles), std::move(label), {}, {}});
 }
 
 void ViewBuilder::edge(std::string tail, std::string head, std::vector<std::string> styles, std::string label) {

@@ -25,8 +25,8 @@ Diagram two_nodes() {
   d.styles.push_back({"link", DiagramStyle::Applies::edge, "a link", {{"penwidth", "2"}}});
   d.styles.push_back({"unused", DiagramStyle::Applies::node, "never used", {{"color", "blue"}}});
   d.clusters.push_back({"c", "", {}, {{"Cluster", LabelLine::Look::emphasis}}});
-  d.nodes.push_back({"a", "c", {"hot"}, {{"A", LabelLine::Look::normal}}, {}});
-  d.nodes.push_back({"b", "", {}, {{"B", LabelLine::Look::small}}, {}});
+  d.nodes.push_back({"a", "c", {"hot"}, {{"A", LabelLine::Look::normal}}, {}, {}});
+  d.nodes.push_back({"b", "", {}, {{"B", LabelLine::Look::small}}, {}, {}});
   d.edges.push_back({"a", "b", {"link"}, "label"});
   return d;
 }
@@ -49,7 +49,7 @@ TEST_CASE("the backend sets styles as attributes and classes, and a legend of th
 
 TEST_CASE("the legend's name steps aside for a node of the same name", "[render][backend]") {
   Diagram d = two_nodes();
-  d.nodes.push_back({"clearpath:legend", "", {}, {{"user node", LabelLine::Look::normal}}, {}});
+  d.nodes.push_back({"clearpath:legend", "", {}, {{"user node", LabelLine::Look::normal}}, {}, {}});
   const auto p = clearpath::test::parse_dot(clearpath::render_diagram(d, DiagramFormat::dot));
   CHECK(p.nodes.at("clearpath:legend").at("label") == "user node");
   CHECK(p.nodes.at("_clearpath:legend").at("class") == "legend");

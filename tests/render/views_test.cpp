@@ -280,24 +280,74 @@ TEST_CASE("approvals view: slots filled green or red with the reason, single poi
   for (const auto& [name, members] : d.members) CHECK(churn().find(name));  // clusters are initiatives
 }
 
-TEST_CASE("conflicts view: rank on each edge, conflicts in red, over-allocated people", "[render][conflicts]") {
+TEST_CASE("conflicts view with a handful of rankings: rank on each edge, conflicts in red", "[render][conflicts]") {
+  // it ranks four initiatives and holds the critical work of the fourth: a ranking conflict
+  // (outside its top 3); biz ranks one. Five links: drawn as a graph.
+  const clearpath::Model m = clearpath::test::load_valid(R"({"clearpath": 1, "calendar": {"start": "2027-03-01"},
+    "people": [{"id": "ana", "department": "it"}, {"id": "bo", "department": "biz", "capacity": 0.5}],
+    "departments": [{"id": "it", "side": "it", "priorities": ["w", "x", "y", "z"]},
+                    {"id": "biz", "side": "business", "priorities": ["z"]}],
+    "initiatives": [{"id": "w"}, {"id": "x"}, {"id": "y"}, {"id": "z", "value_per_month": 26000}],
+    "steps": [{"id": "s", "initiative": "z", "owner": "it", "duration": 5},
+              {"id": "t", "initiative": "z", "owner": "bo", "duration": 2, "depends_on": ["s"]}]})");
+  const ParsedDot d = draw(m, clearpath::View::conflicts);
+  CHECK(d.nodes.count("cp:matrix:ranks") == 0);
+  const ParsedDot::Edge* z = d.edge("it", "z");
+  REQUIRE(z);
+  CHECK(ParsedDot::has_class(z->attributes, "ranking-conflict"));
+  CHECK(z->attributes.at("label") == "#4 of 4");
+  const ParsedDot::Edge* w = d.edge("it", "w");
+  REQUIRE(w);
+  CHECK(ParsedDot::has_class(w->attributes, "ranks"));
+  CHECK(w->attributes.at("label") == "#1 of 4");
+  CHECK(ParsedDot::has_class(d.edge("biz", "z")->attributes, "ranks"));
+}
+
+TEST_CASE("conflicts view with many rankings: a department x initiative matrix", "[render][conflicts]") {
   const ParsedDot d = draw(churn(), clearpath::View::conflicts);
-  const ParsedDot::Edge* billing = d.edge("billing-systems", "churn-model");
-  REQUIRE(billing);
-  CHECK(ParsedDot::has_class(billing->attributes, "ranking-conflict"));
-  CHECK(billing->attributes.at("label") == "#3 of 3");
-  const ParsedDot::Edge* science = d.edge("data-science", "pricing-engine");
-  REQUIRE(science);
-  CHECK(ParsedDot::has_class(science->attributes, "ranking-conflict"));
-  const ParsedDot::Edge* finance = d.edge("finance", "churn-model");  // last, but no critical work
-  REQUIRE(finance);
-  CHECK(ParsedDot::has_class(finance->attributes, "ranks"));
+  REQUIRE(d.nodes.count("cp:matrix:ranks") == 1);
+  const std::string table = label(d, "cp:matrix:ranks");
+  CHECK(d.edges.empty());  // no rank edges
+  // billing-systems ranks churn-model 3rd of 3 while holding 56 days of its critical work, at a
+  // cost of delay of 465,231; data-science ranks pricing-engine 2nd of 2 (21 days, 242,308).
+  const std::string conflict = "<TD BGCOLOR=\"#f8d0d0\"><FONT COLOR=\"#a31515\"><B>";
+  CHECK(table.find(conflict + "#3 of 3</B><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#444444\">56 critical days</FONT><BR/>"
+                              "<FONT POINT-SIZE=\"8\" COLOR=\"#444444\">cost 465,231</FONT>") != std::string::npos);
+  CHECK(table.find(conflict + "#2 of 2</B>") != std::string::npos);
   std::size_t conflicts = 0;
-  for (const ParsedDot::Edge& e : d.edges) conflicts += ParsedDot::has_class(e.attributes, "ranking-conflict");
+  for (std::size_t at = table.find(conflict); at != std::string::npos; at = table.find(conflict, at + 1)) ++conflicts;
   CHECK(conflicts == 2);
+  // Finance ranks churn-model last, with no critical work on it: a plain cell.
+  CHECK(table.find("<TD>#3 of 3</TD>") != std::string::npos);
+  // Sides as rows, initiatives as columns with their value.
+  CHECK(table.find("<B>IT side</B>") != std::string::npos);
+  CHECK(table.find("180,000 a month") != std::string::npos);
+  // The over-allocated person beside it, naming what loads them.
   CHECK(d.nodes_with_class("over-allocated") == Names{"tomasz-nowak"});
   CHECK(label(d, "tomasz-nowak").find("peak 1.3 of 1 FTE, days 106-123") != std::string::npos);
-  CHECK(d.edge("tomasz-nowak", "churn-model"));
+  CHECK(label(d, "tomasz-nowak").find("loaded by churn-model") != std::string::npos);
+}
+
+TEST_CASE("conflicts matrix: inversions in orange, listed under it", "[render][conflicts]") {
+  // d1 ranks a above b, d2 the reverse, and both hold critical work on both: an inversion.
+  // Four departments ranking four initiatives: 16 links, so a matrix.
+  const clearpath::Model m = clearpath::test::load_valid(R"({"clearpath": 1,
+    "departments": [{"id": "d1", "capacity": 2, "priorities": ["a", "b", "c", "e"]},
+                    {"id": "d2", "capacity": 2, "priorities": ["b", "a", "c", "e"]},
+                    {"id": "d3", "capacity": 2, "priorities": ["a", "b", "c", "e"]},
+                    {"id": "d4", "capacity": 2, "priorities": ["a", "b", "c", "e"]}],
+    "initiatives": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "e"}],
+    "steps": [{"id": "a1", "initiative": "a", "owner": "d1", "duration": 4}, {"id": "a2", "initiative": "a", "owner": "d2", "duration": 4},
+              {"id": "b1", "initiative": "b", "owner": "d1", "duration": 4}, {"id": "b2", "initiative": "b", "owner": "d2", "duration": 4}]})");
+  const ParsedDot d = draw(m, clearpath::View::conflicts);
+  const std::string table = label(d, "cp:matrix:ranks");
+  const std::string inverted = "<TD BGCOLOR=\"#ffe3bf\">";
+  std::size_t cells = 0;
+  for (std::size_t at = table.find(inverted + "#"); at != std::string::npos; at = table.find(inverted + "#", at + 1))
+    ++cells;
+  CHECK(cells == 4);  // d1 and d2, a and b
+  CHECK(table.find("d1 ranks a above b; d2 the reverse") != std::string::npos);
+  CHECK(table.find("<TD>#1 of 4</TD>") != std::string::npos);  // d3 and d4: plain
 }
 
 TEST_CASE("every diagram's legend lists exactly the styles it uses", "[render][legend]") {
@@ -317,6 +367,11 @@ TEST_CASE("every diagram's legend lists exactly the styles it uses", "[render][l
         legend_rows.insert(legend.substr(from, legend.find(close, from) - from));
       }
       Names expected;
+      for (const clearpath::DiagramNode& n : diagram.nodes)  // a table's cells carry styles too
+        for (const auto& row : n.table)
+          for (const clearpath::DiagramCell& c : row)
+            if (!c.style.empty() && !diagram.style(c.style)->legend.empty())
+              expected.insert(clearpath::html_text(diagram.style(c.style)->legend));
       for (const std::string& cls : d.classes()) {
         const clearpath::DiagramStyle* s = diagram.style(cls);
         REQUIRE(s);
