@@ -2,6 +2,8 @@
 // systems, and the title says what was collapsed. Random models render in every view.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "clearpath/render.hpp"
 #include "render/parsed_dot.hpp"
 #include "render/views.hpp"
@@ -188,5 +190,37 @@ TEST_CASE("random models render in every view and format without errors", "[rend
       CHECK(d.nodes.size() == diagram.nodes.size() + 1);  // and the legend
       CHECK(d.edges.size() == diagram.edges.size());
     }
+  }
+}
+
+TEST_CASE("at 10,000 steps every graph view is legible: no two boxes overlap where Graphviz drew them",
+          "[render][collapse][legible]") {
+  clearpath::SyntheticOptions so;
+  so.steps = 10000;
+  so.people = 2000;
+  so.seed = 11;
+  so.gates = 60;
+  const clearpath::Model m = clearpath::test::load_valid(clearpath::synthetic_model(so));
+  for (clearpath::View v :
+       {clearpath::View::org, clearpath::View::approvals, clearpath::View::deps, clearpath::View::conflicts}) {
+    INFO(clearpath::view_name(v));
+    clearpath::RenderOptions o;
+    o.view = v;
+    const std::string svg = clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::svg);
+    const auto boxes = clearpath::test::svg_node_boxes(svg);
+    CHECK(boxes.size() > 5);
+    std::size_t overlaps = 0;
+    for (std::size_t a = 0; a < boxes.size(); ++a)
+      for (std::size_t b = a + 1; b < boxes.size(); ++b) {
+        const auto& p = boxes[a].second;
+        const auto& q = boxes[b].second;
+        const double dx = (p.width + q.width) / 2 - std::abs(p.x - q.x);
+        const double dy = (p.height + q.height) / 2 - std::abs(p.y - q.y);
+        if (dx > 1 && dy > 1) {  // more than a point each way
+          ++overlaps;
+          UNSCOPED_INFO(boxes[a].first << " overlaps " << boxes[b].first);
+        }
+      }
+    CHECK(overlaps == 0);
   }
 }

@@ -114,4 +114,51 @@ SvgBox svg_box(const std::string& svg, const std::string& node) {
   return {(*x0 + *x1) / 2, (*y0 + *y1) / 2, *x1 - *x0, *y1 - *y0};
 }
 
+std::vector<std::pair<std::string, SvgBox>> svg_node_boxes(const std::string& svg) {
+  std::vector<std::pair<std::string, SvgBox>> out;
+  const std::string open = "<g id=\"";
+  for (std::size_t at = svg.find(open); at != std::string::npos; at = svg.find(open, at + 1)) {
+    const std::size_t tag_end = svg.find('>', at);
+    if (svg.find("class=\"node", at) > tag_end) continue;  // a graph, cluster or edge
+    const std::size_t end = svg.find("</g>", at);
+    const std::size_t t0 = svg.find("<title>", at), t1 = svg.find("</title>", at);
+    if (t0 > end || t1 > end) continue;
+    const std::string body = svg.substr(tag_end, end - tag_end);
+    std::vector<double> xs, ys;
+    for (const char* attribute : {" points=\"", " d=\""})
+      for (std::size_t a = body.find(attribute); a != std::string::npos; a = body.find(attribute, a + 1)) {
+        const std::size_t from = body.find('"', a) + 1;
+        const std::string numbers = body.substr(from, body.find('"', from) - from);
+        std::vector<double> values;
+        for (std::size_t i = 0; i < numbers.size();) {
+          if (std::isdigit(static_cast<unsigned char>(numbers[i])) || numbers[i] == '-' || numbers[i] == '.') {
+            std::size_t used = 0;
+            values.push_back(std::stod(numbers.substr(i), &used));
+            i += used;
+          } else {
+            ++i;
+          }
+        }
+        for (std::size_t k = 0; k + 1 < values.size(); k += 2) {
+          xs.push_back(values[k]);
+          ys.push_back(values[k + 1]);
+        }
+      }
+    for (std::size_t e = body.find("<ellipse"); e != std::string::npos; e = body.find("<ellipse", e + 1)) {
+      const auto number = [&](const char* key) {
+        const std::size_t k = body.find(key, e);
+        return std::stod(body.substr(k + std::string(key).size()));
+      };
+      const double cx = number(" cx=\""), cy = number(" cy=\""), rx = number(" rx=\""), ry = number(" ry=\"");
+      xs.insert(xs.end(), {cx - rx, cx + rx});
+      ys.insert(ys.end(), {cy - ry, cy + ry});
+    }
+    if (xs.empty()) continue;
+    const auto [x0, x1] = std::minmax_element(xs.begin(), xs.end());
+    const auto [y0, y1] = std::minmax_element(ys.begin(), ys.end());
+    out.emplace_back(svg.substr(t0 + 7, t1 - t0 - 7), SvgBox{(*x0 + *x1) / 2, (*y0 + *y1) / 2, *x1 - *x0, *y1 - *y0});
+  }
+  return out;
+}
+
 }  // namespace clearpath::test

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clearpath::test {
@@ -39,5 +40,8 @@ struct SvgBox {
   double x = 0, y = 0, width = 0, height = 0;
 };
 SvgBox svg_box(const std::string& svg, const std::string& node);
+// Every node Graphviz drew in its SVG, by its <title> (as written: '-' as &#45;), with the box
+// around all its shapes (polygons, paths, ellipses; a text-only node is a point).
+std::vector<std::pair<std::string, SvgBox>> svg_node_boxes(const std::string& svg);
 
 }  // namespace clearpath::test
