@@ -42,6 +42,7 @@ struct RenderOptions {
   std::string focus;                 // deps: an activity; draw it and what is within `depth` links
   std::optional<std::size_t> depth;  // deps: links from --focus (default 2); org: levels below the top drawn
   std::string root;                  // org: draw this person's sub-organisation
+  std::string department;            // org: draw this department's people alone (one page of --page-per)
   bool all_edges = false;            // deps: every dependency, not the transitive reduction
   std::size_t node_budget = kDefaultNodeBudget;  // above it, views collapse
 };

@@ -113,7 +113,7 @@ int run_import_hr(Session& session, const ImportArgs& args);
 int run_import_mspdi(Session& session, const ImportArgs& args);
 
 struct RenderArgs {
-  std::string file, view, initiative, focus, root, output;
+  std::string file, view, initiative, focus, root, output, page_per;
   std::optional<OutputFormat> format;
   std::optional<std::size_t> depth;
   std::size_t max_nodes = 0;  // 0 = the default budget

@@ -63,15 +63,19 @@ struct Org {
   std::vector<std::size_t> below;         // people in scope further down, by person index
 };
 
-Org walk(const Model& m, std::optional<Ref> root) {
+// The people in scope: everyone, or `root` and everyone under them, or the people of
+// `department` (its top being those whose manager is elsewhere), with depths from the top.
+Org walk(const Model& m, std::optional<Ref> root, std::optional<Ref> department) {
   const std::size_t n = m.people().size();
   Org o{std::vector<std::vector<Ref>>(n), std::vector<bool>(n, false), std::vector<std::size_t>(n, 0),
         std::vector<std::size_t>(n, 0)};
   std::vector<Ref> tops;
+  const auto member = [&](Ref p) { return !department || m.person(p).department == *department; };
   for (std::size_t i = 0; i < n; ++i) {
     const Ref r = m.ref_of(EntityKind::person, i);
+    if (!member(r)) continue;
     const Ref boss = m.people()[i].reports_to;
-    if (boss == kNoRef) tops.push_back(r);
+    if (boss == kNoRef || !member(boss)) tops.push_back(r);
     else o.reports[m.index(boss)].push_back(r);
   }
   for (auto& list : o.reports) sort_unique_by_id(m, list);
@@ -112,6 +116,14 @@ std::size_t fitting_depth(const Model& m, const Org& o, std::size_t budget) {
   return best;
 }
 
+std::optional<Ref> find_department(const Model& m, const RenderOptions& o) {
+  if (o.department.empty()) return std::nullopt;
+  const std::optional<Ref> d = m.find(o.department);
+  if (!d || m.kind(*d) != EntityKind::department)
+    throw RenderError("--department: there is no department '" + o.department + "'");
+  return d;
+}
+
 std::optional<Ref> find_root(const Model& m, const RenderOptions& o) {
   if (o.root.empty()) return std::nullopt;
   const std::optional<Ref> root = m.find(o.root);
@@ -123,8 +135,9 @@ std::optional<Ref> find_root(const Model& m, const RenderOptions& o) {
 // gates and initiatives with a missing co-pilot and their placeholders.
 class OrgDrawing {
  public:
-  OrgDrawing(const Model& m, const RenderOptions& o, std::optional<Ref> root)
-      : m_(m), o_(o), root_(root), org_(walk(m, root)), copilots_(analyze_copilots(m, CopilotOptions{})), b_(m, o) {
+  OrgDrawing(const Model& m, const RenderOptions& o, std::optional<Ref> root, std::optional<Ref> department)
+      : m_(m), o_(o), root_(root), department_(department), org_(walk(m, root, department)),
+        copilots_(analyze_copilots(m, CopilotOptions{})), b_(m, o) {
     for (bool s : org_.in_scope) in_scope_ += s;
   }
 
@@ -144,7 +157,10 @@ class OrgDrawing {
         if (shown(boss)) cross_link(m_.id(boss), m_.id(p), "dotted-line");
     for (const GateResult* g : open_gates_) draw_open_gate(*g);
     for (const InitiativeResult* ir : lopsided_) draw_lopsided(*ir);
-    b_.title(root_ ? "Organisation under " + m_.display_name(*root_) : std::string("Organisation"), notes());
+    b_.title(root_         ? "Organisation under " + m_.display_name(*root_)
+             : department_ ? "Organisation: " + m_.display_name(*department_)
+                           : std::string("Organisation"),
+             notes());
     return b_.take();
   }
 
@@ -169,6 +185,7 @@ class OrgDrawing {
   const Model& m_;
   const RenderOptions& o_;
   const std::optional<Ref> root_;
+  const std::optional<Ref> department_;
   const Org org_;
   const CopilotAnalysis copilots_;
   ViewBuilder b_;
@@ -188,7 +205,7 @@ class OrgDrawing {
 // Gates and initiatives with a missing co-pilot, drawn with their placeholders.
 void OrgDrawing::find_missing_copilots() {
   auto touches_scope = [&](const std::vector<Ref>& who) {
-    if (!root_) return true;
+    if (!root_ && !department_) return true;
     return std::any_of(who.begin(), who.end(), [&](Ref p) { return org_.in_scope[m_.index(p)]; });
   };
   for (const GateResult& g : copilots_.gates)
@@ -370,6 +387,8 @@ std::vector<std::string> OrgDrawing::notes() const {
 
 }  // namespace
 
-Diagram org_view(const Model& m, const RenderOptions& o) { return OrgDrawing(m, o, find_root(m, o)).draw(); }
+Diagram org_view(const Model& m, const RenderOptions& o) {
+  return OrgDrawing(m, o, find_root(m, o), find_department(m, o)).draw();
+}
 
 }  // namespace clearpath

@@ -131,6 +131,8 @@ void check_options(const RenderOptions& o) {
   if (!o.focus.empty() && o.view != View::deps) refuse("--focus", "deps view");
   if (o.all_edges && o.view != View::deps) refuse("--all-edges", "deps view");
   if (!o.root.empty() && o.view != View::org) refuse("--root", "org view");
+  if (!o.department.empty() && o.view != View::org) refuse("--page-per department", "org view");
+  if (!o.department.empty() && !o.root.empty()) throw RenderError("--root and --page-per department: give one of them");
   if (o.depth && o.view != View::org && !(o.view == View::deps && !o.focus.empty()))
     refuse("--depth", "org view and to the deps view with --focus");
   if (o.node_budget == 0) throw RenderError("--max-nodes must be at least 1");

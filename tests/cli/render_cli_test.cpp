@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
 
 #include "clearpath/load.hpp"
 #include "support/test_support.hpp"
@@ -71,4 +74,30 @@ TEST_CASE("render --help shows examples", "[cli][render]") {
   CHECK(r.status == 0);
   CHECK(r.out.find("clearpath render graphs/churn-model.json --view deps -o deps.svg") != std::string::npos);
   CHECK(r.out.find("--max-nodes") != std::string::npos);
+}
+
+TEST_CASE("render --page-per department: one file per department with people, named by its id", "[cli][render]") {
+  const std::string graph = source_path("graphs/churn-model.json");
+  const std::string dir = clearpath::test::temp_dir() + "/pages";
+  const auto r = run({"render", graph, "--view", "org", "--page-per", "department", "-o", dir});
+  REQUIRE(r.status == 0);
+  std::set<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files.insert(e.path().filename().string());
+  // The churn example's 13 departments all have people.
+  CHECK(files.size() == 13);
+  CHECK(files.count("billing-systems.svg") == 1);
+  std::ifstream in(dir + "/billing-systems.svg");
+  const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(svg.find("Organisation: Billing Systems (mainframe)") != std::string::npos);
+  CHECK(svg.find("<title>harold&#45;jennings</title>") != std::string::npos);  // its people
+  CHECK(svg.find("<title>marcus&#45;bell</title>") == std::string::npos);      // another's
+  CHECK(svg.find("<title>cio</title>") == std::string::npos);                  // its head's manager is elsewhere
+  // Not a folder, another view, with --root, or a page kind that does not exist: exit 2, nothing written.
+  CHECK(run({"render", graph, "--view", "org", "--page-per", "department", "-o", dir + "/x.svg"}).status == 2);
+  CHECK(run({"render", graph, "--view", "org", "--page-per", "department"}).status == 2);
+  CHECK(run({"render", graph, "--view", "deps", "--page-per", "department", "-o", dir + "2"}).status == 2);
+  CHECK(run({"render", graph, "--view", "org", "--root", "cio", "--page-per", "department", "-o", dir + "2"}).status ==
+        2);
+  CHECK(run({"render", graph, "--view", "org", "--page-per", "team", "-o", dir + "2"}).status == 2);
+  CHECK_FALSE(std::filesystem::exists(dir + "2"));
 }
