@@ -60,6 +60,8 @@ struct ApprovalPathEntry {
 struct InitiativeResult {
   Ref initiative = kNoRef;
   InitiativeCopilot copilot;
+  // For each side with no sponsor: who could co-sponsor (its executives closest to the sponsors).
+  std::vector<SlotSuggestion> cosponsor_suggestions;
   std::vector<Ref> single_points_of_failure;  // absence breaks one of its checked gates (by id)
   std::vector<SoleOwner> sole_owners;         // of its critical steps (by person id)
   std::vector<ApprovalPathEntry> approval_path;

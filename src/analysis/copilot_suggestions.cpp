@@ -37,10 +37,14 @@ class Suggester {
  public:
   Suggester(const OrgIndex& org, const GateCheck& check, const std::vector<Ref>& sources,
             const std::vector<bool>& absent, std::size_t count)
-      : org_(org), m_(org.model()), gate_(m_.approval(check.gate)), rule_(gate_.rule), sources_(sources),
-        absent_(absent), count_(count), named_(gate_.approvers.begin(), gate_.approvers.end()) {
+      : org_(org), m_(org.model()), rule_(&m_.approval(check.gate).rule), sources_(sources), absent_(absent),
+        count_(count), named_(m_.approval(check.gate).approvers.begin(), m_.approval(check.gate).approvers.end()) {
     for (const SlotFill& f : check.assignment) chosen_.push_back(f.person);
   }
+  // For a co-sponsor: no rule to keep; the sponsors themselves are not suggested.
+  Suggester(const OrgIndex& org, const std::vector<Ref>& sponsors, const std::vector<bool>& absent, std::size_t count)
+      : org_(org), m_(org.model()), rule_(nullptr), sources_(sponsors), absent_(absent), count_(count),
+        named_(sponsors.begin(), sponsors.end()) {}
 
   std::vector<long> slots_to_fill(const GateCheck& check) const;
   std::vector<Candidate> candidates(const Slot& spec) const;
@@ -54,8 +58,7 @@ class Suggester {
 
   const OrgIndex& org_;
   const Model& m_;
-  const Approval& gate_;
-  const Rule& rule_;
+  const Rule* rule_;  // the gate's, or none (a co-sponsor)
   const std::vector<Ref>& sources_;
   const std::vector<bool>& absent_;
   const std::size_t count_;
@@ -77,7 +80,7 @@ std::vector<long> Suggester::slots_to_fill(const GateCheck& check) const {
   std::size_t available = 0;
   for (Ref p : named_) available += m_.person(p).available && (absent_.empty() || !absent_[p]);
   const std::size_t need =
-      std::max<std::size_t>(static_cast<std::size_t>(std::max(rule_.min_approvers, 0)), rule_.slots.size());
+      std::max<std::size_t>(static_cast<std::size_t>(std::max(rule_->min_approvers, 0)), rule_->slots.size());
   if (rule_level && (available >= need || need - available > open.size())) open.insert(open.begin(), -1);
   return open;
 }
@@ -86,11 +89,12 @@ std::vector<long> Suggester::slots_to_fill(const GateCheck& check) const {
 bool Suggester::acceptable(Ref p, const OrgIndex::SlotKey& wanted) const {
   if (!org_.matches(p, wanted) || !m_.person(p).available || (!absent_.empty() && absent_[p]) || named_.count(p))
     return false;
+  if (!rule_) return true;
   for (Ref c : chosen_) {
-    if (rule_.distinct_departments && m_.person(p).department != kNoRef &&
+    if (rule_->distinct_departments && m_.person(p).department != kNoRef &&
         m_.person(p).department == m_.person(c).department)
       return false;
-    if (rule_.independent && org_.in_one_chain(p, c)) return false;
+    if (rule_->independent && org_.in_one_chain(p, c)) return false;
   }
   return true;
 }
@@ -168,6 +172,26 @@ std::vector<SlotSuggestion> suggest_copilots(const OrgIndex& org, const GateChec
     const Slot& spec = slot < 0 ? anyone : rule.slots[static_cast<std::size_t>(slot)];
     out.push_back(
         {slot, slot < 0 ? "additional approver" : labels[static_cast<std::size_t>(slot)], suggester.candidates(spec)});
+  }
+  return out;
+}
+
+std::vector<SlotSuggestion> suggest_cosponsors(const OrgIndex& org, const std::vector<std::string>& sides,
+                                               const std::vector<Ref>& sponsors, const std::vector<bool>& absent,
+                                               std::size_t count) {
+  const Suggester suggester(org, sponsors, absent, count);
+  std::vector<SlotSuggestion> out;
+  for (const std::string& side : sides) {
+    Slot executive;
+    executive.side = side;
+    executive.role = "executive";
+    std::vector<Candidate> found = suggester.candidates(executive);
+    if (found.empty()) {  // nobody with the role: anyone on that side
+      Slot anyone;
+      anyone.side = side;
+      found = suggester.candidates(anyone);
+    }
+    out.push_back({-1, (side == "it" ? std::string("IT") : side) + "-side co-sponsor", std::move(found)});
   }
   return out;
 }

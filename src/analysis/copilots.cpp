@@ -185,6 +185,12 @@ InitiativeResult CopilotRun::check_initiative(std::size_t k, const Members& memb
   InitiativeResult r;
   r.initiative = initiatives_[k];
   r.copilot = check_initiative_copilot(m_, r.initiative, absent_);
+  if (!r.copilot.missing_sides.empty()) {
+    std::vector<Ref> sponsors = present_sponsors(m_, r.initiative, absent_);
+    sort_unique_by_id(m_, sponsors);
+    r.cosponsor_suggestions =
+        suggest_cosponsors(org_, r.copilot.missing_sides, sponsors, absent_, options_.suggestions);
+  }
   add_approval_path(reaches_[k], r);
   add_sole_owners(reaches_[k], members, r);
   return r;

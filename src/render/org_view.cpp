@@ -234,6 +234,9 @@ void OrgDrawing::mark_roles() {
   for (const GateResult& g : copilots_.gates)
     for (const SlotSuggestion& s : g.suggestions)
       for (const Candidate& c : s.candidates) candidates_.insert(c.person);
+  for (const InitiativeResult* ir : lopsided_)
+    for (const SlotSuggestion& s : ir->cosponsor_suggestions)
+      for (const Candidate& c : s.candidates) candidates_.insert(c.person);
 }
 
 void OrgDrawing::choose_people() {
@@ -355,11 +358,20 @@ void OrgDrawing::draw_lopsided(const InitiativeResult& ir) {
   for (Ref s : m_.initiative(ir.initiative).sponsors)
     if (shown(s)) cross_link(id, m_.id(s), "sponsored-by");
   const std::string name = b_.synthetic("missing", id);
-  b_.node(name,
-          {bold("missing co-pilot"), plain(missing_sides_text(ir.copilot) + " co-sponsor"),
-           small("no sponsor on that side")},
-          {"missing-copilot"});
+  DiagramLabel label{bold("missing co-pilot"), plain(missing_sides_text(ir.copilot) + " co-sponsor"),
+                     small("no sponsor on that side")};
+  std::vector<Ref> suggested;
+  for (const SlotSuggestion& s : ir.cosponsor_suggestions)
+    for (const Candidate& c : s.candidates) suggested.push_back(c.person);
+  if (!suggested.empty()) {
+    std::string names;
+    for (Ref c : suggested) names += (names.empty() ? "" : ", ") + m_.display_name(c);
+    add_wrapped(label, "suggested: " + names, LabelLine::Look::normal, 36, 2);
+  }
+  b_.node(name, std::move(label), {"missing-copilot"});
   b_.edge(id, name, {"needs"});
+  for (Ref c : suggested)
+    if (shown(c)) cross_link(name, m_.id(c), "suggested");
 }
 
 // Links that do not set the hierarchy (dotted lines, suggestions, sponsors): Graphviz 2.42

@@ -156,6 +156,12 @@ void add_initiative(Section& sec, const Model& m, const InitiativeResult& r) {
   if (r.copilot.single_sponsor) copilot += copilot.empty() ? " - single sponsor" : ", single sponsor";
   sec.wrapped("sponsors: " + (sponsors.empty() ? std::string("none") : sponsors) + copilot, 1,
               r.copilot.missing_sides.empty() ? Look::plain : Look::bad);
+  for (const SlotSuggestion& s : r.cosponsor_suggestions) {
+    std::vector<Ref> people;
+    for (const Candidate& c : s.candidates) people.push_back(c.person);
+    sec.wrapped("suggested " + s.label + ": " + (people.empty() ? std::string("nobody on that side") : ids(m, people)),
+                1);
+  }
   sec.line("single points of failure: " + ids(m, r.single_points_of_failure), 1);
   sec.line(std::string("sole owners of critical steps:") + (r.sole_owners.empty() ? " none" : ""), 1);
   for (const SoleOwner& o : r.sole_owners) sec.labelled(m.id(o.person), 24, ids(m, o.steps), 2);

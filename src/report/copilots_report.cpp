@@ -17,6 +17,23 @@ J id_array(const Model& m, const std::vector<Ref>& refs) {
   return out;
 }
 
+// Suggested people, each slot with its candidates and, for each, the distance and reason.
+J suggestions_json(const Model& m, const std::vector<SlotSuggestion>& list) {
+  J suggestions = J::array();
+  for (const SlotSuggestion& s : list) {
+    J candidates = J::array(), details = J::array();
+    for (const Candidate& c : s.candidates) {
+      candidates.push_back(m.id(c.person));
+      details.push_back({{"person", m.id(c.person)},
+                         {"distance", c.distance ? J(*c.distance) : J()},
+                         {"nearest_sponsor", c.nearest_sponsor == kNoRef ? J() : J(m.id(c.nearest_sponsor))},
+                         {"reason", c.reason}});
+    }
+    suggestions.push_back({{"slot", s.label}, {"candidates", std::move(candidates)}, {"details", std::move(details)}});
+  }
+  return suggestions;
+}
+
 J gate_json(const Model& m, const GateResult& g) {
   const Approval& ap = m.approval(g.gate);
   J x;
@@ -34,19 +51,7 @@ J gate_json(const Model& m, const GateResult& g) {
                         {"reason", u.reason},
                         {"never_in_organisation", u.never_in_organisation}});
   x["unfilled"] = std::move(unfilled);
-  J suggestions = J::array();
-  for (const SlotSuggestion& s : g.suggestions) {
-    J candidates = J::array(), details = J::array();
-    for (const Candidate& c : s.candidates) {
-      candidates.push_back(m.id(c.person));
-      details.push_back({{"person", m.id(c.person)},
-                         {"distance", c.distance ? J(*c.distance) : J()},
-                         {"nearest_sponsor", c.nearest_sponsor == kNoRef ? J() : J(m.id(c.nearest_sponsor))},
-                         {"reason", c.reason}});
-    }
-    suggestions.push_back({{"slot", s.label}, {"candidates", std::move(candidates)}, {"details", std::move(details)}});
-  }
-  x["suggestions"] = std::move(suggestions);
+  x["suggestions"] = suggestions_json(m, g.suggestions);
   x["single_points_of_failure"] = id_array(m, g.resilience.single_points_of_failure);
   x["bus_factor"] = g.resilience.bus_factor;
   x["bus_factor_exact"] = g.resilience.exact;
@@ -61,6 +66,7 @@ J initiative_json(const Model& m, const InitiativeResult& r) {
   x["copilot_missing_side"] = r.copilot.missing_side ? J(*r.copilot.missing_side) : J();
   x["copilot_missing_sides"] = r.copilot.missing_sides;
   x["single_sponsor"] = r.copilot.single_sponsor;
+  x["cosponsor_suggestions"] = suggestions_json(m, r.cosponsor_suggestions);
   x["single_points_of_failure"] = id_array(m, r.single_points_of_failure);
   J owners = J::array();
   for (const SoleOwner& o : r.sole_owners)

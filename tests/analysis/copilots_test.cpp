@@ -8,6 +8,7 @@
 #include "clearpath/copilots.hpp"
 #include "io/json/attributes_json.hpp"
 #include "support/test_support.hpp"
+#include "synthetic/synthetic.hpp"
 
 using namespace clearpath;
 using clearpath::test::load_valid;
@@ -84,6 +85,55 @@ TEST_CASE("copilots: suggested business co-pilots for the churn funding gate", "
   REQUIRE(g.check.assignment.size() == 1);
   CHECK(m.id(g.check.assignment[0].person) == "cio");
   CHECK(g.slot_labels == std::vector<std::string>{"it-side executive", "business-side executive"});
+}
+
+TEST_CASE("copilots: suggested IT-side co-sponsors for the churn model, which has none", "[copilots]") {
+  const Model m = load_valid(read_source_file("graphs/churn-model.json"));
+  const CopilotAnalysis a = analyze_copilots(m, {});
+  const InitiativeResult& churn = initiative(m, a, "churn-model");
+  REQUIRE(churn.copilot.missing_sides == std::vector<std::string>{"it"});
+  REQUIRE(churn.cosponsor_suggestions.size() == 1);
+  const SlotSuggestion& s = churn.cosponsor_suggestions[0];
+  CHECK(s.label == "IT-side co-sponsor");
+  CHECK(s.slot == -1);
+  // The IT-side executives closest to the sponsor cmo: cio and cto 2 steps away in the org
+  // graph, cio the more senior; then ciso.
+  CHECK(candidates(m, s) == std::vector<std::string>{"cio", "cto", "ciso"});
+  CHECK(*s.candidates[0].distance == 2);
+  CHECK(m.id(s.candidates[0].nearest_sponsor) == "cmo");
+  CHECK(s.candidates[0].reason ==
+        "Chief Information Officer, Information Technology, it side, 2 steps from the sponsor cmo");
+  // Initiatives with both sides have none.
+  CHECK(initiative(m, a, "erp-upgrade").cosponsor_suggestions.empty());
+}
+
+TEST_CASE("copilots: co-sponsors suggested are on the missing side, available and not sponsors already",
+          "[copilots][property]") {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    clearpath::SyntheticOptions so;
+    so.steps = 60;
+    so.people = 80;
+    so.seed = seed;
+    so.gates = 8;
+    const Model m = load_valid(clearpath::synthetic_model(so));
+    const CopilotAnalysis a = analyze_copilots(m, {});
+    for (const InitiativeResult& r : a.initiatives) {
+      INFO("seed " << seed << " " << m.id(r.initiative));
+      CHECK(r.cosponsor_suggestions.size() == r.copilot.missing_sides.size());
+      for (std::size_t k = 0; k < r.cosponsor_suggestions.size(); ++k) {
+        const std::string& side = r.copilot.missing_sides[k];
+        CHECK(r.cosponsor_suggestions[k].candidates.size() <= 3);
+        for (const Candidate& c : r.cosponsor_suggestions[k].candidates) {
+          const Person& p = m.person(c.person);
+          REQUIRE(p.department != kNoRef);
+          CHECK(m.department(p.department).side == side);
+          CHECK(p.available);
+          const auto& sponsors = m.initiative(r.initiative).sponsors;
+          CHECK(std::find(sponsors.begin(), sponsors.end(), c.person) == sponsors.end());
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("copilots: initiatives' co-pilot side, single points of failure, sole owners and approval path",

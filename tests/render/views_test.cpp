@@ -194,10 +194,26 @@ TEST_CASE("org view: departments as clusters, missing co-pilots as placeholders 
   }
   CHECK(gate_linked);
   CHECK(initiative_linked);
-  CHECK(d.nodes_with_class("candidate") == Names{"cfo", "cmo", "coo"});
+  // The funding gate's business-side candidates, and the churn model's IT-side co-sponsors.
+  CHECK(d.nodes_with_class("candidate") == Names{"cfo", "cio", "ciso", "cmo", "coo", "cto"});
   CHECK(d.nodes_with_class("sponsor").count("cmo") == 1);
   CHECK(d.nodes_with_class("approver").count("ciso") == 1);
   CHECK(label(d, "cio").find("Chief Information Officer") != std::string::npos);
+}
+
+TEST_CASE("org view: an initiative without an IT-side sponsor names who could co-sponsor it", "[render][org]") {
+  const ParsedDot d = draw(churn(), clearpath::View::org);
+  const std::string box = label(d, "cp:missing:churn-model");
+  CHECK(box.find("IT-side co-sponsor") != std::string::npos);
+  CHECK(box.find("suggested: Robert Kessler, Ines<BR/>Duarte, Catherine Moore") !=
+        std::string::npos);  // cio, cto, ciso
+  for (const char* p : {"cio", "cto", "ciso"}) {
+    INFO(p);
+    const auto* e = d.edge("cp:missing:churn-model", p);
+    REQUIRE(e);
+    CHECK(ParsedDot::has_class(e->attributes, "suggested"));
+    CHECK(ParsedDot::has_class(d.nodes.at(p), "candidate"));
+  }
 }
 
 TEST_CASE("org view: three or more leaf reports stack in a column under their manager", "[render][org]") {

@@ -128,6 +128,7 @@ TEST_CASE("copilots report as Markdown", "[report]") {
 
 - churn
   - **sponsors: ana (biz, business side) - no IT-side co-pilot, single sponsor**
+  - suggested IT-side co-sponsor: bo
   - single points of failure: none
   - sole owners of critical steps:
     - bo: extract
@@ -139,6 +140,8 @@ TEST_CASE("copilots report as Markdown", "[report]") {
 
 - other
   - **sponsors: none - no business-side or IT-side co-pilot, single sponsor**
+  - suggested business-side co-sponsor: ana
+  - suggested IT-side co-sponsor: bo
   - single points of failure: none
   - sole owners of critical steps: none
   - approval path: no gates
