@@ -335,7 +335,7 @@ void OrgDrawing::draw_missing_slot(const GateResult& g, const UnfilledSlot& u) {
   const std::string what =
       u.slot >= 0 ? g.slot_labels[static_cast<std::size_t>(u.slot)] : std::string("another approver");
   DiagramLabel label{bold("missing co-pilot"), plain(what)};
-  add_wrapped(label, u.reason, LabelLine::Look::small, 36, 3);
+  add_wrapped(label, u.reason, LabelLine::Look::small, 36, 8);  // the whole reason, up to 8 lines
   std::vector<Ref> suggested;
   for (const SlotSuggestion& s : g.suggestions)
     if (s.slot == u.slot)

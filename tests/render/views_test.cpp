@@ -203,6 +203,10 @@ TEST_CASE("org view: departments as clusters, missing co-pilots as placeholders 
 
 TEST_CASE("org view: an initiative without an IT-side sponsor names who could co-sponsor it", "[render][org]") {
   const ParsedDot d = draw(churn(), clearpath::View::org);
+  // The funding gate's placeholder gives its whole reason, to the last approver's side.
+  const std::string funding = label(d, "cp:missing:production-funding:1");
+  CHECK(funding.find("cto (Information Technology, it") != std::string::npos);
+  CHECK(funding.find("...") == std::string::npos);
   const std::string box = label(d, "cp:missing:churn-model");
   CHECK(box.find("IT-side co-sponsor") != std::string::npos);
   CHECK(box.find("suggested: Robert Kessler, Ines<BR/>Duarte, Catherine Moore") !=
