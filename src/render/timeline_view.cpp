@@ -96,7 +96,6 @@ std::string cut(const std::string& text, std::size_t chars) {
 struct Item {
   std::uint32_t activity = 0;    // network index
   double start = 0, finish = 0;  // calendar positions
-  bool important = false;        // a gate or critical work: kept first when rows are scarce
 };
 
 // A row under an initiative: one item, or several rolled up (a system's steps, or what is left
@@ -163,8 +162,7 @@ class Timeline {
         it = group_of.emplace(initiative, groups_.size()).first;
         groups_.push_back({initiative, {}, {}});
       }
-      Item item{k, scale_.start(times(k).es), scale_.finish(times(k).ef), false};
-      item.important = m_.kind(r) == EntityKind::approval || times(k).critical;
+      const Item item{k, scale_.start(times(k).es), scale_.finish(times(k).ef)};
       groups_[it->second].items.push_back(item);
       const DateConstraints& dates = m_.kind(r) == EntityKind::step ? m_.step(r).dates : m_.approval(r).dates;
       if (!dates.deadline.empty() && scale_.dated())
