@@ -24,6 +24,7 @@ packages=(
   libsimdjson-dev                    # simdjson On-Demand: the fast path that reads model files
   libre2-dev                         # RE2: linear-time regular expressions for --roles-from-title
   libpugixml-dev                     # pugixml: reads MS Project XML (import mspdi); no DTD, no entity expansion
+  clang libclang-rt-14-dev           # libFuzzer: scripts/fuzz.sh builds and runs the fuzz targets (tests/fuzz/)
 )
 
 missing=()

@@ -16,3 +16,8 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # Graphviz 2.42 and the libraries under it lose memory of their own; see the file.
 export LSAN_OPTIONS=suppressions=$root/tests/lsan-graphviz.supp:print_suppressions=0
 (cd "$root/build-asan" && ctest --output-on-failure -j "$(nproc)")
+# The fuzz targets' seeds, corpus and past crashes were replayed in both suites above
+# (fuzz_replay_*); with clang (scripts/setup.sh installs it), a short libFuzzer round of each too.
+if command -v clang++-14 >/dev/null || command -v clang++ >/dev/null; then
+  "$root/scripts/fuzz.sh" 20
+fi

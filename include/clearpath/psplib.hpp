@@ -29,7 +29,7 @@ struct PsplibInstance {
 // ("FILE:LINE: job 5 has 2 modes; ..."). Only single-project, single-mode files with renewable
 // resources alone are accepted; successors must be numbered above their job (PSPLIB's
 // topological numbering, so no cycle is possible); the dummy source and sink must take no time
-// and request nothing; a resource of capacity 0 must not be requested. CRLF line ends and
+// and request nothing; no job may request more of a resource than its capacity (0 included). CRLF line ends and
 // trailing blanks are fine. Never reads past `text`, whatever it holds.
 PsplibInstance parse_psplib(std::string_view text, const std::string& file);
 

@@ -375,14 +375,16 @@ class Parser {
     instance_.capacities = v;
   }
 
-  // clearpath needs a capacity above 0 for a resource that is used (docs/psplib.md).
+  // A job can only run if each resource it requests has that much (docs/psplib.md): a request
+  // above the capacity (0 included) could never be met.
   void check_used_capacities() const {
     for (std::size_t r = 0; r < instance_.jobs.size(); ++r) {
       const PsplibJob& j = instance_.jobs[r];
       for (std::size_t k = 0; k < j.demands.size(); ++k)
-        if (j.demands[k] > 0 && instance_.capacities[k] == 0)
+        if (j.demands[k] > instance_.capacities[k])
           fail(request_lines_[r], "job " + std::to_string(j.number) + " requests " + std::to_string(j.demands[k]) +
-                                      " of resource R" + std::to_string(k + 1) + ", whose capacity is 0 (line " +
+                                      " of resource R" + std::to_string(k + 1) + ", whose capacity is " +
+                                      std::to_string(instance_.capacities[k]) + " (line " +
                                       std::to_string(availability_line_ + 1) + "): the job could never run");
     }
   }

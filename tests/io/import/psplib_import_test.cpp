@@ -406,6 +406,9 @@ TEST_CASE("psplib import: malformed requests, capacities and sizes name the file
        "bad.sm:90: ", "resource R3 has a negative capacity (-4)"},
       {"zero capacity requested", j301_with(90, "   12   13    0   12"),
        "bad.sm:80: ", "job 26 requests 4 of resource R3, whose capacity is 0 (line 90)"},
+      // Found by the psplib fuzz target: the parser let it through and the model check called it a bug.
+      {"request above the capacity", j301_with(90, "   12   13    3   12"),
+       "bad.sm:80: ", "job 26 requests 4 of resource R3, whose capacity is 3 (line 90): the job could never run"},
       {"row missing", j301_with(40, "************"),
        "bad.sm:40: ", "PRECEDENCE RELATIONS ends after 21 of 32 job rows"},
       {"extra row", j301_with(51, "  33        1          0"),

@@ -314,6 +314,11 @@ TEST_CASE("import mspdi: malformed and hostile files are refused with where and 
              Contains("the text of <Notes> is longer than 8 MiB"));
   // UTF-16.
   CHECK_THAT(error_of(std::string("\xff\xfe<\0P\0", 6)), Contains("UTF-16"));
+  // Not UTF-8 (a Windows-1252 dash in a name; found by the mspdi fuzz target, which reached the
+  // JSON writer with it): refused where it is.
+  CHECK(error_of("<Project>\n<Name>a \x96 b</Name></Project>") ==
+        "plan.xml:2:9: the file is not valid UTF-8 here (byte 0x96): clearpath reads XML in UTF-8, as MS Project saves "
+        "it");
   // Values: each with its element's line and column.
   CHECK(error_of(plan(task(1, "A", "<Duration>8 hours</Duration>"))) ==
         "plan.xml:12:34: <Duration> '8 hours' is not a duration written PT8H0M0S (ISO 8601, not negative)");

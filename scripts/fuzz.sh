@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# scripts/fuzz.sh [SECONDS] [TARGET...]: builds clearpath's libFuzzer targets with clang (in
+# build-fuzz/, instrumented with ASan and UBSan) and runs each TARGET (default: all of
+# tests/fuzz/targets.txt) for SECONDS (default 60). Each starts from its seeds (targets.txt),
+# tests/fuzz/corpus/<target> and tests/fuzz/regressions/<target>, with its dictionary, and
+# grows a working corpus in build-fuzz/corpus/<target>. Limits: 2 s an input, 2 GB of memory.
+# A crash, leak, timeout or out-of-memory is saved as build-fuzz/crashes/<target>-*, to keep as
+# a regression (tests/fuzz/regressions/<target>/). Prints each target's executions and coverage.
+# Exits 1 when a target found something, 2 when clang is missing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-60}
+[ $# -gt 0 ] && shift
+case $seconds in ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a whole number" >&2; exit 2;; esac
+cxx=$(command -v clang++-14 || command -v clang++ || true)
+if [ -z "$cxx" ]; then
+  echo "fuzz.sh: clang is not installed (Debian: clang, libclang-rt-14-dev; scripts/setup.sh installs them)" >&2
+  exit 2
+fi
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  mapfile -t targets < <(sed -n 's/^\([a-z_]*\):.*/\1/p' "$root/tests/fuzz/targets.txt")
+fi
+
+build=$root/build-fuzz
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLEARPATH_FUZZ=ON -DCLEARPATH_BUILD_TESTS=OFF \
+  -DCLEARPATH_BUILD_BENCH=OFF -DCMAKE_CXX_COMPILER="$cxx" "${launcher[@]}" >/dev/null
+cmake --build "$build" -j "$(nproc)" --target "${targets[@]/%/_fuzzer}" >/dev/null
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Graphviz 2.42 and the libraries under it lose memory of their own (see the file).
+export LSAN_OPTIONS=suppressions=$root/tests/lsan-graphviz.supp:print_suppressions=0
+mkdir -p "$build/crashes"
+found=0
+for t in "${targets[@]}"; do
+  corpus=$build/corpus/$t
+  mkdir -p "$corpus"
+  # The seeds, copied flat into the working corpus (libFuzzer reads folders).
+  seeds=$(sed -n "s/^$t:[ ]*//p" "$root/tests/fuzz/targets.txt")
+  for s in $seeds; do
+    if [ -d "$root/$s" ]; then
+      find "$root/$s" -type f ! -name README.md -exec sh -c 'for f; do cp "$f" "$0/seed-$(basename "$f")"; done' "$corpus" {} +
+    elif [ -f "$root/$s" ]; then
+      cp "$root/$s" "$corpus/seed-$(basename "$s")"
+    fi
+  done
+  dict=()
+  [ -f "$root/tests/fuzz/dict/$t.dict" ] && dict=(-dict="$root/tests/fuzz/dict/$t.dict")
+  log=$build/$t.log
+  status=0
+  "$build/tests/fuzz/${t}_fuzzer" "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" \
+    "${dict[@]}" -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$build/crashes/$t-" >"$log" 2>&1 || status=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
+  if [ "$status" -ne 0 ]; then
+    found=1
+    echo "fuzz.sh: $t FOUND A PROBLEM after ${runs:-?} runs (exit $status); see $log and $build/crashes/" >&2
+    grep -E "ERROR|fuzz invariant|SUMMARY|Test unit written" "$log" | head -5 >&2 || true
+  else
+    echo "fuzz.sh: $t: ${runs:-?} runs in ${seconds} s, coverage ${cov:-?} edges, no crash"
+  fi
+done
+exit $found
