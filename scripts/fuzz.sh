@@ -6,7 +6,9 @@
 # grows a working corpus in build-fuzz/corpus/<target>. Limits: 2 s an input, 2 GB of memory.
 # A crash, leak, timeout or out-of-memory is saved as build-fuzz/crashes/<target>-*, to keep as
 # a regression (tests/fuzz/regressions/<target>/). Prints each target's executions and coverage.
-# Exits 1 when a target found something, 2 when clang is missing.
+# CLEARPATH_FUZZ_SEED=N fixes libFuzzer's random seed (scripts/test.sh does, so that CI explores
+# the same inputs each time); by default each run differs. Exits 1 when a target found
+# something, 2 when clang is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -47,12 +49,14 @@ for t in "${targets[@]}"; do
       cp "$root/$s" "$corpus/seed-$(basename "$s")"
     fi
   done
+  seed=()
+  [ -n "${CLEARPATH_FUZZ_SEED:-}" ] && seed=(-seed="$CLEARPATH_FUZZ_SEED")
   dict=()
   [ -f "$root/tests/fuzz/dict/$t.dict" ] && dict=(-dict="$root/tests/fuzz/dict/$t.dict")
   log=$build/$t.log
   status=0
   "$build/tests/fuzz/${t}_fuzzer" "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" \
-    "${dict[@]}" -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 -print_final_stats=1 \
+    "${dict[@]}" "${seed[@]}" -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/crashes/$t-" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)

@@ -19,5 +19,5 @@ export LSAN_OPTIONS=suppressions=$root/tests/lsan-graphviz.supp:print_suppressio
 # The fuzz targets' seeds, corpus and past crashes were replayed in both suites above
 # (fuzz_replay_*); with clang (scripts/setup.sh installs it), a short libFuzzer round of each too.
 if command -v clang++-14 >/dev/null || command -v clang++ >/dev/null; then
-  "$root/scripts/fuzz.sh" 20
+  CLEARPATH_FUZZ_SEED=1 "$root/scripts/fuzz.sh" 20
 fi
