@@ -8,6 +8,8 @@
 #include <ostream>
 #include <string>
 
+#include <sys/stat.h>
+
 #include "clearpath/finding.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
@@ -41,6 +43,12 @@ class Session {
 
   std::string read(const std::string& path) {
     if (path == "-") return read_stream(io_.in, "standard input");
+    // Opening a named pipe waits until something writes to it, which may be never: say so
+    // rather than hang in silence.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode))
+      io_.err << "clearpath: " << path << " is a named pipe: waiting for something to write to it (Ctrl-C to stop)\n"
+              << std::flush;
     return read_input(path);
   }
 

@@ -3,7 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
@@ -55,6 +59,23 @@ TEST_CASE("validate: stdin with -", "[cli]") {
         "<stdin>:2:40: error: /people/0/reports_to: unknown reference 'b' in reports_to of person 'a'\n"
         "    2 |   \"people\": [{\"id\": \"a\", \"reports_to\": \"b\"}]\n"
         "      |                                        ^\n");
+}
+
+TEST_CASE("validate: a named pipe says it waits for a writer, then reads what comes", "[cli]") {
+  const std::string fifo = clearpath::test::temp_dir() + "/model.fifo";
+  std::filesystem::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string model = clearpath::test::read_source_file("graphs/minimal.json");
+  std::thread writer([&] {
+    std::ofstream out(fifo);  // opens once clearpath has the reading end
+    out << model;
+  });
+  const auto r = run({"validate", fifo});
+  writer.join();
+  CHECK(r.status == 0);
+  CHECK(r.err.find(fifo + " is a named pipe: waiting for something to write to it") != std::string::npos);
+  CHECK(r.out.find("valid: 4 people") != std::string::npos);
+  std::filesystem::remove(fifo);
 }
 
 TEST_CASE("validate: one invalid file among valid ones exits 2", "[cli]") {
