@@ -145,6 +145,9 @@ class Timeline {
 
  private:
   const Network& net() const { return path_.network; }
+  const DateConstraints& dates_of(Ref activity) const {
+    return m_.kind(activity) == EntityKind::step ? m_.step(activity).dates : m_.approval(activity).dates;
+  }
   const ActivityTimes& times(std::uint32_t k) const { return path_.schedule.times[k]; }
 
   void gather() {
@@ -164,7 +167,7 @@ class Timeline {
       }
       const Item item{k, scale_.start(times(k).es), scale_.finish(times(k).ef)};
       groups_[it->second].items.push_back(item);
-      const DateConstraints& dates = m_.kind(r) == EntityKind::step ? m_.step(r).dates : m_.approval(r).dates;
+      const DateConstraints& dates = dates_of(r);
       if (!dates.deadline.empty() && scale_.dated())
         to_ = std::max(to_, static_cast<double>(dates.deadline.days()) + 1);
       from_ = std::min(from_, item.start);
@@ -370,7 +373,7 @@ class Timeline {
   }
   // "2027-11-19", or "day 181" without a calendar start.
   std::string day_text(double day) const {
-    const std::optional<std::string> date = WorkCalendar(m_.calendar).finish_date(day);
+    const std::optional<std::string> date = calendar_.finish_date(day);
     return date ? *date : std::string("day ").append(short_number(day));
   }
   std::optional<double> levelled_finish(Ref initiative) const {
@@ -427,7 +430,7 @@ class Timeline {
 
   // A marker above the bar at the end of the deadline's day.
   void deadline(Ref r, double mid) {
-    const DateConstraints& d = m_.kind(r) == EntityKind::step ? m_.step(r).dates : m_.approval(r).dates;
+    const DateConstraints& d = dates_of(r);
     if (d.deadline.empty() || !scale_.dated()) return;
     const double at = x(static_cast<double>(d.deadline.days()) + 1);
     b_.node(b_.synthetic("deadline", m_.id(r)), {}, {"deadline"});
@@ -499,6 +502,7 @@ class Timeline {
   const RenderOptions& o_;
   ViewBuilder b_;
   TimelineScale scale_;
+  WorkCalendar calendar_{m_.calendar};  // for the production dates
   PathAnalysis path_;
   ConflictAnalysis conflicts_;
   std::vector<Group> groups_;

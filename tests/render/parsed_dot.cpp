@@ -86,34 +86,6 @@ ParsedDot parse_dot(const std::string& dot) {
   return out;
 }
 
-SvgBox svg_box(const std::string& svg, const std::string& node) {
-  std::string escaped;  // as Graphviz writes a title: '-' as &#45;
-  for (char c : node) escaped += c == '-' ? std::string("&#45;") : std::string(1, c);
-  const std::size_t title = svg.find("<title>" + escaped + "</title>");
-  if (title == std::string::npos) throw std::runtime_error("no node " + node + " in the SVG");
-  std::size_t at = svg.find(" points=\"", title);
-  const std::size_t path = svg.find(" d=\"", title);
-  if (at == std::string::npos || (path != std::string::npos && path < at)) at = path;
-  if (at == std::string::npos) throw std::runtime_error("no outline for " + node);
-  at = svg.find('"', at) + 1;
-  const std::string points = svg.substr(at, svg.find('"', at) - at);
-  std::vector<double> xs, ys;
-  for (std::size_t i = 0; i < points.size();) {
-    if (std::isdigit(static_cast<unsigned char>(points[i])) || points[i] == '-') {
-      std::size_t used = 0;
-      const double v = std::stod(points.substr(i), &used);
-      (xs.size() == ys.size() ? xs : ys).push_back(v);
-      i += used;
-    } else {
-      ++i;
-    }
-  }
-  if (xs.empty() || xs.size() != ys.size()) throw std::runtime_error("an odd outline for " + node);
-  const auto [x0, x1] = std::minmax_element(xs.begin(), xs.end());
-  const auto [y0, y1] = std::minmax_element(ys.begin(), ys.end());
-  return {(*x0 + *x1) / 2, (*y0 + *y1) / 2, *x1 - *x0, *y1 - *y0};
-}
-
 std::vector<std::pair<std::string, SvgBox>> svg_node_boxes(const std::string& svg) {
   std::vector<std::pair<std::string, SvgBox>> out;
   const std::string open = "<g id=\"";
@@ -159,6 +131,14 @@ std::vector<std::pair<std::string, SvgBox>> svg_node_boxes(const std::string& sv
     out.emplace_back(svg.substr(t0 + 7, t1 - t0 - 7), SvgBox{(*x0 + *x1) / 2, (*y0 + *y1) / 2, *x1 - *x0, *y1 - *y0});
   }
   return out;
+}
+
+SvgBox svg_box(const std::string& svg, const std::string& node) {
+  std::string escaped;  // as Graphviz writes a title: '-' as &#45;
+  for (char c : node) escaped += c == '-' ? std::string("&#45;") : std::string(1, c);
+  for (const auto& [title, box] : svg_node_boxes(svg))
+    if (title == escaped) return box;
+  throw std::runtime_error("no node " + node + " in the SVG");
 }
 
 }  // namespace clearpath::test

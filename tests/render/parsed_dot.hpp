@@ -34,8 +34,8 @@ struct ParsedDot {
 ParsedDot parse_dot(const std::string& dot);
 
 // Where Graphviz drew a node in its SVG (its output coordinates, points, y downwards): the
-// centre and size of the outline after the node's <title> (a polygon's points or a rounded
-// box's path). Throws std::runtime_error when there is no such node.
+// centre and size of its shapes, as svg_node_boxes gives them. Throws std::runtime_error when
+// there is no such node.
 struct SvgBox {
   double x = 0, y = 0, width = 0, height = 0;
 };
