@@ -7,6 +7,7 @@
 #include <exception>
 #include <thread>
 
+#include "analysis/on_threads.hpp"
 #include "analysis/path_parts.hpp"
 #include "analysis/pert_beta.hpp"
 #include "model/random.hpp"
@@ -96,32 +97,6 @@ unsigned thread_count(const PathOptions& options, std::size_t runs) {
   constexpr unsigned kMaxThreads = 64;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   return static_cast<unsigned>(std::min<std::size_t>({threads, kMaxThreads, std::max<std::size_t>(runs, 1)}));
-}
-
-// Calls work(t) for t in [0, threads), t = 0 on this thread. An exception in any of them (out
-// of memory) is carried out and rethrown here, after every thread has been joined, rather than
-// terminating the process.
-template <class Work>
-void on_threads(unsigned threads, Work&& work) {
-  std::vector<std::exception_ptr> failure(threads);
-  auto guarded = [&](unsigned t) {
-    try {
-      work(t);
-    } catch (...) {
-      failure[t] = std::current_exception();
-    }
-  };
-  {
-    std::vector<std::jthread> pool;
-    try {
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
-    } catch (...) {
-      failure[0] = std::current_exception();  // could not start a thread: the others still finish
-    }
-    if (!failure[0]) guarded(0);
-  }  // jthreads join here
-  for (const std::exception_ptr& f : failure)
-    if (f) std::rethrow_exception(f);
 }
 
 // The runs of one simulation, spread over threads: thread t does runs t, t + threads, ...

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
 #include <functional>
 #include <map>
 #include <optional>
@@ -15,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/on_threads.hpp"
 #include "clearpath/diff.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/path_analysis.hpp"
@@ -153,23 +153,11 @@ void attribute_slips(const Model& before, const Model& after, PlanDiff& d, std::
     if (r.model) alone[k] = finishes(*r.model);  // else not valid without the other changes: only combined
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, trials.size()));
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(trials.size(), 1, threads));
   std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> failed(threads);
-  const auto work = [&](unsigned t) {
-    try {
-      for (std::size_t k; (k = next++) < trials.size();) run(k);
-    } catch (...) {
-      failed[t] = std::current_exception();
-      next = trials.size();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (std::thread& t : pool) t.join();
-  for (const std::exception_ptr& e : failed)
-    if (e) std::rethrow_exception(e);
+  on_threads(threads, [&](unsigned) {
+    for (std::size_t k; (k = next++) < trials.size();) run(k);
+  });
   for (std::size_t k = 0; k < trials.size(); ++k) {
     if (!alone[k]) continue;
     for (InitiativeSlip& s : d.initiatives) {
