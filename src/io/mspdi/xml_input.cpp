@@ -49,6 +49,11 @@ XmlInput::XmlInput(std::string_view text, std::string file) : file_(std::move(fi
     throw InputError("the file is not valid UTF-8 here (byte 0x" + hex_byte(text[bad]) +
                          "): clearpath reads XML in UTF-8, as MS Project saves it",
                      where_offset(static_cast<std::ptrdiff_t>(bad)));
+  // XML holds no NUL character, and pugixml would stop at one as if the file ended there
+  // (/dev/zero read as "no XML element" at column 65,537).
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+    throw InputError("a NUL byte: XML holds none (is this a binary file?)",
+                     where_offset(static_cast<std::ptrdiff_t>(nul)));
   // parse_doctype keeps a DOCTYPE as a node, so that it can be refused below: entity
   // declarations (billion laughs, external entities) are never used, since pugixml expands
   // only the five predefined entities and character references.

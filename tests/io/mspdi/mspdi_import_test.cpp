@@ -319,6 +319,10 @@ TEST_CASE("import mspdi: malformed and hostile files are refused with where and 
   CHECK(error_of("<Project>\n<Name>a \x96 b</Name></Project>") ==
         "plan.xml:2:9: the file is not valid UTF-8 here (byte 0x96): clearpath reads XML in UTF-8, as MS Project saves "
         "it");
+  // A NUL byte (/dev/zero, a binary file): refused where it is, not as an end of the file.
+  CHECK(error_of(std::string("<Project>\n<Name>a\0b</Name></Project>", 36)) ==
+        "plan.xml:2:8: a NUL byte: XML holds none (is this a binary file?)");
+  CHECK(error_of(std::string(100, '\0')) == "plan.xml:1:1: a NUL byte: XML holds none (is this a binary file?)");
   // Values: each with its element's line and column.
   CHECK(error_of(plan(task(1, "A", "<Duration>8 hours</Duration>"))) ==
         "plan.xml:12:34: <Duration> '8 hours' is not a duration written PT8H0M0S (ISO 8601, not negative)");
