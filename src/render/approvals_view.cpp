@@ -247,7 +247,7 @@ void ApprovalsDrawing::draw_slot(const GateResult& g, const SlotStates& states, 
   } else {
     const auto u = states.unfilled.find(slot);
     add_wrapped(sl, u != states.unfilled.end() ? u->second : std::string("cannot be filled together with the others"),
-                LabelLine::Look::small, 36, 4);
+                LabelLine::Look::small, 36, 8);  // the whole reason, up to 8 lines, as in the org view
     b_.node(name, std::move(sl), {"slot-unfilled"}, cluster);
     b_.edge(gate, name, {"slot"});
     draw_candidates(g, slot, name, cluster);

@@ -279,6 +279,10 @@ TEST_CASE("approvals view: slots filled green or red with the reason, single poi
   REQUIRE(unfilled.size() == 1);
   CHECK(label(d, *unfilled.begin()).find("business-side executive") != std::string::npos);
   CHECK(d.edge("production-funding", *unfilled.begin()));
+  // The whole reason (five lines here), not cut after four with an ellipsis.
+  CHECK(label(d, *unfilled.begin()).find("cto (Information Technology, it</FONT><BR/>") != std::string::npos);
+  CHECK(label(d, *unfilled.begin()).find(">side)</FONT>") != std::string::npos);
+  CHECK(label(d, *unfilled.begin()).find("\u2026") == std::string::npos);
   CHECK(d.nodes_with_class("single-point-of-failure").count("ciso") == 1);
   CHECK(label(d, "ciso").find("single point of failure:") != std::string::npos);
   CHECK(label(d, "ciso").find("security-review") != std::string::npos);
@@ -368,6 +372,26 @@ TEST_CASE("conflicts matrix: inversions in orange, listed under it", "[render][c
   CHECK(cells == 4);  // d1 and d2, a and b
   CHECK(table.find("d1 ranks a above b; d2 the reverse") != std::string::npos);
   CHECK(table.find("<TD>#1 of 4</TD>") != std::string::npos);  // d3 and d4: plain
+}
+
+TEST_CASE("the churn example's approvals, conflicts and timeline fit a 1920 x 1080 slide at 80 % or more",
+          "[render][size]") {
+  // Scaled to fit the slide, normal text (14 px) stays at 11 px or more. The deps and org views
+  // do not (a chain of 19 steps, 13 departments side by side): docs/render.md says how to cut
+  // them into pages that do.
+  for (const clearpath::View view : {clearpath::View::approvals, clearpath::View::conflicts, clearpath::View::timeline}) {
+    clearpath::RenderOptions o;
+    o.view = view;
+    const std::string svg = clearpath::render_diagram(clearpath::build_diagram(churn(), o), clearpath::DiagramFormat::svg);
+    const auto points = [&](const std::string& attribute) {
+      const std::size_t at = svg.find(attribute + "=\"", svg.find("<svg"));
+      REQUIRE(at != std::string::npos);
+      return std::stod(svg.substr(at + attribute.size() + 2));  // "1352pt": stod stops at the unit
+    };
+    const double width_px = points("width") * 4 / 3, height_px = points("height") * 4 / 3;
+    INFO("view " << static_cast<int>(view) << ": " << width_px << " x " << height_px << " px");
+    CHECK(std::min(1920 / width_px, 1080 / height_px) >= 0.8);
+  }
 }
 
 TEST_CASE("every diagram's legend lists exactly the styles it uses", "[render][legend]") {
