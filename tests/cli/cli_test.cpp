@@ -75,6 +75,16 @@ TEST_CASE("validate: a named pipe says it waits for a writer, then reads what co
   CHECK(r.status == 0);
   CHECK(r.err.find(fifo + " is a named pipe: waiting for something to write to it") != std::string::npos);
   CHECK(r.out.find("valid: 4 people") != std::string::npos);
+  // Through a symbolic link to it: the same words, naming the link as given.
+  const std::string link = clearpath::test::temp_dir() + "/model-link.json";
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink(fifo, link);
+  std::thread writer2([&] { std::ofstream(fifo) << model; });
+  const auto via_link = run({"validate", link});
+  writer2.join();
+  CHECK(via_link.status == 0);
+  CHECK(via_link.err.find(link + " is a named pipe: waiting for something to write to it") != std::string::npos);
+  std::filesystem::remove(link);
   std::filesystem::remove(fifo);
 }
 
