@@ -49,6 +49,13 @@ constexpr double kMonthLabel = 44;  // "Sep 2027" at 8 points, with a gap
 constexpr double kShortLabel = 22;  // "Sep", "2031"
 constexpr double kDayLabel = 14;    // "15"
 
+// Days from `date` to the first of the next month.
+double days_to_next_month(long date) {
+  long d = date + 1;
+  while (civil(d).day != 1) ++d;
+  return static_cast<double>(d - date);
+}
+
 }  // namespace
 
 TimelineScale::TimelineScale(const Calendar& calendar) : calendar_(calendar) {
@@ -107,7 +114,7 @@ std::vector<AxisTick> axis_ticks(long from, long to, double points_per_day, bool
     if (weeks) {
       if (c.day == 1 || (d == from && room >= kMonthLabel))
         out.push_back({d, std::string(kMonths[c.month - 1]) + " " + std::to_string(c.year), true});
-      else if (weekday(d) == 0)
+      else if (weekday(d) == 0 && days_to_next_month(d) * points_per_day >= kDayLabel)  // not across its line
         out.push_back({d, std::string(c.day < 10 ? "0" : "").append(std::to_string(c.day)), false});
     } else if (months) {
       if ((c.month == 1 && c.day == 1) || (d == from && room >= kShortLabel))

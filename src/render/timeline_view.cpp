@@ -172,6 +172,12 @@ class Timeline {
         to_ = std::max(to_, static_cast<double>(dates.deadline.days()) + 1);
       from_ = std::min(from_, item.start);
       to_ = std::max(to_, std::max(item.finish, item.start));
+      // Done work is drawn at its actual dates, which may come before the plan's start.
+      if (m_.kind(r) == EntityKind::step && scale_.dated()) {
+        const StepProgress& p = m_.step(r).progress;
+        if (!p.actual_start.empty()) from_ = std::min(from_, static_cast<double>(p.actual_start.days()));
+        if (!p.actual_finish.empty()) to_ = std::max(to_, static_cast<double>(p.actual_finish.days()) + 1);
+      }
     }
     for (std::uint32_t s : path_.legacy_by_count.steps) legacy_.push_back(s);
     std::sort(legacy_.begin(), legacy_.end());
@@ -261,6 +267,9 @@ class Timeline {
   }
 
   double x(double position) const { return kLabelWidth + kGap + (position - origin_) * per_day_; }
+  // A marker (a diamond, a done item's box) of half-width `half` centred at `at`, kept inside
+  // the chart: one at its first day does not stick out to the left over the names.
+  double marker_centre(double at, double half) const { return std::max(at, x(origin_) + half); }
   double row_top(std::size_t row) const { return kAxis + static_cast<double>(row) * kRow; }
 
   // Text from x0 on (names, dates, ticks): no box, left-aligned in its place.
@@ -401,7 +410,7 @@ class Timeline {
         return;
       }
       b_.node(m_.id(r), {}, {gate ? "gate" : "done"});
-      const double at = x(i.start);
+      const double at = marker_centre(x(i.start), 4.5);
       b_.diagram().nodes.back().geometry = box(at - 4.5, at + 4.5, mid - 4.5, mid + 4.5);
       return;
     }
@@ -411,7 +420,7 @@ class Timeline {
       styles = {"gate"};
       if (t.critical) styles.push_back("critical");
       b_.node(m_.id(r), {}, styles);
-      const double at = x(i.finish);
+      const double at = marker_centre(x(i.finish), 5);
       b_.diagram().nodes.back().geometry = box(at - 5, at + 5, mid - 5, mid + 5);
       deadline(r, mid);
       return;

@@ -107,6 +107,19 @@ TEST_CASE("timeline axis: neighbouring labels never touch, at any scale", "[rend
         previous = t.at;
       }
     }
+    // A month's line (drawn at a major tick, through both rows) never runs through a day's label:
+    // the next major tick is at least the label's width (2 points in, 5 a character) after it.
+    const std::vector<AxisTick> ticks = clearpath::axis_ticks(from, to, per_day, true);
+    for (std::size_t k = 0; k < ticks.size(); ++k) {
+      if (ticks[k].major) continue;
+      for (std::size_t n = k + 1; n < ticks.size(); ++n)
+        if (ticks[n].major) {
+          INFO(ticks[k].label << " at " << ticks[k].at << ", the line of " << ticks[n].label << " at " << ticks[n].at);
+          CHECK(static_cast<double>(ticks[n].at - ticks[k].at) * per_day >=
+                2 + 5.0 * static_cast<double>(ticks[k].label.size()));
+          break;
+        }
+    }
   }
 }
 
@@ -159,6 +172,39 @@ TEST_CASE("timeline: status date, done work, levelled dates and deadlines of the
   CHECK(ParsedDot::has_class(d.nodes.at("extract-transactions"), "done"));
   CHECK(!d.nodes_with_class("deadline").empty());
   CHECK(!d.nodes_with_class("critical").empty());
+}
+
+TEST_CASE("timeline: no mark sticks out over the names, also for done work before the plan's start",
+          "[render][timeline]") {
+  // The churn example starts with done work and a granted gate at day 0 (markers of 9 points);
+  // a step done from 2027-02-15 on (two weeks before the calendar's start) widens the chart.
+  std::string text = clearpath::test::read_source_file("graphs/churn-model.json");
+  const std::string done = "\"id\": \"poc-model\",";
+  REQUIRE(text.find(done) != std::string::npos);
+  for (const bool early : {false, true}) {
+    INFO((early ? "with" : "without") << " actual dates before the start");
+    std::string model = text;
+    if (early)
+      model.insert(model.find(done) + done.size(),
+                   "\"actual_start\": \"2027-02-15\", \"actual_finish\": \"2027-02-26\",");
+    const ParsedDot d = draw(clearpath::test::load_valid(model));
+    std::size_t marks = 0;
+    for (const auto& [name, attributes] : d.nodes) {
+      if (name.rfind("cp:name:", 0) == 0 || name.rfind("cp:initiative:", 0) == 0 || !attributes.count("pos") ||
+          !attributes.count("width"))
+        continue;
+      const double left = std::stod(attributes.at("pos")) - std::stod(attributes.at("width")) * 36;
+      INFO(name << " from x = " << left);
+      CHECK(left >= 245 - 0.5);  // the names' column (235) and the gap (10); widths are to 0.01 inch
+      ++marks;
+    }
+    CHECK(marks > 30);
+    if (early) {  // the chart starts at the actual start: the plan's start is 14 days in
+      const double bar_left =
+          std::stod(d.nodes.at("poc-model").at("pos")) - std::stod(d.nodes.at("poc-model").at("width")) * 36;
+      CHECK(bar_left == Approx(245).margin(0.5));
+    }
+  }
 }
 
 TEST_CASE("timeline of a large model: steps rolled up by system within the budget", "[render][timeline][collapse]") {
