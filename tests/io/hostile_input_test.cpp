@@ -504,7 +504,16 @@ TEST_CASE("a device without end is read only up to its first NUL byte", "[hostil
   // ... which the loader reports where it stands: /dev/zero's first byte.
   const auto r = clearpath::test::run({"validate", "/dev/zero"});
   CHECK(r.status == 2);
-  CHECK_THAT(r.err, Contains("/dev/zero:1:1"));
+  CHECK_THAT(r.err, Contains("/dev/zero:1:1: error: syntax error: a NUL byte; JSON text holds none (is this a binary "
+                             "file?)"));
+}
+
+TEST_CASE("a NUL byte inside the JSON is named, where it is", "[hostile][encoding]") {
+  const auto d = first_error(clearpath::test::load(std::string("{\"steps\": [\0]}", 14)));
+  CHECK(d.code == "syntax");
+  CHECK(d.message == "syntax error: a NUL byte; JSON text holds none (is this a binary file?)");
+  CHECK(d.line == 1);
+  CHECK(d.column == 12);
 }
 
 TEST_CASE("a pipe is read whole up to the limit, into a buffer no larger than the limit", "[hostile][read]") {

@@ -225,6 +225,13 @@ class SaxLoader : public nlohmann::json_sax<json> {
             true);
       return false;
     }
+    // The lexer took a NUL byte for the end of the input (a NUL in a string is an error of its
+    // own, so the first NUL is where it stopped): say what is there (/dev/zero, a binary file).
+    if (const std::size_t nul = text_.find('\0');
+        reason.find("end of input") != std::string::npos && nul != std::string_view::npos) {
+      fatal("syntax", "", "syntax error: a NUL byte; JSON text holds none (is this a binary file?)", nul, false);
+      return false;
+    }
     const bool bad_byte = reason.find("UTF-8") != std::string::npos;
     fatal("syntax", "", "syntax error: " + shorten_last_read(std::move(reason)), bad_byte ? last : start, false);
     return false;
