@@ -142,7 +142,7 @@ CLI::App* add_analyze_command(CLI::App& command, AnalyzeArgs& args) {
       ->check(CLI::Range(1, 10'000'000));
   c->footer(
       "Examples:\n  clearpath analyze graphs/churn-model.json\n"
-      "  clearpath analyze graphs/churn-model.json --format html -o report/     report/report.html + 4 diagrams\n"
+      "  clearpath analyze graphs/churn-model.json --format html -o report/     report/report.html + 5 diagrams\n"
       "  clearpath analyze graphs/churn-model.json -o churn.html                one page, diagrams inside\n"
       "  clearpath analyze graphs/churn-model.json --simulate 10000 --format json -o churn.json\n"
       "  clearpath analyze plan.json --fail-on warning                          in CI: exit 1 on any warning\n\n"

@@ -64,7 +64,7 @@ CLI::App* add_path_command(CLI::App& c, PathArgs& args) {
   c.footer(
       "Examples:\n  clearpath path graphs/churn-model.json\n"
       "  clearpath path graphs/churn-model.json --initiative churn-model --simulate 10000 --seed 7\n"
-      "  clearpath path graphs/churn-model.json --to security-review --explain billing-extract-test\n"
+      "  clearpath path graphs/churn-model.json --to security-review --explain billing-extract-spec\n"
       "  clearpath path graphs/churn-model.json --format json -o path.json\n"
       "  clearpath path graphs/churn-model.json --format md -o path.md\n\n"
       "One working day of delay costs value_per_month x 12 / 260. Exit status: 0 ok, 1 findings at or\n"

@@ -41,7 +41,7 @@ CLI::App* add_render_command(CLI::App& command, RenderArgs& args) {
       "  clearpath render graphs/churn-model.json --view org --root cio -o it-org.png\n"
       "  clearpath render graphs/churn-model.json --view org --page-per department --format png -o org-pages\n"
       "  clearpath render graphs/churn-model.json --view approvals --initiative churn-model -o gates.pdf\n"
-      "  clearpath render big.json --view deps --focus deploy-model-serving --depth 3 -o focus.svg\n"
+      "  clearpath render graphs/churn-model.json --view deps --focus deploy-model-serving --depth 3 -o focus.svg\n"
       "  clearpath render graphs/churn-model.json --view conflicts --format dot | dot -Tsvg > conflicts.svg\n\n"
       "Every diagram has a title (model, view, date) and a legend of the styles it uses. Above the node\n"
       "budget, people are collapsed below a depth and steps into their systems; the title says so.\n"

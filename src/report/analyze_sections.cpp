@@ -275,7 +275,8 @@ void add_priorities(Document& d, const Model& m, const Analysis& a, const Analyz
                         : n == 1 ? std::string("1 department")
                                  : std::to_string(n) + " departments";
   summary += n == 1 || n == 0 ? " holds" : " hold";
-  summary += " critical work on an initiative ranked outside its top " + std::to_string(a.conflict_options.top) + "; ";
+  summary += " critical work on an initiative ranked outside its top " + std::to_string(a.conflict_options.top) +
+             " (or last); ";
   summary += pairs == 0   ? std::string("no pair of departments waits")
              : pairs == 1 ? std::string("1 pair of departments waits")
                           : std::to_string(pairs) + " pairs of departments wait";

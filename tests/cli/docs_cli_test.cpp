@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <sstream>
 
@@ -34,7 +35,74 @@ std::string bash_completes(const std::string& script, const std::string& words, 
 const char* kCommands[] = {"validate", "stats",  "schema", "path",    "copilots", "conflicts",
                            "level",    "import", "render", "analyze", "export",   "generate"};
 
+// The examples of a --help text: the words of each line under "Examples:" that starts with
+// "clearpath " (up to two spaces, where the top-level help explains it), split at spaces with
+// '...' quoting; none for a line with a pipe, a redirection, a glob or a shell variable.
+std::vector<std::vector<std::string>> help_examples(const std::string& help) {
+  std::vector<std::vector<std::string>> examples;
+  if (help.find("Examples:") == std::string::npos) return examples;
+  std::istringstream in(help.substr(help.find("Examples:")));
+  for (std::string line; std::getline(in, line);) {
+    // A command continued on the next line (a trailing backslash).
+    for (std::string more; line.size() > 1 && line.back() == '\\' && std::getline(in, more);)
+      line = line.substr(0, line.size() - 1) + more.substr(more.find_first_not_of(' '));
+    const std::size_t at = line.find_first_not_of(' ');
+    if (at == std::string::npos || line.compare(at, 10, "clearpath ") != 0) continue;
+    std::string command = line.substr(at + 10);
+    command = command.substr(0, command.find("  "));
+    if (command.find_first_of("|<>*$") != std::string::npos) continue;
+    std::vector<std::string> words(1);
+    bool quoted = false;
+    for (const char c : command) {
+      if (c == '\'') quoted = !quoted;
+      else if (c == ' ' && !quoted) words.emplace_back();
+      else words.back() += c;
+    }
+    examples.push_back(words);
+  }
+  return examples;
+}
+
 }  // namespace
+
+TEST_CASE("every --help example that names files of the repository runs", "[cli][docs]") {
+  // Run from the repository's root as a new user would: its files by their paths, -o into a
+  // temporary folder. Examples that name files of their own (plan.json, big.json) or need a git
+  // history are left out; a test elsewhere covers each command.
+  std::vector<std::string> helps = {run({"--help"}).out};
+  for (const char* command : kCommands) helps.push_back(run({command, "--help"}).out);
+  helps.push_back(run({"diff", "--help"}).out);
+  std::size_t ran = 0;
+  for (const std::string& help : helps) {
+    for (std::vector<std::string> words : help_examples(help)) {
+      bool runnable = std::find(words.begin(), words.end(), "--git") == words.end();
+      for (std::size_t i = 0; i < words.size() && runnable; ++i) {
+        std::string& w = words[i];
+        if (i > 0 && (words[i - 1] == "-o" || words[i - 1] == "--output")) {
+          w = clearpath::test::temp_dir() + "/" + w;
+        } else if (w.rfind("graphs/", 0) == 0 || w.rfind("tests/", 0) == 0) {
+          w = clearpath::test::source_path(w);
+          runnable = std::filesystem::exists(w);
+          INFO(w);
+          CHECK(runnable);  // a file of the repository that is not there: a stale example
+        } else {
+          for (const char* ext : {".json", ".xml", ".csv", ".sm", ".html"})
+            if (w.size() > 5 && w.find('.') != std::string::npos && w.substr(w.rfind('.')) == ext && w[0] != '-')
+              runnable = false;  // the user's own file
+        }
+      }
+      if (!runnable) continue;
+      std::string line = "clearpath";
+      for (const std::string& w : words) line += " " + w;
+      INFO(line);
+      const auto r = run(words);
+      CHECK((r.status == 0 || r.status == 1));
+      CHECK_THAT(r.err, !Catch::Contains("error"));
+      ++ran;
+    }
+  }
+  CHECK(ran >= 25);
+}
 
 TEST_CASE("completion and man are hidden, and their output does not change between runs", "[cli][docs]") {
   const std::string help = run({"--help"}).out;
