@@ -16,6 +16,7 @@ namespace {
 
 int run_command_line(const std::vector<std::string>& args, CliIo& io) {
   const std::unique_ptr<CommandLine> line = make_command_line();
+  line->app.failure_message(usage_failure_message);
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
   try {

@@ -1,5 +1,6 @@
 #include "cli/unknown_name.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -70,6 +71,24 @@ std::string unknown_name_error(const CLI::App& app, const std::vector<std::strin
     }
   }
   return {};
+}
+
+std::string usage_failure_message(const CLI::App*, const CLI::Error& e) {
+  std::string what = e.what();
+  // CLI11's IsMember check: "--view: gantt not in {org,approvals,deps,conflicts,timeline}".
+  const std::size_t in = what.find(" not in {"), colon = what.find(": ");
+  if (in != std::string::npos && colon != std::string::npos && colon < in && what.back() == '}') {
+    const std::string value = what.substr(colon + 2, in - colon - 2);
+    std::vector<std::string> choices;
+    std::string list = what.substr(in + 9, what.size() - in - 10);
+    for (std::size_t from = 0; from <= list.size();) {
+      const std::size_t comma = std::min(list.find(',', from), list.size());
+      choices.push_back(list.substr(from, comma - from));
+      from = comma + 1;
+    }
+    what += suggestion(value, choices);
+  }
+  return "clearpath: error: " + what + "\nRun with --help for more information.\n";
 }
 
 }  // namespace clearpath

@@ -15,4 +15,9 @@ namespace clearpath {
 // subcommand given, commands from those --help lists.
 std::string unknown_name_error(const CLI::App& app, const std::vector<std::string>& args);
 
+// The message of any other usage error, as clearpath words its errors: "clearpath: error:
+// --view: gantt not in {org,...}; did you mean 'org'?" (a value outside a fixed choice gets the
+// closest choice), then CLI11's hint to run --help.
+std::string usage_failure_message(const CLI::App* app, const CLI::Error& e);
+
 }  // namespace clearpath

@@ -176,7 +176,7 @@ void add_signoff_load(Document& d, const Model& m, const CopilotAnalysis& a, con
     sec.line("nobody has a pending gate to sign");
     return;
   }
-  Table& t = sec.listing_table({{"person", 24}, {"gates", 6, true}, {"essential", 11, true}, {"gates", 0, false, 2}});
+  Table& t = sec.listing_table({{"person", 24}, {"gates", 6, true}, {"essential", 11, true}, {"which", 0, false, 2}});
   for (std::size_t k = 0; k < a.signoff_load.size(); ++k) {
     const SignoffLoad& l = a.signoff_load[k];
     if (k == kLoadShown) {

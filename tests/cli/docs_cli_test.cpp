@@ -118,7 +118,7 @@ TEST_CASE("completion and man are hidden, and their output does not change betwe
   CHECK(run({"man"}).out == run({"man"}).out);
   const auto bad = run({"completion", "tcsh"});
   CHECK(bad.status == 2);
-  CHECK(bad.err.rfind("shell: tcsh not in {bash,zsh,fish}", 0) == 0);
+  CHECK(bad.err.rfind("clearpath: error: shell: tcsh not in {bash,zsh,fish}", 0) == 0);
 }
 
 TEST_CASE("the bash completion completes commands, options and their choices", "[cli][docs]") {

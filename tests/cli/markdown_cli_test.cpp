@@ -72,5 +72,5 @@ TEST_CASE("md to -o FILE, and the formats listed in --help", "[cli][markdown]") 
   }
   const auto bad = run({"stats", "-", "--format", "yaml"}, minimal_model());
   CHECK(bad.status == 2);
-  CHECK(bad.err.rfind("--format: yaml not in {text,json,md}", 0) == 0);
+  CHECK(bad.err.rfind("clearpath: error: --format: yaml not in {text,json,md}", 0) == 0);
 }

@@ -36,15 +36,24 @@ TEST_CASE("a mistyped option gets a suggestion from the subcommand's options", "
   CHECK(r.err == "clearpath: error: unknown option '--fromat'; 'clearpath --help' lists the options\n");
 }
 
-TEST_CASE("names that exist keep CLI11's own messages", "[cli][unknown]") {
+TEST_CASE("names that exist keep CLI11's own messages, worded as clearpath's errors", "[cli][unknown]") {
   const std::string graph = source_path("graphs/minimal.json");
   auto r = run({"path", graph, "--near", "-1"});  // a negative number is a value, not an option
   CHECK(r.status == 2);
-  CHECK(r.err.rfind("--near: Value -1 not in range", 0) == 0);
+  CHECK(r.err.rfind("clearpath: error: --near: Value -1 not in range", 0) == 0);
   r = run({"stats", graph, "--format", "yaml"});
-  CHECK(r.err.rfind("--format: yaml not in {text,json,md}", 0) == 0);
+  CHECK(r.err == "clearpath: error: --format: yaml not in {text,json,md}\nRun with --help for more information.\n");
   r = run({"validate"});
-  CHECK(r.err.rfind("files is required", 0) == 0);
+  CHECK(r.err.rfind("clearpath: error: files is required", 0) == 0);
+  // A value outside a fixed choice, close to one of them: which was meant.
+  r = run({"render", graph, "--view", "Org"});
+  CHECK(r.status == 2);
+  CHECK(r.err.rfind("clearpath: error: --view: Org not in {org,approvals,deps,conflicts,timeline}; did you mean "
+                    "'org'?\n",
+                    0) == 0);
+  r = run({"analyze", graph, "--format", "htm"});
+  CHECK(r.err.find("; did you mean 'html'?") != std::string::npos);
+  CHECK(run({"render", graph, "--view", "gantt"}).err.find("did you mean") == std::string::npos);  // nothing close
   r = run({"stats", "-", "-o", "-"}, "{\"format_version\": 1}");  // "-" is standard input
   CHECK(r.err.find("unknown option") == std::string::npos);
 }

@@ -148,7 +148,7 @@ TEST_CASE("copilots report as Markdown", "[report]") {
 
 ## Sign-off load (pending gates per person; a bottleneck above 5)
 
-| person | gates | essential | gates |
+| person | gates | essential | which |
 | --- | ---: | ---: | --- |
 | bo | 1 | 0 | funding |
 
