@@ -7,6 +7,7 @@
 #include "clearpath/render.hpp"
 #include "cli/commands.hpp"
 #include "report/analyze_report.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 namespace {
@@ -38,6 +39,12 @@ std::optional<Destination> destination(Session& s, const AnalyzeArgs& args) {
     dest.report = out;
     dest.format = args.format.value_or(*f);
     return dest;
+  }
+  // A diagram's or an export's extension is a mistake, not a folder's name.
+  if (const auto f = format_of_extension(args.output); f && !fs::is_directory(out, ec)) {
+    s.io().err << "clearpath: error: -o " << quote_text(args.output) << ": analyze writes a report (.txt, .json, .md, "
+               << ".html) or a folder of the report and its diagrams; `clearpath render` draws one diagram\n";
+    return std::nullopt;
   }
   dest.folder = out;
   dest.report = out / (std::string("report.") + output_format_extension(dest.format));

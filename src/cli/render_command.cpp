@@ -77,7 +77,11 @@ std::string file_name_of(const std::string& id) {
 int render_pages(Session& s, const RenderArgs& args, const Model& m, RenderOptions options, DiagramFormat format) {
   namespace fs = std::filesystem;
   if (args.output.empty() || args.output == "-" || fs::path(args.output).has_extension()) {
-    s.io().err << "clearpath: error: --page-per department writes one file per department: give a folder with -o\n";
+    s.io().err << "clearpath: error: --page-per department writes one file per department into a folder: "
+               << (args.output.empty() || args.output == "-"
+                       ? std::string("give one with -o")
+                       : "-o " + quote_text(args.output) + " names a file (give a folder, without an extension)")
+               << "\n";
     return kExitInvalid;
   }
   std::set<Ref> staffed;

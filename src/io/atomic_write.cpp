@@ -204,6 +204,7 @@ void write_file_atomically(const std::string& path, const std::function<void(std
   remove_leftovers(name);
   std::string tmp = name.dir + "/" + name.prefix + std::to_string(::getpid()) + "-XXXXXX";
   const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) cannot_write(path, "the folder " + name.dir + " does not exist");
   if (fd < 0) cannot_write(path, std::strerror(errno));
   TempFile temp(tmp, fd);
   copy_attributes(fd, dest);

@@ -61,6 +61,14 @@ TEST_CASE("analyze: bad input and usage exit 2 and write nothing", "[cli][analyz
            (fs::temp_directory_path() / "clearpath-analyze-plain-file").string()});
   CHECK(r.status == 2);
   CHECK(r.err.find("not a folder") != std::string::npos);
+  // -o with a diagram's extension is a mistake, not a folder to create.
+  const fs::path svg = fs::path(clearpath::test::temp_dir()) / "out.svg";
+  r = run({"analyze", source_path("graphs/churn-model.json"), "-o", svg.string()});
+  CHECK(r.status == 2);
+  CHECK(r.err == "clearpath: error: -o '" + svg.string() +
+                     "': analyze writes a report (.txt, .json, .md, .html) or a folder of the report and its "
+                     "diagrams; `clearpath render` draws one diagram\n");
+  CHECK(!fs::exists(svg));
 }
 
 TEST_CASE("analyze -o DIR: the report and a diagram of every view, linked and embedded", "[cli][analyze]") {

@@ -93,8 +93,14 @@ TEST_CASE("render --page-per department: one file per department with people, na
   CHECK(svg.find("<title>marcus&#45;bell</title>") == std::string::npos);      // another's
   CHECK(svg.find("<title>cio</title>") == std::string::npos);                  // its head's manager is elsewhere
   // Not a folder, another view, with --root, or a page kind that does not exist: exit 2, nothing written.
-  CHECK(run({"render", graph, "--view", "org", "--page-per", "department", "-o", dir + "/x.svg"}).status == 2);
-  CHECK(run({"render", graph, "--view", "org", "--page-per", "department"}).status == 2);
+  const auto file = run({"render", graph, "--view", "org", "--page-per", "department", "-o", dir + "/x.svg"});
+  CHECK(file.status == 2);
+  CHECK(file.err == "clearpath: error: --page-per department writes one file per department into a folder: -o '" + dir +
+                        "/x.svg' names a file (give a folder, without an extension)\n");
+  const auto none = run({"render", graph, "--view", "org", "--page-per", "department"});
+  CHECK(none.status == 2);
+  CHECK(none.err ==
+        "clearpath: error: --page-per department writes one file per department into a folder: give one with -o\n");
   CHECK(run({"render", graph, "--view", "deps", "--page-per", "department", "-o", dir + "2"}).status == 2);
   CHECK(run({"render", graph, "--view", "org", "--root", "cio", "--page-per", "department", "-o", dir + "2"}).status ==
         2);

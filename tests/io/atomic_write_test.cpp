@@ -133,3 +133,14 @@ TEST_CASE("writing to /dev/full (-o) says why the write failed", "[save][atomic]
   CHECK_THROWS_WITH(write_file_atomically("/dev/full", std::string(100000, 'x')),
                     "cannot write /dev/full: No space left on device");
 }
+
+TEST_CASE("writing into a folder that does not exist says so", "[save][atomic]") {
+  const std::string dir = clearpath::test::temp_dir() + "/no-such-folder";
+  CHECK_THROWS_WITH(write_file_atomically(dir + "/out.txt", std::string("x")),
+                    "cannot write " + dir + "/out.txt: the folder " + dir + " does not exist");
+  CHECK_FALSE(std::filesystem::exists(dir));
+  const auto r =
+      clearpath::test::run({"stats", clearpath::test::source_path("graphs/minimal.json"), "-o", "nd1/p.txt"});
+  CHECK(r.status == 2);
+  CHECK(r.err == "clearpath: error: cannot write nd1/p.txt: the folder nd1 does not exist\n");
+}
