@@ -202,19 +202,34 @@ class OrgDrawing {
   std::size_t cross_links_left_out_ = 0, collapsed_people_ = 0;
 };
 
-// Gates and initiatives with a missing co-pilot, drawn with their placeholders.
+namespace {
+
+std::vector<Ref> candidates_of(const std::vector<SlotSuggestion>& suggestions) {
+  std::vector<Ref> out;
+  for (const SlotSuggestion& s : suggestions)
+    for (const Candidate& c : s.candidates) out.push_back(c.person);
+  return out;
+}
+
+}  // namespace
+
+// Gates and initiatives with a missing co-pilot, drawn with their placeholders. Under --root or
+// on a department's page: those whose approvers or sponsors, or whose suggested co-pilots, are
+// among the people drawn (a candidate's mark is then always explained on the page).
 void OrgDrawing::find_missing_copilots() {
-  auto touches_scope = [&](const std::vector<Ref>& who) {
+  auto touches_scope = [&](const std::vector<Ref>& who, const std::vector<Ref>& suggested) {
     if (!root_ && !department_) return true;
-    return std::any_of(who.begin(), who.end(), [&](Ref p) { return org_.in_scope[m_.index(p)]; });
+    const auto in_scope = [&](Ref p) { return org_.in_scope[m_.index(p)] != 0; };
+    return std::any_of(who.begin(), who.end(), in_scope) || std::any_of(suggested.begin(), suggested.end(), in_scope);
   };
   for (const GateResult& g : copilots_.gates)
-    if (!g.check.satisfiable && touches_scope(m_.approval(g.gate).approvers)) {
+    if (!g.check.satisfiable && touches_scope(m_.approval(g.gate).approvers, candidates_of(g.suggestions))) {
       open_gates_.push_back(&g);
       extras_ += 1 + g.check.unfilled.size();
     }
   for (const InitiativeResult& ir : copilots_.initiatives)
-    if (!ir.copilot.missing_sides.empty() && touches_scope(m_.initiative(ir.initiative).sponsors)) {
+    if (!ir.copilot.missing_sides.empty() &&
+        touches_scope(m_.initiative(ir.initiative).sponsors, candidates_of(ir.cosponsor_suggestions))) {
       lopsided_.push_back(&ir);
       extras_ += 2;
     }
@@ -231,12 +246,11 @@ void OrgDrawing::mark_roles() {
   for (const Initiative& i : m_.initiatives()) sponsors_.insert(i.sponsors.begin(), i.sponsors.end());
   for (const Approval& a : m_.approvals())
     if (a.status == ApprovalStatus::pending) approvers_.insert(a.approvers.begin(), a.approvers.end());
-  for (const GateResult& g : copilots_.gates)
-    for (const SlotSuggestion& s : g.suggestions)
-      for (const Candidate& c : s.candidates) candidates_.insert(c.person);
+  // Candidates of the gates and initiatives drawn: a mark the page explains.
+  for (const GateResult* g : open_gates_)
+    for (Ref c : candidates_of(g->suggestions)) candidates_.insert(c);
   for (const InitiativeResult* ir : lopsided_)
-    for (const SlotSuggestion& s : ir->cosponsor_suggestions)
-      for (const Candidate& c : s.candidates) candidates_.insert(c.person);
+    for (Ref c : candidates_of(ir->cosponsor_suggestions)) candidates_.insert(c);
 }
 
 void OrgDrawing::choose_people() {

@@ -220,6 +220,29 @@ TEST_CASE("org view: an initiative without an IT-side sponsor names who could co
   }
 }
 
+TEST_CASE("org view, one department's page: every suggested co-pilot marked is explained on the page",
+          "[render][org]") {
+  // The cfo, coo and cmo are suggested for production-funding's business-side slot, and the cio,
+  // cto and ciso as the churn model's IT-side co-sponsor: each page that draws one of them also
+  // draws the placeholder that suggests them, linked to them.
+  const std::set<std::string> expected = {"cfo", "coo", "cmo", "cio", "cto", "ciso"};
+  std::set<std::string> seen;
+  for (const clearpath::Department& dept : churn().departments()) {
+    clearpath::RenderOptions o;
+    o.department = dept.id;
+    const ParsedDot d = draw(churn(), clearpath::View::org, o);
+    for (const std::string& c : d.nodes_with_class("candidate")) {
+      INFO(dept.id << ": " << c);
+      seen.insert(c);
+      bool explained = false;
+      for (const ParsedDot::Edge& e : d.edges)
+        explained = explained || (e.head == c && ParsedDot::has_class(e.attributes, "suggested"));
+      CHECK(explained);
+    }
+  }
+  CHECK(seen == expected);
+}
+
 TEST_CASE("org view: three or more leaf reports stack in a column under their manager", "[render][org]") {
   clearpath::RenderOptions o;
   o.view = clearpath::View::org;
@@ -379,10 +402,12 @@ TEST_CASE("the churn example's approvals, conflicts and timeline fit a 1920 x 10
   // Scaled to fit the slide, normal text (14 px) stays at 11 px or more. The deps and org views
   // do not (a chain of 19 steps, 13 departments side by side): docs/render.md says how to cut
   // them into pages that do.
-  for (const clearpath::View view : {clearpath::View::approvals, clearpath::View::conflicts, clearpath::View::timeline}) {
+  for (const clearpath::View view :
+       {clearpath::View::approvals, clearpath::View::conflicts, clearpath::View::timeline}) {
     clearpath::RenderOptions o;
     o.view = view;
-    const std::string svg = clearpath::render_diagram(clearpath::build_diagram(churn(), o), clearpath::DiagramFormat::svg);
+    const std::string svg =
+        clearpath::render_diagram(clearpath::build_diagram(churn(), o), clearpath::DiagramFormat::svg);
     const auto points = [&](const std::string& attribute) {
       const std::size_t at = svg.find(attribute + "=\"", svg.find("<svg"));
       REQUIRE(at != std::string::npos);
