@@ -59,7 +59,7 @@ CLI::App* add_import_command(CLI::App& command, ImportArgs& args) {
                  "SIDE: the side of every department of the export that --side-of leaves without one");
   hr->add_option(
         "--roles-from-title", args.roles_from_title,
-        "REGEX=ROLE: people whose title matches REGEX (ECMAScript, case-insensitive, anywhere in the title) get ROLE; "
+        "REGEX=ROLE: people whose title matches REGEX (RE2 syntax, case-insensitive, anywhere in the title) get ROLE; "
         "repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   hr->add_option("--attribute", args.attributes, "COLUMN: copy this column into each person's attributes; repeatable")

@@ -93,7 +93,7 @@ int run_import_hr(Session& s, const ImportArgs& args) {
   } catch (const HrImportError& e) {
     for (const std::string& p : e.problems()) s.io().err << "clearpath: error: " << p << "\n";
     s.io().err << "clearpath: " << e.problems().size() << (e.problems().size() == 1 ? " problem" : " problems")
-               << " in " << display << "; nothing written\n";
+               << " importing " << display << "; nothing written\n";
     return kExitInvalid;
   }
   const std::optional<Model> model = check_imported(s, display, std::move(result.model), result.diagnostics);

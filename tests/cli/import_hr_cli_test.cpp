@@ -50,7 +50,7 @@ TEST_CASE("import hr: bad input exits 2, lists every problem and writes nothing"
   CHECK(r.err.find("clearpath: error: " + bad + ":4: unknown manager 'Alice' of employee 'a2'") != std::string::npos);
   CHECK(r.err.find(bad + ":8: manager cycle (3 people): a4 -> a5 -> a6 -> a4") != std::string::npos);
   CHECK(r.err.find(bad + ":16: unknown manager 'nobody'") != std::string::npos);
-  CHECK(r.err.find("clearpath: 10 problems in " + bad + "; nothing written\n") != std::string::npos);
+  CHECK(r.err.find("clearpath: 10 problems importing " + bad + "; nothing written\n") != std::string::npos);
   // A missing explicit column, bad options, a missing file.
   r = run({"import", "hr", source_path("tests/data/hr/small.csv"), "--manager", "Boss", "-o", out});
   CHECK(r.status == 2);
