@@ -117,6 +117,7 @@ class ApprovalsDrawing {
     choose_gates();
     draw_initiatives();
     for (const GateResult* g : shown_) draw_gate(*g);
+    draw_suggestions();
     draw_approvers();
     draw_gate_order();
     b_.title("Approval paths", notes());
@@ -134,6 +135,7 @@ class ApprovalsDrawing {
                  const std::string& cluster);
   void link_approvers(const GateResult& g);
   void draw_candidates(const GateResult& g, long slot, const std::string& slot_node, const std::string& cluster);
+  void draw_suggestions();
   void draw_approvers();
   void draw_gate_order();
   std::vector<std::string> notes() const;
@@ -150,6 +152,14 @@ class ApprovalsDrawing {
   std::size_t problem_gates_ = 0;
   std::set<Ref> drawn_;  // the gates of shown_
   std::set<Ref> approvers_drawn_;
+  // Suggested co-pilots, drawn once every gate is: one already drawn as an approver (of another
+  // gate) is linked where it is instead of drawn a second time.
+  struct Suggestion {
+    std::string slot_node, cluster, name;
+    Ref person;
+  };
+  std::vector<Suggestion> suggestions_;
+  std::map<Ref, std::vector<Ref>> suggested_for_;  // an approver drawn -> the gates they are suggested for
 };
 
 // How much to draw.
@@ -262,13 +272,27 @@ void ApprovalsDrawing::draw_candidates(const GateResult& g, long slot, const std
     if (s.slot != slot) continue;
     for (std::size_t k = 0; k < s.candidates.size() && k < kCandidatesDrawn; ++k) {
       const Ref p = s.candidates[k].person;
-      const std::string name = b_.synthetic("candidate", m_.id(g.gate) + ":" + std::to_string(slot) + ":" + m_.id(p));
-      DiagramLabel label = b_.entity_label(p);
-      if (!m_.person(p).title.empty()) add_wrapped(label, m_.person(p).title, LabelLine::Look::small, 30, 2);
-      label.push_back(small("suggested"));
-      b_.node(name, std::move(label), {"candidate"}, cluster);
-      b_.edge(slot_node, name, {"suggested"});
+      suggestions_.push_back({slot_node, cluster,
+                              b_.synthetic("candidate", m_.id(g.gate) + ":" + std::to_string(slot) + ":" + m_.id(p)),
+                              p});
+      if (std::find(suggested_for_[p].begin(), suggested_for_[p].end(), g.gate) == suggested_for_[p].end())
+        suggested_for_[p].push_back(g.gate);
     }
+  }
+}
+
+void ApprovalsDrawing::draw_suggestions() {
+  for (const Suggestion& s : suggestions_) {
+    if (approvers_drawn_.count(s.person)) {
+      b_.edge(s.slot_node, m_.id(s.person), {"suggested"});
+      continue;
+    }
+    DiagramLabel label = b_.entity_label(s.person);
+    if (!m_.person(s.person).title.empty())
+      add_wrapped(label, m_.person(s.person).title, LabelLine::Look::small, 30, 2);
+    label.push_back(small("suggested"));
+    b_.node(s.name, std::move(label), {"candidate"}, s.cluster);
+    b_.edge(s.slot_node, s.name, {"suggested"});
   }
 }
 
@@ -303,6 +327,11 @@ void ApprovalsDrawing::draw_approvers() {
       add_wrapped(label, "single point of failure: " + gates, LabelLine::Look::normal, 34, 2);
     }
     if (!person.available) styles.push_back("unavailable"), label.push_back(small("unavailable"));
+    if (const auto it = suggested_for_.find(p); it != suggested_for_.end()) {
+      std::string gates;
+      for (Ref g : it->second) gates += (gates.empty() ? "" : ", ") + m_.id(g);
+      add_wrapped(label, "also suggested for " + gates, LabelLine::Look::small, 34, 2);
+    }
     b_.node(m_.id(p), std::move(label), std::move(styles));
   }
 }

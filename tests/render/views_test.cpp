@@ -316,14 +316,25 @@ TEST_CASE("approvals view: slots filled green or red with the reason, single poi
   CHECK(label(d, "security-review").find("quorum 2 of 3 approvers") != std::string::npos);
   CHECK(label(d, "poc-signoff").find("quorum 1 of 2 approvers") != std::string::npos);
   // The unfilled slot's suggested co-pilots, dashed: the copilots analysis suggests cmo, cfo, coo.
+  // The cmo already approves poc-signoff: linked where she is drawn, not drawn a second time.
   const Names candidates = d.nodes_with_class("candidate");
-  CHECK(candidates.size() == 3);
+  CHECK(candidates.size() == 2);
   Names suggested;
   for (const std::string& c : candidates) {
     CHECK(d.edge(*unfilled.begin(), c));
     suggested.insert(c.substr(c.rfind(':') + 1));
   }
-  CHECK(suggested == Names{"cfo", "cmo", "coo"});
+  CHECK(suggested == Names{"cfo", "coo"});
+  const ParsedDot::Edge* to_cmo = d.edge(*unfilled.begin(), "cmo");
+  REQUIRE(to_cmo);
+  CHECK(ParsedDot::has_class(to_cmo->attributes, "suggested"));
+  CHECK(ParsedDot::has_class(d.nodes.at("cmo"), "approver"));
+  CHECK(label(d, "cmo").find(
+            "also suggested for</FONT><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#444444\">production-funding") !=
+        std::string::npos);
+  std::size_t olivia = 0;  // Olivia Grant, the cmo, is drawn once
+  for (const auto& [name, attributes] : d.nodes) olivia += label(d, name).rfind("<B>Olivia Grant</B>", 0) == 0;
+  CHECK(olivia == 1);
   for (const auto& [name, members] : d.members) CHECK(churn().find(name));  // clusters are initiatives
 }
 
