@@ -10,7 +10,8 @@
 # the same inputs each time); by default each run differs. CLEARPATH_FUZZ_RUNS=N stops a target
 # after N executions when that comes before SECONDS (a campaign: SECONDS large, N 10000000).
 # Exits 1 when a target found
-# something, 2 when clang is missing.
+# something, 2 when clang is missing. Each target's run adds a line to build-fuzz/fuzz-runs.tsv:
+# date, target, executions, seconds, coverage, outcome.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -91,6 +92,11 @@ for t in "${targets[@]}"; do
   took=$((SECONDS - start))
   runs=$total
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
+  outcome=ok
+  [ "$status" -eq 0 ] || outcome="found (exit $status)"
+  # One line per run, so that a campaign over several sessions adds up (awk on the file).
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$runs" "$took" "${cov:-?}" "$outcome" \
+    >>"$build/fuzz-runs.tsv"
   if [ "$status" -ne 0 ]; then
     found=1
     echo "fuzz.sh: $t FOUND A PROBLEM after ${runs:-?} runs (exit $status); see $log and $build/crashes/" >&2
