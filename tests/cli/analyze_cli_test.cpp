@@ -22,7 +22,7 @@ std::string slurp(const fs::path& p) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / std::string("clearpath-analyze-").append(name);
+  fs::path d = fs::temp_directory_path() / std::string("clearpath-analyze-").append(name);
   fs::remove_all(d);
   return d;
 }
