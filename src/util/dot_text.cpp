@@ -13,6 +13,7 @@ std::string html_text(std::string_view s) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
+      case ']': out += "&#93;"; break;  // Graphviz 2.42 rejects a text that starts with it after a tag
       case '\n': out += "<BR/>"; break;
       case '\\': out += "\\\\"; break;  // Graphviz expands \N, \G ... even in HTML labels
       default:

@@ -6,7 +6,8 @@
 
 namespace clearpath {
 
-// Text escaped for an HTML-like label: & < > " ' as entities, control characters as spaces,
+// Text escaped for an HTML-like label: & < > " ' ] as entities (Graphviz 2.42's label parser
+// takes "<B>]" for a syntax error; the fuzz target found it), control characters as spaces,
 // newlines as line breaks, and a backslash doubled (Graphviz would otherwise expand \N, \G and
 // the like into names, even inside HTML labels).
 std::string html_text(std::string_view s);

@@ -70,6 +70,29 @@ TEST_CASE("hostile names render as text in every view", "[render][hostile]") {
   CHECK(svg.find(">line two<") != std::string::npos);  // a newline is a line break
 }
 
+TEST_CASE("a name that is a closing bracket alone renders in every view", "[render][hostile]") {
+  // Graphviz 2.42 takes "<B>]</B>" in an HTML label for a syntax error, and the diagram could not
+  // be drawn at all (found by the labels fuzz target): the bracket is written &#93;.
+  const clearpath::Model m = clearpath::test::load_valid(R"({"clearpath": 1, "name": "]",
+    "people": [{"id": "p", "name": "]", "title": "]", "department": "d", "roles": ["executive"]}],
+    "departments": [{"id": "d", "name": "]", "side": "it", "priorities": ["i"]}],
+    "initiatives": [{"id": "i", "name": "]", "sponsors": ["p"]}],
+    "systems": [{"id": "s", "name": "]", "legacy": true}],
+    "approvals": [{"id": "g", "name": "]", "initiative": "i", "approvers": ["p"]}],
+    "steps": [{"id": "t", "name": "]", "initiative": "i", "system": "s", "owner": "p", "duration": 2,
+               "depends_on": ["g"]}]})");
+  for (clearpath::View v : clearpath::kViews) {
+    INFO(clearpath::view_name(v));
+    clearpath::RenderOptions o;
+    o.view = v;
+    std::string svg;
+    CHECK_NOTHROW(svg = clearpath::render_diagram(clearpath::build_diagram(m, o), clearpath::DiagramFormat::svg));
+    CHECK(well_formed_xml(svg));
+    CHECK(svg.find(">]</text>") != std::string::npos);
+  }
+  CHECK(clearpath::html_text("[x] ]") == "[x&#93; &#93;");
+}
+
 TEST_CASE("a name of a megabyte is cut to 200 characters before Graphviz sees it", "[render][hostile]") {
   // The model's name is the diagram's title; a step's name its label. Both were passed whole.
   const std::string huge(1u << 20, 'n');
