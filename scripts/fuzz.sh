@@ -5,7 +5,9 @@
 # tests/fuzz/corpus/<target> and tests/fuzz/regressions/<target>, with its dictionary, and
 # grows a working corpus in build-fuzz/corpus/<target>. Limits: 2 s an input, 2 GB of memory.
 # A crash, leak, timeout or out-of-memory is saved as build-fuzz/crashes/<target>-*, to keep as
-# a regression (tests/fuzz/regressions/<target>/). Prints each target's executions and coverage.
+# a regression (tests/fuzz/regressions/<target>/); for `labels`, whose leaks are looked for only
+# at each process's exit, a leak is reported in the log with no input saved. Prints each
+# target's executions (new inputs tried, not counting the replay of the corpus) and coverage.
 # CLEARPATH_FUZZ_SEED=N fixes libFuzzer's random seed (scripts/test.sh does, so that CI explores
 # the same inputs each time); by default each run differs. CLEARPATH_FUZZ_RUNS=N stops a target
 # after N executions when that comes before SECONDS (a campaign: SECONDS large, N 10000000).
@@ -16,7 +18,19 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-case $seconds in ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a whole number" >&2; exit 2;; esac
+whole() { case $1 in ''|*[!0-9]*) return 1;; esac; [ $((10#$1)) -gt 0 ]; }
+whole "$seconds" || { echo "fuzz.sh: SECONDS must be a whole number of seconds, 1 or more" >&2; exit 2; }
+seconds=$((10#$seconds))
+want=0
+if [ -n "${CLEARPATH_FUZZ_RUNS:-}" ]; then
+  whole "$CLEARPATH_FUZZ_RUNS" || { echo "fuzz.sh: CLEARPATH_FUZZ_RUNS must be a whole number (10000000, not 1e7)" >&2; exit 2; }
+  want=$((10#$CLEARPATH_FUZZ_RUNS))
+fi
+seed0=
+if [ -n "${CLEARPATH_FUZZ_SEED:-}" ]; then
+  case $CLEARPATH_FUZZ_SEED in *[!0-9]*) echo "fuzz.sh: CLEARPATH_FUZZ_SEED must be a whole number" >&2; exit 2;; esac
+  seed0=$((10#$CLEARPATH_FUZZ_SEED))
+fi
 cxx=$(command -v clang++-14 || command -v clang++ || true)
 if [ -z "$cxx" ]; then
   echo "fuzz.sh: clang is not installed (Debian: clang, libclang-rt-14-dev; scripts/setup.sh installs them)" >&2
@@ -62,9 +76,10 @@ for t in "${targets[@]}"; do
   # after another on the same growing corpus.
   chunk=0
   case $t in labels) dict+=(-detect_leaks=0); chunk=30000;; esac
-  want=${CLEARPATH_FUZZ_RUNS:-0}
   log=$build/$t.log
   : >"$log"
+  # Executions are counted without the replay of the corpus each process starts with (libFuzzer
+  # counts both, in -runs too): what is recorded is inputs newly tried.
   status=0 total=0 part=0 start=$SECONDS
   while :; do
     left=$((seconds - (SECONDS - start)))
@@ -76,17 +91,27 @@ for t in "${targets[@]}"; do
       if [ "$n" -eq 0 ] || [ "$rest" -lt "$n" ]; then n=$rest; fi
     fi
     limit=()
-    [ "$n" -gt 0 ] && limit=(-runs="$n")
+    if [ "$n" -gt 0 ]; then
+      replay=$(find "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" -type f 2>/dev/null | wc -l)
+      limit=(-runs=$((n + replay)))
+    fi
     seed=()
-    [ -n "${CLEARPATH_FUZZ_SEED:-}" ] && seed=(-seed=$((CLEARPATH_FUZZ_SEED + part)))
+    [ -n "$seed0" ] && seed=(-seed=$((seed0 + part)))
     "$build/tests/fuzz/${t}_fuzzer" "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" \
       "${dict[@]}" "${seed[@]}" "${limit[@]}" -max_total_time="$left" -timeout=2 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" >"$log.part" 2>&1 || status=$?
     cat "$log.part" >>"$log"
     ran=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log.part" | tail -1)
-    total=$((total + ${ran:-0}))
+    inited=$(sed -n 's/^#\([0-9]*\)[[:space:]]*INITED.*/\1/p' "$log.part" | head -1)
+    fresh=$((${ran:-0} - ${inited:-0}))
+    [ "$fresh" -gt 0 ] || fresh=0
+    total=$((total + fresh))
     part=$((part + 1))
     [ "$status" -eq 0 ] && [ "$chunk" -gt 0 ] || break
+    if [ "$fresh" -eq 0 ]; then
+      echo "fuzz.sh: $t: a process tried no new input (only the corpus); stopping" >&2
+      break
+    fi
   done
   rm -f "$log.part"
   took=$((SECONDS - start))

@@ -172,11 +172,15 @@ class Timeline {
         to_ = std::max(to_, static_cast<double>(dates.deadline.days()) + 1);
       from_ = std::min(from_, item.start);
       to_ = std::max(to_, std::max(item.finish, item.start));
-      // Done work is drawn at its actual dates, which may come before the plan's start.
-      if (m_.kind(r) == EntityKind::step && scale_.dated()) {
+      // Done work is drawn at its actual dates (item()), which may come before the plan's start:
+      // from its actual start to the end of its actual finish, or of its start's day.
+      if (m_.kind(r) == EntityKind::step && m_.step(r).status == StepStatus::done && scale_.dated()) {
         const StepProgress& p = m_.step(r).progress;
-        if (!p.actual_start.empty()) from_ = std::min(from_, static_cast<double>(p.actual_start.days()));
-        if (!p.actual_finish.empty()) to_ = std::max(to_, static_cast<double>(p.actual_finish.days()) + 1);
+        if (!p.actual_start.empty()) {
+          const auto a = static_cast<double>(p.actual_start.days());
+          from_ = std::min(from_, a);
+          to_ = std::max(to_, (p.actual_finish.empty() ? a : static_cast<double>(p.actual_finish.days())) + 1);
+        }
       }
     }
     for (std::uint32_t s : path_.legacy_by_count.steps) legacy_.push_back(s);

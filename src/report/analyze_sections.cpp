@@ -276,7 +276,7 @@ void add_priorities(Document& d, const Model& m, const Analysis& a, const Analyz
                                  : std::to_string(n) + " departments";
   summary += n == 1 || n == 0 ? " holds" : " hold";
   summary += " critical work on an initiative ranked outside its top " + std::to_string(a.conflict_options.top) +
-             " (or last); ";
+             " (or last of several); ";
   summary += pairs == 0   ? std::string("no pair of departments waits")
              : pairs == 1 ? std::string("1 pair of departments waits")
                           : std::to_string(pairs) + " pairs of departments wait";

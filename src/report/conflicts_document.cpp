@@ -46,7 +46,7 @@ void add_summary(Document& d, const ConflictAnalysis& a) {
 void add_ranking_conflicts(Document& d, const Model& m, const ConflictAnalysis& a, const ConflictOptions& options) {
   Section& sec = d.section("ranking-conflicts", "Ranking conflicts",
                            "(critical work on an initiative the department ranks outside its top " +
-                               std::to_string(options.top) + ", or last)");
+                               std::to_string(options.top) + ", or last of several)");
   if (a.ranking_conflicts.empty()) {
     sec.line("none");
     return;

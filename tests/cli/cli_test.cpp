@@ -2,12 +2,15 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
@@ -16,6 +19,29 @@
 
 using clearpath::test::run;
 using clearpath::test::source_path;
+
+namespace {
+
+// Writes `data` into the named pipe once something has it open for reading. Gives up after 10 s
+// (returns false), so that a reader that never comes fails the test instead of hanging it.
+bool write_when_read(const std::string& fifo, const std::string& data) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  int fd = -1;
+  while ((fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+    if (errno != ENXIO || std::chrono::steady_clock::now() > deadline) return false;  // ENXIO: no reader yet
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  for (std::size_t done = 0; done < data.size();) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  return ::close(fd) == 0;
+}
+
+}  // namespace
 
 TEST_CASE("version and help flags", "[cli]") {
   auto v = run({"--version"});
@@ -66,12 +92,11 @@ TEST_CASE("validate: a named pipe says it waits for a writer, then reads what co
   std::filesystem::remove(fifo);
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   const std::string model = clearpath::test::read_source_file("graphs/minimal.json");
-  std::thread writer([&] {
-    std::ofstream out(fifo);  // opens once clearpath has the reading end
-    out << model;
-  });
+  bool written = false;
+  std::thread writer([&] { written = write_when_read(fifo, model); });
   const auto r = run({"validate", fifo});
   writer.join();
+  CHECK(written);
   CHECK(r.status == 0);
   CHECK(r.err.find(fifo + " is a named pipe: waiting for something to write to it") != std::string::npos);
   CHECK(r.out.find("valid: 4 people") != std::string::npos);
@@ -79,9 +104,10 @@ TEST_CASE("validate: a named pipe says it waits for a writer, then reads what co
   const std::string link = clearpath::test::temp_dir() + "/model-link.json";
   std::filesystem::remove(link);
   std::filesystem::create_symlink(fifo, link);
-  std::thread writer2([&] { std::ofstream(fifo) << model; });
+  std::thread writer2([&] { written = write_when_read(fifo, model); });
   const auto via_link = run({"validate", link});
   writer2.join();
+  CHECK(written);
   CHECK(via_link.status == 0);
   CHECK(via_link.err.find(link + " is a named pipe: waiting for something to write to it") != std::string::npos);
   std::filesystem::remove(link);

@@ -140,7 +140,7 @@ TEST_CASE("writing into a folder that does not exist says so", "[save][atomic]")
                     "cannot write " + dir + "/out.txt: the folder " + dir + " does not exist");
   CHECK_FALSE(std::filesystem::exists(dir));
   const auto r =
-      clearpath::test::run({"stats", clearpath::test::source_path("graphs/minimal.json"), "-o", "nd1/p.txt"});
+      clearpath::test::run({"stats", clearpath::test::source_path("graphs/minimal.json"), "-o", dir + "/p.txt"});
   CHECK(r.status == 2);
-  CHECK(r.err == "clearpath: error: cannot write nd1/p.txt: the folder nd1 does not exist\n");
+  CHECK(r.err == "clearpath: error: cannot write " + dir + "/p.txt: the folder " + dir + " does not exist\n");
 }

@@ -180,7 +180,7 @@ TEST_CASE("conflicts and level reports as Markdown", "[report]") {
 
 - ranking conflicts: 1; priority inversions: 0; over-allocations: 0; skills gaps: 1; skills held by one person: 0
 
-## Ranking conflicts (critical work on an initiative the department ranks outside its top 3, or last)
+## Ranking conflicts (critical work on an initiative the department ranks outside its top 3, or last of several)
 
 | department | initiative | rank | days | cost | items |
 | --- | --- | --- | ---: | ---: | --- |
