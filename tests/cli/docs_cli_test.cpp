@@ -101,7 +101,7 @@ TEST_CASE("every --help example that names files of the repository runs", "[cli]
       ++ran;
     }
   }
-  CHECK(ran >= 25);
+  CHECK(ran >= 35);  // 39 when written: an example left out by mistake would show here
 }
 
 TEST_CASE("completion and man are hidden, and their output does not change between runs", "[cli][docs]") {
