@@ -315,6 +315,16 @@ class TaskReader {
     }
     if (std::optional<Date> d = date_of(t, "ActualStart")) s.progress.actual_start = *d;
     if (std::optional<Date> d = date_of(t, "ActualFinish")) s.progress.actual_finish = *d;
+    // A task with an actual finish is done, whatever its percent: MS Project sets 100 % when one
+    // is entered. (Left as it was, the saved model would say "done" with work left, which the
+    // loader refuses; the mspdi fuzz target found it.)
+    if (!s.progress.actual_finish.empty() && s.progress.percent_complete > 0 && s.progress.percent_complete < 100) {
+      r_.warn("finish-percent", t.child("ActualFinish"), "mspdi-progress",
+              "a task with an <ActualFinish> but <PercentComplete> " + std::string(t.child_value("PercentComplete")) +
+                  ": it is taken as done (100 %), as MS Project does once an actual finish is entered",
+              s.id);
+      s.progress.percent_complete = 100;
+    }
     read_constraint(t, s.id, s.dates);
     if (std::optional<Date> d = date_of(t, "Deadline"))
       s.dates.deadline = s.dates.deadline.empty() ? *d : std::min(*d, s.dates.deadline);
