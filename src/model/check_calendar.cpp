@@ -181,12 +181,16 @@ void check_step_progress(const Step& s, const Model& m, Diagnostics& diag) {
                    " gives both percent_complete and remaining: give one (remaining, when the work was "
                    "re-estimated)");
   const bool work_left = (p.percent_complete > 0 && p.percent_complete < 100) || p.remaining > 0;
+  const std::string left = p.remaining > 0 ? "remaining is " + load_number(p.remaining) + " working days"
+                                           : "percent_complete is " + load_number(p.percent_complete);
   if (s.status == StepStatus::done && work_left)
     diag.error("progress-conflict", at + "/status", s.id,
-               what + " is done, yet " +
-                   (p.remaining > 0 ? "remaining is " + load_number(p.remaining) + " working days"
-                                    : "percent_complete is " + load_number(p.percent_complete)) +
-                   ": set status to in-progress, or the work left to 0");
+               what + " is done, yet " + left + ": set status to in-progress, or the work left to 0");
+  // An actual finish makes the step done (ModelBuilder::finish), and it would be saved so.
+  else if (!p.actual_finish.empty() && work_left)
+    diag.error("progress-conflict", at + "/actual_finish", s.id,
+               what + " has an actual_finish, so it is done, yet " + left +
+                   ": set the work left to 0, or remove actual_finish");
   for (const auto& [field, date] :
        {std::pair<const char*, Date>{"actual_start", p.actual_start}, {"actual_finish", p.actual_finish}}) {
     if (date.empty()) continue;

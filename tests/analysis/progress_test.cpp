@@ -149,6 +149,15 @@ TEST_CASE("progress: read, saved, and every contradiction is an error", "[load][
   d = error_of("{" + cal + R"(, "steps": [{"id": "s", "duration": 4, "status": "done", "percent_complete": 50}]})",
                "progress-conflict");
   CHECK(d.message == "step 's' is done, yet percent_complete is 50: set status to in-progress, or the work left to 0");
+  // An actual finish makes a step done: with work left it is the same conflict (the model used to
+  // load, and its saved form, "done" with 50 %, did not).
+  d = error_of("{" + cal + R"(, "steps": [{"id": "s", "duration": 4, "percent_complete": 50,
+    "actual_start": "2027-03-01", "actual_finish": "2027-03-03"}]})",
+               "progress-conflict");
+  CHECK(d.pointer == "/steps/0/actual_finish");
+  CHECK(d.message ==
+        "step 's' has an actual_finish, so it is done, yet percent_complete is 50: set the work left to 0, or remove "
+        "actual_finish");
   d = error_of(R"({"calendar": {"start": "2027-03-01"}, "status_date": "2027-02-26"})", "status-before-start");
   CHECK(d.message == "the status date 2027-02-26 is before the calendar start '2027-03-01'");
   d = error_of(R"({"status_date": "2027-03-08"})", "no-calendar-start");
