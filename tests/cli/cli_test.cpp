@@ -41,6 +41,17 @@ bool write_when_read(const std::string& fifo, const std::string& data) {
   return ::close(fd) == 0;
 }
 
+// `clearpath validate PATH` while another thread writes `model` into the named pipe `fifo`
+// (PATH is the pipe or a link to it); CHECKs that the writer got it out.
+clearpath::test::CliRun validate_fed(const std::string& path, const std::string& fifo, const std::string& model) {
+  bool written = false;
+  std::thread writer([&] { written = write_when_read(fifo, model); });
+  auto r = run({"validate", path});
+  writer.join();
+  CHECK(written);
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("version and help flags", "[cli]") {
@@ -92,11 +103,7 @@ TEST_CASE("validate: a named pipe says it waits for a writer, then reads what co
   std::filesystem::remove(fifo);
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   const std::string model = clearpath::test::read_source_file("graphs/minimal.json");
-  bool written = false;
-  std::thread writer([&] { written = write_when_read(fifo, model); });
-  const auto r = run({"validate", fifo});
-  writer.join();
-  CHECK(written);
+  const auto r = validate_fed(fifo, fifo, model);
   CHECK(r.status == 0);
   CHECK(r.err.find(fifo + " is a named pipe: waiting for something to write to it") != std::string::npos);
   CHECK(r.out.find("valid: 4 people") != std::string::npos);
@@ -104,10 +111,7 @@ TEST_CASE("validate: a named pipe says it waits for a writer, then reads what co
   const std::string link = clearpath::test::temp_dir() + "/model-link.json";
   std::filesystem::remove(link);
   std::filesystem::create_symlink(fifo, link);
-  std::thread writer2([&] { written = write_when_read(fifo, model); });
-  const auto via_link = run({"validate", link});
-  writer2.join();
-  CHECK(written);
+  const auto via_link = validate_fed(link, fifo, model);
   CHECK(via_link.status == 0);
   CHECK(via_link.err.find(link + " is a named pipe: waiting for something to write to it") != std::string::npos);
   std::filesystem::remove(link);
