@@ -11,9 +11,9 @@
 
 #include "clearpath/render.hpp"
 #include "fuzz_target.hpp"
-#include "io/import/csv_reader.hpp"
 #include "report/document.hpp"
 #include "util/dot_text.hpp"
+#include "util/utf8.hpp"
 
 namespace {
 

@@ -2,43 +2,16 @@
 // physical line at a time, so every record knows the line it starts on.
 #include "io/import/csv_reader.hpp"
 
-#include <cstdio>
 #include <stdexcept>
 
 #include <csv.h>
+
+#include "util/utf8.hpp"
 
 namespace clearpath {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// The length of the UTF-8 sequence at text[i], or 0 when it is not valid UTF-8.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) n = 3, lo = 0xA0;
-  else if (c == 0xED) n = 3, hi = 0x9F;  // no surrogates
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) n = 4, lo = 0x90;
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else if (c == 0xF4) n = 4, hi = 0x8F;  // at most U+10FFFF
-  else return 0;
-  if (i + n > text.size()) return 0;
-  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k)
-    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-  return n;
-}
-
-std::string hex_byte(unsigned char c) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "0x%02x", c);
-  return buf;
-}
 
 // Only spaces are trimmed around unquoted fields: a tab may be the delimiter, and is data otherwise.
 int is_space(unsigned char c) { return c == ' ' ? 1 : 0; }
@@ -77,9 +50,8 @@ class Reader {
   bool feed(std::string_view chunk) {
     std::string clean;
     if (const std::size_t bad = find_invalid_utf8(chunk); bad != std::string_view::npos) {
-      table_.problems.push_back(file_ + ":" + std::to_string(line_) + ": not UTF-8: byte " +
-                                hex_byte(static_cast<unsigned char>(chunk[bad])) + " at column " +
-                                std::to_string(bad + 1) +
+      table_.problems.push_back(file_ + ":" + std::to_string(line_) + ": not UTF-8: byte " + byte_text(chunk[bad]) +
+                                " at column " + std::to_string(bad + 1) +
                                 " (save the export as \"CSV UTF-8\", or read it with --encoding windows-1252)");
       last_bad_line_ = line_;
       clean.assign(chunk);
@@ -157,15 +129,6 @@ std::string windows1252_to_utf8(std::string_view text) {
     }
   }
   return out;
-}
-
-std::size_t find_invalid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = utf8_length(text, i);
-    if (n == 0) return i;
-    i += n;
-  }
-  return std::string_view::npos;
 }
 
 char detect_csv_delimiter(std::string_view text) {

@@ -36,8 +36,4 @@ CsvTable read_csv(std::string_view text, const std::string& file, char delimiter
 // practice, as in browsers) as UTF-8. Line ends are unchanged.
 std::string windows1252_to_utf8(std::string_view text);
 
-// The byte offset of the first invalid UTF-8 sequence in `text` (overlong forms, surrogates
-// and code points above U+10FFFF are invalid), or npos.
-std::size_t find_invalid_utf8(std::string_view text);
-
 }  // namespace clearpath

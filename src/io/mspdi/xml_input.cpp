@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "clearpath/load.hpp"
-#include "io/import/csv_reader.hpp"
+#include "util/utf8.hpp"
 
 namespace clearpath {
 
@@ -27,12 +27,6 @@ std::string parse_problem(const pugi::xml_parse_result& r) {
   }
 }
 
-std::string hex_byte(char c) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  const auto b = static_cast<unsigned char>(c);
-  return {kDigits[b >> 4], kDigits[b & 15]};
-}
-
 }  // namespace
 
 XmlInput::XmlInput(std::string_view text, std::string file) : file_(std::move(file)) {
@@ -46,7 +40,7 @@ XmlInput::XmlInput(std::string_view text, std::string file) : file_(std::move(fi
   // Every name and text becomes a string of the model, which must be UTF-8 (pugixml does not
   // check it; the fuzz target found a byte 0x96 in a name going through to the saved JSON).
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)
-    throw InputError("the file is not valid UTF-8 here (byte 0x" + hex_byte(text[bad]) +
+    throw InputError("the file is not valid UTF-8 here (byte " + byte_text(text[bad]) +
                          "): clearpath reads XML in UTF-8, as MS Project saves it",
                      where_offset(static_cast<std::ptrdiff_t>(bad)));
   // XML holds no NUL character, and pugixml would stop at one as if the file ended there
