@@ -159,7 +159,7 @@ class ApprovalsDrawing {
     Ref person;
   };
   std::vector<Suggestion> suggestions_;
-  std::map<Ref, std::vector<Ref>> suggested_for_;  // an approver drawn -> the gates they are suggested for
+  std::map<Ref, std::vector<Ref>> suggested_for_;  // a person -> the gates they are suggested for
 };
 
 // How much to draw.
