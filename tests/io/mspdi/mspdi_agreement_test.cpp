@@ -155,3 +155,27 @@ TEST_CASE("MSPDI agreement: what makes the other files differ is said by a warni
   const MspdiImportResult calendars = import_file("mspditimephasedsegments.xml");
   CHECK(warning(calendars, "mspdi-task-calendar"));
 }
+
+TEST_CASE(
+    "MSPDI agreement: a task calendar's holidays move that task and its successor in MS Project, and "
+    "nothing else",
+    "[mspdi][agreement]") {
+  // mpxj-net-sample1.xml (Project 2010): FS links, an FS+1d and an FF+2d lag. Task 6 (UID 8)
+  // follows Task 5 (finishing 7 August) by FF+2d and has a calendar of its own with 7-9 August
+  // off. MS Project counts the lag and the five days on that calendar: finish 11 August, start
+  // 2 August (day 3); Milestone 2 (UID 10, after it) on day 11. clearpath schedules every step on
+  // the project calendar: finish 9 August, start 3 August (day 4), the milestone on day 9, two
+  // days more float for both. Every other task agrees, and the import says why.
+  const std::vector<Disagreement> d = disagreements("mpxj-net-sample1.xml");
+  INFO(describe(d));
+  REQUIRE(d.size() == 4);
+  CHECK(
+      (d[0].uid == 10 && d[0].field == "early start" && d[0].ms_project == Approx(11) && d[0].clearpath == Approx(9)));
+  CHECK((d[1].uid == 10 && d[1].field == "total float" && d[1].ms_project == Approx(7) && d[1].clearpath == Approx(9)));
+  CHECK((d[2].uid == 8 && d[2].field == "early start" && d[2].ms_project == Approx(3) && d[2].clearpath == Approx(4)));
+  CHECK((d[3].uid == 8 && d[3].field == "total float" && d[3].ms_project == Approx(7) && d[3].clearpath == Approx(9)));
+  const MspdiImportResult r = import_mspdi(read_input(data("mpxj-net-sample1.xml")), "mpxj-net-sample1.xml");
+  const Diagnostic* calendar = warning(r, "mspdi-task-calendar");
+  REQUIRE(calendar);
+  CHECK(calendar->line == 1376);
+}
