@@ -11,9 +11,10 @@
 # CLEARPATH_FUZZ_SEED=N fixes libFuzzer's random seed (scripts/test.sh does, so that CI explores
 # the same inputs each time); by default each run differs. CLEARPATH_FUZZ_RUNS=N stops a target
 # after N executions when that comes before SECONDS (a campaign: SECONDS large, N 10000000).
-# Exits 1 when a target found
-# something, 2 when clang is missing. Each target's run adds a line to build-fuzz/fuzz-runs.tsv:
-# date, target, executions, seconds, coverage, outcome.
+# A campaign runs each target in processes of 1,000,000 executions (`labels`: 30,000, always),
+# so that an interrupted campaign loses at most one process's work. Exits 1 when a target found
+# something, 2 when clang is missing. Each process adds a line to build-fuzz/fuzz-runs.tsv:
+# date, target, executions, seconds, coverage, outcome; sum them by target for a campaign.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -81,6 +82,7 @@ for t in "${targets[@]}"; do
   # limit after some 70,000 inputs, so that target runs in processes of 30,000 inputs each, one
   # after another on the same growing corpus.
   chunk=0
+  [ "$want" -gt 0 ] && chunk=1000000
   case $t in labels) dict+=(-detect_leaks=0); chunk=30000;; esac
   log=$build/$t.log
   : >"$log"
@@ -99,10 +101,13 @@ for t in "${targets[@]}"; do
     limit=()
     if [ "$n" -gt 0 ]; then
       replay=$(find "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" -type f 2>/dev/null | wc -l)
-      limit=(-runs=$((n + replay)))
+      # libFuzzer counts the replay in -runs, and a few inputs more than the files (the empty
+      # input first): a margin, so that a process does not stop short of N new inputs.
+      limit=(-runs=$((n + replay + 16)))
     fi
     seed=()
     [ -n "$seed0" ] && seed=(-seed=$((seed0 + part)))
+    began=$SECONDS
     "$build/tests/fuzz/${t}_fuzzer" "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" \
       "${dict[@]}" "${seed[@]}" "${limit[@]}" -max_total_time="$left" -timeout=2 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" >"$log.part" 2>&1 || status=$?
@@ -113,6 +118,12 @@ for t in "${targets[@]}"; do
     [ "$fresh" -gt 0 ] || fresh=0
     total=$((total + fresh))
     part=$((part + 1))
+    # One line per process, so that a campaign over several sessions adds up (awk on the file).
+    cov=$(grep -o 'cov: [0-9]*' "$log.part" | tail -1 | cut -d' ' -f2 || true)
+    outcome=ok
+    [ "$status" -eq 0 ] || outcome="found (exit $status)"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$fresh" "$((SECONDS - began))" "${cov:-?}" \
+      "$outcome" >>"$build/fuzz-runs.tsv"
     [ "$status" -eq 0 ] && [ "$chunk" -gt 0 ] || break
     if [ "$fresh" -eq 0 ]; then
       echo "fuzz.sh: $t: a process tried no new input (only the corpus); stopping" >&2
@@ -122,12 +133,6 @@ for t in "${targets[@]}"; do
   rm -f "$log.part"
   took=$((SECONDS - start))
   runs=$total
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
-  outcome=ok
-  [ "$status" -eq 0 ] || outcome="found (exit $status)"
-  # One line per run, so that a campaign over several sessions adds up (awk on the file).
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$runs" "$took" "${cov:-?}" "$outcome" \
-    >>"$build/fuzz-runs.tsv"
   if [ "$status" -ne 0 ]; then
     found=1
     echo "fuzz.sh: $t FOUND A PROBLEM after ${runs:-?} runs (exit $status); see $log and $build/crashes/" >&2
