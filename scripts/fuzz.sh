@@ -15,10 +15,19 @@
 # so that an interrupted campaign loses at most one process's work. Exits 1 when a target found
 # something, 2 when clang is missing. Each process adds a line to build-fuzz/fuzz-runs.tsv:
 # date, target, executions, seconds, coverage, outcome; sum them by target for a campaign.
+# scripts/fuzz.sh --keep [TARGET...] runs nothing new: it adds to tests/fuzz/corpus/<target> the
+# inputs of the working corpus that reach code nothing kept in the tree reaches.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-seconds=${1:-60}
-[ $# -gt 0 ] && shift
+keep=0
+if [ "${1:-}" = --keep ]; then
+  keep=1
+  shift
+  seconds=1
+else
+  seconds=${1:-60}
+  [ $# -gt 0 ] && shift
+fi
 whole() { case $1 in ''|*[!0-9]*) return 1;; esac; [ $((10#$1)) -gt 0 ]; }
 whole "$seconds" || { echo "fuzz.sh: SECONDS must be a whole number of seconds, 1 or more" >&2; exit 2; }
 seconds=$((10#$seconds))
@@ -74,6 +83,29 @@ for t in "${targets[@]}"; do
     awk -v dir="$root/tests/fuzz/dict" '/^#include / {while ((getline l < (dir "/" $2)) > 0) print l; next} {print}' \
       "$root/tests/fuzz/dict/$t.dict" >"$build/$t.dict"
     dict=(-dict="$build/$t.dict")
+  fi
+  if [ "$keep" -eq 1 ]; then
+    # --keep: the inputs of the working corpus that reach code the seeds, the kept corpus and
+    # the regressions do not, added to tests/fuzz/corpus/<target> (libFuzzer's -set_cover_merge=1:
+    # the fewest inputs that reach as much, into
+    # a folder that starts with those, under the names it gives: each input's SHA-1).
+    kept=$root/tests/fuzz/corpus/$t
+    base=$(mktemp -d)
+    cp "$corpus"/seed-* "$base"/ 2>/dev/null || true
+    find "$kept" "$root/tests/fuzz/regressions/$t" -type f ! -name README.md -exec cp {} "$base"/ \; 2>/dev/null || true
+    ls "$base" | sort >"$base.before"
+    leaks=()
+    [ "$t" = labels ] && leaks=(-detect_leaks=0)
+    "$build/tests/fuzz/${t}_fuzzer" -set_cover_merge=1 -use_counters=0 "${leaks[@]}" -timeout=2 -rss_limit_mb=2048 "$base" "$corpus" \
+      >"$build/$t.keep.log" 2>&1 || { echo "fuzz.sh: --keep: $t: the merge failed; see $build/$t.keep.log" >&2; found=1; }
+    added=0
+    while read -r f; do
+      cp "$base/$f" "$kept/$f"
+      added=$((added + 1))
+    done < <(ls "$base" | sort | comm -13 "$base.before" -)
+    rm -rf "$base" "$base.before"
+    echo "fuzz.sh: --keep: $t: $added inputs added to tests/fuzz/corpus/$t"
+    continue
   fi
   # Graphviz loses memory on every layout (suppressed, see the file above), so libFuzzer's check
   # for a leak after each input runs LeakSanitizer over the whole heap after each `labels` input:
