@@ -96,6 +96,9 @@ bool write_into_folder(Session& s, const Destination& dest, const AnalyzeReportO
                        const std::function<void(std::ostream&)>& write_report) {
   std::ostringstream content;
   write_report(content);
+  for (const ReportDiagram& d : report.diagrams)
+    if (!d.file.empty()) s.refuse_overwriting_input((dest.folder / d.file).string());
+  s.refuse_overwriting_input(dest.report.string());
   std::error_code ec;
   fs::create_directories(dest.folder, ec);
   if (ec) {

@@ -17,14 +17,20 @@
 
 namespace clearpath {
 
+// The formats of the reports written from a document (path, copilots, conflicts, level, stats).
+inline const std::vector<OutputFormat> kDocumentFormats = {OutputFormat::text, OutputFormat::json,
+                                                           OutputFormat::markdown};
 // --format text|json|md and -o FILE: the reports written from a document (and as JSON).
 void add_document_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output);
 // The options every analysis shares: those and --fail-on.
 void add_report_options(CLI::App* command, std::optional<OutputFormat>& format, std::string& output,
                         std::string& fail_on);
 
-// The format to write: --format if given, else `fallback`.
-OutputFormat chosen_format(const std::optional<OutputFormat>& format, const std::string& output, OutputFormat fallback);
+// The format to write: --format if given, else the one -o's extension names when it is one of
+// `offered` (.txt: text), else `fallback`. Throws when the extension names a format the command
+// does not write (path -o report.html), or when there is no fallback and nothing else says.
+OutputFormat chosen_format(const std::optional<OutputFormat>& format, const std::string& output,
+                           const std::vector<OutputFormat>& offered, std::optional<OutputFormat> fallback);
 
 struct ValidateArgs {
   std::vector<std::string> files;

@@ -46,7 +46,7 @@ CLI::App* add_conflicts_command(CLI::App& c, ConflictsArgs& args) {
 }
 
 int run_conflicts(Session& s, const ConflictsArgs& args) {
-  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
+  const OutputFormat format = chosen_format(args.format, args.output, kDocumentFormats, OutputFormat::text);
   LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   ConflictOptions options = levelling_options(args);

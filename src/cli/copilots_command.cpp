@@ -32,7 +32,7 @@ CLI::App* add_copilots_command(CLI::App& command, CopilotsArgs& args) {
 }
 
 int run_copilots(Session& s, const CopilotsArgs& args) {
-  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
+  const OutputFormat format = chosen_format(args.format, args.output, kDocumentFormats, OutputFormat::text);
   LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   CopilotOptions options;

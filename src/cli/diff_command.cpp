@@ -17,6 +17,9 @@ namespace clearpath {
 
 namespace {
 
+const std::vector<OutputFormat> kDiffFormats = {OutputFormat::text, OutputFormat::json, OutputFormat::markdown,
+                                                OutputFormat::html};
+
 // What --fail-on asks: slip:N (an initiative later by more than N working days), new-error.
 struct FailOn {
   std::optional<double> slip;
@@ -92,8 +95,7 @@ CLI::App* add_diff_command(CLI::App& command, DiffArgs& args) {
   c->add_option("files", args.files, "OLD NEW (either may be -), or with --git the one file")->expected(1, 2);
   c->add_option("--git", args.git, "read OLD from this git revision of FILE (e.g. HEAD~1, main, origin/main)");
   c->add_option("-o,--output", args.output, "write the report to this file (atomically) instead of stdout");
-  add_format_option(c, args.format,
-                    {OutputFormat::text, OutputFormat::json, OutputFormat::markdown, OutputFormat::html},
+  add_format_option(c, args.format, kDiffFormats,
                     "text (default), json, md (for a pull-request comment) or html; default from -o's extension");
   c->add_option("--fail-on", args.fail_on,
                 "exit 1 when: slip:N (an initiative is later by more than N working days), new-error (a new "
@@ -129,6 +131,7 @@ int run_diff(Session& s, const DiffArgs& args) {
     s.io().err << "clearpath: error: give OLD and NEW, or --git REV and one FILE\n";
     return kExitInvalid;
   }
+  const OutputFormat format = chosen_format(args.format, args.output, kDiffFormats, OutputFormat::text);
   std::string before_name, after_name;
   const Model* before = nullptr;
   const Model* after = nullptr;
@@ -169,7 +172,6 @@ int run_diff(Session& s, const DiffArgs& args) {
   options.attribution_budget = args.attribution_budget;
   options.threads = s.io().terminal.threads;
   const PlanDiff d = s.in_phase("comparing", [&] { return diff_plans(*before, *after, options); });
-  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
   const bool color = format == OutputFormat::text && s.out_color(args.output);
   s.emit(args.output, [&](std::ostream& out) {
     if (format == OutputFormat::json) return write_diff_json(out, d, before_name, after_name);

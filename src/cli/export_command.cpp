@@ -1,15 +1,22 @@
-// `clearpath export FILE --format json|graphml|dot [-o OUT]`: the model for other tools.
+// `clearpath export FILE --format json|graphml|dot|mspdi [-o OUT]`: the model for other tools.
 #include "clearpath/export.hpp"
 #include "cli/commands.hpp"
 
 namespace clearpath {
 
+namespace {
+
+const std::vector<OutputFormat> kExportOutputFormats = {OutputFormat::json, OutputFormat::graphml, OutputFormat::dot,
+                                                        OutputFormat::mspdi};
+
+}  // namespace
+
 CLI::App* add_export_command(CLI::App& command, ExportArgs& args) {
   CLI::App* c = &command;
   c->add_option("file", args.file, "model file (JSON); - reads standard input")->required();
-  add_format_option(c, args.format, {OutputFormat::json, OutputFormat::graphml, OutputFormat::dot, OutputFormat::mspdi},
-                    "json (normalised model), graphml, dot or mspdi (MS Project XML)")
-      ->required();
+  add_format_option(c, args.format, kExportOutputFormats,
+                    "json (normalised model), graphml, dot or mspdi (MS Project XML); required unless -o's extension "
+                    "names one (.json, .graphml, .dot or .gv, .xml)");
   c->add_option("-o,--output", args.output, "write to this file (atomically) instead of stdout");
   c->footer(
       "Examples:\n  clearpath export graphs/churn-model.json --format graphml -o churn.graphml\n"
@@ -29,9 +36,10 @@ CLI::App* add_export_command(CLI::App& command, ExportArgs& args) {
 }
 
 int run_export(Session& s, const ExportArgs& args) {
+  const ExportFormat format =
+      export_format(chosen_format(args.format, args.output, kExportOutputFormats, std::nullopt));
   const LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
-  const ExportFormat format = export_format(chosen_format(args.format, args.output, OutputFormat::json));
   s.emit(args.output, [&](std::ostream& out) { write_export(out, *r.model, format); });
   return kExitOk;
 }

@@ -85,6 +85,7 @@ int run_import_hr(Session& s, const ImportArgs& args) {
   const LoadResult* into = nullptr;
   if (!args.into.empty()) {
     into = &s.load(args.into, true);
+    s.may_replace(args.into);
     if (!into->model) return usage(Session::display(args.into) + ": --into: the model is not valid; nothing written");
   }
   HrImportResult result;

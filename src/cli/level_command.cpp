@@ -18,7 +18,7 @@ CLI::App* add_level_command(CLI::App& c, LevelArgs& args) {
 }
 
 int run_level(Session& s, const LevelArgs& args) {
-  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
+  const OutputFormat format = chosen_format(args.format, args.output, kDocumentFormats, OutputFormat::text);
   LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   ConflictOptions options = levelling_options(args);

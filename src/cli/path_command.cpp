@@ -74,7 +74,7 @@ CLI::App* add_path_command(CLI::App& c, PathArgs& args) {
 }
 
 int run_path(Session& s, const PathArgs& args) {
-  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
+  const OutputFormat format = chosen_format(args.format, args.output, kDocumentFormats, OutputFormat::text);
   const bool json = format == OutputFormat::json;
   LoadResult& r = s.load(args.file, true);
   if (!r.model) {

@@ -36,8 +36,7 @@ const char* noun(ProgressUnit unit) { return unit == ProgressUnit::runs ? " runs
 
 std::string amount(const PhaseState& p) {
   if (p.unit == ProgressUnit::bytes)
-    return p.total ? bytes_text(p.done, p.total) + " of " + bytes_text(p.total, p.total)
-                   : bytes_text(p.done, p.done);
+    return p.total ? bytes_text(p.done, p.total) + " of " + bytes_text(p.total, p.total) : bytes_text(p.done, p.done);
   const std::string done = std::to_string(p.done);
   return (p.total ? done + " of " + std::to_string(p.total) : done) + noun(p.unit);
 }
@@ -62,8 +61,8 @@ std::string running_line(const PhaseState& p, double now) {
   line += ", " + seconds_text(elapsed);
   // An estimate once there is enough to go on: a hundredth of the work, a third of a second.
   if (p.total && p.done < p.total && p.done * 100 >= p.total && elapsed >= 0.3)
-    line += ", about " +
-            seconds_text(elapsed * static_cast<double>(p.total - p.done) / static_cast<double>(p.done)) + " left";
+    line += ", about " + seconds_text(elapsed * static_cast<double>(p.total - p.done) / static_cast<double>(p.done)) +
+            " left";
   return line;
 }
 

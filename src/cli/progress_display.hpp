@@ -57,8 +57,8 @@ class ProgressDisplay final : public ProgressObserver {
   const ProgressMode mode_;
   const Clock clock_;
   const double show_at_;
-  bool shown_ = false;                  // live: lines are being drawn
-  std::vector<std::string> finished_;   // live: lines of phases that ended before that
+  bool shown_ = false;                 // live: lines are being drawn
+  std::vector<std::string> finished_;  // live: lines of phases that ended before that
   std::optional<PhaseState> current_;
   double last_drawn_ = 0;
 };

@@ -99,6 +99,7 @@ int render_pages(Session& s, const RenderArgs& args, const Model& m, RenderOptio
                                          [&] { return render_diagram(build_diagram(m, options), format); });
     pages.emplace_back(name + "." + format_name(format), drawn);
   }
+  for (const auto& [file, drawn] : pages) s.refuse_overwriting_input((fs::path(args.output) / file).string());
   std::error_code ec;
   fs::create_directories(args.output, ec);
   if (ec) {

@@ -2,14 +2,17 @@
 // What every subcommand shares: reading and loading its input with progress and diagnostics on
 // stderr, and writing its output to stdout or atomically to -o FILE.
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <sys/stat.h>
 
+#include "clearpath/error.hpp"
 #include "clearpath/finding.hpp"
 #include "clearpath/load.hpp"
 #include "clearpath/save.hpp"
@@ -18,6 +21,7 @@
 #include "io/json/load_in_place.hpp"
 #include "io/mapped_input.hpp"
 #include "report/diagnostic_report.hpp"
+#include "util/text.hpp"
 
 namespace clearpath {
 
@@ -43,6 +47,7 @@ class Session {
 
   std::string read(const std::string& path) {
     if (path == "-") return read_stream(io_.in, "standard input");
+    inputs_.push_back(path);
     // Opening a named pipe waits until something writes to it, which may be never: say so
     // rather than hang in silence.
     struct stat st {};
@@ -59,6 +64,7 @@ class Session {
     // A regular file is mapped (no copy); anything else, or a file that cannot be mapped, read.
     std::optional<MappedInput> mapped;
     std::string read_text;
+    if (path != "-") inputs_.push_back(path);
     {
       ProgressPhase reading(phases.get(), "reading", ProgressUnit::bytes);
       if (path != "-") mapped = MappedInput::map(path, kMaxInputBytes);
@@ -93,7 +99,25 @@ class Session {
     const ProgressPhase writing(to_stdout && io_.terminal.out_is_tty ? nullptr : progress(),
                                 "writing " + (to_stdout ? std::string("standard output") : output));
     if (to_stdout) write(io_.out);
-    else write_file_atomically(output, write);
+    else {
+      refuse_overwriting_input(output);
+      write_file_atomically(output, write);
+    }
+  }
+
+  // `path` was read to be updated (import hr --into M -o M): writing it is what was asked.
+  void may_replace(const std::string& path) { std::erase(inputs_, path); }
+
+  // Throws when `path` is a file this session read (the same file by another name too): the
+  // output would replace the input. Called before anything is written.
+  void refuse_overwriting_input(const std::string& path) const {
+    for (const std::string& input : inputs_) {
+      std::error_code ec;
+      if (std::filesystem::equivalent(path, input, ec))
+        throw Error("-o " + quote_text(path) + " is the input file" +
+                    (path == input ? std::string() : " " + quote_text(input) + " by another name") +
+                    ": writing it would replace what was read; give -o another file");
+    }
   }
 
   // f() as a phase of the progress display.
@@ -118,6 +142,7 @@ class Session {
   CliIo& io_;
   std::unique_ptr<ProgressDisplay> display_;
   std::unique_ptr<std::deque<LoadResult>> loads_ = std::make_unique<std::deque<LoadResult>>();
+  std::vector<std::string> inputs_;  // the files read, for refuse_overwriting_input
 };
 
 // The exit status for findings under --fail-on error|warning|never.

@@ -17,7 +17,7 @@ CLI::App* add_stats_command(CLI::App& c, StatsArgs& args) {
 }
 
 int run_stats(Session& s, const StatsArgs& args) {
-  const OutputFormat format = chosen_format(args.format, args.output, OutputFormat::text);
+  const OutputFormat format = chosen_format(args.format, args.output, kDocumentFormats, OutputFormat::text);
   LoadResult& r = s.load(args.file, true);
   if (!r.model) return kExitInvalid;
   const ModelStats st = compute_stats(*r.model);

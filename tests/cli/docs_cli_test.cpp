@@ -150,7 +150,8 @@ TEST_CASE("the zsh and fish completions list every command and its options", "[c
         std::string::npos);
   CHECK(zsh.find("    'analyse:Everything at once:") != std::string::npos);
   CHECK(zsh.find("    analyze|analyse)\n") != std::string::npos);
-  CHECK(zsh.find("'--format[text, json or md]:TEXT:(text json md)'") != std::string::npos);
+  CHECK(zsh.find("'--format[text, json or md; by default the one the extension of -o names, else text]:TEXT:(text json "
+                 "md)'") != std::string::npos);
   CHECK(zsh.find("'(-o --output)'{-o,--output}'[write to this file (atomically) instead of stdout]:TEXT:_files'") !=
         std::string::npos);
   CHECK(zsh.find("'--initiative[only this initiative'\\''s items and what they depend on]:TEXT:_files'") !=
@@ -160,7 +161,7 @@ TEST_CASE("the zsh and fish completions list every command and its options", "[c
                   "analysis, ranked findings, diagrams'\n") != std::string::npos);
   CHECK(
       fish.find("complete -c clearpath -n '__fish_seen_subcommand_from path' -l format -x -a 'text json md' -d 'text, "
-                "json or md'\n") != std::string::npos);
+                "json or md; by default the one the extension of -o names, else text'\n") != std::string::npos);
   CHECK(fish.find("complete -c clearpath -n '__fish_seen_subcommand_from analyze analyse' -s o -l output -r -F") !=
         std::string::npos);
   for (const char* command : kCommands) {
@@ -186,8 +187,8 @@ TEST_CASE("the man page has the usual sections and every command, dated by the v
     INFO(command);
     CHECK(man.find("\n.SS " + std::string(command) + "\n\\fBclearpath " + command + "\\fR") != std::string::npos);
   }
-  CHECK(man.find("\\fB\\-\\-format\\fR \\fITEXT\\fR\ntext, json or md (one of: text, json, md)\n") !=
-        std::string::npos);
+  CHECK(man.find("\\fB\\-\\-format\\fR \\fITEXT\\fR\ntext, json or md; by default the one the extension of \\-o "
+                 "names, else text (one of: text, json, md)\n") != std::string::npos);
   CHECK(man.find("Also spelled \\fBanalyse\\fR.") != std::string::npos);
   CHECK(man.find(".SS completion") == std::string::npos);
   // No line starts with a stray control character: every one is a request or escaped text.

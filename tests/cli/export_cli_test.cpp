@@ -63,8 +63,20 @@ TEST_CASE("export: invalid input or usage exits 2 and writes nothing", "[export]
   r = run({"export", "-", "--format", "json"}, "not json");
   CHECK(r.status == 2);
   CHECK(r.out.empty());
-  r = run({"export", source_path("graphs/minimal.json"), "-o", out});  // --format is required
+  // --format is required when -o's extension names no format export writes.
+  r = run({"export", source_path("graphs/minimal.json"), "-o", dir + "/out"});
   CHECK(r.status == 2);
+  CHECK(r.err ==
+        "clearpath: error: --format is required: json (.json), graphml (.graphml), dot (.dot), mspdi (.xml), or an -o "
+        "file whose extension names one of them\n");
+  r = run({"export", source_path("graphs/minimal.json")});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("--format is required") != std::string::npos);
+  r = run({"export", source_path("graphs/minimal.json"), "-o", dir + "/out.md"});
+  CHECK(r.status == 2);
+  CHECK(r.err == "clearpath: error: -o '" + dir +
+                     "/out.md' names the md format, which this command does not write: json (.json), graphml "
+                     "(.graphml), dot (.dot), mspdi (.xml); or give --format\n");
   r = run({"export", source_path("graphs/minimal.json"), "--format", "xml", "-o", out});
   CHECK(r.status == 2);
   r = run({"export", dir + "/missing.json", "--format", "json", "-o", dir + "/out.json"});

@@ -132,4 +132,3 @@ TEST_CASE("path output is byte-identical between runs and with -o", "[cli][path]
   CHECK(c.out.empty());
   CHECK(clearpath::read_input(dir + "/p.json") == a.out);
 }
-

@@ -49,8 +49,7 @@ TEST_CASE("progress: the finished line says how much in how long", "[cli][progre
         "clearpath: reading a.json: 512 bytes in 0.50 s");
   CHECK(finished_line(phase("critical path", ProgressUnit::runs, 10000, 10000), 13.1, true) ==
         "clearpath: critical path: 10000 runs in 3.10 s");
-  CHECK(finished_line(phase("conflicts", ProgressUnit::none, 0, 0), 135, true) ==
-        "clearpath: conflicts: 2 min 05 s");
+  CHECK(finished_line(phase("conflicts", ProgressUnit::none, 0, 0), 135, true) == "clearpath: conflicts: 2 min 05 s");
   CHECK(finished_line(phase("checking big.json", ProgressUnit::none, 0, 0), 10.25, false) ==
         "clearpath: checking big.json: stopped after 0.25 s");
 }
@@ -168,8 +167,7 @@ TEST_CASE("progress: a phase ended by an exception says it stopped", "[cli][prog
     ProgressPhase p(&d, "checking a.json");
     t.now += 0.5;
     throw std::runtime_error("bad");
-  } catch (const std::runtime_error&) {
-  }
+  } catch (const std::runtime_error&) {}
   CHECK(err.str() == "clearpath: checking a.json: stopped after 0.50 s\n");
 }
 
