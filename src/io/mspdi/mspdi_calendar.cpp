@@ -163,4 +163,21 @@ Calendar read_calendar(Reader& r, pugi::xml_node project, std::optional<long lon
   return out;
 }
 
+std::optional<std::string> calendar_of_its_own(const Reader& reader, pugi::xml_node project, long long uid,
+                                               std::optional<long long> project_uid) {
+  const pugi::xml_node own = calendar_by_uid(project, uid, reader);
+  if (!own) return std::nullopt;
+  pugi::xml_node cal = own;
+  for (int hops = 0; cal && hops < 8; ++hops) {
+    const std::optional<long long> at = reader.integer(cal, "UID");
+    if (project_uid && at == project_uid) return std::nullopt;
+    if (cal.child("WeekDays").child("WeekDay") || cal.child("Exceptions").child("Exception"))
+      return std::string(own.child_value("Name"));
+    const std::optional<long long> base = reader.integer(cal, "BaseCalendarUID");
+    if (!base || *base < 0) return std::nullopt;  // a base calendar of no working time of its own
+    cal = calendar_by_uid(project, *base, reader);
+  }
+  return std::nullopt;
+}
+
 }  // namespace clearpath::mspdi

@@ -2,6 +2,8 @@
 // The project calendar of an MSPDI file as a clearpath calendar: its start, and its exceptions
 // (non-working days) as holidays.
 #include <cstddef>
+#include <optional>
+#include <string>
 
 #include <pugixml.hpp>
 
@@ -16,5 +18,12 @@ namespace clearpath::mspdi {
 // exception MS Project did not expand) is warned about.
 Calendar read_calendar(Reader& reader, pugi::xml_node project, std::optional<long long> calendar_uid, Date start,
                        double minutes_per_day);
+
+// The name of calendar `uid` of `project` when its working time may differ from the project
+// calendar's (`project_uid`): it, or a calendar it is based on before the project calendar,
+// gives working days or exceptions of its own, or it is based on another base calendar; nullopt
+// when it is the project calendar, based on it unchanged, or names no calendar of the file.
+std::optional<std::string> calendar_of_its_own(const Reader& reader, pugi::xml_node project, long long uid,
+                                               std::optional<long long> project_uid);
 
 }  // namespace clearpath::mspdi

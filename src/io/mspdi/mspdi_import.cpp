@@ -2,7 +2,9 @@
 // project's settings and calendar, its resources as people (or departments) and their
 // assignments as the steps' demands; the tasks are read in mspdi_tasks.cpp.
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -101,8 +103,9 @@ ProjectSettings read_settings(Reader& r, pugi::xml_node project) {
 }
 
 struct ResourceImport {
-  std::map<long long, Ref> ref_of_uid;      // work resources only
-  std::map<long long, double> capacity_of;  // by UID: a person's capacity, a department's when given
+  std::map<long long, Ref> ref_of_uid;            // work resources only
+  std::map<long long, double> capacity_of;        // by UID: a person's capacity, a department's when given
+  std::map<long long, std::string> own_calendar;  // by UID: the name of a calendar of its own (calendar_of_its_own)
 };
 
 // One work resource, read before any is added (a person's group may name a department
@@ -146,6 +149,9 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
       r.fail(res.child("UID"), "resource UID " + std::to_string(*uid) + " is given twice");
     if (row.department ? row.units && *row.units > 0 : true)
       out.capacity_of[*uid] = row.units && *row.units > 0 ? *row.units : 1;
+    if (const std::optional<long long> cal = r.integer(res, "CalendarUID"))
+      if (std::optional<std::string> own = calendar_of_its_own(r, project, *cal, r.integer(project, "CalendarUID")))
+        out.own_calendar[*uid] = std::move(*own);
     ++summary.resources;
     rows.push_back(std::move(row));
   }
@@ -198,19 +204,63 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
   return out;
 }
 
+// Whether MS Project's day-by-day work of assignment `a` (its <TimephasedData>, remaining and
+// actual) stops on a working day of `calendar` and resumes later: a split task, or a resource's
+// working time with gaps. A period stands for the days from 12 hours after its start to 12 hours
+// before its finish (MS Project's daily periods run 08:00 to 08:00, or 17:00 to 17:00).
+bool work_pauses(const Reader& r, pugi::xml_node a, const Calendar& calendar) {
+  const unsigned weekdays = working_weekdays(calendar);
+  std::set<std::int32_t> work, idle;
+  std::int32_t first = std::numeric_limits<std::int32_t>::max();
+  std::int32_t last = std::numeric_limits<std::int32_t>::min();
+  for (pugi::xml_node t : a.children("TimephasedData")) {
+    const long long type = r.integer(t, "Type").value_or(0);
+    if (type != 1 && type != 2) continue;  // remaining and actual work of the assignment
+    const std::optional<Date> from = parse_date_time(t.child_value("Start"));
+    const std::optional<Date> to = parse_date_time(t.child_value("Finish"));
+    const std::optional<double> value = parse_duration_minutes(t.child_value("Value"));
+    if (!from || !to || !value) continue;  // no value: not a working period
+    const long long start = from->days() * 1440LL + minutes_of_day(t.child_value("Start")) + 720;
+    const long long finish = to->days() * 1440LL + minutes_of_day(t.child_value("Finish")) - 720;
+    const auto d0 = static_cast<std::int32_t>(start / 1440);
+    const auto d1 = static_cast<std::int32_t>(finish / 1440);
+    if (d1 < d0 || d1 - d0 > 3660) continue;  // not a period of days a plan has
+    for (std::int32_t d = d0; d <= d1; ++d) (*value > 0 ? work : idle).insert(d);
+    if (*value > 0) first = std::min(first, d0), last = std::max(last, d1);
+  }
+  const std::set<std::string> holidays(calendar.holidays.begin(), calendar.holidays.end());
+  for (std::int32_t d : idle) {
+    const int weekday = ((d % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday; 0 = Monday
+    if (d > first && d < last && !work.count(d) && ((weekdays >> weekday) & 1U) &&
+        !holidays.count(Date::from_days(d).iso()))
+      return true;
+  }
+  return false;
+}
+
 TaskDemands read_assignments(Reader& r, pugi::xml_node project, const ResourceImport& resources,
-                             MspdiImportSummary& summary) {
+                             const Calendar& calendar, MspdiImportSummary& summary) {
   std::map<long long, std::map<Ref, double>> units;  // task UID -> resource -> units
   for (pugi::xml_node a : project.child("Assignments").children("Assignment")) {
     r.check_children(a, known_assignment_element);
     const std::optional<long long> task = r.integer(a, "TaskUID");
     const std::optional<long long> resource = r.integer(a, "ResourceUID");
     if (!task || !resource) r.fail(a, "an <Assignment> needs <TaskUID> and <ResourceUID>");
+    if (work_pauses(r, a, calendar))
+      r.warn("split", a, "mspdi-split",
+             "MS Project's work on this task stops on working days of the project calendar and resumes later (a "
+             "split task, or days off of a task or resource calendar): clearpath schedules each step as one piece "
+             "of its duration, so the task's finish may differ");
     const auto res = resources.ref_of_uid.find(*resource);
     if (res == resources.ref_of_uid.end()) continue;  // unassigned (-65535), material or cost
     const double u = r.number(a, "Units").value_or(1);
     if (u < 0) r.fail(a.child("Units"), "<Units> is negative");
     if (u == 0) continue;
+    if (const auto own = resources.own_calendar.find(*resource); own != resources.own_calendar.end())
+      r.warn("resource-calendar", a, "mspdi-resource-calendar",
+             "work assigned to a resource with a calendar of its own ('" + own->second +
+                 "'): MS Project fits the task into that resource's working time, clearpath schedules every step on "
+                 "the project calendar, so the task's dates may differ");
     double& total = units[*task][res->second];
     total += u;
     if (const auto cap = resources.capacity_of.find(*resource);
@@ -285,7 +335,7 @@ MspdiImportResult import_mspdi(std::string_view xml, const std::string& file, co
   settings.initiative = b.intern(initiative.id);
   b.add(std::move(initiative));
   const ResourceImport resources = read_resources(r, project, settings, ids, b, result.summary);
-  const TaskDemands demands = read_assignments(r, project, resources, result.summary);
+  const TaskDemands demands = read_assignments(r, project, resources, b.model().calendar, result.summary);
   read_tasks(r, project, settings, demands, ids, b, result.summary);
   // Progress needs a status date; MS Project takes the current date when none is set.
   const bool progress = std::any_of(b.model().steps().begin(), b.model().steps().end(),

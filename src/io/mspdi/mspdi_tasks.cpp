@@ -289,6 +289,11 @@ class TaskReader {
     if (r_.integer(t, "CalendarUID").value_or(-1) >= 0)
       r_.warn("task-calendar", t.child("CalendarUID"), "mspdi-task-calendar",
               "a task calendar of its own: clearpath schedules every step on the project calendar", id);
+    if (r_.flag(t, "Recurring"))
+      r_.warn("recurring", t.child("Recurring"), "mspdi-recurring",
+              "an occurrence of a recurring task: read as a task of its own, held to its date by its constraint; "
+              "the recurrence itself is not read (a new occurrence must be added in MS Project)",
+              id);
     if (r_.flag(t, "ExternalTask") || r_.flag(t, "IsSubproject"))
       r_.warn("external", t, "mspdi-external", "an inserted or external project: read as one task", id);
   }

@@ -127,6 +127,10 @@ TEST_CASE(
   // critical set agrees, and every other task's float is 50 days more.
   const std::vector<Disagreement> d = disagreements("sample.xml");
   INFO(describe(d));
+  const MspdiImportResult r = import_mspdi(read_input(data("sample.xml")), "sample.xml");
+  const Diagnostic* calendar = warning(r, "mspdi-resource-calendar");
+  REQUIRE(calendar);
+  CHECK_THAT(calendar->message, Catch::Matchers::Contains("'Second Resource'"));
   REQUIRE(d.size() == 15);
   for (const Disagreement& x : d) {
     INFO("UID " << x.uid);
@@ -151,9 +155,24 @@ TEST_CASE("MSPDI agreement: what makes the other files differ is said by a warni
     const MspdiImportResult progress = import_file(f);
     CHECK(warning(progress, "mspdi-status-date"));
   }
-  // Task calendars.
+  // Task calendars, and resources with calendars of their own.
   const MspdiImportResult calendars = import_file("mspditimephasedsegments.xml");
   CHECK(warning(calendars, "mspdi-task-calendar"));
+  CHECK(warning(calendars, "mspdi-resource-calendar"));
+  CHECK(warning(import_file("mspdiresource.xml"), "mspdi-resource-calendar"));
+  // Split tasks: MS Project's day-by-day work stops on working days (both tasks of the file).
+  const MspdiImportResult split = import_file("mspdisplittask.xml");
+  REQUIRE(warning(split, "mspdi-split"));
+  CHECK_THAT(warning(split, "mspdi-split")->message, Catch::Matchers::Contains("2 in all"));
+  // Files without splits, resource calendars of their own or recurring tasks say nothing of them.
+  for (const char* f : {"task-links-project2013-mspdi.xml", "mspdirelations.xml", "caltest.xml"}) {
+    const MspdiImportResult plain = import_file(f);
+    CHECK_FALSE(warning(plain, "mspdi-split"));
+    CHECK_FALSE(warning(plain, "mspdi-resource-calendar"));
+    CHECK_FALSE(warning(plain, "mspdi-recurring"));
+  }
+  // A recurring task's occurrences.
+  CHECK(warning(import_file("sample.xml"), "mspdi-recurring"));
 }
 
 TEST_CASE(

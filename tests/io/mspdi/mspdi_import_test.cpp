@@ -390,3 +390,40 @@ TEST_CASE("import mspdi: a task with an actual finish is done, whatever its perc
   CHECK(std::count(c.begin(), c.end(), "mspdi-progress") == 1);
   CHECK(load_model(save_model(*r.model)).model.has_value());
 }
+
+TEST_CASE("import mspdi: work that stops on a working day and resumes is a split task, days off are not",
+          "[mspdi][import]") {
+  // MS Project's day-by-day work of an assignment: 08:00 to 08:00 periods, 8 hours or none.
+  const auto day = [](const std::string& date, const std::string& next, bool work) {
+    return "<TimephasedData><Type>1</Type><UID>1</UID><Start>" + date + "T08:00:00</Start><Finish>" + next +
+           "T08:00:00</Finish><Unit>2</Unit><Value>" + (work ? "PT8H0M0S" : "PT0H0M0S") + "</Value></TimephasedData>";
+  };
+  const auto assignment = [](int uid, int task_uid, const std::string& periods) {
+    return "<Assignment><UID>" + std::to_string(uid) + "</UID><TaskUID>" + std::to_string(task_uid) +
+           "</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units>" + periods + "</Assignment>\n";
+  };
+  const std::string tasks =
+      task(1, "Split", "<Duration>PT24H0M0S</Duration>") + task(2, "Around Easter", "<Duration>PT16H0M0S</Duration>");
+  const std::string resources = "<Resource><UID>1</UID><Name>Ann</Name></Resource>\n";
+  // Monday and Tuesday worked, Wednesday 3 March (a working day) not, Thursday worked.
+  const std::string split =
+      assignment(1, 1,
+                 day("2027-03-01", "2027-03-02", true) + day("2027-03-02", "2027-03-03", true) +
+                     day("2027-03-03", "2027-03-04", false) + day("2027-03-04", "2027-03-05", true));
+  // Thursday 1 April worked, Good Friday and Easter Monday (the calendar's holidays) not, Tuesday
+  // 6 April worked: no working day without work.
+  const std::string easter =
+      assignment(2, 2,
+                 day("2027-04-01", "2027-04-02", true) + day("2027-04-02", "2027-04-03", false) +
+                     day("2027-04-05", "2027-04-06", false) + day("2027-04-06", "2027-04-07", true));
+  const MspdiImportResult both = import_text(plan(tasks, resources, split + easter));
+  REQUIRE(both.model);
+  std::vector<const Diagnostic*> splits;
+  for (const Diagnostic& d : both.diagnostics.items())
+    if (d.code == "mspdi-split") splits.push_back(&d);
+  REQUIRE(splits.size() == 1);
+  CHECK_THAT(splits[0]->message, Contains("stops on working days") && !Contains("in all"));
+  const MspdiImportResult days_off = import_text(plan(tasks, resources, easter));
+  REQUIRE(days_off.model);
+  for (const Diagnostic& d : days_off.diagnostics.items()) CHECK(d.code != "mspdi-split");
+}
