@@ -208,7 +208,9 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
 // actual) stops on a working day of `calendar` and resumes later: a split task, or a resource's
 // working time with gaps. A period stands for the days from 12 hours after its start to 12 hours
 // before its finish (MS Project's daily periods run 08:00 to 08:00, or 17:00 to 17:00).
-bool work_pauses(const Reader& r, pugi::xml_node a, const Calendar& calendar) {
+// `budget` bounds the days looked at over the whole file (a hostile file of ten-year periods);
+// once it is spent, no more pauses are found.
+bool work_pauses(const Reader& r, pugi::xml_node a, const Calendar& calendar, std::size_t& budget) {
   const unsigned weekdays = working_weekdays(calendar);
   std::set<std::int32_t> work, idle;
   std::int32_t first = std::numeric_limits<std::int32_t>::max();
@@ -225,6 +227,9 @@ bool work_pauses(const Reader& r, pugi::xml_node a, const Calendar& calendar) {
     const auto d0 = static_cast<std::int32_t>(start / 1440);
     const auto d1 = static_cast<std::int32_t>(finish / 1440);
     if (d1 < d0 || d1 - d0 > 3660) continue;  // not a period of days a plan has
+    const auto days = static_cast<std::size_t>(d1 - d0) + 1;
+    if (days > budget) return false;
+    budget -= days;
     for (std::int32_t d = d0; d <= d1; ++d) (*value > 0 ? work : idle).insert(d);
     if (*value > 0) first = std::min(first, d0), last = std::max(last, d1);
   }
@@ -241,12 +246,13 @@ bool work_pauses(const Reader& r, pugi::xml_node a, const Calendar& calendar) {
 TaskDemands read_assignments(Reader& r, pugi::xml_node project, const ResourceImport& resources,
                              const Calendar& calendar, MspdiImportSummary& summary) {
   std::map<long long, std::map<Ref, double>> units;  // task UID -> resource -> units
+  std::size_t day_budget = 1'000'000;                // for work_pauses: days of timephased work
   for (pugi::xml_node a : project.child("Assignments").children("Assignment")) {
     r.check_children(a, known_assignment_element);
     const std::optional<long long> task = r.integer(a, "TaskUID");
     const std::optional<long long> resource = r.integer(a, "ResourceUID");
     if (!task || !resource) r.fail(a, "an <Assignment> needs <TaskUID> and <ResourceUID>");
-    if (work_pauses(r, a, calendar))
+    if (work_pauses(r, a, calendar, day_budget))
       r.warn("split", a, "mspdi-split",
              "MS Project's work on this task stops on working days of the project calendar and resumes later (a "
              "split task, or days off of a task or resource calendar): clearpath schedules each step as one piece "
