@@ -508,6 +508,18 @@ TEST_CASE("a device without end is read only up to its first NUL byte", "[hostil
                              "file?)"));
 }
 
+TEST_CASE("XML where a model is expected says so, and names the MS Project reader", "[hostile][encoding]") {
+  for (const std::string& text : {std::string("<?xml version=\"1.0\"?>\n<Project/>"), std::string("\n  <Project/>")}) {
+    const auto d = first_error(clearpath::test::load(text));
+    CHECK(d.code == "syntax");
+    CHECK_THAT(d.message, Catch::Matchers::EndsWith("(this is XML, not a clearpath model: read an MS Project file with "
+                                                    "`clearpath import mspdi FILE -o model.json`)"));
+  }
+  // A '<' later in a JSON text is an ordinary syntax error.
+  const auto d = first_error(clearpath::test::load("{\"name\": <"));
+  CHECK_THAT(d.message, !Catch::Matchers::Contains("XML"));
+}
+
 TEST_CASE("a NUL byte inside the JSON is named, where it is", "[hostile][encoding]") {
   const auto d = first_error(clearpath::test::load(std::string("{\"steps\": [\0]}", 14)));
   CHECK(d.code == "syntax");

@@ -233,7 +233,13 @@ class SaxLoader : public nlohmann::json_sax<json> {
       return false;
     }
     const bool bad_byte = reason.find("UTF-8") != std::string::npos;
-    fatal("syntax", "", "syntax error: " + shorten_last_read(std::move(reason)), bad_byte ? last : start, false);
+    std::string message = "syntax error: " + shorten_last_read(std::move(reason));
+    // XML where a model was expected: most likely an MS Project file, which has its own reader.
+    if (const std::size_t first = text_.find_first_not_of(" \t\r\n\xEF\xBB\xBF"); first == start && text_[first] == '<')
+      message +=
+          " (this is XML, not a clearpath model: read an MS Project file with `clearpath import mspdi FILE -o "
+          "model.json`)";
+    fatal("syntax", "", message, bad_byte ? last : start, false);
     return false;
   }
 

@@ -51,6 +51,11 @@ XmlInput::XmlInput(std::string_view text, std::string file) : file_(std::move(fi
   // parse_doctype keeps a DOCTYPE as a node, so that it can be refused below: entity
   // declarations (billion laughs, external entities) are never used, since pugixml expands
   // only the five predefined entities and character references.
+  // A clearpath model (or other JSON) where MS Project XML was expected.
+  if (const std::size_t first = text.find_first_not_of(" \t\r\n");
+      first != std::string_view::npos && (text[first] == '{' || text[first] == '['))
+    throw InputError("this is JSON, not XML: MS Project XML starts with '<' (a clearpath model needs no import)",
+                     where_offset(static_cast<std::ptrdiff_t>(first)));
   const unsigned options = pugi::parse_default | pugi::parse_doctype;
   const pugi::xml_parse_result r = document_.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!r) {

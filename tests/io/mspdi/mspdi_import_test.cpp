@@ -292,6 +292,9 @@ TEST_CASE("import mspdi: malformed and hostile files are refused with where and 
         "plan.xml:7:47: the file ends before its elements are closed: it is truncated");
   CHECK(error_of("<Project><Title>x</Titel></Project>") == "plan.xml:1:20: an end tag does not match its start tag");
   CHECK_THAT(error_of("<Workbook/>"), Contains("the root element is <Workbook>, not <Project>"));
+  // A clearpath model (JSON) given to the XML reader.
+  CHECK(error_of("\n  {\"clearpath\": 1}") ==
+        "plan.xml:2:3: this is JSON, not XML: MS Project XML starts with '<' (a clearpath model needs no import)");
   // Billion laughs and external entities: a DOCTYPE is refused before any entity is looked at.
   const std::string laughs =
       "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
