@@ -14,7 +14,8 @@
 # A campaign runs each target in processes of 1,000,000 executions (`labels`: 30,000, always),
 # so that an interrupted campaign loses at most one process's work. Exits 1 when a target found
 # something, 2 when clang is missing. Each process adds a line to build-fuzz/fuzz-runs.tsv:
-# date, target, executions, seconds, coverage, outcome; sum them by target for a campaign.
+# date, target, executions, seconds, coverage, outcome (ok, interrupted, found (exit N)), and
+# campaign or round; sum a campaign's lines by target.
 # scripts/fuzz.sh --keep [TARGET...] runs nothing new: it adds to tests/fuzz/corpus/<target> the
 # inputs of the working corpus that reach code nothing kept in the tree reaches.
 set -euo pipefail
@@ -64,6 +65,14 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$root/tests/lsan-graphviz.supp:print_suppressions=0
 mkdir -p "$build/crashes"
 found=0
+# Ctrl-C (or kill) reaches libFuzzer too, which stops, prints its figures and exits 72: the run
+# is recorded as interrupted, and no further target starts.
+interrupted=0
+trap 'interrupted=1' INT TERM
+# The tsv's last column: a campaign's lines (CLEARPATH_FUZZ_RUNS given) add up to its totals;
+# short rounds (scripts/test.sh, trying the script) do not.
+mode=round
+[ "$want" -gt 0 ] && mode=campaign
 for t in "${targets[@]}"; do
   corpus=$build/corpus/$t
   mkdir -p "$corpus"
@@ -153,9 +162,16 @@ for t in "${targets[@]}"; do
     # One line per process, so that a campaign over several sessions adds up (awk on the file).
     cov=$(grep -o 'cov: [0-9]*' "$log.part" | tail -1 | cut -d' ' -f2 || true)
     outcome=ok
-    [ "$status" -eq 0 ] || outcome="found (exit $status)"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$fresh" "$((SECONDS - began))" "${cov:-?}" \
-      "$outcome" >>"$build/fuzz-runs.tsv"
+    if [ "$interrupted" -eq 1 ] || grep -q 'libFuzzer: run interrupted' "$log.part"; then
+      outcome=interrupted  # Ctrl-C or kill: what ran was tried, and found nothing
+      interrupted=1
+      status=0
+    elif [ "$status" -ne 0 ]; then
+      outcome="found (exit $status)"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$fresh" "$((SECONDS - began))" "${cov:-?}" \
+      "$outcome" "$mode" >>"$build/fuzz-runs.tsv"
+    [ "$interrupted" -eq 0 ] || break
     [ "$status" -eq 0 ] && [ "$chunk" -gt 0 ] || break
     if [ "$fresh" -eq 0 ]; then
       echo "fuzz.sh: $t: a process tried no new input (only the corpus); stopping" >&2
@@ -165,6 +181,10 @@ for t in "${targets[@]}"; do
   rm -f "$log.part"
   took=$((SECONDS - start))
   runs=$total
+  if [ "$interrupted" -eq 1 ]; then
+    echo "fuzz.sh: $t: interrupted after ${runs} runs in ${took} s, no crash" >&2
+    exit 130
+  fi
   if [ "$status" -ne 0 ]; then
     found=1
     echo "fuzz.sh: $t FOUND A PROBLEM after ${runs:-?} runs (exit $status); see $log and $build/crashes/" >&2
