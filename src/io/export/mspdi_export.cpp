@@ -238,6 +238,9 @@ void write_task(Writer& w, const Model& m, const TaskRow& row, long long id, con
   if (s) {
     const StepProgress& p = s->progress;
     double pct = p.percent_complete;
+    // Work left given in days (`remaining`) goes as the share done it leaves, which MSPDI holds.
+    if (p.has_remaining() && s->duration.expected() > 0)
+      pct = std::clamp(100 * (1 - p.remaining / s->duration.expected()), 0.0, 100.0);
     if (s->status == StepStatus::done) pct = 100;
     if (pct != 0) w.number("PercentComplete", pct);
     if (!p.actual_start.empty()) w.field("ActualStart", mspdi::date_time_text(p.actual_start, kDayStart));
