@@ -21,7 +21,10 @@ TEST_CASE("export writes each format to stdout, to -o and from stdin", "[export]
     INFO(format);
     const auto out = run({"export", graph, "--format", format});
     CHECK(out.status == 0);
-    CHECK(out.err.empty());
+    // Only MS Project XML leaves something out, and says what.
+    if (f == clearpath::ExportFormat::mspdi)
+      CHECK(out.err.rfind("clearpath: export: MS Project XML cannot hold", 0) == 0);
+    else CHECK(out.err.empty());
     CHECK(out.out == clearpath::export_model(m, f));
     const std::string file = dir + "/churn." + format;
     const auto to_file = run({"export", graph, "--format", format, "-o", file});

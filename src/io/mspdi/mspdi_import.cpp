@@ -3,6 +3,7 @@
 // assignments as the steps' demands; the tasks are read in mspdi_tasks.cpp.
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -342,7 +343,7 @@ MspdiImportResult import_mspdi(std::string_view xml, const std::string& file, co
   b.add(std::move(initiative));
   const ResourceImport resources = read_resources(r, project, settings, ids, b, result.summary);
   const TaskDemands demands = read_assignments(r, project, resources, b.model().calendar, result.summary);
-  read_tasks(r, project, settings, demands, ids, b, result.summary);
+  const std::vector<pugi::xml_node> step_nodes = read_tasks(r, project, settings, demands, ids, b, result.summary);
   // Progress needs a status date; MS Project takes the current date when none is set.
   const bool progress = std::any_of(b.model().steps().begin(), b.model().steps().end(),
                                     [](const Step& s) { return !s.progress.empty(); });
@@ -356,7 +357,21 @@ MspdiImportResult import_mspdi(std::string_view xml, const std::string& file, co
   }
   r.flush(result.diagnostics);
   LoadResult built = std::move(b).build();
-  for (Diagnostic& d : built.diagnostics.items()) result.diagnostics.add(std::move(d));
+  for (Diagnostic& d : built.diagnostics.items()) {
+    // The model's own checks point into a model that is never written (/steps/3/depends_on/0):
+    // place them at the task instead.
+    if (d.pointer.rfind("/steps/", 0) == 0) {
+      const std::size_t n = std::strtoull(d.pointer.c_str() + 7, nullptr, 10);
+      if (n < step_nodes.size()) {
+        const ErrorLocation at = doc.where(step_nodes[n]);
+        d.line = at.line;
+        d.column = at.column;
+        d.message = "task UID " + std::string(step_nodes[n].child_value("UID")) + ": " + d.message;
+        d.pointer.clear();
+      }
+    }
+    result.diagnostics.add(std::move(d));
+  }
   result.model = std::move(built.model);
   return result;
 }

@@ -64,8 +64,10 @@ bool usable_id(const std::string& id);
 using TaskDemands = std::map<long long, std::vector<Demand>>;
 
 // Reads every task of `project` into `builder` as steps (summary tasks as their steps'
-// `summary` attribute, links on them moved to their subtasks).
-void read_tasks(Reader& r, pugi::xml_node project, const ProjectSettings& settings, const TaskDemands& demands,
-                IdPool& ids, ModelBuilder& builder, MspdiImportSummary& summary);
+// `summary` attribute, links on them moved to their subtasks). Returns each step's task, in the
+// order of the model's steps (for placing the model's own errors in the file).
+std::vector<pugi::xml_node> read_tasks(Reader& r, pugi::xml_node project, const ProjectSettings& settings,
+                                       const TaskDemands& demands, IdPool& ids, ModelBuilder& builder,
+                                       MspdiImportSummary& summary);
 
 }  // namespace clearpath::mspdi

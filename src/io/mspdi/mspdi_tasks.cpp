@@ -148,9 +148,11 @@ class TaskReader {
       if (rows_[i].summary) continue;
       const auto d = demands.find(rows_[i].uid);
       b.add(make_step(b, i, preds[i], d == demands.end() ? nullptr : &d->second));
+      step_nodes_.push_back(rows_[i].node);
       ++summary_.tasks;
     }
   }
+  std::vector<pugi::xml_node> step_nodes() && { return std::move(step_nodes_); }
 
  private:
   double duration_days(pugi::xml_node t, bool summary) {
@@ -391,6 +393,7 @@ class TaskReader {
   const ProjectSettings& settings_;
   MspdiImportSummary& summary_;
   std::vector<Row> rows_;
+  std::vector<pugi::xml_node> step_nodes_;  // the task of each step added, in order
   std::map<long long, std::size_t> row_of_;
   std::set<long long> inactive_;
   std::vector<Link> links_;
@@ -399,13 +402,15 @@ class TaskReader {
 
 }  // namespace
 
-void read_tasks(Reader& r, pugi::xml_node project, const ProjectSettings& settings, const TaskDemands& demands,
-                IdPool& ids, ModelBuilder& builder, MspdiImportSummary& summary) {
+std::vector<pugi::xml_node> read_tasks(Reader& r, pugi::xml_node project, const ProjectSettings& settings,
+                                       const TaskDemands& demands, IdPool& ids, ModelBuilder& builder,
+                                       MspdiImportSummary& summary) {
   TaskReader reader(r, settings, summary);
   reader.read_rows(project.child("Tasks"));
   reader.give_ids(ids);
   reader.read_links();
   reader.add_steps(builder, demands);
+  return std::move(reader).step_nodes();
 }
 
 }  // namespace clearpath::mspdi

@@ -364,6 +364,13 @@ TEST_CASE(
   const MspdiImportResult cycle = import_text(plan(task(1, "A", link(2, 1)) + task(2, "B", link(1, 1))));
   CHECK_FALSE(cycle.model);
   CHECK(cycle.diagnostics.has_errors());
+  // The model's error is placed at the task in the file (line 12 of plan()'s text), not at a
+  // pointer into a model that is never written.
+  const Diagnostic& first = cycle.diagnostics.items().front();
+  CHECK(first.line == 12);
+  CHECK(first.column == 2);  // its name, after the "<", as every element is placed
+  CHECK(first.pointer.empty());
+  CHECK_THAT(first.message, Catch::Matchers::StartsWith("task UID 1: dependency cycle"));
   const std::string dir = test::temp_dir();
   const std::string out = dir + "/plan.json";
   const test::CliRun r =
