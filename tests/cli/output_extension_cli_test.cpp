@@ -75,7 +75,7 @@ TEST_CASE("an -o extension that names no format, or .txt, goes with any --format
   const std::string dir = clearpath::test::temp_dir();
   const std::string graph = source_path("graphs/minimal.json");
   CHECK(run({"path", graph, "--format", "json", "-o", dir + "/report.txt"}).status == 0);
-  CHECK(read_file(dir + "/report.txt").rfind("{", 0) == 0);
+  CHECK(read_file(dir + "/report.txt").rfind('{', 0) == 0);
   CHECK(run({"stats", graph, "--format", "md", "-o", dir + "/out"}).status == 0);
   CHECK(read_file(dir + "/out").rfind("# ", 0) == 0);
   CHECK(run({"export", graph, "--format", "dot", "-o", dir + "/x.gv"}).status == 0);
