@@ -39,7 +39,8 @@ if [ -n "${CLEARPATH_FUZZ_RUNS:-}" ]; then
 fi
 seed0=
 if [ -n "${CLEARPATH_FUZZ_SEED:-}" ]; then
-  case $CLEARPATH_FUZZ_SEED in *[!0-9]*) echo "fuzz.sh: CLEARPATH_FUZZ_SEED must be a whole number" >&2; exit 2;; esac
+  # (libFuzzer takes -seed=0 for "pick one at random": 0 would not fix anything.)
+  whole "$CLEARPATH_FUZZ_SEED" || { echo "fuzz.sh: CLEARPATH_FUZZ_SEED must be a whole number, 1 or more" >&2; exit 2; }
   seed0=$((10#$CLEARPATH_FUZZ_SEED))
 fi
 cxx=$(command -v clang++-14 || command -v clang++ || true)
@@ -62,7 +63,7 @@ cmake --build "$build" -j "$(nproc)" --target "${targets[@]/%/_fuzzer}" >/dev/nu
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # Graphviz 2.42 and the libraries under it lose memory of their own (see the file).
-export LSAN_OPTIONS=suppressions=$root/tests/lsan-graphviz.supp:print_suppressions=0
+export LSAN_OPTIONS="suppressions=$root/tests/lsan-graphviz.supp:print_suppressions=0"
 mkdir -p "$build/crashes"
 found=0
 # Ctrl-C (or kill) reaches libFuzzer too, which stops, prints its figures and exits 72: the run
