@@ -21,6 +21,7 @@
 #include "io/mspdi/mspdi_parts.hpp"
 #include "io/mspdi/mspdi_values.hpp"
 #include "io/mspdi/xml_input.hpp"
+#include "util/civil_days.hpp"
 #include "util/text.hpp"
 
 namespace clearpath::mspdi {
@@ -205,14 +206,26 @@ ResourceImport read_resources(Reader& r, pugi::xml_node project, const ProjectSe
   return out;
 }
 
+// The days a calendar works, as days since 1970, for looking many of them up.
+struct WorkingDays {
+  explicit WorkingDays(const Calendar& c) : weekdays(working_weekdays(c)) {
+    for (const std::string& h : c.holidays) holidays.push_back(days_from_iso(h));
+    std::sort(holidays.begin(), holidays.end());
+  }
+  bool operator()(long z) const {
+    return works_on(weekdays, z) && !std::binary_search(holidays.begin(), holidays.end(), z);
+  }
+  unsigned weekdays;
+  std::vector<long> holidays;  // sorted
+};
+
 // Whether MS Project's day-by-day work of assignment `a` (its <TimephasedData>, remaining and
-// actual) stops on a working day of `calendar` and resumes later: a split task, or a resource's
+// actual) stops on a day `works` and resumes later: a split task, or a resource's
 // working time with gaps. A period stands for the days from 12 hours after its start to 12 hours
 // before its finish (MS Project's daily periods run 08:00 to 08:00, or 17:00 to 17:00).
 // `budget` bounds the days looked at over the whole file (a hostile file of ten-year periods);
 // once it is spent, no more pauses are found.
-bool work_pauses(const Reader& r, pugi::xml_node a, const Calendar& calendar, std::size_t& budget) {
-  const unsigned weekdays = working_weekdays(calendar);
+bool work_pauses(const Reader& r, pugi::xml_node a, const WorkingDays& works, std::size_t& budget) {
   std::set<std::int32_t> work, idle;
   std::int32_t first = std::numeric_limits<std::int32_t>::max();
   std::int32_t last = std::numeric_limits<std::int32_t>::min();
@@ -234,26 +247,21 @@ bool work_pauses(const Reader& r, pugi::xml_node a, const Calendar& calendar, st
     for (std::int32_t d = d0; d <= d1; ++d) (*value > 0 ? work : idle).insert(d);
     if (*value > 0) first = std::min(first, d0), last = std::max(last, d1);
   }
-  const std::set<std::string> holidays(calendar.holidays.begin(), calendar.holidays.end());
-  for (std::int32_t d : idle) {
-    const int weekday = ((d % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday; 0 = Monday
-    if (d > first && d < last && !work.count(d) && ((weekdays >> weekday) & 1U) &&
-        !holidays.count(Date::from_days(d).iso()))
-      return true;
-  }
-  return false;
+  return std::any_of(idle.begin(), idle.end(),
+                     [&](std::int32_t d) { return d > first && d < last && !work.count(d) && works(d); });
 }
 
 TaskDemands read_assignments(Reader& r, pugi::xml_node project, const ResourceImport& resources,
                              const Calendar& calendar, MspdiImportSummary& summary) {
   std::map<long long, std::map<Ref, double>> units;  // task UID -> resource -> units
   std::size_t day_budget = 1'000'000;                // for work_pauses: days of timephased work
+  const WorkingDays working(calendar);
   for (pugi::xml_node a : project.child("Assignments").children("Assignment")) {
     r.check_children(a, known_assignment_element);
     const std::optional<long long> task = r.integer(a, "TaskUID");
     const std::optional<long long> resource = r.integer(a, "ResourceUID");
     if (!task || !resource) r.fail(a, "an <Assignment> needs <TaskUID> and <ResourceUID>");
-    if (work_pauses(r, a, calendar, day_budget))
+    if (work_pauses(r, a, working, day_budget))
       r.warn("split", a, "mspdi-split",
              "MS Project's work on this task stops on working days of the project calendar and resumes later (a "
              "split task, or days off of a task or resource calendar): clearpath schedules each step as one piece "

@@ -27,6 +27,11 @@ struct Disagreement {
   double ms_project, clearpath;
 };
 
+// Whether `x` is the disagreement on `field` of task `uid`: MS Project's value, then clearpath's.
+bool is(const Disagreement& x, long long uid, const std::string& field, double ms_project, double clearpath) {
+  return x.uid == uid && x.field == field && x.ms_project == Approx(ms_project) && x.clearpath == Approx(clearpath);
+}
+
 std::string describe(const std::vector<Disagreement>& ds) {
   std::ostringstream out;
   for (const Disagreement& d : ds)
@@ -102,10 +107,8 @@ TEST_CASE(
     const std::vector<Disagreement> d = disagreements(f);
     INFO(describe(d));
     REQUIRE(d.size() == 2);
-    CHECK((d[0].uid == 11 && d[0].field == "total float" && d[0].ms_project == Approx(11) &&
-           d[0].clearpath == Approx(10)));
-    CHECK((d[1].uid == 13 && d[1].field == "total float" && d[1].ms_project == Approx(11) &&
-           d[1].clearpath == Approx(9)));
+    CHECK(is(d[0], 11, "total float", 11, 10));
+    CHECK(is(d[1], 13, "total float", 11, 9));
     const MspdiImportResult r = import_mspdi(read_input(data(f)), f);
     const Diagnostic* manual = warning(r, "mspdi-manual");
     REQUIRE(manual);
@@ -188,11 +191,10 @@ TEST_CASE(
   const std::vector<Disagreement> d = disagreements("mpxj-net-sample1.xml");
   INFO(describe(d));
   REQUIRE(d.size() == 4);
-  CHECK(
-      (d[0].uid == 10 && d[0].field == "early start" && d[0].ms_project == Approx(11) && d[0].clearpath == Approx(9)));
-  CHECK((d[1].uid == 10 && d[1].field == "total float" && d[1].ms_project == Approx(7) && d[1].clearpath == Approx(9)));
-  CHECK((d[2].uid == 8 && d[2].field == "early start" && d[2].ms_project == Approx(3) && d[2].clearpath == Approx(4)));
-  CHECK((d[3].uid == 8 && d[3].field == "total float" && d[3].ms_project == Approx(7) && d[3].clearpath == Approx(9)));
+  CHECK(is(d[0], 10, "early start", 11, 9));
+  CHECK(is(d[1], 10, "total float", 7, 9));
+  CHECK(is(d[2], 8, "early start", 3, 4));
+  CHECK(is(d[3], 8, "total float", 7, 9));
   const MspdiImportResult r = import_mspdi(read_input(data("mpxj-net-sample1.xml")), "mpxj-net-sample1.xml");
   const Diagnostic* calendar = warning(r, "mspdi-task-calendar");
   REQUIRE(calendar);
