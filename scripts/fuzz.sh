@@ -15,7 +15,8 @@
 # so that an interrupted campaign loses at most one process's work. Exits 1 when a target found
 # something, 2 when clang is missing. Each process adds a line to build-fuzz/fuzz-runs.tsv:
 # date, target, executions, seconds, coverage, outcome (ok, interrupted, found (exit N)), and
-# campaign or round; sum a campaign's lines by target.
+# campaign or round; sum a campaign's lines by target. A campaign's lines also go to
+# tests/fuzz/campaign.tsv, which is kept in the tree.
 # scripts/fuzz.sh --keep [TARGET...] runs nothing new: it adds to tests/fuzz/corpus/<target> the
 # inputs of the working corpus that reach code nothing kept in the tree reaches.
 set -euo pipefail
@@ -170,8 +171,12 @@ for t in "${targets[@]}"; do
     elif [ "$status" -ne 0 ]; then
       outcome="found (exit $status)"
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$fresh" "$((SECONDS - began))" "${cov:-?}" \
-      "$outcome" "$mode" >>"$build/fuzz-runs.tsv"
+    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$t" "$fresh" "$((SECONDS - began))" "${cov:-?}" \
+      "$outcome" "$mode")
+    echo "$line" >>"$build/fuzz-runs.tsv"
+    # A campaign's lines are also kept in the tree, to be committed: build-fuzz/ does not outlive
+    # its machine, and a campaign may span several.
+    if [ "$mode" = campaign ]; then echo "$line" >>"$root/tests/fuzz/campaign.tsv"; fi
     [ "$interrupted" -eq 0 ] || break
     [ "$status" -eq 0 ] && [ "$chunk" -gt 0 ] || break
     if [ "$fresh" -eq 0 ]; then
