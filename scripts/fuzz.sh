@@ -17,21 +17,33 @@
 # date, target, executions, seconds, coverage, outcome (ok, interrupted, found (exit N)), and
 # campaign or round; sum a campaign's lines by target. A campaign's lines also go to
 # tests/fuzz/campaign.tsv, which is kept in the tree.
+# With CLEARPATH_FUZZ_SEED and no CLEARPATH_FUZZ_RUNS (a seeded round, as in CI) the working corpus
+# is build-fuzz/seeded/<target>, emptied first, so that the round starts from the tree's inputs
+# alone, whatever earlier campaigns left.
 # scripts/fuzz.sh --keep [TARGET...] runs nothing new: it adds to tests/fuzz/corpus/<target> the
 # inputs of the working corpus that reach code nothing kept in the tree reaches.
+# Two fuzz.sh may run at once on different targets; a target already being fuzzed is refused.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-keep=0
-if [ "${1:-}" = --keep ]; then
-  keep=1
-  shift
-  seconds=1
-else
-  seconds=${1:-60}
-  [ $# -gt 0 ] && shift
-fi
 whole() { case $1 in ''|*[!0-9]*) return 1;; esac; [ $((10#$1)) -gt 0 ]; }
-whole "$seconds" || { echo "fuzz.sh: SECONDS must be a whole number of seconds, 1 or more" >&2; exit 2; }
+keep=0
+args=()
+for a in "$@"; do
+  if [ "$a" = --keep ]; then keep=1; else args+=("$a"); fi
+done
+set -- "${args[@]}"
+seconds=60
+if [ "$keep" -eq 1 ]; then
+  seconds=1
+  if [ $# -gt 0 ] && whole "$1"; then
+    echo "fuzz.sh: --keep runs nothing new and takes no SECONDS, only targets" >&2
+    exit 2
+  fi
+elif [ $# -gt 0 ]; then
+  whole "$1" || { echo "fuzz.sh: SECONDS must be a whole number of seconds, 1 or more (got '$1')" >&2; exit 2; }
+  seconds=$1
+  shift
+fi
 seconds=$((10#$seconds))
 want=0
 if [ -n "${CLEARPATH_FUZZ_RUNS:-}" ]; then
@@ -49,17 +61,59 @@ if [ -z "$cxx" ]; then
   echo "fuzz.sh: clang is not installed (Debian: clang, libclang-rt-14-dev; scripts/setup.sh installs them)" >&2
   exit 2
 fi
+mapfile -t known < <(sed -n 's/^\([a-z_]*\):.*/\1/p' "$root/tests/fuzz/targets.txt")
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  mapfile -t targets < <(sed -n 's/^\([a-z_]*\):.*/\1/p' "$root/tests/fuzz/targets.txt")
+  targets=("${known[@]}")
 fi
+for t in "${targets[@]}"; do
+  case " ${known[*]} " in
+    *" $t "*) ;;
+    *) echo "fuzz.sh: no target '$t'; the targets are: ${known[*]}" >&2; exit 2;;
+  esac
+done
 
 build=$root/build-fuzz
+mkdir -p "$build/locks"
+# One fuzz.sh per target at a time (its log, working corpus and tsv lines would mix), and one
+# build at a time in build-fuzz/.
+for t in "${targets[@]}"; do
+  exec {lock}>"$build/locks/$t"
+  flock -n "$lock" || { echo "fuzz.sh: $t is being fuzzed by another fuzz.sh (build-fuzz/locks/$t)" >&2; exit 2; }
+done
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLEARPATH_FUZZ=ON -DCLEARPATH_BUILD_TESTS=OFF \
-  -DCLEARPATH_BUILD_BENCH=OFF -DCMAKE_CXX_COMPILER="$cxx" "${launcher[@]}" >/dev/null
-cmake --build "$build" -j "$(nproc)" --target "${targets[@]/%/_fuzzer}" >/dev/null
+(
+  flock 8
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLEARPATH_FUZZ=ON -DCLEARPATH_BUILD_TESTS=OFF \
+    -DCLEARPATH_BUILD_BENCH=OFF -DCMAKE_CXX_COMPILER="$cxx" "${launcher[@]}" >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target "${targets[@]/%/_fuzzer}" >/dev/null
+) 8>"$build/locks/build"
+
+# copy_seeds T DIR: T's seeds (targets.txt), copied flat into DIR as seed-NAME (libFuzzer reads
+# folders).
+copy_seeds() {
+  local s
+  for s in $(sed -n "s/^$1:[ ]*//p" "$root/tests/fuzz/targets.txt"); do
+    if [ -d "$root/$s" ]; then
+      find "$root/$s" -type f ! -name README.md -exec sh -c 'for f; do cp "$f" "$0/seed-$(basename "$f")"; done' "$2" {} +
+    elif [ -f "$root/$s" ]; then
+      cp "$root/$s" "$2/seed-$(basename "$s")"
+    else
+      echo "fuzz.sh: $1: the seed $s (tests/fuzz/targets.txt) is not in the tree" >&2
+      exit 2
+    fi
+  done
+}
+# kept T: T's folders in the tree besides its seeds (kept corpus, regressions), those that exist.
+kept() {
+  local d
+  for d in "$root/tests/fuzz/corpus/$1" "$root/tests/fuzz/regressions/$1"; do
+    if [ -d "$d" ]; then echo "$d"; fi
+  done
+}
+base=
+trap '[ -z "$base" ] || rm -rf "$base" "$base.before"' EXIT
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -77,16 +131,13 @@ mode=round
 [ "$want" -gt 0 ] && mode=campaign
 for t in "${targets[@]}"; do
   corpus=$build/corpus/$t
+  if [ -n "$seed0" ] && [ "$want" -eq 0 ] && [ "$keep" -eq 0 ]; then
+    corpus=$build/seeded/$t
+    rm -rf "$corpus"
+  fi
   mkdir -p "$corpus"
-  # The seeds, copied flat into the working corpus (libFuzzer reads folders).
-  seeds=$(sed -n "s/^$t:[ ]*//p" "$root/tests/fuzz/targets.txt")
-  for s in $seeds; do
-    if [ -d "$root/$s" ]; then
-      find "$root/$s" -type f ! -name README.md -exec sh -c 'for f; do cp "$f" "$0/seed-$(basename "$f")"; done' "$corpus" {} +
-    elif [ -f "$root/$s" ]; then
-      cp "$root/$s" "$corpus/seed-$(basename "$s")"
-    fi
-  done
+  copy_seeds "$t" "$corpus"
+  mapfile -t tree < <(kept "$t")
   # Its dictionary; a line "#include NAME.dict" there brings in another's entries (libFuzzer
   # reads one file, and takes the line for a comment).
   dict=()
@@ -101,9 +152,12 @@ for t in "${targets[@]}"; do
     # the fewest inputs that reach as much, into
     # a folder that starts with those, under the names it gives: each input's SHA-1).
     kept=$root/tests/fuzz/corpus/$t
+    mkdir -p "$kept"
     base=$(mktemp -d)
-    cp "$corpus"/seed-* "$base"/ 2>/dev/null || true
-    find "$kept" "$root/tests/fuzz/regressions/$t" -type f ! -name README.md -exec cp {} "$base"/ \; 2>/dev/null || true
+    # What the tree holds: today's seeds (not the working corpus's copies, which may be of seeds
+    # since removed), the kept corpus and the regressions.
+    copy_seeds "$t" "$base"
+    if [ ${#tree[@]} -gt 0 ]; then find "${tree[@]}" -type f ! -name README.md -exec cp {} "$base"/ \;; fi
     ls "$base" | sort >"$base.before"
     leaks=()
     [ "$t" = labels ] && leaks=(-detect_leaks=0)
@@ -115,6 +169,7 @@ for t in "${targets[@]}"; do
       added=$((added + 1))
     done < <(ls "$base" | sort | comm -13 "$base.before" -)
     rm -rf "$base" "$base.before"
+    base=
     echo "fuzz.sh: --keep: $t: $added inputs added to tests/fuzz/corpus/$t"
     continue
   fi
@@ -143,7 +198,7 @@ for t in "${targets[@]}"; do
     fi
     limit=()
     if [ "$n" -gt 0 ]; then
-      replay=$(find "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" -type f 2>/dev/null | wc -l)
+      replay=$(find "$corpus" "${tree[@]}" -type f | wc -l)
       # libFuzzer counts the replay in -runs, and a few inputs more than the files (the empty
       # input first): a margin, so that a process does not stop short of N new inputs.
       limit=(-runs=$((n + replay + 16)))
@@ -151,11 +206,14 @@ for t in "${targets[@]}"; do
     seed=()
     [ -n "$seed0" ] && seed=(-seed=$((seed0 + part)))
     began=$SECONDS
-    "$build/tests/fuzz/${t}_fuzzer" "$corpus" "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t" \
+    "$build/tests/fuzz/${t}_fuzzer" "$corpus" "${tree[@]}" \
       "${dict[@]}" "${seed[@]}" "${limit[@]}" -max_total_time="$left" -timeout=2 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" >"$log.part" 2>&1 || status=$?
     cat "$log.part" >>"$log"
     ran=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log.part" | tail -1)
+    # A process killed outright (SIGKILL, the kernel's out-of-memory killer) prints no figures:
+    # its last progress line says how far it got.
+    [ -n "$ran" ] || ran=$(sed -n 's/^#\([0-9]*\)[[:space:]].*/\1/p' "$log.part" | tail -1)
     inited=$(sed -n 's/^#\([0-9]*\)[[:space:]]*INITED.*/\1/p' "$log.part" | head -1)
     fresh=$((${ran:-0} - ${inited:-0}))
     [ "$fresh" -gt 0 ] || fresh=0
