@@ -13,7 +13,8 @@ namespace clearpath {
 // working day on or after calendar.start; work that ends at day d (> 0) ends on the d-th
 // working day (a fractional d rounds up: the work occupies part of that day).
 // Both return nothing when the calendar has no start, or the date would be after 9999-12-31.
-// Working days are worked out once and kept, so asking for many dates is cheap.
+// Each date is worked out from the week's pattern and a binary search over the holidays, so
+// asking for many dates is cheap, however far away they are.
 class WorkCalendar {
  public:
   explicit WorkCalendar(const Calendar& calendar);
@@ -29,12 +30,12 @@ class WorkCalendar {
 
  private:
   std::optional<std::string> nth_working_day(long n) const;  // n >= 1
-  long working_days(long from, long to) const;               // in [from, to), days since 1970
-  long first_ = 0;                                           // days since 1970-01-01 of the start
+  long nth_weekday(long m) const;               // the m-th (>= 1) day from the start on a working day of the week
+  long working_days(long from, long to) const;  // in [from, to), days since 1970
+  long first_ = 0;                              // days since 1970-01-01 of the start
   bool has_start_ = false;
-  unsigned weekdays_ = 0x1f;           // the working days of the week (bit 0 Monday)
-  std::vector<long> holidays_;         // sorted
-  mutable std::vector<long> working_;  // the working days found so far
+  unsigned weekdays_ = 0x1f;  // the working days of the week (bit 0 Monday)
+  std::vector<long> off_;     // the holidays on working days of the week, sorted, each once
 };
 
 // One-off conversions.

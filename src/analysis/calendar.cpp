@@ -16,19 +16,40 @@ long parse(const std::string& iso) { return days_from_iso(iso); }
 
 WorkCalendar::WorkCalendar(const Calendar& c) : has_start_(!c.start.empty()), weekdays_(working_weekdays(c)) {
   if (has_start_) first_ = parse(c.start);
-  for (const std::string& h : c.holidays) holidays_.push_back(parse(h));
-  std::sort(holidays_.begin(), holidays_.end());
+  for (const std::string& h : c.holidays) {
+    const long z = parse(h);
+    if (works_on(weekdays_, z)) off_.push_back(z);  // a holiday on a day not worked changes nothing
+  }
+  std::sort(off_.begin(), off_.end());
+  off_.erase(std::unique(off_.begin(), off_.end()), off_.end());  // a holiday listed twice counts once
+}
+
+long WorkCalendar::nth_weekday(long m) const {
+  // Each run of 7 days holds the same number of working days of the week.
+  const long per_week = std::popcount(weekdays_);
+  const long weeks = (m - 1) / per_week;
+  long left = m - weeks * per_week;  // 1 .. per_week
+  long z = first_ + weeks * 7;
+  while (!works_on(weekdays_, z) || --left > 0) ++z;
+  return z;
 }
 
 std::optional<std::string> WorkCalendar::nth_working_day(long n) const {
   if (!has_start_ || n < 1 || n > 2'000'000) return std::nullopt;  // beyond ~8000 years: no date
   static const long last = days_from_civil(9999, 12, 31);          // the last date YYYY-MM-DD can write
-  long z = working_.empty() ? first_ - 1 : working_.back();
-  while (static_cast<long>(working_.size()) < n) {
-    if (++z > last) return std::nullopt;
-    if (works_on(weekdays_, z) && !std::binary_search(holidays_.begin(), holidays_.end(), z)) working_.push_back(z);
+  // With j holidays before it, the n-th working day is the (n + j)-th day on a working day of
+  // the week. j is the fewest holidays for which that day comes before the next holiday, h[j]:
+  // a binary search, since once the day comes before h[j] it comes before every later one.
+  const auto h = std::lower_bound(off_.begin(), off_.end(), first_);
+  long lo = 0, hi = static_cast<long>(off_.end() - h);
+  while (lo < hi) {
+    const long j = lo + (hi - lo) / 2;
+    if (nth_weekday(n + j) < h[j]) hi = j;
+    else lo = j + 1;
   }
-  return civil_from_days(working_[static_cast<std::size_t>(n - 1)]);
+  const long z = nth_weekday(n + lo);
+  if (z > last) return std::nullopt;
+  return civil_from_days(z);
 }
 
 namespace {
@@ -52,16 +73,9 @@ std::optional<std::string> WorkCalendar::finish_date(double day) const {
 
 long WorkCalendar::working_days(long from, long to) const {
   if (to <= from) return 0;
-  long n = (to - from) / 7 * std::popcount(weekdays_);
-  for (long z = from + (to - from) / 7 * 7; z < to; ++z) n += works_on(weekdays_, z);
-  const auto lo = std::lower_bound(holidays_.begin(), holidays_.end(), from);
-  const auto hi = std::lower_bound(holidays_.begin(), holidays_.end(), to);
-  long previous = from - 1;
-  for (auto it = lo; it != hi; ++it) {
-    if (*it != previous && works_on(weekdays_, *it)) --n;  // a holiday listed twice counts once
-    previous = *it;
-  }
-  return n;
+  const auto holidays =
+      std::lower_bound(off_.begin(), off_.end(), to) - std::lower_bound(off_.begin(), off_.end(), from);
+  return weekdays_in(weekdays_, from, to) - static_cast<long>(holidays);
 }
 
 std::optional<double> WorkCalendar::start_day(Date date) const {

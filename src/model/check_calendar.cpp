@@ -4,7 +4,6 @@
 // what this bounds (a levelled schedule that serialises work) are left without a date by the
 // calendar (src/analysis/calendar.cpp).
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -26,8 +25,7 @@ long working_days_left(const Calendar& c) {
   const long first = days_from_iso(c.start), last = days_from_iso("9999-12-31");
   if (first > last) return 0;
   const unsigned weekdays = working_weekdays(c);
-  long n = (last - first + 1) / 7 * std::popcount(weekdays);
-  for (long z = first + (last - first + 1) / 7 * 7; z <= last; ++z) n += works_on(weekdays, z);
+  const long n = weekdays_in(weekdays, first, last + 1);
   std::vector<long> off;
   for (const std::string& h : c.holidays) {
     const long z = days_from_iso(h);

@@ -1,6 +1,7 @@
 #pragma once
 // Days since 1970-01-01 of a civil date and back (Howard Hinnant's algorithms), and weekends,
 // for the calendar, dates and the load-time check that dates fit. Private to the library.
+#include <bit>
 #include <cstdio>
 #include <string>
 
@@ -40,6 +41,14 @@ inline bool is_weekend(long z) { return weekday_of(z) >= 5; }
 // The working days of the week as a mask (bit 0 Monday ... bit 6 Sunday).
 inline constexpr unsigned kMondayToFriday = 0x1f;
 inline bool works_on(unsigned weekday_mask, long z) { return (weekday_mask >> weekday_of(z)) & 1u; }
+// The days in [from, to) that fall on a working day of the week, holidays aside.
+inline long weekdays_in(unsigned weekday_mask, long from, long to) {
+  if (to <= from) return 0;
+  const long weeks = (to - from) / 7;
+  long n = weeks * std::popcount(weekday_mask);
+  for (long z = from + weeks * 7; z < to; ++z) n += works_on(weekday_mask, z);
+  return n;
+}
 
 // The same of a date YYYY-MM-DD that has been checked to be one.
 inline long days_from_iso(const std::string& iso) {

@@ -1,5 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "clearpath/calendar.hpp"
 
 using namespace clearpath;
@@ -87,4 +93,60 @@ TEST_CASE("working_days: start_day and finish_day count what start_date and fini
       CHECK(w.start_day(Date::from_days(Date::parse(*d)->days() + 1)) == n);
     }
   }
+}
+
+namespace {
+// The day numbers of the calendar's working days, from its start, found one day at a time.
+std::vector<std::int32_t> walk_working_days(const Calendar& c, std::size_t count) {
+  const unsigned mask = working_weekdays(c);
+  std::vector<std::int32_t> off;
+  for (const std::string& h : c.holidays) off.push_back(Date::parse(h)->days());
+  std::vector<std::int32_t> out;
+  for (std::int32_t z = Date::parse(c.start)->days(); out.size() < count; ++z) {
+    const int weekday = static_cast<int>(((z % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+    if (((mask >> weekday) & 1u) && std::find(off.begin(), off.end(), z) == off.end()) out.push_back(z);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("finish_date and start_date place the same days as a walk through the calendar, on random calendars",
+          "[calendar][property]") {
+  // Property: finish_date(n) is the n-th working day and start_date(n) the (n+1)-th, for any
+  // week, with holidays before the start, on days not worked, listed twice, and in runs.
+  std::mt19937 rng(20261207);
+  for (int trial = 0; trial < 200; ++trial) {
+    Calendar c;
+    const std::int32_t start = Date::parse("2027-01-01")->days() + static_cast<std::int32_t>(rng() % 3000);
+    c.start = Date::from_days(start).iso();
+    const auto mask = static_cast<unsigned>(1 + rng() % 127);
+    for (int k = 0; k < 7; ++k)
+      if ((mask >> k) & 1u) c.working_days.emplace_back(kWeekdayNames[k]);
+    const int holidays = static_cast<int>(rng() % 60);
+    for (int i = 0; i < holidays; ++i) {
+      const std::int32_t z = start - 20 + static_cast<std::int32_t>(rng() % (i % 3 == 0 ? 40 : 400));
+      c.holidays.push_back(Date::from_days(z).iso());
+      if (rng() % 8 == 0) c.holidays.push_back(c.holidays.back());
+      if (rng() % 8 == 0) c.holidays.push_back(Date::from_days(z + 1).iso());
+    }
+    const std::vector<std::int32_t> days = walk_working_days(c, 501);
+    const WorkCalendar w(c);
+    INFO("trial " << trial << " start " << c.start << " mask " << mask << " holidays " << c.holidays.size());
+    for (std::size_t n = 1; n <= 500; ++n) {
+      REQUIRE(w.finish_date(static_cast<double>(n)) == Date::from_days(days[n - 1]).iso());
+      REQUIRE(w.start_date(static_cast<double>(n)) == Date::from_days(days[n]).iso());
+    }
+  }
+}
+
+TEST_CASE("a date two million working days on, past holidays listed twice", "[calendar][hostile]") {
+  // Found by the diff fuzz target (tests/fuzz/regressions/diff/a-start-no-earlier-than-the-year-7314):
+  // the calendar used to walk and keep every working day up to the one asked for, and the
+  // diff's attribution asks again for each trial, so one far date took seconds. It is now
+  // worked out from the week and the holidays. The 1,999,999th working day from Monday
+  // 2027-03-01, Monday to Friday, with the Wednesday a holiday: 399,999 weeks and 4 days on, a Friday.
+  Calendar c{"2027-03-01", {"2027-03-03", "2027-03-03", "2027-03-06"}};  // a Wednesday twice, a Saturday
+  const WorkCalendar w(c);
+  CHECK(w.finish_date(1'999'999) == Date::from_days(Date::parse("2027-03-01")->days() + 399'999 * 7 + 4).iso());
+  CHECK(w.finish_date(1'999'998) == Date::from_days(Date::parse("2027-03-01")->days() + 399'999 * 7 + 3).iso());
 }
