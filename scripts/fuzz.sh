@@ -22,6 +22,9 @@
 # alone, whatever earlier campaigns left.
 # scripts/fuzz.sh --keep [TARGET...] runs nothing new: it adds to tests/fuzz/corpus/<target> the
 # inputs of the working corpus that reach code nothing kept in the tree reaches.
+# CLEARPATH_FUZZ_JOBS=N runs N processes of each target side by side (one a core) on the same
+# working corpus, the executions asked for shared out among them; each adds its own lines to the
+# tsv files, and its log is build-fuzz/<target>.log (the first) or <target>.K.log.
 # Two fuzz.sh may run at once on different targets; a target already being fuzzed is refused.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,6 +52,11 @@ want=0
 if [ -n "${CLEARPATH_FUZZ_RUNS:-}" ]; then
   whole "$CLEARPATH_FUZZ_RUNS" || { echo "fuzz.sh: CLEARPATH_FUZZ_RUNS must be a whole number (10000000, not 1e7)" >&2; exit 2; }
   want=$((10#$CLEARPATH_FUZZ_RUNS))
+fi
+njobs=1
+if [ -n "${CLEARPATH_FUZZ_JOBS:-}" ]; then
+  whole "$CLEARPATH_FUZZ_JOBS" || { echo "fuzz.sh: CLEARPATH_FUZZ_JOBS must be a whole number, 1 or more" >&2; exit 2; }
+  njobs=$((10#$CLEARPATH_FUZZ_JOBS))
 fi
 seed0=
 if [ -n "${CLEARPATH_FUZZ_SEED:-}" ]; then
@@ -112,6 +120,84 @@ kept() {
     if [ -d "$d" ]; then echo "$d"; fi
   done
 }
+# run_job T K QUOTA: job K (1 ...) of target T: processes one after another on T's working
+# corpus until QUOTA new inputs (0: no limit) or the time is up, each adding a line to the tsv
+# files. Writes "executions status coverage interrupted" to build-fuzz/T.jobK.
+run_job() {
+  local t=$1 job=$2 quota=$3
+  # Graphviz loses memory on every layout (suppressed, see the file above), so libFuzzer's check
+  # for a leak after each input runs LeakSanitizer over the whole heap after each `labels` input:
+  # 35 inputs a second instead of about 600. For that target leaks are looked for once, at exit.
+  # What Graphviz loses also adds up, about 25 KB an input: one process would pass the 2 GB
+  # limit after some 70,000 inputs, so that target runs in processes of 30,000 inputs each, one
+  # after another on the same growing corpus.
+  local chunk=0 leaks=() log=$build/$t.log
+  [ "$quota" -gt 0 ] && chunk=1000000
+  case $t in labels) leaks=(-detect_leaks=0); chunk=30000;; esac
+  [ "$job" -eq 1 ] || log=$build/$t.$job.log
+  : >"$log"
+  # Executions are counted without the replay of the corpus each process starts with (libFuzzer
+  # counts both, in -runs too): what is recorded is inputs newly tried.
+  local status=0 total=0 part=0 left n rest limit replay seed began ran inited fresh cov outcome line
+  while :; do
+    left=$((seconds - (SECONDS - start)))
+    [ "$left" -gt 0 ] || break
+    n=$chunk
+    if [ "$quota" -gt 0 ]; then
+      rest=$((quota - total))
+      [ "$rest" -gt 0 ] || break
+      if [ "$n" -eq 0 ] || [ "$rest" -lt "$n" ]; then n=$rest; fi
+    fi
+    limit=()
+    if [ "$n" -gt 0 ]; then
+      replay=$(find "$corpus" "${tree[@]}" -type f | wc -l)
+      # libFuzzer counts the replay in -runs, and a few inputs more than the files (the empty
+      # input first): a margin, so that a process does not stop short of N new inputs.
+      limit=(-runs=$((n + replay + 16)))
+    fi
+    seed=()
+    [ -n "$seed0" ] && seed=(-seed=$((seed0 + part + (job - 1) * 100000)))
+    began=$SECONDS
+    "$build/tests/fuzz/${t}_fuzzer" "$corpus" "${tree[@]}" \
+      "${dict[@]}" "${leaks[@]}" "${seed[@]}" "${limit[@]}" -max_total_time="$left" -timeout=2 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" >"$log.part" 2>&1 || status=$?
+    cat "$log.part" >>"$log"
+    ran=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log.part" | tail -1)
+    # A process killed outright (SIGKILL, the kernel's out-of-memory killer) prints no figures:
+    # its last progress line says how far it got.
+    [ -n "$ran" ] || ran=$(sed -n 's/^#\([0-9]*\)[[:space:]].*/\1/p' "$log.part" | tail -1)
+    inited=$(sed -n 's/^#\([0-9]*\)[[:space:]]*INITED.*/\1/p' "$log.part" | head -1)
+    fresh=$((${ran:-0} - ${inited:-0}))
+    [ "$fresh" -gt 0 ] || fresh=0
+    total=$((total + fresh))
+    part=$((part + 1))
+    # One line per process, so that a campaign over several sessions adds up (awk on the file).
+    cov=$(grep -o 'cov: [0-9]*' "$log.part" | tail -1 | cut -d' ' -f2 || true)
+    outcome=ok
+    if [ "$interrupted" -eq 1 ] || grep -q 'libFuzzer: run interrupted' "$log.part"; then
+      outcome=interrupted  # Ctrl-C or kill: what ran was tried, and found nothing
+      interrupted=1
+      status=0
+    elif [ "$status" -ne 0 ]; then
+      outcome="found (exit $status)"
+    fi
+    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$t" "$fresh" "$((SECONDS - began))" "${cov:-?}" \
+      "$outcome" "$mode")
+    echo "$line" >>"$build/fuzz-runs.tsv"
+    # A campaign's lines are also kept in the tree, to be committed: build-fuzz/ does not outlive
+    # its machine, and a campaign may span several.
+    if [ "$mode" = campaign ]; then echo "$line" >>"$root/tests/fuzz/campaign.tsv"; fi
+    [ "$interrupted" -eq 0 ] || break
+    [ "$status" -eq 0 ] && [ "$chunk" -gt 0 ] || break
+    if [ "$fresh" -eq 0 ]; then
+      echo "fuzz.sh: $t: a process tried no new input (only the corpus); stopping" >&2
+      break
+    fi
+  done
+  rm -f "$log.part"
+  echo "$total $status ${cov:-?} $interrupted" >"$build/$t.job$job"
+}
+
 base=
 trap '[ -z "$base" ] || rm -rf "$base" "$base.before"' EXIT
 
@@ -173,86 +259,49 @@ for t in "${targets[@]}"; do
     echo "fuzz.sh: --keep: $t: $added inputs added to tests/fuzz/corpus/$t"
     continue
   fi
-  # Graphviz loses memory on every layout (suppressed, see the file above), so libFuzzer's check
-  # for a leak after each input runs LeakSanitizer over the whole heap after each `labels` input:
-  # 35 inputs a second instead of about 600. For that target leaks are looked for once, at exit.
-  # What Graphviz loses also adds up, about 25 KB an input: one process would pass the 2 GB
-  # limit after some 70,000 inputs, so that target runs in processes of 30,000 inputs each, one
-  # after another on the same growing corpus.
-  chunk=0
-  [ "$want" -gt 0 ] && chunk=1000000
-  case $t in labels) dict+=(-detect_leaks=0); chunk=30000;; esac
-  log=$build/$t.log
-  : >"$log"
-  # Executions are counted without the replay of the corpus each process starts with (libFuzzer
-  # counts both, in -runs too): what is recorded is inputs newly tried.
-  status=0 total=0 part=0 start=$SECONDS
-  while :; do
-    left=$((seconds - (SECONDS - start)))
-    [ "$left" -gt 0 ] || break
-    n=$chunk
-    if [ "$want" -gt 0 ]; then
-      rest=$((want - total))
-      [ "$rest" -gt 0 ] || break
-      if [ "$n" -eq 0 ] || [ "$rest" -lt "$n" ]; then n=$rest; fi
-    fi
-    limit=()
-    if [ "$n" -gt 0 ]; then
-      replay=$(find "$corpus" "${tree[@]}" -type f | wc -l)
-      # libFuzzer counts the replay in -runs, and a few inputs more than the files (the empty
-      # input first): a margin, so that a process does not stop short of N new inputs.
-      limit=(-runs=$((n + replay + 16)))
-    fi
-    seed=()
-    [ -n "$seed0" ] && seed=(-seed=$((seed0 + part)))
-    began=$SECONDS
-    "$build/tests/fuzz/${t}_fuzzer" "$corpus" "${tree[@]}" \
-      "${dict[@]}" "${seed[@]}" "${limit[@]}" -max_total_time="$left" -timeout=2 -rss_limit_mb=2048 \
-      -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" >"$log.part" 2>&1 || status=$?
-    cat "$log.part" >>"$log"
-    ran=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log.part" | tail -1)
-    # A process killed outright (SIGKILL, the kernel's out-of-memory killer) prints no figures:
-    # its last progress line says how far it got.
-    [ -n "$ran" ] || ran=$(sed -n 's/^#\([0-9]*\)[[:space:]].*/\1/p' "$log.part" | tail -1)
-    inited=$(sed -n 's/^#\([0-9]*\)[[:space:]]*INITED.*/\1/p' "$log.part" | head -1)
-    fresh=$((${ran:-0} - ${inited:-0}))
-    [ "$fresh" -gt 0 ] || fresh=0
-    total=$((total + fresh))
-    part=$((part + 1))
-    # One line per process, so that a campaign over several sessions adds up (awk on the file).
-    cov=$(grep -o 'cov: [0-9]*' "$log.part" | tail -1 | cut -d' ' -f2 || true)
-    outcome=ok
-    if [ "$interrupted" -eq 1 ] || grep -q 'libFuzzer: run interrupted' "$log.part"; then
-      outcome=interrupted  # Ctrl-C or kill: what ran was tried, and found nothing
-      interrupted=1
-      status=0
-    elif [ "$status" -ne 0 ]; then
-      outcome="found (exit $status)"
-    fi
-    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$t" "$fresh" "$((SECONDS - began))" "${cov:-?}" \
-      "$outcome" "$mode")
-    echo "$line" >>"$build/fuzz-runs.tsv"
-    # A campaign's lines are also kept in the tree, to be committed: build-fuzz/ does not outlive
-    # its machine, and a campaign may span several.
-    if [ "$mode" = campaign ]; then echo "$line" >>"$root/tests/fuzz/campaign.tsv"; fi
-    [ "$interrupted" -eq 0 ] || break
-    [ "$status" -eq 0 ] && [ "$chunk" -gt 0 ] || break
-    if [ "$fresh" -eq 0 ]; then
-      echo "fuzz.sh: $t: a process tried no new input (only the corpus); stopping" >&2
-      break
-    fi
+  rm -f "$build/$t".job*
+  start=$SECONDS
+  if [ "$njobs" -eq 1 ]; then
+    run_job "$t" 1 "$want"
+  else
+    # Processes side by side on the same working corpus: libFuzzer reads in, every second, what
+    # the others added to it. The executions asked for are shared out among them.
+    pids=()
+    for k in $(seq 1 "$njobs"); do
+      quota=$((want / njobs))
+      [ "$k" -eq 1 ] && quota=$((quota + want % njobs))
+      if [ "$want" -gt 0 ] && [ "$quota" -eq 0 ]; then continue; fi
+      run_job "$t" "$k" "$quota" &
+      pids+=($!)
+    done
+    # (A signal the script traps ends `wait` early: wait again until each job is over.)
+    for p in "${pids[@]}"; do
+      while kill -0 "$p" 2>/dev/null; do wait "$p" || true; done
+    done
+  fi
+  # What the processes did, added up.
+  runs=0 status=0 cov=
+  for k in $(seq 1 "$njobs"); do
+    r=$build/$t.job$k
+    [ -f "$r" ] || continue
+    read -r j_runs j_status j_cov j_interrupted <"$r"
+    rm -f "$r"
+    runs=$((runs + j_runs))
+    [ "$status" -ne 0 ] || status=$j_status
+    if [ "$j_cov" != "?" ] && { [ -z "$cov" ] || [ "$j_cov" -gt "$cov" ]; }; then cov=$j_cov; fi
+    [ "$j_interrupted" -eq 0 ] || interrupted=1
   done
-  rm -f "$log.part"
   took=$((SECONDS - start))
-  runs=$total
   if [ "$interrupted" -eq 1 ]; then
     echo "fuzz.sh: $t: interrupted after ${runs} runs in ${took} s, no crash" >&2
     exit 130
   fi
   if [ "$status" -ne 0 ]; then
     found=1
-    echo "fuzz.sh: $t FOUND A PROBLEM after ${runs:-?} runs (exit $status); see $log and $build/crashes/" >&2
-    grep -E "ERROR|fuzz invariant|SUMMARY|Test unit written" "$log" | head -5 >&2 || true
+    logs=("$build/$t.log")
+    for k in $(seq 2 "$njobs"); do logs+=("$build/$t.$k.log"); done
+    echo "fuzz.sh: $t FOUND A PROBLEM after ${runs:-?} runs (exit $status); see ${logs[*]} and $build/crashes/" >&2
+    grep -hE "ERROR|fuzz invariant|SUMMARY|Test unit written" "${logs[@]}" 2>/dev/null | head -5 >&2 || true
   else
     echo "fuzz.sh: $t: ${runs} runs in ${took} s, coverage ${cov:-?} edges, no crash"
   fi
