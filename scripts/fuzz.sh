@@ -174,7 +174,8 @@ run_job() {
     # One line per process, so that a campaign over several sessions adds up (awk on the file).
     cov=$(grep -o 'cov: [0-9]*' "$log.part" | tail -1 | cut -d' ' -f2 || true)
     outcome=ok
-    if [ "$interrupted" -eq 1 ] || grep -q 'libFuzzer: run interrupted' "$log.part"; then
+    # (72 is libFuzzer's exit status when interrupted, which it does not always say in the log.)
+    if [ "$interrupted" -eq 1 ] || [ "$status" -eq 72 ] || grep -q 'libFuzzer: run interrupted' "$log.part"; then
       outcome=interrupted  # Ctrl-C or kill: what ran was tried, and found nothing
       interrupted=1
       status=0
