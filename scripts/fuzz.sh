@@ -263,6 +263,7 @@ for t in "${targets[@]}"; do
   rm -f "$build/$t".job*
   start=$SECONDS
   if [ "$njobs" -eq 1 ]; then
+    # In this shell, so that its trap of Ctrl-C marks the process interrupted as it ends.
     run_job "$t" 1 "$want"
   else
     # Processes side by side on the same working corpus: libFuzzer reads in, every second, what

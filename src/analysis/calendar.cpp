@@ -14,14 +14,10 @@ long parse(const std::string& iso) { return days_from_iso(iso); }
 
 }  // namespace
 
-WorkCalendar::WorkCalendar(const Calendar& c) : has_start_(!c.start.empty()), weekdays_(working_weekdays(c)) {
+WorkCalendar::WorkCalendar(const Calendar& c)
+    : has_start_(!c.start.empty()), weekdays_(working_weekdays(c)),
+      off_(holidays_on_working_days(weekdays_, c.holidays)) {
   if (has_start_) first_ = parse(c.start);
-  for (const std::string& h : c.holidays) {
-    const long z = parse(h);
-    if (works_on(weekdays_, z)) off_.push_back(z);  // a holiday on a day not worked changes nothing
-  }
-  std::sort(off_.begin(), off_.end());
-  off_.erase(std::unique(off_.begin(), off_.end()), off_.end());  // a holiday listed twice counts once
 }
 
 long WorkCalendar::nth_weekday(long m) const {

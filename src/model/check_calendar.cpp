@@ -25,14 +25,8 @@ long working_days_left(const Calendar& c) {
   const long first = days_from_iso(c.start), last = days_from_iso("9999-12-31");
   if (first > last) return 0;
   const unsigned weekdays = working_weekdays(c);
-  const long n = weekdays_in(weekdays, first, last + 1);
-  std::vector<long> off;
-  for (const std::string& h : c.holidays) {
-    const long z = days_from_iso(h);
-    if (z >= first && works_on(weekdays, z)) off.push_back(z);
-  }
-  std::sort(off.begin(), off.end());
-  return n - static_cast<long>(std::unique(off.begin(), off.end()) - off.begin());
+  const std::vector<long> off = holidays_on_working_days(weekdays, c.holidays);
+  return weekdays_in(weekdays, first, last + 1) - (off.end() - std::lower_bound(off.begin(), off.end(), first));
 }
 
 // Day numbers as the calendar reads them, snapped to the 6 decimals reports print.

@@ -1,9 +1,11 @@
 #pragma once
 // Days since 1970-01-01 of a civil date and back (Howard Hinnant's algorithms), and weekends,
 // for the calendar, dates and the load-time check that dates fit. Private to the library.
+#include <algorithm>
 #include <bit>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace clearpath {
 
@@ -54,6 +56,19 @@ inline long weekdays_in(unsigned weekday_mask, long from, long to) {
 inline long days_from_iso(const std::string& iso) {
   return days_from_civil(std::stol(iso.substr(0, 4)), static_cast<unsigned>(std::stoul(iso.substr(5, 2))),
                          static_cast<unsigned>(std::stoul(iso.substr(8, 2))));
+}
+
+// The holidays (dates YYYY-MM-DD checked to be ones) that fall on a working day of the week, as
+// sorted day numbers, each once: a holiday on a day not worked, or listed twice, changes nothing.
+inline std::vector<long> holidays_on_working_days(unsigned weekday_mask, const std::vector<std::string>& holidays) {
+  std::vector<long> off;
+  for (const std::string& h : holidays) {
+    const long z = days_from_iso(h);
+    if (works_on(weekday_mask, z)) off.push_back(z);
+  }
+  std::sort(off.begin(), off.end());
+  off.erase(std::unique(off.begin(), off.end()), off.end());
+  return off;
 }
 
 }  // namespace clearpath
