@@ -1,6 +1,8 @@
 #include "util/utf8.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace clearpath {
 
@@ -26,7 +28,16 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 }
 
 std::size_t find_invalid_utf8(std::string_view text) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080u;
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of ASCII (most of any file) eight bytes at a time: no byte has its high bit set.
+    while (i + sizeof(std::uint64_t) <= text.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if ((word & kHighBits) != 0) break;
+      i += sizeof word;
+    }
+    if (i == text.size()) break;
     const std::size_t n = utf8_length(text, i);
     if (n == 0) return i;
     i += n;

@@ -1,6 +1,7 @@
 #include "io/mspdi/xml_input.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "clearpath/load.hpp"
@@ -31,8 +32,15 @@ std::string parse_problem(const pugi::xml_parse_result& r) {
 
 XmlInput::XmlInput(std::string_view text, std::string file) : file_(std::move(file)) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  // memchr, not a loop over every byte: this index is built for every file read.
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; p != end;) {
+    const auto* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (newline == nullptr) break;
+    p = newline + 1;
+    line_starts_.push_back(static_cast<std::size_t>(p - begin));
+  }
   if (text.size() >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') || (text[0] == '\xfe' && text[1] == '\xff'))) {
     ErrorLocation at = where_offset(0);
     throw InputError("the file is UTF-16: clearpath reads XML in UTF-8, as MS Project saves it (save it as UTF-8)", at);
