@@ -92,7 +92,8 @@ std::optional<std::string> git_show(Session& s, const std::string& rev, const st
 
 CLI::App* add_diff_command(CLI::App& command, DiffArgs& args) {
   CLI::App* c = &command;
-  c->add_option("files", args.files, "OLD NEW (either may be -), or with --git the one file")->expected(1, 2);
+  c->add_option("files", args.files, "OLD NEW (either may be -), or with --git the one file")
+      ->expected(1, -1);  // any count, so that a wrong one is explained below, not by CLI11
   c->add_option("--git", args.git, "read OLD from this git revision of FILE (e.g. HEAD~1, main, origin/main)");
   c->add_option("-o,--output", args.output, "write the report to this file (atomically) instead of stdout");
   add_format_option(c, args.format, kDiffFormats,
@@ -128,7 +129,11 @@ int run_diff(Session& s, const DiffArgs& args) {
   const std::optional<FailOn> fail_on = parse_fail_on(s, args.fail_on);
   if (!fail_on) return kExitInvalid;
   if (args.git.empty() != (args.files.size() == 2)) {
-    s.io().err << "clearpath: error: give OLD and NEW, or --git REV and one FILE\n";
+    const std::string given = std::to_string(args.files.size()) + (args.files.size() == 1 ? " file" : " files");
+    s.io().err << (args.git.empty() ? "clearpath: error: diff compares two versions: give OLD and NEW (" + given +
+                                          " given), or --git REV and one FILE\n"
+                                    : "clearpath: error: with --git, give one FILE: its version at " + args.git +
+                                          " is OLD, the file is NEW (" + given + " given)\n");
     return kExitInvalid;
   }
   const OutputFormat format = chosen_format(args.format, args.output, kDiffFormats, OutputFormat::text);

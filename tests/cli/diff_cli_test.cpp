@@ -77,7 +77,20 @@ TEST_CASE("diff: an invalid version is reported with its file, and nothing is co
   const test::CliRun both_stdin = run({"diff", "-", "-"});
   CHECK(both_stdin.status == 2);
   CHECK_THAT(both_stdin.err, Contains("only one of OLD and NEW can be standard input"));
-  CHECK(run({"diff", source_path("graphs/minimal.json")}).status == 2);  // one file without --git
+  const std::string minimal = source_path("graphs/minimal.json");
+  const test::CliRun one = run({"diff", minimal});  // one file without --git
+  CHECK(one.status == 2);
+  CHECK(one.err ==
+        "clearpath: error: diff compares two versions: give OLD and NEW (1 file given), or --git REV and one FILE\n");
+  const test::CliRun three = run({"diff", minimal, minimal, minimal});
+  CHECK(three.status == 2);
+  CHECK(three.err ==
+        "clearpath: error: diff compares two versions: give OLD and NEW (3 files given), or --git REV and one FILE\n");
+  const test::CliRun git_two = run({"diff", "--git", "HEAD", minimal, minimal});
+  CHECK(git_two.status == 2);
+  CHECK(git_two.err ==
+        "clearpath: error: with --git, give one FILE: its version at HEAD is OLD, the file is NEW (2 files given)\n");
+  CHECK(three.out.empty());
 }
 
 TEST_CASE("diff --git: the old version from a revision of the same file", "[diff][cli][git]") {
