@@ -12,8 +12,6 @@
 namespace clearpath {
 namespace {
 
-constexpr double kMaxLagDays = 1e6;  // as durations and lead times (check_feasibility.cpp)
-
 template <class Activity>
 void check_activity_links(const ModelBuilder& b, EntityKind kind, const Activity& a, Diagnostics& diag) {
   if (a.link_timing.empty()) return;

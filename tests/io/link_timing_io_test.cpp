@@ -122,6 +122,16 @@ TEST_CASE("link timing: each mistake is a located error with a hint", "[load][li
   CHECK(d.message ==
         "lag of dependency 1 of step 'b' must be between -1,000,000 and 1,000,000 working days, not 2e+06");
 
+  // With a calendar, a lag far past the bound is that one error: no chain is measured with it
+  // (it was also a date overflow "ending -9223372036854775808 working days after" the start).
+  for (const char* lag : {"1e300", "-1e300", "1e7"}) {
+    d = only_error(std::string(R"({"calendar": {"start": "2027-03-01"}, "steps": [{"id": "a", "duration": 1},
+                              {"id": "b", "duration": 1, "depends_on": [{"on": "a", "lag": )") +
+                       lag + "}]}]}",
+                   "out-of-range");
+    CHECK(d.pointer == "/steps/1/depends_on/0/lag");
+  }
+
   d = only_error(steps(R"({"id": "b", "duration": 1, "depends_on": [{"on": "nope", "type": "SS"}]})"),
                  "unknown-reference");
   CHECK(d.pointer == "/steps/0/depends_on/0");
