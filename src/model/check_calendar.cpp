@@ -87,19 +87,13 @@ void check_calendar_fits(const ModelBuilder& b, const WorkGraph* work, Diagnosti
   double total = 0;
   const auto items = static_cast<std::uint32_t>(m.steps().size() + m.approvals().size());
   for (std::uint32_t v = 0; v < items; ++v) total += days_of(m, v);
-  // A lag out of its bound (check_links reports it) leaves no chain to measure.
-  bool lags_bounded = true;
   auto add_lags = [&](const std::vector<LinkTiming>& timing) {
-    for (const LinkTiming& t : timing) {
-      lags_bounded = lags_bounded && std::fabs(t.lag) <= kMaxLagDays;
-      total += std::max(0.0, t.lag);
-    }
+    for (const LinkTiming& t : timing) total += std::max(0.0, t.lag);
   };
   if (m.features().typed_links) {
     for (const Step& s : m.steps()) add_lags(s.link_timing);
     for (const Approval& a : m.approvals()) add_lags(a.link_timing);
   }
-  if (!lags_bounded) return;
   if (total + 1 <= static_cast<double>(left)) return;
   std::optional<WorkGraph> own;
   if (!work) work = &own.emplace(b, m);

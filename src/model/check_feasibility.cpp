@@ -133,7 +133,9 @@ void check_feasibility(const ModelBuilder& b, const WorkGraph* work, Diagnostics
   const Capacities capacities(b);
   for (const Step& s : m.steps())
     if (has_work(s)) check_step_demands(b, capacities, s, diag);
-  if (check_bounds(m, diag)) check_calendar_fits(b, work, diag);
+  // A chain is measured only with every number within its bound: a lag beyond it (check_links
+  // reports it) would make its days too large for the count of working days.
+  if (check_bounds(m, diag) && lags_within_bounds(m)) check_calendar_fits(b, work, diag);
 }
 
 }  // namespace clearpath

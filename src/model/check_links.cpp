@@ -1,6 +1,7 @@
 // Checks of the links between activities beyond their references: each link's timing matches
 // its depends_on entry, lags stay within the bound every other number of days has, and no link
 // lets work start before an approval gate it depends on is granted.
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -11,6 +12,10 @@
 
 namespace clearpath {
 namespace {
+
+constexpr double kMaxLagDays = 1e6;  // as durations and lead times (check_feasibility.cpp)
+
+bool lag_within_bound(const LinkTiming& t) { return std::fabs(t.lag) <= kMaxLagDays; }
 
 template <class Activity>
 void check_activity_links(const ModelBuilder& b, EntityKind kind, const Activity& a, Diagnostics& diag) {
@@ -26,7 +31,7 @@ void check_activity_links(const ModelBuilder& b, EntityKind kind, const Activity
   for (std::size_t k = 0; k < a.depends_on.size(); ++k) {
     const LinkTiming t = a.link_timing[k];
     const std::string link_at = pointer_join(at, k);
-    if (!(std::fabs(t.lag) <= kMaxLagDays)) {
+    if (!lag_within_bound(t)) {
       diag.error("out-of-range", pointer_join(link_at, "lag"), a.id,
                  "lag of dependency " + std::to_string(k + 1) + " of " + what +
                      " must be between -1,000,000 and 1,000,000 working days, not " + load_number(t.lag));
@@ -45,6 +50,16 @@ void check_activity_links(const ModelBuilder& b, EntityKind kind, const Activity
 }
 
 }  // namespace
+
+bool lags_within_bounds(const Model& m) {
+  if (!m.features().typed_links) return true;
+  auto bounded = [](const auto& activities) {
+    return std::all_of(activities.begin(), activities.end(), [](const auto& a) {
+      return std::all_of(a.link_timing.begin(), a.link_timing.end(), lag_within_bound);
+    });
+  };
+  return bounded(m.steps()) && bounded(m.approvals());
+}
 
 void check_links(const ModelBuilder& b, Diagnostics& diag) {
   const Model& m = b.model();
