@@ -20,7 +20,6 @@ namespace {
 
 bool is(const ModelBuilder& b, Ref r, EntityKind k) { return r != kNoRef && b.defined_kind(r) == k; }
 
-constexpr double kMaxDays = 1e6;    // working days: a duration's point, a lead time, momentum_days
 constexpr double kMaxMoney = 1e15;  // value_per_month, build_cost, run_cost_per_month
 
 // What each resource can give, as the analyses count it: a person's capacity, a department's

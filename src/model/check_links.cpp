@@ -13,9 +13,7 @@
 namespace clearpath {
 namespace {
 
-constexpr double kMaxLagDays = 1e6;  // as durations and lead times (check_feasibility.cpp)
-
-bool lag_within_bound(const LinkTiming& t) { return std::fabs(t.lag) <= kMaxLagDays; }
+bool lag_within_bound(const LinkTiming& t) { return std::fabs(t.lag) <= kMaxDays; }
 
 template <class Activity>
 void check_activity_links(const ModelBuilder& b, EntityKind kind, const Activity& a, Diagnostics& diag) {

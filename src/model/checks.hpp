@@ -8,6 +8,10 @@
 
 namespace clearpath {
 
+// The bound of every number of working days: a duration's point, a lead time, momentum_days, and
+// a lag either way.
+inline constexpr double kMaxDays = 1e6;
+
 // `cycles`, when given, receives every dependency cycle in full.
 void check_model(const ModelBuilder& builder, Diagnostics& diag, std::vector<DependencyCycle>* cycles = nullptr);
 
